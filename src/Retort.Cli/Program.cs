@@ -1,1 +1,3 @@
-return 0;
+using Retort.Cli;
+
+return await Cli.RunAsync(args);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Retort.Configuration;
+
+namespace Retort.Cli;
+
+/// <summary>The options every command takes, and the config they lead to.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Config { get; } = new("--config", "-c")
+    {
+        Description = "The config file (default: retort.json, searched from the current folder upward)",
+        Recursive = true,
+        HelpName = "FILE",
+    };
+
+    public Option<string?> Name { get; } = new("--name", "-n")
+    {
+        Description = "The config section to use, for several databases in one retort.json",
+        Recursive = true,
+        HelpName = "SECTION",
+    };
+
+    public Option<string[]> X { get; } = new("-x")
+    {
+        Description = "KEY=VALUE for Env.cs (repeatable)",
+        Recursive = true,
+        HelpName = "KEY=VALUE",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Url { get; } = new("--url")
+    {
+        Description = "The database URL, overriding the config and RETORT_URL",
+        Recursive = true,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Say more: full entries in listings, stack traces with errors",
+        Recursive = true,
+    };
+
+    public void AddTo(RootCommand root)
+    {
+        root.Add(Config);
+        root.Add(Name);
+        root.Add(X);
+        root.Add(Url);
+        root.Add(Verbose);
+    }
+
+    public RetortConfig Load(ParseResult result)
+    {
+        var config = ConfigFile.Load(result.GetValue(Config), result.GetValue(Name));
+        var url = result.GetValue(Url);
+        var x = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in result.GetValue(X) ?? [])
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0)
+                throw new RetortException($"-x takes KEY=VALUE, not '{pair}'");
+            x[pair[..equals]] = pair[(equals + 1)..];
+        }
+        return config with { Url = url ?? config.Url, XArguments = x };
+    }
+}

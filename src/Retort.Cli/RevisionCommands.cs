@@ -1,0 +1,67 @@
+using System.CommandLine;
+
+namespace Retort.Cli;
+
+/// <summary><c>revision</c> and <c>merge</c>: commands that write revision files.</summary>
+internal static class RevisionCommands
+{
+    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    {
+        var message = new Option<string>("--message", "-m")
+        {
+            Description = "The revision's summary line",
+            DefaultValueFactory = _ => "empty message",
+        };
+        var head = new Option<string?>("--head") { Description = "Build on this revision (default: head; 'base' for a new root)", HelpName = "REV" };
+        var splice = new Option<bool>("--splice") { Description = "Allow --head to be a revision that is not a head, starting a branch" };
+        var label = new Option<string[]>("--branch-label") { Description = "A branch label for the new revision (repeatable)", HelpName = "LABEL" };
+        var dependsOn = new Option<string[]>("--depends-on") { Description = "A revision or label the new one depends on (repeatable)", HelpName = "REV" };
+        var revId = new Option<string?>("--rev-id") { Description = "The id to use instead of a random one", HelpName = "ID" };
+        var versionPath = new Option<string?>("--version-path") { Description = "The version folder to write into", HelpName = "PATH" };
+        var revision = new Command("revision", "Write a new revision file")
+        {
+            message, head, splice, label, dependsOn, revId, versionPath,
+        };
+        revision.SetAction(result =>
+        {
+            var commands = new Commands(global.Load(result));
+            var written = commands.Revision(new RevisionRequest(
+                result.GetValue(message)!,
+                result.GetValue(head),
+                result.GetValue(splice),
+                result.GetValue(label),
+                result.GetValue(dependsOn),
+                result.GetValue(revId),
+                result.GetValue(versionPath)));
+            output.Line($"Generating {Output.Display(written.Path!)} ... done");
+            return 0;
+        });
+        root.Add(revision);
+
+        var revisions = new Argument<string[]>("REVS")
+        {
+            Description = "The revisions to merge (ids, labels, or 'heads')",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var mergeMessage = new Option<string>("--message", "-m")
+        {
+            Description = "The merge revision's summary line",
+            DefaultValueFactory = _ => "merge",
+        };
+        var mergeLabel = new Option<string?>("--branch-label") { Description = "A branch label for the merge revision", HelpName = "LABEL" };
+        var mergeRevId = new Option<string?>("--rev-id") { Description = "The id to use instead of a random one", HelpName = "ID" };
+        var merge = new Command("merge", "Write a revision that joins several revisions into one")
+        {
+            revisions, mergeMessage, mergeLabel, mergeRevId,
+        };
+        merge.SetAction(result =>
+        {
+            var commands = new Commands(global.Load(result));
+            var written = commands.Merge(result.GetValue(revisions)!, result.GetValue(mergeMessage)!,
+                result.GetValue(mergeLabel), result.GetValue(mergeRevId));
+            output.Line($"Generating {Output.Display(written.Path!)} ... done");
+            return 0;
+        });
+        root.Add(merge);
+    }
+}

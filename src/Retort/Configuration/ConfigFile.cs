@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Retort.Configuration;
+
+/// <summary>
+/// Reads <c>retort.json</c>: JSON with comments and trailing commas, <c>${NAME}</c> replaced by environment
+/// variable NAME, <c>RETORT_URL</c> overriding <c>url</c>, and named sections chosen with <c>-n</c>.
+/// </summary>
+public static partial class ConfigFile
+{
+    /// <summary>The default config file name.</summary>
+    public const string DefaultName = "retort.json";
+
+    private static readonly string[] Keys =
+    [
+        "scriptLocation", "versionLocations", "recursiveVersionLocations", "url", "provider", "connectionString",
+        "model", "versionTable", "versionTableSchema", "fileTemplate", "truncateSlugLength", "timezone",
+        "transactionPerMigration", "compareType", "compareServerDefault", "databases", "sections", "$schema",
+    ];
+
+    /// <summary>
+    /// Finds <c>retort.json</c> in <paramref name="startDirectory"/> or the nearest folder above it.
+    /// Returns null when there is none.
+    /// </summary>
+    public static string? Find(string startDirectory)
+    {
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, DefaultName);
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Loads the config: <paramref name="path"/> when given, else the nearest <c>retort.json</c> from the
+    /// current folder upward. <paramref name="section"/> selects a named section (<c>-n</c>).
+    /// </summary>
+    public static RetortConfig Load(string? path = null, string? section = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var file = path is null
+            ? Find(Directory.GetCurrentDirectory())
+              ?? throw new RetortException($"No {DefaultName} in {Directory.GetCurrentDirectory()} or any folder above it; run 'retort init' to create one, or pass -c FILE")
+            : Path.GetFullPath(path);
+        if (!File.Exists(file))
+            throw new RetortException($"Config file {file} does not exist");
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (IOException e)
+        {
+            throw new RetortException($"Cannot read {file}: {e.Message}");
+        }
+        return Parse(text, file, section, environment ?? ReadEnvironment());
+    }
+
+    /// <summary>Parses config text; <paramref name="file"/> names it in errors and anchors relative paths.</summary>
+    public static RetortConfig Parse(string text, string file, string? section, IReadOnlyDictionary<string, string> environment)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (JsonException e)
+        {
+            throw new RetortException($"{file}({e.LineNumber + 1},{e.BytePositionInLine + 1}): not valid JSON: {FirstSentence(e.Message)}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new RetortException($"{file}: expected a JSON object at the top");
+            var settings = new ConfigReader(file, environment);
+            settings.Read(root, "");
+            if (section is not null)
+            {
+                if (!root.TryGetProperty("sections", out var sections) || sections.ValueKind != JsonValueKind.Object ||
+                    !sections.TryGetProperty(section, out var chosen))
+                {
+                    var known = root.TryGetProperty("sections", out var s) && s.ValueKind == JsonValueKind.Object
+                        ? string.Join(", ", s.EnumerateObject().Select(p => p.Name))
+                        : "";
+                    throw new RetortException(known.Length == 0
+                        ? $"{file}: no section '{section}' (the file has no \"sections\")"
+                        : $"{file}: no section '{section}'; the sections are {known}");
+                }
+                settings.Read(chosen, $"sections.{section}.");
+            }
+            if (environment.TryGetValue("RETORT_URL", out var url) && url.Length > 0)
+                settings.Url = url;
+            return settings.Build(Path.GetDirectoryName(file)!);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadEnvironment()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            result[(string)entry.Key] = (string?)entry.Value ?? "";
+        return result;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+
+    internal static string? Suggest(string key) =>
+        Keys.OrderBy(k => EditDistance(k.ToLowerInvariant(), key.ToLowerInvariant())).FirstOrDefault(k => EditDistance(k.ToLowerInvariant(), key.ToLowerInvariant()) <= 3);
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    internal static partial Regex EnvironmentReference();
+}

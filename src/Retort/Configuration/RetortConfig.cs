@@ -1,0 +1,81 @@
+namespace Retort.Configuration;
+
+/// <summary>
+/// The settings of one Retort project, read from <c>retort.json</c> (see <see cref="ConfigFile"/>), with
+/// every path made absolute.
+/// </summary>
+public sealed record RetortConfig
+{
+    /// <summary>The file the settings came from, or null for settings built in code.</summary>
+    public string? FilePath { get; init; }
+
+    /// <summary>The folder relative paths are resolved against: the config file's folder.</summary>
+    public required string BaseDirectory { get; init; }
+
+    /// <summary>The migration environment folder (Env.cs, script.cs.template, versions/).</summary>
+    public required string ScriptLocation { get; init; }
+
+    /// <summary>Folders holding revision files; by default <c>versions/</c> under <see cref="ScriptLocation"/>.</summary>
+    public required IReadOnlyList<string> VersionLocations { get; init; }
+
+    /// <summary>Also read revision files in subfolders of the version locations.</summary>
+    public bool RecursiveVersionLocations { get; init; }
+
+    /// <summary>The database URL (<c>sqlite:///app.db</c>, <c>postgresql://…</c>, <c>mysql://…</c>, <c>sqlserver://…</c>).</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The ADO.NET provider name, when given with <see cref="ConnectionString"/> instead of a URL.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>The provider's connection string, when given instead of a URL.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Where the wanted schema comes from, for autogenerate.</summary>
+    public ModelSettings Model { get; init; } = new();
+
+    /// <summary>The version table's name.</summary>
+    public string VersionTable { get; init; } = "retort_version";
+
+    /// <summary>The version table's schema, or null for the default one.</summary>
+    public string? VersionTableSchema { get; init; }
+
+    /// <summary>New revision file names: tokens <c>{rev}</c>, <c>{slug}</c>, <c>{epoch}</c>, <c>{year}</c>, <c>{month}</c>, <c>{day}</c>, <c>{hour}</c>, <c>{minute}</c>, <c>{second}</c>.</summary>
+    public string FileTemplate { get; init; } = "{rev}_{slug}";
+
+    /// <summary>The longest slug in a file name; longer ones are cut at a word boundary.</summary>
+    public int TruncateSlugLength { get; init; } = 40;
+
+    /// <summary>The time zone of <c>CreateDate</c> (an IANA name such as <c>UTC</c>); local time when null.</summary>
+    public string? Timezone { get; init; }
+
+    /// <summary>Commit after each revision instead of once for the whole run.</summary>
+    public bool TransactionPerMigration { get; init; }
+
+    /// <summary>Autogenerate compares column types.</summary>
+    public bool CompareType { get; init; } = true;
+
+    /// <summary>Autogenerate compares server defaults.</summary>
+    public bool CompareServerDefault { get; init; }
+
+    /// <summary>The databases one revision serves (the <c>multidb</c> template), else empty.</summary>
+    public IReadOnlyList<string> Databases { get; init; } = [];
+
+    /// <summary>Key/value pairs from <c>-x KEY=VALUE</c>, for Env.cs.</summary>
+    public IReadOnlyDictionary<string, string> XArguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The folder of Retort's own cache (compiled scripts), beside the config file.</summary>
+    public string CacheDirectory => Path.Combine(BaseDirectory, ".retort", "cache");
+}
+
+/// <summary>Where autogenerate finds the wanted schema.</summary>
+public sealed record ModelSettings
+{
+    /// <summary>Globs of C# model source files, compiled with the revisions.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Compiled assemblies that hold model classes.</summary>
+    public IReadOnlyList<string> Assemblies { get; init; } = [];
+
+    /// <summary>Full names of model classes, when not every class of the sources is one.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+}
