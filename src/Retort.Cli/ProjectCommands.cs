@@ -22,6 +22,8 @@ internal static class ProjectCommands
         init.SetAction(result =>
         {
             var written = Commands.Init(result.GetValue(directory)!, result.GetValue(template)!);
+            foreach (var folder in written.Directories)
+                output.Line($"Creating directory {Output.Display(folder)} ... done");
             foreach (var file in written.Files)
                 output.Line($"Generating {Output.Display(file)} ... done");
             if (!written.ConfigWritten)

@@ -6,7 +6,8 @@ namespace Retort;
 /// <param name="ConfigPath">The config file.</param>
 /// <param name="ConfigWritten">False when a config file already existed and was left alone.</param>
 /// <param name="Files">Every file written, config included.</param>
-public sealed record InitResult(string ConfigPath, bool ConfigWritten, IReadOnlyList<string> Files);
+/// <param name="Directories">The folders created.</param>
+public sealed record InitResult(string ConfigPath, bool ConfigWritten, IReadOnlyList<string> Files, IReadOnlyList<string> Directories);
 
 public sealed partial class Commands
 {
@@ -22,7 +23,9 @@ public sealed partial class Commands
         if (Directory.Exists(scriptLocation) && Directory.EnumerateFileSystemEntries(scriptLocation).Any())
             throw new RetortException($"Directory {scriptLocation} already exists and is not empty");
         var written = new List<string>();
-        Directory.CreateDirectory(Path.Combine(scriptLocation, "versions"));
+        var versions = Path.Combine(scriptLocation, "versions");
+        var directories = new[] { scriptLocation, versions }.Where(d => !Directory.Exists(d)).ToList();
+        Directory.CreateDirectory(versions);
         foreach (var (path, text) in files.Where(f => f.Path is not ("retort.json" or "README.md")))
         {
             var target = Path.Combine(scriptLocation, path);
@@ -45,6 +48,6 @@ public sealed partial class Commands
         var ignore = Path.Combine(root, ".retort", ".gitignore");
         Directory.CreateDirectory(Path.GetDirectoryName(ignore)!);
         File.WriteAllText(ignore, "# Retort's cache of compiled revisions; safe to delete.\n*\n");
-        return new InitResult(configPath, configWritten, written);
+        return new InitResult(configPath, configWritten, written, directories);
     }
 }
