@@ -1,0 +1,18 @@
+using Retort;
+
+namespace Migrations;
+
+/// <summary>add last_txn</summary>
+[Revision("04432f9571f7", Revises = "9439071a7745", CreateDate = "2026-11-26 19:33:05")]
+public sealed class AddLastTxn : Migration
+{
+    public override void Upgrade(Operations op)
+    {
+        op.Execute("ALTER TABLE account ADD COLUMN last_txn TIMESTAMP");
+    }
+
+    public override void Downgrade(Operations op)
+    {
+        op.Execute("ALTER TABLE account DROP COLUMN last_txn");
+    }
+}
