@@ -9,6 +9,7 @@ readonly TEST_USER=retort TEST_PASSWORD=retort TEST_DATABASE=retort_test
 readonly HOST=127.0.0.1 PG_PORT=5432 MYSQL_PORT=3306
 readonly WAIT_SECONDS=${RETORT_DB_WAIT_SECONDS:-60}
 readonly LOG_DIR=/var/log/retort-databases MYSQL_ERROR_LOG=/var/log/mysql/error.log
+readonly LOCK_FILE=/run/lock/retort-databases.lock
 ENV_FILE=$ROOT/artifacts/test-databases.env
 
 usage() {
@@ -57,7 +58,7 @@ ensure_packages() {
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
   done
   ((${#missing[@]})) || return 0
-  log "installing ${missing[*]} (takes a few minutes)"
+  log "installing ${missing[*]} (can take a few minutes)"
   export DEBIAN_FRONTEND=noninteractive
   # The package lists may be absent or stale on a new machine; an install without them fails.
   run_logged apt-update apt-get update -q
@@ -85,6 +86,21 @@ postgres_sql() {
   (cd / && runuser -u postgres -- psql -X -q -At -v ON_ERROR_STOP=1 -p "$PG_PORT" "$@")
 }
 
+# A postmaster killed just before can stay unreaped for some seconds, and while it does its socket
+# lock file looks held; only that failure is retried.
+start_postgres_cluster() {
+  local version=$1 log_file=$LOG_DIR/pg-start.log
+  local deadline=$((SECONDS + WAIT_SECONDS))
+  mkdir -p "$LOG_DIR"
+  until pg_ctlcluster "$version" main start >"$log_file" 2>&1 9>&-; do
+    if ! grep -q 'lock file .* already exists' "$log_file" || ((SECONDS >= deadline)); then
+      tail -n 25 "$log_file" >&2
+      die "PostgreSQL $version did not start (full log: $log_file)"
+    fi
+    sleep 1
+  done
+}
+
 start_postgres() {
   if [[ -z $(postgres_cluster) ]]; then
     local newest
@@ -103,7 +119,7 @@ start_postgres() {
     log "starting PostgreSQL $version"
     # Debian's postgresql.conf ends by including conf.d, so this file wins over its defaults.
     echo "listen_addresses = '$HOST'" >"/etc/postgresql/$version/main/conf.d/retort.conf"
-    run_logged pg-start pg_ctlcluster "$version" main start
+    start_postgres_cluster "$version"
   fi
   wait_until "PostgreSQL on $HOST:$PG_PORT" "/var/log/postgresql/postgresql-$version-main.log" "" \
     pg_isready -q -h "$HOST" -p "$PG_PORT"
@@ -134,7 +150,7 @@ start_mysql() {
     # Debian's config logs to syslog, which no daemon reads here. Detached with stdio closed, so that
     # whoever runs this script (CI reading a pipe) is not held open by the server.
     setsid mysqld_safe --skip-syslog --log-error="$MYSQL_ERROR_LOG" \
-      --bind-address="$HOST" --port="$MYSQL_PORT" </dev/null >/dev/null 2>&1 &
+      --bind-address="$HOST" --port="$MYSQL_PORT" </dev/null >/dev/null 2>&1 9>&- &
     pid=$!
   fi
   wait_until "MariaDB on $HOST:$MYSQL_PORT" "$MYSQL_ERROR_LOG" "$pid" mysql_answers
@@ -162,9 +178,18 @@ EOF
   cat "$ENV_FILE"
 }
 
+# Several worktrees may run the tests at once; one run at a time installs and starts. The servers
+# are started with the lock's descriptor closed, or they would hold it for good.
+take_lock() {
+  mkdir -p "$(dirname "$LOCK_FILE")"
+  exec 9>"$LOCK_FILE"
+  flock -w 900 9 || die "another scripts/databases.sh held $LOCK_FILE for 15 minutes"
+}
+
 main() {
   parse_args "$@"
   [[ $EUID -eq 0 ]] || die "must run as root (installs packages, starts servers)"
+  take_lock
   ensure_packages postgresql mariadb-server mariadb-client
   start_postgres
   create_postgres_objects
