@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The one test command: starts the test databases, then runs every test in the solution.
+# With CI=true a database that cannot be started fails the run; elsewhere live tests skip.
+set -euo pipefail
+
+readonly ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly ENV_FILE=$ROOT/artifacts/test-databases.env
+
+usage() {
+  cat <<'EOF_USAGE'
+Usage: scripts/test.sh [dotnet test arguments...]
+
+Runs scripts/databases.sh, exports the variables it writes (RETORT_TEST_POSTGRES,
+RETORT_TEST_MYSQL), then 'dotnet test' on the solution. Extra arguments go to dotnet test,
+e.g. scripts/test.sh --filter FullyQualifiedName~Live
+
+With CI=true a failure to start the databases fails the run; otherwise it is a warning
+and the live tests are skipped.
+EOF_USAGE
+}
+
+is_ci() { [[ ${CI:-} =~ ^([Tt]rue|1)$ ]]; }
+
+start_databases() {
+  if bash "$ROOT/scripts/databases.sh" --env-file "$ENV_FILE"; then
+    set -a
+    # shellcheck source=/dev/null
+    . "$ENV_FILE"
+    set +a
+  elif is_ci; then
+    echo "test: error: the test databases could not be started, and CI=true forbids skipping live tests" >&2
+    exit 1
+  else
+    echo "test: warning: the test databases could not be started; live tests will be skipped" >&2
+  fi
+}
+
+main() {
+  [[ ${1:-} != --help && ${1:-} != -h ]] || { usage; exit 0; }
+  cd "$ROOT"
+  start_databases
+  dotnet test Retort.slnx --configuration Debug --nologo --logger "console;verbosity=normal" "$@"
+}
+
+main "$@"

@@ -1,0 +1,63 @@
+namespace Retort.Tests.Live;
+
+/// <summary>A database server that live tests run against, named by one environment variable.</summary>
+internal enum LiveServer
+{
+    Postgres,
+    MySql,
+}
+
+/// <summary>
+/// The URLs of the live test servers, read from the variables that scripts/databases.sh writes.
+/// Outside CI an absent server skips its tests; with CI=true it fails them, so a run whose
+/// servers never started cannot pass as green.
+/// </summary>
+internal static class LiveDatabase
+{
+    public static string VariableName(LiveServer server) => server switch
+    {
+        LiveServer.Postgres => "RETORT_TEST_POSTGRES",
+        LiveServer.MySql => "RETORT_TEST_MYSQL",
+        _ => throw new ArgumentOutOfRangeException(nameof(server), server, null),
+    };
+
+    public static bool IsCi =>
+        Environment.GetEnvironmentVariable("CI") is { } ci
+        && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+
+    /// <summary>The server's URL, or null when its variable is unset or blank.</summary>
+    public static string? Find(LiveServer server)
+    {
+        var url = Environment.GetEnvironmentVariable(VariableName(server));
+        return string.IsNullOrWhiteSpace(url) ? null : url;
+    }
+
+    /// <summary>The server's URL; fails the calling test when its variable is absent.</summary>
+    public static string Url(LiveServer server)
+    {
+        var url = Find(server);
+        if (url is null)
+        {
+            Assert.Fail($"{VariableName(server)} is not set and CI=true, so this live test cannot run; "
+                + "run scripts/test.sh (it starts the servers and sets the variable).");
+        }
+
+        return url;
+    }
+
+    /// <summary>Why tests of the server are skipped, or null when they run (server set, or CI).</summary>
+    public static string? SkipReason(LiveServer server) =>
+        Find(server) is null && !IsCi
+            ? $"{VariableName(server)} is not set; run scripts/test.sh to test against a live server."
+            : null;
+}
+
+/// <summary>
+/// A fact that needs a live server: skipped when the server's URL is absent, except with CI=true,
+/// where it runs and <see cref="LiveDatabase.Url"/> fails it with the reason.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class LiveFactAttribute : FactAttribute
+{
+    public LiveFactAttribute(LiveServer server) => Skip = LiveDatabase.SkipReason(server);
+}
