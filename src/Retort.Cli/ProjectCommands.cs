@@ -43,7 +43,7 @@ internal static class ProjectCommands
             }
             else
             {
-                var table = new Table().AddColumn("Template").AddColumn("What it is");
+                var table = new Spectre.Console.Table().AddColumn("Template").AddColumn("What it is");
                 foreach (var (name, description) in Templates.List())
                     table.AddRow(Markup.Escape(name), Markup.Escape(description));
                 AnsiConsole.Write(table);

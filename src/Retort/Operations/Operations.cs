@@ -1,24 +1,60 @@
+using System.Data.Common;
+using Retort.Dialects;
 using Retort.Ops;
 
 namespace Retort;
 
 /// <summary>
 /// The <c>op</c> facade that revision files call: each method builds one operation record and hands it
-/// on at once, so that operations run in the order the revision calls them.
+/// on at once, so that operations run in the order the revision calls them, and a data migration can read
+/// through <see cref="Connection"/> between them.
 /// </summary>
-public sealed class Operations
+public sealed partial class Operations
 {
     private readonly Action<MigrationOperation> _sink;
+    private readonly DbConnection? _connection;
 
-    /// <summary>Creates a facade that hands each operation to <paramref name="sink"/>.</summary>
+    /// <summary>Creates a facade that hands each operation to <paramref name="sink"/> (for recording and tests).</summary>
     public Operations(Action<MigrationOperation> sink) => _sink = sink;
+
+    internal Operations(Action<MigrationOperation> sink, Dialect dialect, DbConnection? connection, DbTransaction? transaction, string? database)
+    {
+        _sink = sink;
+        Dialect = dialect;
+        _connection = connection;
+        Transaction = transaction;
+        Database = database;
+    }
 
     /// <summary>
     /// The database name when one revision serves several databases (the <c>multidb</c> template), else null.
     /// </summary>
     public string? Database { get; init; }
 
-    /// <summary>Runs SQL text as it is.</summary>
-    /// <example><code>op.Execute("UPDATE users SET name = 'x'");</code></example>
-    public void Execute(string sql) => _sink(new ExecuteSqlOperation(sql));
+    /// <summary>The dialect of the database the revision runs on, or null when only recording.</summary>
+    public Dialect? Dialect { get; }
+
+    /// <summary>
+    /// The open connection, for data migrations that read or write through ADO.NET. Not available in
+    /// <c>--sql</c> mode, where nothing is connected.
+    /// </summary>
+    public DbConnection Connection => _connection
+        ?? throw new RetortException("op.Connection is not available here: in --sql mode nothing is connected; write the data change as op.Execute or op.BulkInsert");
+
+    /// <summary>The transaction the revision runs in, for commands on <see cref="Connection"/>; null when there is none.</summary>
+    public DbTransaction? Transaction { get; }
+
+    /// <summary>Hands an operation record on as it is (for operations built elsewhere, e.g. by autogenerate).</summary>
+    public void Invoke(MigrationOperation operation) => _sink(operation ?? throw new ArgumentNullException(nameof(operation)));
+
+    /// <summary>Runs SQL text as it is; with <paramref name="dialect"/>, only on that database.</summary>
+    /// <example><code>op.Execute("UPDATE users SET name = 'x'"); op.Execute("VACUUM", dialect: "sqlite");</code></example>
+    public void Execute(string sql, string? dialect = null) => Invoke(new ExecuteSqlOperation(sql, dialect));
+
+    /// <summary>
+    /// A value as a SQL literal of this database, for SQL text that must work offline too.
+    /// </summary>
+    /// <example><code>op.Execute($"UPDATE account SET created = {op.InlineLiteral(new DateOnly(2026, 1, 1))}");</code></example>
+    public string InlineLiteral(object? value) =>
+        (Dialect ?? throw new RetortException("op.InlineLiteral needs a dialect; it is not available while only recording operations")).Literal(value);
 }

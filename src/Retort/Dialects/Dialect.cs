@@ -1,0 +1,64 @@
+using Retort.Ops;
+
+namespace Retort.Dialects;
+
+/// <summary>
+/// What differs between databases: quoting, types, the DDL of each operation, transactions and script syntax.
+/// This base class holds the ANSI defaults; each database's folder overrides only what differs.
+/// </summary>
+public abstract partial class Dialect
+{
+    /// <summary>The dialect's name as URLs and <c>op.Execute(sql, dialect:)</c> spell it.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether DDL runs inside transactions (so a failed run leaves nothing behind).</summary>
+    public virtual bool TransactionalDdl => true;
+
+    /// <summary>Starts a transaction in a script.</summary>
+    public virtual string BeginTransaction => "BEGIN";
+
+    /// <summary>Ends a transaction in a script.</summary>
+    public virtual string CommitTransaction => "COMMIT";
+
+    /// <summary>Ends each statement in a script.</summary>
+    public virtual string StatementTerminator => ";";
+
+    /// <summary>A line after each statement in a script that the database's tools need (SQL Server's <c>GO</c>), or null.</summary>
+    public virtual string? BatchSeparator => null;
+
+    /// <summary>The dialect for a name: <c>sqlite</c>, <c>postgresql</c>, <c>mysql</c> (also <c>mariadb</c>), <c>sqlserver</c>.</summary>
+    public static Dialect ForName(string name) => name.ToLowerInvariant() switch
+    {
+        "sqlite" => new Sqlite.SqliteDialect(),
+        "postgresql" or "postgres" => new Postgres.PostgresDialect(),
+        "mysql" => new MySql.MySqlDialect(),
+        "mariadb" => new MySql.MySqlDialect(mariaDb: true),
+        "sqlserver" or "mssql" => new SqlServer.SqlServerDialect(),
+        _ => throw new RetortException($"Unknown dialect '{name}'; Retort knows sqlite, postgresql, mysql, mariadb and sqlserver"),
+    };
+
+    /// <summary>
+    /// The statements of one operation. Throws <see cref="NotSupportedException"/> with the reason when the
+    /// database cannot do it (and says what to do instead).
+    /// </summary>
+    public IReadOnlyList<SqlStatement> Render(MigrationOperation operation) => operation switch
+    {
+        CreateTableOperation o => CreateTable(o),
+        DropTableOperation o => DropTable(o),
+        RenameTableOperation o => RenameTable(o),
+        TableCommentOperation o => TableComment(o),
+        AddColumnOperation o => AddColumn(o),
+        DropColumnOperation o => DropColumn(o),
+        AlterColumnOperation o => AlterColumn(o),
+        CreateIndexOperation o => CreateIndex(o),
+        DropIndexOperation o => DropIndex(o),
+        AddConstraintOperation o => AddConstraint(o),
+        DropConstraintOperation o => DropConstraint(o),
+        CreateObjectOperation o => CreateObject(o),
+        ReplaceObjectOperation o => ReplaceObject(o),
+        DropObjectOperation o => DropObject(o),
+        ExecuteSqlOperation o => o.Dialect is null || o.Dialect == Name || (o.Dialect == "mysql" && Name == "mariadb") ? [new SqlStatement(o.Sql)] : [],
+        BulkInsertOperation o => BulkInsert(o),
+        _ => throw new NotSupportedException($"{Name} cannot render {operation.GetType().Name}"),
+    };
+}

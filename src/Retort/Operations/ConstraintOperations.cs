@@ -1,0 +1,27 @@
+namespace Retort.Ops;
+
+/// <summary>ALTER TABLE … ADD CONSTRAINT: a primary key, unique, foreign key or check constraint.</summary>
+public sealed record AddConstraintOperation(TableName Table, Constraint Constraint) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override MigrationOperation Reverse() =>
+        new DropConstraintOperation(Table, Constraint.Name ?? throw new RetortException($"Cannot reverse adding an unnamed constraint to {Table}; give it a name"),
+            KindOf(Constraint), Constraint);
+
+    internal static ConstraintKind KindOf(Constraint constraint) => constraint switch
+    {
+        PrimaryKey => ConstraintKind.PrimaryKey,
+        UniqueConstraint => ConstraintKind.Unique,
+        ForeignKey => ConstraintKind.ForeignKey,
+        CheckConstraint => ConstraintKind.Check,
+        _ => throw new ArgumentOutOfRangeException(nameof(constraint), constraint.GetType().Name, "unknown constraint"),
+    };
+}
+
+/// <summary>ALTER TABLE … DROP CONSTRAINT; the kind matters on MySQL. <paramref name="Existing"/> makes it reversible.</summary>
+public sealed record DropConstraintOperation(TableName Table, string Name, ConstraintKind Kind, Constraint? Existing = null) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override MigrationOperation Reverse() =>
+        Existing is null ? throw NeedsExisting($"the drop of constraint {Name}") : new AddConstraintOperation(Table, Existing);
+}

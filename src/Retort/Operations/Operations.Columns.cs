@@ -1,0 +1,65 @@
+using Retort.Ops;
+
+namespace Retort;
+
+public sealed partial class Operations
+{
+    /// <summary>Adds a column.</summary>
+    /// <example><code>op.AddColumn("users", new Column("address", SqlType.String(250)));</code></example>
+    public void AddColumn(string table, Column column, string? schema = null) =>
+        Invoke(new AddColumnOperation(new TableName(table, schema), column));
+
+    /// <summary>Drops a column; <paramref name="existing"/> makes the operation reversible.</summary>
+    /// <example><code>op.DropColumn("users", "address");</code></example>
+    public void DropColumn(string table, string column, string? schema = null, Column? existing = null) =>
+        Invoke(new DropColumnOperation(new TableName(table, schema), column, existing));
+
+    /// <summary>
+    /// Changes a column: its type, nullability, server default, comment or name. Give the column's
+    /// <c>existing…</c> values where you know them: MySQL restates the whole column and SQL Server needs the
+    /// type to change nullability, and they make the change reversible.
+    /// </summary>
+    /// <example><code>
+    /// op.AlterColumn("users", "name", type: SqlType.String(100), nullable: false,
+    ///     newName: "full_name", serverDefault: "''", existingType: SqlType.String(50));
+    /// </code></example>
+    public void AlterColumn(string table, string column, SqlType? type = null, bool? nullable = null,
+        string? serverDefault = null, bool dropServerDefault = false, string? comment = null, bool dropComment = false,
+        string? newName = null, SqlType? existingType = null, bool? existingNullable = null,
+        string? existingServerDefault = null, string? existingComment = null, string? postgresUsing = null,
+        string? schema = null)
+    {
+        if (serverDefault is not null && dropServerDefault)
+            throw new RetortException($"AlterColumn {table}.{column}: give serverDefault or dropServerDefault, not both");
+        if (comment is not null && dropComment)
+            throw new RetortException($"AlterColumn {table}.{column}: give comment or dropComment, not both");
+        if (postgresUsing is not null && type is null)
+            throw new RetortException($"AlterColumn {table}.{column}: postgresUsing goes with a new type");
+        Invoke(new AlterColumnOperation(new TableName(table, schema), column)
+        {
+            Type = type,
+            Nullable = nullable,
+            ServerDefault = dropServerDefault ? new Change<string?>(null) : serverDefault is null ? null : new Change<string?>(serverDefault),
+            Comment = dropComment ? new Change<string?>(null) : comment is null ? null : new Change<string?>(comment),
+            NewName = newName,
+            ExistingType = existingType,
+            ExistingNullable = existingNullable,
+            ExistingServerDefault = existingServerDefault,
+            ExistingServerDefaultKnown = existingServerDefault is not null,
+            ExistingComment = existingComment,
+            ExistingCommentKnown = existingComment is not null,
+            Using = postgresUsing,
+        });
+    }
+
+    /// <summary>Creates an index over columns (or expressions in parentheses), optionally unique or partial.</summary>
+    /// <example><code>op.CreateIndex("ix_users_email", "users", new[] { "email" }, unique: true);</code></example>
+    public void CreateIndex(string name, string table, IReadOnlyList<string> columns, bool unique = false,
+        string? where = null, bool concurrently = false, string? schema = null) =>
+        Invoke(new CreateIndexOperation(new TableIndex(name, table, columns, unique, where, schema), concurrently));
+
+    /// <summary>Drops an index.</summary>
+    /// <example><code>op.DropIndex("ix_users_email", "users");</code></example>
+    public void DropIndex(string name, string table, bool concurrently = false, string? schema = null, TableIndex? existing = null) =>
+        Invoke(new DropIndexOperation(name, new TableName(table, schema), existing, concurrently));
+}

@@ -1,0 +1,36 @@
+using Retort.Ops;
+
+namespace Retort;
+
+public sealed partial class Operations
+{
+    /// <summary>Adds a primary key.</summary>
+    /// <example><code>op.CreatePrimaryKey("pk_users", "users", new[] { "id" });</code></example>
+    public void CreatePrimaryKey(string name, string table, IReadOnlyList<string> columns, string? schema = null) =>
+        Invoke(new AddConstraintOperation(new TableName(table, schema), new PrimaryKey(name, columns)));
+
+    /// <summary>Adds a unique constraint.</summary>
+    /// <example><code>op.CreateUniqueConstraint("uq_users_name", "users", new[] { "name" });</code></example>
+    public void CreateUniqueConstraint(string name, string table, IReadOnlyList<string> columns, string? schema = null) =>
+        Invoke(new AddConstraintOperation(new TableName(table, schema), new UniqueConstraint(name, columns)));
+
+    /// <summary>Adds a check constraint.</summary>
+    /// <example><code>op.CreateCheckConstraint("ck_users_age", "users", "age >= 0");</code></example>
+    public void CreateCheckConstraint(string name, string table, string condition, string? schema = null) =>
+        Invoke(new AddConstraintOperation(new TableName(table, schema), new CheckConstraint(name, condition)));
+
+    /// <summary>Adds a foreign key.</summary>
+    /// <example><code>
+    /// op.CreateForeignKey("fk_orders_user", "orders", "users", new[] { "user_id" }, new[] { "id" }, onDelete: "CASCADE");
+    /// </code></example>
+    public void CreateForeignKey(string name, string sourceTable, string referentTable, IReadOnlyList<string> localColumns,
+        IReadOnlyList<string> remoteColumns, string? onDelete = null, string? onUpdate = null, bool deferrable = false,
+        bool initiallyDeferred = false, string? sourceSchema = null, string? referentSchema = null) =>
+        Invoke(new AddConstraintOperation(new TableName(sourceTable, sourceSchema),
+            new ForeignKey(name, localColumns, referentTable, remoteColumns, onDelete, onUpdate, deferrable, initiallyDeferred, referentSchema)));
+
+    /// <summary>Drops a constraint; MySQL needs its kind. <paramref name="existing"/> makes the operation reversible.</summary>
+    /// <example><code>op.DropConstraint("uq_users_name", "users", ConstraintKind.Unique);</code></example>
+    public void DropConstraint(string name, string table, ConstraintKind kind, string? schema = null, Constraint? existing = null) =>
+        Invoke(new DropConstraintOperation(new TableName(table, schema), name, kind, existing));
+}

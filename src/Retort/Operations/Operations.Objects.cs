@@ -1,0 +1,54 @@
+using Retort.Ops;
+
+namespace Retort;
+
+public sealed partial class Operations
+{
+    /// <summary>Creates a view.</summary>
+    /// <example><code>op.CreateView("active_users", "SELECT id FROM users WHERE active");</code></example>
+    public void CreateView(string name, string definition, string? schema = null) =>
+        Invoke(new CreateObjectOperation(ObjectKind.View, new TableName(name, schema), definition));
+
+    /// <summary>
+    /// Replaces a view's definition. <paramref name="replaces"/> names the revision that defined the one being
+    /// replaced; the downgrade restores that definition.
+    /// </summary>
+    /// <example><code>op.ReplaceView("active_users", "SELECT id, name FROM users WHERE active", replaces: "28af9800143f");</code></example>
+    public void ReplaceView(string name, string definition, string? replaces = null, string? schema = null) =>
+        Invoke(new ReplaceObjectOperation(ObjectKind.View, new TableName(name, schema), definition, replaces));
+
+    /// <summary>Drops a view; <paramref name="existing"/> (its definition) makes the operation reversible.</summary>
+    /// <example><code>op.DropView("active_users");</code></example>
+    public void DropView(string name, string? schema = null, string? existing = null) =>
+        Invoke(new DropObjectOperation(ObjectKind.View, new TableName(name, schema), existing));
+
+    /// <summary>Creates a function: <paramref name="definition"/> is what follows the name (arguments, return type, body).</summary>
+    /// <example><code>op.CreateFunction("add_one", "(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 1 $$");</code></example>
+    public void CreateFunction(string name, string definition, string? schema = null) =>
+        Invoke(new CreateObjectOperation(ObjectKind.Function, new TableName(name, schema), definition));
+
+    /// <summary>Replaces a function; <paramref name="replaces"/> names the revision whose definition it replaces.</summary>
+    /// <example><code>op.ReplaceFunction("add_one", "(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 2 $$", replaces: "28af9800143f");</code></example>
+    public void ReplaceFunction(string name, string definition, string? replaces = null, string? schema = null) =>
+        Invoke(new ReplaceObjectOperation(ObjectKind.Function, new TableName(name, schema), definition, replaces));
+
+    /// <summary>Drops a function (PostgreSQL wants the argument types in the name when it is overloaded).</summary>
+    /// <example><code>op.DropFunction("add_one");</code></example>
+    public void DropFunction(string name, string? schema = null, string? existing = null) =>
+        Invoke(new DropObjectOperation(ObjectKind.Function, new TableName(name, schema), existing));
+
+    /// <summary>Creates a stored procedure: <paramref name="definition"/> is what follows the name.</summary>
+    /// <example><code>op.CreateProcedure("archive_users", "() LANGUAGE sql AS $$ DELETE FROM users WHERE archived $$");</code></example>
+    public void CreateProcedure(string name, string definition, string? schema = null) =>
+        Invoke(new CreateObjectOperation(ObjectKind.Procedure, new TableName(name, schema), definition));
+
+    /// <summary>Replaces a stored procedure; <paramref name="replaces"/> names the revision whose definition it replaces.</summary>
+    /// <example><code>op.ReplaceProcedure("archive_users", "() LANGUAGE sql AS $$ DELETE FROM users $$", replaces: "28af9800143f");</code></example>
+    public void ReplaceProcedure(string name, string definition, string? replaces = null, string? schema = null) =>
+        Invoke(new ReplaceObjectOperation(ObjectKind.Procedure, new TableName(name, schema), definition, replaces));
+
+    /// <summary>Drops a stored procedure.</summary>
+    /// <example><code>op.DropProcedure("archive_users");</code></example>
+    public void DropProcedure(string name, string? schema = null, string? existing = null) =>
+        Invoke(new DropObjectOperation(ObjectKind.Procedure, new TableName(name, schema), existing));
+}

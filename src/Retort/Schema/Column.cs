@@ -1,0 +1,52 @@
+namespace Retort;
+
+/// <summary>A table column.</summary>
+/// <example><code>new Column("email", SqlType.String(120), nullable: false, comment: "login")</code></example>
+public sealed record Column : TableElement
+{
+    /// <summary>Describes a column. A primary key column is NOT NULL unless <paramref name="nullable"/> says otherwise.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="type">Its type.</param>
+    /// <param name="nullable">Whether it accepts NULL; default true, false for a primary key.</param>
+    /// <param name="primaryKey">Part of the table's primary key (several columns make a composite key).</param>
+    /// <param name="identity">Numbered by the database (identity, serial, AUTO_INCREMENT, AUTOINCREMENT).</param>
+    /// <param name="serverDefault">The default as SQL text: <c>"0"</c>, <c>"'new'"</c>, <c>"CURRENT_TIMESTAMP"</c>.</param>
+    /// <param name="comment">The column's comment.</param>
+    /// <param name="collation">The collation name, as the database spells it.</param>
+    public Column(string name, SqlType type, bool? nullable = null, bool primaryKey = false, bool identity = false,
+        string? serverDefault = null, string? comment = null, string? collation = null)
+    {
+        Name = Names.Required(name, "column");
+        Type = type ?? throw new ArgumentNullException(nameof(type));
+        Nullable = nullable ?? !primaryKey;
+        PrimaryKey = primaryKey;
+        Identity = identity;
+        ServerDefault = serverDefault;
+        Comment = comment;
+        Collation = collation;
+    }
+
+    /// <summary>The column's name.</summary>
+    public string Name { get; init; }
+
+    /// <summary>Its type.</summary>
+    public SqlType Type { get; init; }
+
+    /// <summary>Whether it accepts NULL.</summary>
+    public bool Nullable { get; init; }
+
+    /// <summary>Part of the primary key.</summary>
+    public bool PrimaryKey { get; init; }
+
+    /// <summary>Numbered by the database.</summary>
+    public bool Identity { get; init; }
+
+    /// <summary>The default as SQL text, or null for none.</summary>
+    public string? ServerDefault { get; init; }
+
+    /// <summary>The comment, or null.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The collation, or null for the database's default.</summary>
+    public string? Collation { get; init; }
+}

@@ -1,0 +1,47 @@
+namespace Retort;
+
+/// <summary>A table: columns, constraints, indexes and comment. One model for what code wants and what a database has.</summary>
+public sealed record Table
+{
+    /// <summary>Describes a table from its elements (columns and constraints, in any order).</summary>
+    public Table(TableName name, IEnumerable<TableElement> elements, IEnumerable<TableIndex>? indexes = null, string? comment = null)
+    {
+        Name = name;
+        var list = elements.ToList();
+        Columns = list.OfType<Column>().ToList();
+        Constraints = list.OfType<Constraint>().ToList();
+        Indexes = indexes?.ToList() ?? [];
+        Comment = comment;
+        if (Columns.Count == 0)
+            throw new ArgumentException($"Table {name} needs at least one column");
+        var duplicate = Columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"Table {name} declares column {duplicate.Key} twice");
+    }
+
+    /// <summary>The table's name.</summary>
+    public TableName Name { get; init; }
+
+    /// <summary>The columns, in order.</summary>
+    public IReadOnlyList<Column> Columns { get; init; }
+
+    /// <summary>Table constraints (a primary key given by columns' <c>primaryKey</c> flags is not among them; see <see cref="PrimaryKeyColumns"/>).</summary>
+    public IReadOnlyList<Constraint> Constraints { get; init; }
+
+    /// <summary>Indexes.</summary>
+    public IReadOnlyList<TableIndex> Indexes { get; init; }
+
+    /// <summary>The table's comment.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The primary key: the explicit constraint, else the columns flagged <c>primaryKey</c>.</summary>
+    public PrimaryKey? PrimaryKey =>
+        Constraints.OfType<PrimaryKey>().FirstOrDefault()
+        ?? (Columns.Any(c => c.PrimaryKey) ? new PrimaryKey(null, Columns.Where(c => c.PrimaryKey).Select(c => c.Name).ToArray()) : null);
+
+    /// <summary>The primary key's columns.</summary>
+    public IReadOnlyList<string> PrimaryKeyColumns => PrimaryKey?.Columns ?? [];
+
+    /// <summary>The column of that name, or null.</summary>
+    public Column? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
+}

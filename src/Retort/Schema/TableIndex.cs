@@ -1,0 +1,40 @@
+namespace Retort;
+
+/// <summary>An index (named TableIndex so as not to clash with System.Index) over columns or expressions, optionally unique or partial.</summary>
+/// <example><code>new TableIndex("ix_users_email", "users", ["email"], unique: true)</code></example>
+public sealed record TableIndex
+{
+    /// <summary>Describes an index.</summary>
+    /// <param name="name">The index's name.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">Column names; an entry in parentheses, such as <c>"(lower(email))"</c>, is an expression.</param>
+    /// <param name="unique">A unique index.</param>
+    /// <param name="where">A partial index's condition (PostgreSQL, SQLite, SQL Server).</param>
+    /// <param name="schema">The table's schema.</param>
+    public TableIndex(string name, string table, IReadOnlyList<string> columns, bool unique = false, string? where = null, string? schema = null)
+    {
+        Name = Names.Required(name, "index");
+        Table = new TableName(table, schema);
+        Columns = columns.Count > 0 ? columns : throw new ArgumentException($"Index {name} needs at least one column");
+        Unique = unique;
+        Where = where;
+    }
+
+    /// <summary>The index's name.</summary>
+    public string Name { get; init; }
+
+    /// <summary>The table.</summary>
+    public TableName Table { get; init; }
+
+    /// <summary>Columns, and expressions in parentheses.</summary>
+    public IReadOnlyList<string> Columns { get; init; }
+
+    /// <summary>A unique index.</summary>
+    public bool Unique { get; init; }
+
+    /// <summary>A partial index's condition, or null.</summary>
+    public string? Where { get; init; }
+
+    /// <summary>Whether an entry of <see cref="Columns"/> is an expression rather than a column name.</summary>
+    public static bool IsExpression(string entry) => entry.StartsWith('(');
+}

@@ -1,0 +1,74 @@
+namespace Retort.Tests.Cli;
+
+public sealed class CliEndToEndTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("retort-cli");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private async Task<string> Ok(params string[] args)
+    {
+        var result = await CliProcess.RunAsync(_dir.FullName, args);
+        Assert.True(result.ExitCode == 0, $"retort {string.Join(" ", args)} exited {result.ExitCode}: {result.Stderr}");
+        return result.Stdout.ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public async Task Init_three_revisions_a_branch_a_merge_and_the_history_graph()
+    {
+        await Ok("init", "migrations");
+        Assert.True(File.Exists(Path.Combine(_dir.FullName, "retort.json")));
+        await Ok("revision", "-m", "create account", "--rev-id", "aaaa00000001");
+        await Ok("revision", "-m", "add last_txn", "--rev-id", "bbbb00000002");
+        await Ok("revision", "-m", "add email", "--rev-id", "cccc00000003");
+        await Ok("revision", "-m", "branch from last_txn", "--head", "bbbb", "--splice", "--rev-id", "dddd00000004");
+        Assert.Equal("cccc00000003 (head)\ndddd00000004 (head)\n", await Ok("heads"));
+
+        var merged = await Ok("merge", "heads", "-m", "merge email and branch", "--rev-id", "eeee00000005");
+        Assert.Matches(@"^Generating migrations/versions/eeee00000005_merge_email_and_branch\.cs \.\.\. done\n$", merged);
+
+        Assert.Equal(
+            """
+            *    cccc00000003, dddd00000004 -> eeee00000005 (head) (mergepoint), merge email and branch
+            |\
+            * |  bbbb00000002 -> cccc00000003, add email
+            | *  bbbb00000002 -> dddd00000004, branch from last_txn
+            |/
+            *  aaaa00000001 -> bbbb00000002 (branchpoint), add last_txn
+            *  <base> -> aaaa00000001, create account
+
+            """, await Ok("history"));
+        Assert.Equal("bbbb00000002 (branchpoint)\n             -> cccc00000003\n             -> dddd00000004\n", await Ok("branches"));
+        Assert.Equal("eeee00000005 (head)\n", await Ok("heads"));
+        Assert.Contains("Merges: cccc00000003, dddd00000004\n", await Ok("show", "eeee"));
+    }
+
+    [Fact]
+    public async Task A_new_revision_on_several_heads_asks_which_one()
+    {
+        await Ok("init");
+        await Ok("revision", "-m", "one", "--rev-id", "aaaa00000001");
+        await Ok("revision", "-m", "two", "--head", "base", "--rev-id", "bbbb00000002");
+        var result = await CliProcess.RunAsync(_dir.FullName, "revision", "-m", "three");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("retort: error: Multiple heads are present (aaaa00000001, bbbb00000002); pass --head REV (or LABEL@head) to choose the one to build on, or run 'retort merge heads'\n",
+            result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Without_a_config_the_error_says_how_to_make_one()
+    {
+        var result = await CliProcess.RunAsync(_dir.FullName, "heads");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"retort: error: No retort.json in {_dir.FullName} or any folder above it; run 'retort init' to create one, or pass -c FILE\n",
+            result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Bad_usage_exits_2()
+    {
+        var result = await CliProcess.RunAsync(_dir.FullName, "frobnicate");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("frobnicate", result.Stderr);
+    }
+}
