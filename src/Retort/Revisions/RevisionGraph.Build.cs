@@ -35,9 +35,9 @@ internal sealed partial class RevisionGraph
         DetectCycles(list, parents, dependencies);
 
         int[][] children = Reverse(parents);
-        int[][] allNext = Reverse([.. parents.Zip(dependencies, (p, d) => p.Union(d).ToArray())]);
+        int[][] allNext = Reverse(Join(parents, dependencies));
         int[][] normalized = Normalize(parents, dependencies);
-        int[][] lower = [.. parents.Zip(normalized, (p, d) => p.Union(d).ToArray())];
+        int[][] lower = Join(parents, normalized);
         var graph = new RevisionGraph(nodes, parents, children, lower, Reverse(lower), allNext, ids, labels);
         graph.Describe(normalized);
         return graph;
@@ -68,23 +68,22 @@ internal sealed partial class RevisionGraph
         for (int i = 0; i < list.Length; i++)
         {
             RevisionHeader header = list[i];
-            var resolved = new List<int>(header.DownRevisions.Count);
-            foreach (string parent in header.DownRevisions)
+            int[] resolved = header.DownRevisions.Count == 0 ? [] : new int[header.DownRevisions.Count];
+            for (int p = 0; p < resolved.Length; p++)
             {
-                if (!ids.TryGetValue(parent, out int index))
+                string parent = header.DownRevisions[p];
+                if (!ids.TryGetValue(parent, out resolved[p]))
                 {
                     throw RevisionErrors.MissingParent(header, parent);
                 }
 
-                if (resolved.Contains(index))
+                if (Array.IndexOf(resolved, resolved[p], 0, p) >= 0)
                 {
                     throw RevisionErrors.RepeatedParent(header, parent);
                 }
-
-                resolved.Add(index);
             }
 
-            parents[i] = [.. resolved];
+            parents[i] = resolved;
         }
 
         return parents;
@@ -136,15 +135,26 @@ internal sealed partial class RevisionGraph
     private static int[][] ResolveDependencies(
         RevisionHeader[] list, Dictionary<string, int> ids, Dictionary<string, int> labels)
     {
-        string[] names = [.. ids.Keys.Concat(labels.Keys).Where(n => n.Length > 3).Order(StringComparer.Ordinal)];
+        string[]? names = null;
         var dependencies = new int[list.Length][];
         for (int i = 0; i < list.Length; i++)
         {
             RevisionHeader header = list[i];
+            if (header.DependsOn.Count == 0)
+            {
+                dependencies[i] = [];
+                continue;
+            }
+
             var resolved = new List<int>(header.DependsOn.Count);
             foreach (string dependency in header.DependsOn)
             {
-                int index = ResolveDependency(header, dependency, ids, labels, names);
+                if (!ids.TryGetValue(dependency, out int index) && !labels.TryGetValue(dependency, out index))
+                {
+                    names ??= [.. ids.Keys.Concat(labels.Keys).Where(n => n.Length > 3).Order(StringComparer.Ordinal)];
+                    index = ResolvePartialDependency(header, dependency, ids, labels, names);
+                }
+
                 if (!resolved.Contains(index))
                 {
                     resolved.Add(index);
@@ -157,15 +167,10 @@ internal sealed partial class RevisionGraph
         return dependencies;
     }
 
-    private static int ResolveDependency(
+    private static int ResolvePartialDependency(
         RevisionHeader header, string dependency,
         Dictionary<string, int> ids, Dictionary<string, int> labels, string[] names)
     {
-        if (ids.TryGetValue(dependency, out int index) || labels.TryGetValue(dependency, out index))
-        {
-            return index;
-        }
-
         List<string> matches = dependency.Length == 0
             ? []
             : [.. names.Where(n => n.StartsWith(dependency, StringComparison.Ordinal))
@@ -231,24 +236,46 @@ internal sealed partial class RevisionGraph
         return normalized;
     }
 
+    /// <summary>Each list followed by the other's entries it lacks; shares the first list when the second is empty.</summary>
+    private static int[][] Join(int[][] first, int[][] second)
+    {
+        var joined = new int[first.Length][];
+        for (int i = 0; i < first.Length; i++)
+        {
+            joined[i] = second[i].Length == 0 ? first[i] : [.. first[i].Union(second[i])];
+        }
+
+        return joined;
+    }
+
     /// <summary>Reverses edges; each reversed list is in file order because sources are visited in order.</summary>
     private static int[][] Reverse(int[][] edges)
     {
-        var reversed = new List<int>[edges.Length];
+        var counts = new int[edges.Length];
+        foreach (int[] targets in edges)
+        {
+            foreach (int target in targets)
+            {
+                counts[target]++;
+            }
+        }
+
+        var reversed = new int[edges.Length][];
         for (int i = 0; i < edges.Length; i++)
         {
-            reversed[i] = [];
+            reversed[i] = counts[i] == 0 ? [] : new int[counts[i]];
+            counts[i] = 0;
         }
 
         for (int i = 0; i < edges.Length; i++)
         {
             foreach (int target in edges[i])
             {
-                reversed[target].Add(i);
+                reversed[target][counts[target]++] = i;
             }
         }
 
-        return [.. reversed.Select(r => r.ToArray())];
+        return reversed;
     }
 
     /// <summary>Fills in what the graph says of each revision.</summary>
@@ -258,10 +285,26 @@ internal sealed partial class RevisionGraph
         foreach (Revision revision in Nodes)
         {
             int i = revision.Index;
-            revision.Dependencies = [.. IdsOf(normalized[i])];
-            revision.NextRevisions = [.. IdsOf(Children[i])];
-            revision.AllNextRevisions = [.. IdsOf(AllNext[i])];
+            revision.Dependencies = IdArray(normalized[i]);
+            revision.NextRevisions = IdArray(Children[i]);
+            revision.AllNextRevisions = IdArray(AllNext[i]);
             revision.BranchLabels = labels[i];
         }
+    }
+
+    private string[] IdArray(int[] indexes)
+    {
+        if (indexes.Length == 0)
+        {
+            return [];
+        }
+
+        var ids = new string[indexes.Length];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Nodes[indexes[i]].Id;
+        }
+
+        return ids;
     }
 }

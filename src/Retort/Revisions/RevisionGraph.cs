@@ -9,6 +9,8 @@ internal sealed partial class RevisionGraph
     /// <summary>The position "below every base" in walks and targets.</summary>
     public const int Base = -1;
 
+    private readonly Lazy<string[]> names;
+
     private RevisionGraph(
         Revision[] nodes, int[][] parents, int[][] children, int[][] lower, int[][] upper, int[][] allNext,
         Dictionary<string, int> ids, Dictionary<string, int> labels)
@@ -21,7 +23,7 @@ internal sealed partial class RevisionGraph
         AllNext = allNext;
         Ids = ids;
         Labels = labels;
-        Names = [.. ids.Keys.Concat(labels.Keys).Order(StringComparer.Ordinal)];
+        names = new Lazy<string[]>(() => [.. ids.Keys.Concat(labels.Keys).Order(StringComparer.Ordinal)]);
         Heads = [.. Enumerable.Range(0, nodes.Length).Where(i => children[i].Length == 0)];
         RealHeads = [.. Enumerable.Range(0, nodes.Length).Where(i => allNext[i].Length == 0)];
         Bases = [.. Enumerable.Range(0, nodes.Length).Where(i => parents[i].Length == 0)];
@@ -51,8 +53,8 @@ internal sealed partial class RevisionGraph
     /// <summary>Each declared branch label and the revision that declares it.</summary>
     public Dictionary<string, int> Labels { get; }
 
-    /// <summary>Ids and labels, ordinal-sorted, for prefix matching.</summary>
-    public string[] Names { get; }
+    /// <summary>Ids and labels, ordinal-sorted, for prefix matching (sorted on first use).</summary>
+    public string[] Names => names.Value;
 
     public int[] Heads { get; }
 

@@ -16,6 +16,7 @@ internal sealed class TopologicalOrder
     private readonly bool[] inHeads;
     private readonly int[] pending;
     private readonly int[] mark;
+    private readonly int[] skipped;
     private readonly List<int> heads = [];
     private int stamp;
 
@@ -27,6 +28,7 @@ internal sealed class TopologicalOrder
         inHeads = new bool[graph.Count];
         pending = new int[graph.Count];
         mark = new int[graph.Count];
+        skipped = new int[graph.Count];
     }
 
     /// <summary>The revisions marked in <paramref name="todo"/>, newest first, starting from <paramref name="startHeads"/>.</summary>
@@ -119,22 +121,39 @@ internal sealed class TopologicalOrder
     /// <summary>The first head, other than <paramref name="current"/>, that has <paramref name="blocked"/> below it.</summary>
     private int FirstHeadAbove(int blocked, int current)
     {
+        // No head can come before this one, so reaching it ends the search early; the search goes
+        // depth first in file order, which is the order heads were mostly added in.
+        int best = current == 0 ? 1 : 0;
+        int bestHead = best < heads.Count ? heads[best] : -1;
         stamp++;
-        var stack = new Stack<int>();
         var reached = new List<int>();
+        var path = new Stack<(int Node, int Edge)>();
         mark[blocked] = stamp;
-        stack.Push(blocked);
-        while (stack.Count > 0)
+        path.Push((blocked, FirstWaitingAbove(blocked)));
+        while (path.Count > 0)
         {
-            foreach (int above in graph.Upper[stack.Pop()])
+            (int node, int edge) = path.Pop();
+            int[] upper = graph.Upper[node];
+            while (edge < upper.Length && (mark[upper[edge]] == stamp || !IsWaiting(upper[edge])))
             {
-                if (mark[above] != stamp && IsWaiting(above))
-                {
-                    mark[above] = stamp;
-                    reached.Add(above);
-                    stack.Push(above);
-                }
+                edge++;
             }
+
+            if (edge == upper.Length)
+            {
+                continue;
+            }
+
+            int above = upper[edge];
+            if (above == bestHead)
+            {
+                return best;
+            }
+
+            path.Push((node, edge + 1));
+            mark[above] = stamp;
+            reached.Add(above);
+            path.Push((above, FirstWaitingAbove(above)));
         }
 
         for (int i = 0; i < heads.Count; i++)
@@ -151,6 +170,21 @@ internal sealed class TopologicalOrder
         reached.Sort();
         AddTops(reached);
         return first;
+    }
+
+    /// <summary>
+    /// Where the search above <paramref name="node"/> starts: revisions above it that are done (or not
+    /// in the set) stay so, and are skipped for good.
+    /// </summary>
+    private int FirstWaitingAbove(int node)
+    {
+        int[] upper = graph.Upper[node];
+        while (skipped[node] < upper.Length && !IsWaiting(upper[skipped[node]]))
+        {
+            skipped[node]++;
+        }
+
+        return skipped[node];
     }
 
     private void AddTops(IEnumerable<int> candidates)
