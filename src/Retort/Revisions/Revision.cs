@@ -3,7 +3,14 @@ namespace Retort.Revisions;
 /// <summary>A revision placed in its <see cref="RevisionMap"/>: its header plus what the graph says of it.</summary>
 public sealed class Revision
 {
-    internal Revision(RevisionHeader header) => Header = header;
+    internal Revision(RevisionHeader header, int index)
+    {
+        Header = header;
+        Index = index;
+    }
+
+    /// <summary>The position in the map's input (file) order; every tie in the graph is broken by it.</summary>
+    internal int Index { get; }
 
     /// <summary>What the file declares.</summary>
     public RevisionHeader Header { get; }
@@ -14,16 +21,21 @@ public sealed class Revision
     /// <summary>The parents (<c>Revises</c>).</summary>
     public IReadOnlyList<string> DownRevisions => Header.DownRevisions;
 
-    /// <summary>The declared dependencies, resolved to revision ids.</summary>
+    /// <summary>
+    /// The declared dependencies, resolved to revision ids, without those an ancestor already depends on.
+    /// </summary>
     public IReadOnlyList<string> Dependencies { get; internal set; } = [];
 
-    /// <summary>Revisions whose <c>Revises</c> names this one.</summary>
+    /// <summary>Revisions whose <c>Revises</c> names this one, in file order.</summary>
     public IReadOnlyList<string> NextRevisions { get; internal set; } = [];
 
-    /// <summary>Revisions that name this one in <c>Revises</c> or <c>DependsOn</c>.</summary>
+    /// <summary>Revisions that name this one in <c>Revises</c> or <c>DependsOn</c>, in file order.</summary>
     public IReadOnlyList<string> AllNextRevisions { get; internal set; } = [];
 
-    /// <summary>Branch labels of this revision, its own and those it carries from its branch.</summary>
+    /// <summary>
+    /// Branch labels of this revision: its own first, then those it carries from its branch (labels
+    /// reach a labelled revision's descendants and its ancestors back to the previous branch or merge point).
+    /// </summary>
     public IReadOnlyList<string> BranchLabels { get; internal set; } = [];
 
     /// <summary>No revision names this one in <c>Revises</c>.</summary>

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Retort.Revisions;
+using Xunit.Abstractions;
+using static Retort.Tests.Revisions.Graphs;
+
+namespace Retort.Tests.Revisions;
+
+/// <summary>Large graphs: no quadratic work on a chain, no recursion deep enough to overflow.</summary>
+public sealed class RevisionMapPerformanceTests(ITestOutputHelper output)
+{
+    private const int Size = 5000;
+
+    [Fact]
+    public void A_5000_revision_chain_builds_and_walks_in_milliseconds()
+    {
+        RevisionHeader[] headers = Chain(Size);
+        var first = Stopwatch.StartNew();
+        Exercise(headers);
+        first.Stop();
+
+        // Measured once the code is compiled: the budget is for the graph work, not for the JIT.
+        var clock = Stopwatch.StartNew();
+        RevisionMap map = Exercise(headers);
+        clock.Stop();
+
+        output.WriteLine(
+            $"5000-chain build + walk + upgrade + downgrade + resolve: first run {first.Elapsed.TotalMilliseconds:F1} ms, " +
+            $"second {clock.Elapsed.TotalMilliseconds:F1} ms");
+        Assert.Equal($"r{Size - 1}", Ids(map.Heads));
+        Assert.True(clock.ElapsedMilliseconds < 100, $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void A_deep_chain_with_a_label_at_the_base_and_a_dependency_at_the_top_does_not_overflow()
+    {
+        RevisionHeader[] headers = Chain(Size);
+        headers[0] = Full("r0", [], labels: ["lib"]);
+        headers[^1] = Full($"r{Size - 1}", [$"r{Size - 2}"], dependsOn: ["r0"]);
+
+        var clock = Stopwatch.StartNew();
+        RevisionMap map = Exercise(headers);
+        clock.Stop();
+
+        output.WriteLine($"labelled 5000-chain: {clock.Elapsed.TotalMilliseconds:F1} ms");
+        Assert.Equal(["lib"], map[$"r{Size - 1}"].BranchLabels);
+        Assert.Equal(["r0"], map[$"r{Size - 1}"].Dependencies);
+        Assert.Equal($"r{Size - 1}", map.ResolveOne("lib@head")?.Id);
+        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Many_branches_merged_at_the_top_stay_fast()
+    {
+        // One base, 100 branches of 50 revisions each, all merged by one revision: 5002 revisions.
+        var headers = new List<RevisionHeader> { Rev("root") };
+        var tips = new List<string>();
+        for (int b = 0; b < 100; b++)
+        {
+            string parent = "root";
+            for (int i = 0; i < 50; i++)
+            {
+                string id = $"b{b}n{i}";
+                headers.Add(Rev(id, parent));
+                parent = id;
+            }
+
+            tips.Add(parent);
+        }
+
+        headers.Add(Rev("merge", [.. tips]));
+        Exercise(Chain(50));
+
+        var clock = Stopwatch.StartNew();
+        RevisionMap map = Exercise([.. headers]);
+        clock.Stop();
+
+        output.WriteLine($"100 branches x 50, merged: {clock.Elapsed.TotalMilliseconds:F1} ms");
+        Assert.Equal("merge", Ids(map.Heads));
+        Assert.Equal(5002, map.UpgradeSteps([], "head").Count);
+        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    private static RevisionMap Exercise(RevisionHeader[] headers)
+    {
+        var map = new RevisionMap(headers);
+        string head = map.Heads[0].Id;
+        Assert.Equal(headers.Length, map.Walk(null, null).Count);
+        Assert.Equal(headers.Length, map.UpgradeSteps([], "heads").Count);
+        Assert.Equal(headers.Length, map.DowngradeSteps([head], "base").Count);
+        Assert.Equal(head, map.ResolveOne("heads")?.Id);
+        Assert.Single(map.Resolve(map.Heads[0].IsMergePoint ? "+1" : "-1"));
+        return map;
+    }
+
+    private static RevisionHeader[] Chain(int length) =>
+        [.. Enumerable.Range(0, length).Select(i => i == 0 ? Rev("r0") : Rev($"r{i}", $"r{i - 1}"))];
+}
