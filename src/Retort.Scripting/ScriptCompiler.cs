@@ -66,8 +66,7 @@ public sealed class ScriptCompiler
         ArgumentException.ThrowIfNullOrEmpty(cacheDirectory);
         extraReferences ??= [];
         var cache = new ScriptCache(cacheDirectory);
-        var inputs = await ScriptInputs.ReadAsync(sourcePaths, extraReferences, cache.Directory, cancellationToken)
-            .ConfigureAwait(false);
+        var inputs = ScriptInputs.Read(sourcePaths, extraReferences, cache.Directory, cancellationToken);
         string key = inputs.ComputeKey();
         // Unique per content, because the default load context refuses two assemblies of the same name.
         string assemblyName = "Retort.Scripts." + key[..16];

@@ -39,6 +39,10 @@ internal sealed class ScriptCache(string directory)
             // Rename is atomic; a concurrent writer of the same key wrote the same bytes (the build is deterministic).
             File.Move(temp, PathOf(key), overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && File.Exists(PathOf(key)))
+        {
+            // Windows refuses to replace a file that another process is reading; that file is this one.
+        }
         finally
         {
             File.Delete(temp);

@@ -16,7 +16,11 @@ internal static class ScriptIndexBuilder
         var revisions = new Dictionary<string, string>(StringComparer.Ordinal);
         var owners = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
         var environments = new List<INamedTypeSymbol>();
-        var types = AllTypes(compilation.Assembly.GlobalNamespace).ToList();
+        // Source order, so that "the first" of two duplicates is the one earlier in file order.
+        var types = AllTypes(compilation.Assembly.GlobalNamespace)
+            .OrderBy(t => t.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(t => t.Locations[0].SourceSpan.Start)
+            .ToList();
         // Binding attributes is most of the work here and emit needs it anyway: do it on every core.
         Parallel.ForEach(types, type => type.GetAttributes());
         foreach (var type in types)
