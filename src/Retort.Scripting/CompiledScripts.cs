@@ -79,7 +79,10 @@ public sealed class CompiledScripts
         AssemblyLoadContext.GetLoadContext(typeof(Migration).Assembly) ?? AssemblyLoadContext.Default;
 
     private static Assembly? FindLoaded(string assemblyName) =>
-        LoadContext.Assemblies.FirstOrDefault(a => a.GetName().Name == assemblyName);
+        // FullName is cached by the runtime; GetName() would build an AssemblyName for every loaded assembly.
+        LoadContext.Assemblies.FirstOrDefault(a =>
+            a.FullName is { } name && name.StartsWith(assemblyName, StringComparison.Ordinal) &&
+            name.Length > assemblyName.Length && name[assemblyName.Length] == ',');
 
     private static ScriptIndex ReadIndex(Assembly assembly)
     {

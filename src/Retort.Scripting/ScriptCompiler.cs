@@ -75,7 +75,7 @@ public sealed class ScriptCompiler
         {
             return loaded;
         }
-        if (await cache.TryReadAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
+        if (cache.TryRead(key) is { } cached)
         {
             try
             {

@@ -16,11 +16,12 @@ internal sealed class ScriptCache(string directory)
     public string PathOf(string key) => Path.Combine(Directory, key + ".dll");
 
     /// <summary>The cached image for <paramref name="key"/>, or null when there is none (or it vanished meanwhile).</summary>
-    public async Task<byte[]?> TryReadAsync(string key, CancellationToken cancellationToken)
+    /// <remarks>Synchronous: one local read of a few megabytes at most, where the async path costs more in set-up.</remarks>
+    public byte[]? TryRead(string key)
     {
         try
         {
-            return await File.ReadAllBytesAsync(PathOf(key), cancellationToken).ConfigureAwait(false);
+            return File.ReadAllBytes(PathOf(key));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

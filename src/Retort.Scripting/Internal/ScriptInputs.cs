@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -25,8 +23,10 @@ internal sealed class ScriptInputs
 
     /// <summary>Reads every source and reference; a missing file is a <see cref="RetortException"/>.</summary>
     /// <remarks>
-    /// Synchronous on purpose: the files are small and many, and blocking reads on a couple of threads
-    /// take half the time of asynchronous ones (measured: 5000 files, 25 ms against 60 ms).
+    /// Synchronous and sequential on purpose: the files are small and many, and each costs one
+    /// open/read/close. Measured on 5000 files, asynchronous reads took 60 ms against 40 ms, and
+    /// <c>Parallel.For</c> saved a few milliseconds on an idle machine but cost 10 ms of thread start-up
+    /// (and more on a busy one).
     /// </remarks>
     public static ScriptInputs Read(
         IReadOnlyList<string> sourcePaths, IReadOnlyList<string> referencePaths, string cacheDirectory,
@@ -44,7 +44,7 @@ internal sealed class ScriptInputs
         Append(buffer, ScriptSettings.Fingerprint);
         Append(buffer, typeof(Migration).Assembly.ManifestModule.ModuleVersionId.ToString());
         Append(buffer, typeof(ScriptInputs).Assembly.ManifestModule.ModuleVersionId.ToString());
-        Append(buffer, RuntimeInformation.FrameworkDescription);
+        Append(buffer, Environment.Version.ToString());
         foreach (var (kind, files) in new[] { ("source", Sources), ("reference", References) })
         {
             foreach (var file in files)
@@ -60,21 +60,15 @@ internal sealed class ScriptInputs
     private static ScriptSource[] ReadAll(IReadOnlyList<string> paths, string cacheDirectory, CancellationToken cancellationToken)
     {
         var files = new ScriptSource[paths.Count];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        try
+        var keys = new string[paths.Count];
+        for (int i = 0; i < files.Length; i++)
         {
-            Parallel.For(0, paths.Count, parallel, i =>
-            {
-                string fullPath = Path.GetFullPath(paths[i]);
-                string keyPath = Path.GetRelativePath(cacheDirectory, fullPath).Replace('\\', '/');
-                files[i] = new ScriptSource(paths[i], fullPath, keyPath, ReadFile(paths[i]));
-            });
+            cancellationToken.ThrowIfCancellationRequested();
+            string fullPath = Path.GetFullPath(paths[i]);
+            keys[i] = Path.GetRelativePath(cacheDirectory, fullPath).Replace('\\', '/');
+            files[i] = new ScriptSource(paths[i], fullPath, keys[i], ReadFile(paths[i]));
         }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
-        Array.Sort(files, (a, b) => string.CompareOrdinal(a.KeyPath, b.KeyPath));
+        Array.Sort(keys, files, StringComparer.Ordinal);
         return files;
     }
 
