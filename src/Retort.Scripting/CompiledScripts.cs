@@ -1,0 +1,112 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Retort.Scripting.Internal;
+
+namespace Retort.Scripting;
+
+/// <summary>
+/// An assembly compiled from revision files (and the environment and model sources), loaded and ready
+/// to hand out <see cref="Migration"/> instances by revision id.
+/// </summary>
+public sealed class CompiledScripts
+{
+    private readonly ScriptIndex _index;
+
+    private CompiledScripts(Assembly assembly, ScriptIndex index, bool fromCache)
+    {
+        Assembly = assembly;
+        _index = index;
+        FromCache = fromCache;
+        RevisionIds = new HashSet<string>(index.RevisionTypes.Keys, StringComparer.Ordinal);
+    }
+
+    /// <summary>The loaded assembly.</summary>
+    public Assembly Assembly { get; }
+
+    /// <summary>True when nothing was compiled: the assembly came from the disk cache or was already loaded.</summary>
+    public bool FromCache { get; }
+
+    /// <summary>The id of every class marked with <see cref="RevisionAttribute"/>.</summary>
+    public IReadOnlySet<string> RevisionIds { get; }
+
+    /// <summary>
+    /// The environment class (a class named <c>Env</c>, in any namespace), or null when the sources have none.
+    /// </summary>
+    public Type? EnvironmentType =>
+        _index.EnvironmentTypeName is { } name ? Assembly.GetType(name, throwOnError: true) : null;
+
+    /// <summary>A new instance of the migration class for <paramref name="revisionId"/> (the full id).</summary>
+    /// <exception cref="RetortException">No compiled class carries that revision id.</exception>
+    public Migration CreateMigration(string revisionId)
+    {
+        ArgumentNullException.ThrowIfNull(revisionId);
+        if (!_index.RevisionTypes.TryGetValue(revisionId, out var typeName))
+        {
+            throw new RetortException($"no migration class for revision '{revisionId}' in the compiled scripts");
+        }
+        var type = Assembly.GetType(typeName, throwOnError: true)!;
+        return (Migration)Activator.CreateInstance(type, nonPublic: true)!;
+    }
+
+    /// <summary>The scripts assembly named <paramref name="assemblyName"/> if this process loaded it already.</summary>
+    internal static CompiledScripts? TryReuse(string assemblyName) =>
+        FindLoaded(assemblyName) is { } assembly ? new CompiledScripts(assembly, ReadIndex(assembly), fromCache: true) : null;
+
+    /// <summary>
+    /// Loads <paramref name="image"/> into the load context that holds the Retort library (the default
+    /// one, unless a host isolates Retort), so that its <see cref="Migration"/> is the caller's.
+    /// </summary>
+    /// <exception cref="BadImageFormatException">The image is not a valid assembly (a damaged cache file).</exception>
+    internal static CompiledScripts Load(
+        string assemblyName, byte[] image, IReadOnlyList<string> referencePaths, bool fromCache)
+    {
+        LoadReferences(referencePaths);
+        Assembly assembly;
+        try
+        {
+            using var stream = new MemoryStream(image, writable: false);
+            assembly = LoadContext.LoadFromStream(stream);
+        }
+        catch (FileLoadException) when (FindLoaded(assemblyName) is not null)
+        {
+            // Another thread of this process loaded the same assembly first.
+            assembly = FindLoaded(assemblyName)!;
+        }
+        return new CompiledScripts(assembly, ReadIndex(assembly), fromCache);
+    }
+
+    private static AssemblyLoadContext LoadContext =>
+        AssemblyLoadContext.GetLoadContext(typeof(Migration).Assembly) ?? AssemblyLoadContext.Default;
+
+    private static Assembly? FindLoaded(string assemblyName) =>
+        // FullName is cached by the runtime; GetName() would build an AssemblyName for every loaded assembly.
+        LoadContext.Assemblies.FirstOrDefault(a =>
+            a.FullName is { } name && name.StartsWith(assemblyName, StringComparison.Ordinal) &&
+            name.Length > assemblyName.Length && name[assemblyName.Length] == ',');
+
+    private static ScriptIndex ReadIndex(Assembly assembly)
+    {
+        using var resource = assembly.GetManifestResourceStream(ScriptSettings.IndexResourceName)
+            ?? throw new InvalidDataException($"{assembly.GetName().Name} has no {ScriptSettings.IndexResourceName} resource");
+        return ScriptIndex.ReadFrom(resource);
+    }
+
+    // Model assemblies outside the application's own dependencies cannot be found by name, so load them
+    // from their paths before the scripts need them.
+    private static void LoadReferences(IReadOnlyList<string> referencePaths)
+    {
+        var context = LoadContext;
+        foreach (string path in referencePaths)
+        {
+            var name = AssemblyName.GetAssemblyName(path);
+            try
+            {
+                context.LoadFromAssemblyName(name);
+            }
+            catch (FileNotFoundException)
+            {
+                context.LoadFromAssemblyPath(Path.GetFullPath(path));
+            }
+        }
+    }
+}

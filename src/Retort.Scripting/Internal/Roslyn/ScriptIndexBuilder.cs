@@ -1,0 +1,127 @@
+using Microsoft.CodeAnalysis;
+
+namespace Retort.Scripting.Internal.Roslyn;
+
+/// <summary>
+/// Finds the revision classes and the environment class among a compilation's symbols, so that the
+/// attribute is read as the compiler binds it (aliases, qualified names, constants all work).
+/// </summary>
+internal static class ScriptIndexBuilder
+{
+    /// <summary>The index of <paramref name="compilation"/>; problems with revision classes go to <paramref name="errors"/>.</summary>
+    public static ScriptIndex Build(Compilation compilation, ScriptErrors errors)
+    {
+        var revisionAttribute = compilation.GetTypeByMetadataName(typeof(RevisionAttribute).FullName!);
+        var migration = compilation.GetTypeByMetadataName(typeof(Migration).FullName!);
+        var revisions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
+        var environments = new List<INamedTypeSymbol>();
+        // Source order, so that "the first" of two duplicates is the one earlier in file order.
+        var types = AllTypes(compilation.Assembly.GlobalNamespace)
+            .OrderBy(t => t.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(t => t.Locations[0].SourceSpan.Start)
+            .ToList();
+        // Binding attributes is most of the work here and emit needs it anyway: do it on every core.
+        Parallel.ForEach(types, type => type.GetAttributes());
+        foreach (var type in types)
+        {
+            if (type.TypeKind == TypeKind.Class && type.MetadataName == ScriptSettings.EnvironmentClassName && !type.IsStatic)
+            {
+                environments.Add(type);
+            }
+            var attribute = type.GetAttributes().FirstOrDefault(a =>
+                SymbolEqualityComparer.Default.Equals(a.AttributeClass, revisionAttribute));
+            if (attribute is null || attribute.ConstructorArguments is not [{ Value: string id }])
+            {
+                continue; // no [Revision], or one the compiler reports as an error anyway
+            }
+            var location = type.Locations.FirstOrDefault() ?? Location.None;
+            if (!IsCreatableMigration(type, migration))
+            {
+                errors.Add(location, "RTS0001",
+                    $"revision '{id}': class '{type.Name}' must be a non-abstract, non-generic class deriving from " +
+                    "Retort.Migration with a parameterless constructor");
+            }
+            else if (owners.TryGetValue(id, out var first))
+            {
+                errors.Add(location, "RTS0002",
+                    $"revision id '{id}' is used by both '{first.Name}' and '{type.Name}'");
+            }
+            else
+            {
+                owners.Add(id, type);
+                revisions.Add(id, MetadataName(type));
+            }
+        }
+        foreach (var extra in environments.Skip(1))
+        {
+            errors.Add(extra.Locations.FirstOrDefault() ?? Location.None, "RTS0003",
+                $"more than one class named '{ScriptSettings.EnvironmentClassName}'; keep one");
+        }
+        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol root)
+    {
+        var pending = new Stack<INamespaceOrTypeSymbol>([root]);
+        while (pending.TryPop(out var container))
+        {
+            foreach (var type in container.GetTypeMembers())
+            {
+                yield return type;
+                pending.Push(type);
+            }
+            if (container is INamespaceSymbol ns)
+            {
+                foreach (var child in ns.GetNamespaceMembers())
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+
+    private static bool IsCreatableMigration(INamedTypeSymbol type, INamedTypeSymbol? migration)
+    {
+        if (type.IsAbstract || type.TypeKind != TypeKind.Class)
+        {
+            return false;
+        }
+        for (var container = type; container is not null; container = container.ContainingType)
+        {
+            if (container.Arity > 0)
+            {
+                return false;
+            }
+        }
+        if (!type.InstanceConstructors.Any(c => c.Parameters.IsEmpty))
+        {
+            return false;
+        }
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(baseType, migration))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The name Assembly.GetType understands: namespace dotted, nested types joined with '+'.
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        string name = type.MetadataName;
+        var outermost = type;
+        while (outermost.ContainingType is { } outer)
+        {
+            name = outer.MetadataName + "+" + name;
+            outermost = outer;
+        }
+        for (var ns = outermost.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            name = ns.MetadataName + "." + name;
+        }
+        return name;
+    }
+}

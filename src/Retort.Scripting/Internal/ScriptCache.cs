@@ -1,0 +1,86 @@
+namespace Retort.Scripting.Internal;
+
+/// <summary>
+/// A folder of compiled script assemblies named <c>&lt;hash&gt;.dll</c>. Several processes may share it:
+/// files appear whole (written aside, then renamed) and a reader that loses a race falls back to compiling.
+/// </summary>
+internal sealed class ScriptCache(string directory)
+{
+    // A temp file this old belongs to a process that died mid-write; a live writer finishes in seconds.
+    private static readonly TimeSpan AbandonedTempAge = TimeSpan.FromHours(1);
+
+    /// <summary>The cache folder, as an absolute path.</summary>
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>The path of the cached assembly for <paramref name="key"/>.</summary>
+    public string PathOf(string key) => Path.Combine(Directory, key + ".dll");
+
+    /// <summary>The cached image for <paramref name="key"/>, or null when there is none (or it vanished meanwhile).</summary>
+    /// <remarks>Synchronous: one local read of a few megabytes at most, where the async path costs more in set-up.</remarks>
+    public byte[]? TryRead(string key)
+    {
+        try
+        {
+            return File.ReadAllBytes(PathOf(key));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores <paramref name="image"/> under <paramref name="key"/> so that readers never see part of it.</summary>
+    public async Task WriteAsync(string key, byte[] image, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        string temp = Path.Combine(Directory, $"{key}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await File.WriteAllBytesAsync(temp, image, cancellationToken).ConfigureAwait(false);
+            // Rename is atomic; a concurrent writer of the same key wrote the same bytes (the build is deterministic).
+            File.Move(temp, PathOf(key), overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && File.Exists(PathOf(key)))
+        {
+            // Windows refuses to replace a file that another process is reading; that file is this one.
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Deletes all but the <paramref name="keep"/> most recently written assemblies, and abandoned temp files.</summary>
+    public void Prune(int keep)
+    {
+        var folder = new DirectoryInfo(Directory);
+        var stale = folder.EnumerateFiles("*.dll")
+            .OrderByDescending(f => f.LastWriteTimeUtc)
+            .Skip(keep)
+            .Concat(folder.EnumerateFiles("*.tmp").Where(f => DateTime.UtcNow - f.LastWriteTimeUtc > AbandonedTempAge));
+        foreach (var file in stale)
+        {
+            try
+            {
+                file.Delete();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process holds or already removed it; the next prune tries again.
+            }
+        }
+    }
+
+    /// <summary>Marks a cached assembly as just used, so that pruning keeps the ones in use.</summary>
+    public void Touch(string key)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(PathOf(key), DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: at worst the entry is pruned and compiled again.
+        }
+    }
+}

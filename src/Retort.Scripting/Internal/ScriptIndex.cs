@@ -1,0 +1,43 @@
+namespace Retort.Scripting.Internal;
+
+/// <summary>
+/// What a compiled script assembly contains, found once at compile time and embedded in it as a
+/// resource, so that loading needs no scan over its types.
+/// </summary>
+/// <param name="RevisionTypes">Each revision id and the metadata name of its migration class (nested types with '+').</param>
+/// <param name="EnvironmentTypeName">The metadata name of the environment class, or null when there is none.</param>
+internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionTypes, string? EnvironmentTypeName)
+{
+    /// <summary>Writes the index in the format <see cref="ReadFrom"/> reads.</summary>
+    public void WriteTo(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(ScriptSettings.FormatVersion);
+        writer.Write(RevisionTypes.Count);
+        foreach (var (id, typeName) in RevisionTypes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(id);
+            writer.Write(typeName);
+        }
+        writer.Write(EnvironmentTypeName ?? "");
+    }
+
+    /// <summary>Reads an index written by <see cref="WriteTo"/>.</summary>
+    public static ScriptIndex ReadFrom(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        int version = reader.ReadInt32();
+        if (version != ScriptSettings.FormatVersion)
+        {
+            throw new InvalidDataException($"script index format {version}, expected {ScriptSettings.FormatVersion}");
+        }
+        int count = reader.ReadInt32();
+        var revisions = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            revisions.Add(reader.ReadString(), reader.ReadString());
+        }
+        string environment = reader.ReadString();
+        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment);
+    }
+}
