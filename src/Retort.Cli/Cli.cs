@@ -14,6 +14,8 @@ internal static class Cli
         ProjectCommands.Add(root, global, output);
         RevisionCommands.Add(root, global, output);
         InspectCommands.Add(root, global, output);
+        RunCommands.Add(root, global, output);
+        CompileCommand.Add(root, global, output);
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -32,6 +34,12 @@ internal static class Cli
         try
         {
             return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
+        }
+        catch (Scripting.ScriptCompilationException e)
+        {
+            foreach (var line in e.Errors)
+                Console.Error.WriteLine(line);
+            return 1;
         }
         catch (RetortException e)
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Retort.Configuration;
 using Retort.Revisions;
 
@@ -14,12 +15,30 @@ namespace Retort;
 /// foreach (var head in commands.Heads()) Console.WriteLine(head.Id);
 /// </code>
 /// </example>
-public sealed partial class Commands(RetortConfig config)
+public sealed partial class Commands
 {
     private ScriptDirectory? _scripts;
+    private readonly ConnectionFactory? _connect;
+    private readonly MigrationLoader? _loadMigrations;
+
+    /// <summary>
+    /// The commands of one project. <paramref name="connect"/> opens connections (the CLI brings the ADO.NET
+    /// providers); <paramref name="loadMigrations"/> provides the revisions' code (compiled scripts, or an
+    /// application's assembly); <paramref name="log"/> receives progress lines such as <c>Running upgrade a -> b</c>.
+    /// </summary>
+    public Commands(RetortConfig config, ConnectionFactory? connect = null, MigrationLoader? loadMigrations = null, TextWriter? log = null)
+    {
+        Config = config;
+        _connect = connect;
+        _loadMigrations = loadMigrations;
+        Log = log ?? TextWriter.Null;
+    }
 
     /// <summary>The project's settings.</summary>
-    public RetortConfig Config { get; } = config;
+    public RetortConfig Config { get; }
+
+    /// <summary>Where progress lines go.</summary>
+    public TextWriter Log { get; }
 
     /// <summary>The project's revision files and graph, read once per instance.</summary>
     public ScriptDirectory Scripts => _scripts ??= ScriptDirectory.Load(Config);
@@ -27,3 +46,9 @@ public sealed partial class Commands(RetortConfig config)
     /// <summary>Forgets the graph read so far, after files changed on disk.</summary>
     public void Reload() => _scripts = null;
 }
+
+/// <summary>Creates a connection (not yet open) to the database a <see cref="DatabaseUrl"/> names.</summary>
+public delegate DbConnection ConnectionFactory(DatabaseUrl url);
+
+/// <summary>Provides the code of a project's revisions, e.g. by compiling them.</summary>
+public delegate Task<MigrationSource> MigrationLoader(ScriptDirectory scripts, CancellationToken cancellationToken);

@@ -15,7 +15,12 @@ public sealed partial class Operations
     /// </summary>
     /// <example><code>op.ReplaceView("active_users", "SELECT id, name FROM users WHERE active", replaces: "28af9800143f");</code></example>
     public void ReplaceView(string name, string definition, string? replaces = null, string? schema = null) =>
-        Invoke(new ReplaceObjectOperation(ObjectKind.View, new TableName(name, schema), definition, replaces));
+        Replace(ObjectKind.View, new TableName(name, schema), definition, replaces);
+
+    /// <summary>Gives a view back the definition that revision <paramref name="revision"/> gave it: the downgrade of a <see cref="ReplaceView"/>.</summary>
+    /// <example><code>op.RestoreView("active_users", revision: "28af9800143f");</code></example>
+    public void RestoreView(string name, string revision, string? schema = null) =>
+        Restore(ObjectKind.View, new TableName(name, schema), revision);
 
     /// <summary>Drops a view; <paramref name="existing"/> (its definition) makes the operation reversible.</summary>
     /// <example><code>op.DropView("active_users");</code></example>
@@ -30,7 +35,12 @@ public sealed partial class Operations
     /// <summary>Replaces a function; <paramref name="replaces"/> names the revision whose definition it replaces.</summary>
     /// <example><code>op.ReplaceFunction("add_one", "(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 2 $$", replaces: "28af9800143f");</code></example>
     public void ReplaceFunction(string name, string definition, string? replaces = null, string? schema = null) =>
-        Invoke(new ReplaceObjectOperation(ObjectKind.Function, new TableName(name, schema), definition, replaces));
+        Replace(ObjectKind.Function, new TableName(name, schema), definition, replaces);
+
+    /// <summary>Gives a function back the definition that revision <paramref name="revision"/> gave it.</summary>
+    /// <example><code>op.RestoreFunction("add_one", revision: "28af9800143f");</code></example>
+    public void RestoreFunction(string name, string revision, string? schema = null) =>
+        Restore(ObjectKind.Function, new TableName(name, schema), revision);
 
     /// <summary>Drops a function (PostgreSQL wants the argument types in the name when it is overloaded).</summary>
     /// <example><code>op.DropFunction("add_one");</code></example>
@@ -45,7 +55,19 @@ public sealed partial class Operations
     /// <summary>Replaces a stored procedure; <paramref name="replaces"/> names the revision whose definition it replaces.</summary>
     /// <example><code>op.ReplaceProcedure("archive_users", "() LANGUAGE sql AS $$ DELETE FROM users $$", replaces: "28af9800143f");</code></example>
     public void ReplaceProcedure(string name, string definition, string? replaces = null, string? schema = null) =>
-        Invoke(new ReplaceObjectOperation(ObjectKind.Procedure, new TableName(name, schema), definition, replaces));
+        Replace(ObjectKind.Procedure, new TableName(name, schema), definition, replaces);
+
+    /// <summary>Gives a stored procedure back the definition that revision <paramref name="revision"/> gave it.</summary>
+    /// <example><code>op.RestoreProcedure("archive_users", revision: "28af9800143f");</code></example>
+    public void RestoreProcedure(string name, string revision, string? schema = null) =>
+        Restore(ObjectKind.Procedure, new TableName(name, schema), revision);
+
+    private void Replace(ObjectKind kind, TableName name, string definition, string? replaces) =>
+        Invoke(new ReplaceObjectOperation(kind, name, definition, replaces,
+            replaces is null || _definitionIn is null ? null : DefinitionIn(kind, name, replaces)));
+
+    private void Restore(ObjectKind kind, TableName name, string revision) =>
+        Invoke(new ReplaceObjectOperation(kind, name, DefinitionIn(kind, name, revision)));
 
     /// <summary>Drops a stored procedure.</summary>
     /// <example><code>op.DropProcedure("archive_users");</code></example>

@@ -17,13 +17,23 @@ public sealed partial class Operations
     /// <summary>Creates a facade that hands each operation to <paramref name="sink"/> (for recording and tests).</summary>
     public Operations(Action<MigrationOperation> sink) => _sink = sink;
 
-    internal Operations(Action<MigrationOperation> sink, Dialect dialect, DbConnection? connection, DbTransaction? transaction, string? database)
+    private readonly Func<DbTransaction?>? _transaction;
+    private readonly Action? _beforeConnection;
+    private readonly Func<ObjectKind, TableName, string, string>? _definitionIn;
+
+    /// <summary>The facade of a run: operations go to <paramref name="sink"/>; reading <see cref="Connection"/>
+    /// first calls <paramref name="beforeConnection"/> (which runs the operations queued so far);
+    /// <paramref name="definitionIn"/> finds the definition a revision gave a replaceable object.</summary>
+    internal Operations(Action<MigrationOperation> sink, Dialect dialect, DbConnection? connection, Func<DbTransaction?>? transaction,
+        string? database, Action? beforeConnection, Func<ObjectKind, TableName, string, string>? definitionIn)
     {
         _sink = sink;
         Dialect = dialect;
         _connection = connection;
-        Transaction = transaction;
+        _transaction = transaction;
         Database = database;
+        _beforeConnection = beforeConnection;
+        _definitionIn = definitionIn;
     }
 
     /// <summary>
@@ -38,11 +48,25 @@ public sealed partial class Operations
     /// The open connection, for data migrations that read or write through ADO.NET. Not available in
     /// <c>--sql</c> mode, where nothing is connected.
     /// </summary>
-    public DbConnection Connection => _connection
-        ?? throw new RetortException("op.Connection is not available here: in --sql mode nothing is connected; write the data change as op.Execute or op.BulkInsert");
+    public DbConnection Connection
+    {
+        get
+        {
+            if (_connection is null)
+                throw new RetortException("op.Connection is not available here: in --sql mode nothing is connected; write the data change as op.Execute or op.BulkInsert");
+            _beforeConnection?.Invoke();
+            return _connection;
+        }
+    }
 
     /// <summary>The transaction the revision runs in, for commands on <see cref="Connection"/>; null when there is none.</summary>
-    public DbTransaction? Transaction { get; }
+    public DbTransaction? Transaction => _transaction?.Invoke();
+
+    /// <summary>The definition revision <paramref name="revision"/> gave a view, function or procedure.</summary>
+    private string DefinitionIn(ObjectKind kind, TableName name, string revision) =>
+        _definitionIn is null
+            ? throw new RetortException($"The definition of {kind.ToString().ToLowerInvariant()} {name} in revision {revision} can only be read during a run")
+            : _definitionIn(kind, name, revision);
 
     /// <summary>Hands an operation record on as it is (for operations built elsewhere, e.g. by autogenerate).</summary>
     public void Invoke(MigrationOperation operation) => _sink(operation ?? throw new ArgumentNullException(nameof(operation)));

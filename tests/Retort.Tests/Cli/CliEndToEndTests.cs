@@ -29,7 +29,7 @@ public sealed class CliEndToEndTests : IDisposable
 
         Assert.Equal(
             """
-            *    cccc00000003, dddd00000004 -> eeee00000005 (head) (mergepoint), merge email and branch
+            *  cccc00000003, dddd00000004 -> eeee00000005 (head) (mergepoint), merge email and branch
             |\
             * |  bbbb00000002 -> cccc00000003, add email
             | *  bbbb00000002 -> dddd00000004, branch from last_txn

@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Retort.Configuration;
+
+namespace Retort.Cli;
+
+/// <summary>The ADO.NET providers the CLI brings, one per dialect.</summary>
+internal static class Providers
+{
+    public static DbConnection Create(DatabaseUrl url) => url.Dialect switch
+    {
+        "sqlite" => new Microsoft.Data.Sqlite.SqliteConnection(url.ConnectionString),
+        "postgresql" => new Npgsql.NpgsqlConnection(WithTimeout(url.ConnectionString, "Timeout")),
+        "mysql" or "mariadb" => new MySqlConnector.MySqlConnection(WithTimeout(url.ConnectionString, "Connection Timeout")),
+        "sqlserver" => new Microsoft.Data.SqlClient.SqlConnection(WithTimeout(url.ConnectionString, "Connect Timeout")),
+        _ => throw new RetortException($"No provider for {url.Dialect}"),
+    };
+
+    // An unreachable host should fail in seconds with a clear line, not hang for the provider's default.
+    private static string WithTimeout(string connectionString, string key)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!builder.ContainsKey(key))
+            builder[key] = 10;
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+
+namespace Retort.Cli;
+
+/// <summary><c>upgrade</c>, <c>downgrade</c>, <c>stamp</c>, <c>current</c>, <c>ensure-version</c>: commands that touch the database.</summary>
+internal static class RunCommands
+{
+    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    {
+        root.Add(Move("upgrade", "Upgrade the database to a target (head, heads, +N, an id, LABEL@head; FROM:TO with --sql)", upgrade: true, global, output));
+        root.Add(Move("downgrade", "Downgrade the database to a target (-N, base, an id, LABEL@REV; FROM:TO with --sql)", upgrade: false, global, output));
+
+        var revisions = new Argument<string[]>("REVS") { Description = "The revisions to stamp (ids, heads, base; FROM:TO with --sql)", Arity = ArgumentArity.OneOrMore };
+        var stampSql = SqlOption();
+        var purge = new Option<bool>("--purge") { Description = "Empty the version table before stamping" };
+        var stamp = new Command("stamp", "Set the version table to revisions without running migrations") { revisions, stampSql, purge };
+        stamp.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            await commands.StampAsync(result.GetValue(revisions)!, result.GetValue(purge), result.GetValue(stampSql) ? output.Out : null, ct);
+            return 0;
+        });
+        root.Add(stamp);
+
+        var current = new Command("current", "Show the revisions the database is at");
+        current.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            output.Info($"Current revision(s) for {Configuration.DatabaseUrl.From(commands.Config).Display}:");
+            var verbose = result.GetValue(global.Verbose);
+            foreach (var revision in await commands.CurrentAsync(ct))
+                output.Line(verbose ? RevisionFormatter.Entry(revision) : RevisionFormatter.Line(revision, parents: false, message: false));
+            return 0;
+        });
+        root.Add(current);
+
+        var ensureSql = SqlOption();
+        var ensure = new Command("ensure-version", "Create the version table if it is missing") { ensureSql };
+        ensure.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            await commands.EnsureVersionAsync(result.GetValue(ensureSql) ? output.Out : null, ct);
+            return 0;
+        });
+        root.Add(ensure);
+    }
+
+    private static Option<bool> SqlOption() => new("--sql") { Description = "Write the SQL to stdout instead of connecting (offline mode)" };
+
+    private static Command Move(string name, string description, bool upgrade, GlobalOptions global, Output output)
+    {
+        var target = new Argument<string>("TARGET") { Description = upgrade ? "head, heads, +N, REV, LABEL@head, or FROM:TO with --sql" : "-N, base, REV, LABEL@REV, or FROM:TO with --sql" };
+        var sql = SqlOption();
+        var tag = new Option<string?>("--tag") { Description = "A free-form tag for Env.cs" };
+        var command = new Command(name, description) { target, sql, tag };
+        command.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            var writer = result.GetValue(sql) ? output.Out : null;
+            if (upgrade)
+                await commands.UpgradeAsync(result.GetValue(target)!, writer, ct);
+            else
+                await commands.DowngradeAsync(result.GetValue(target)!, writer, ct);
+            return 0;
+        });
+        return command;
+    }
+}

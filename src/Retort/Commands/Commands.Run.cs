@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Retort.Configuration;
+using Retort.Dialects;
+using Retort.Execution;
+using Retort.Revisions;
+
+namespace Retort;
+
+public sealed partial class Commands
+{
+    /// <summary>
+    /// Upgrades the database to <paramref name="target"/> (<c>head</c>, <c>heads</c>, <c>+2</c>, an id, <c>LABEL@head</c>, …).
+    /// With <paramref name="sql"/>, writes the SQL to it instead of connecting; the target may then be
+    /// <c>FROM:TO</c> (the start defaults to base). Returns the heads the version table holds afterwards.
+    /// </summary>
+    public Task<IReadOnlyList<string>> UpgradeAsync(string target, TextWriter? sql = null, CancellationToken cancellationToken = default) =>
+        MoveAsync(target, upgrade: true, sql, cancellationToken);
+
+    /// <summary>
+    /// Downgrades the database to <paramref name="target"/> (<c>-1</c>, <c>base</c>, an id, <c>LABEL@REV</c>, …).
+    /// With <paramref name="sql"/>, the target must be <c>FROM:TO</c>.
+    /// </summary>
+    public Task<IReadOnlyList<string>> DowngradeAsync(string target, TextWriter? sql = null, CancellationToken cancellationToken = default) =>
+        MoveAsync(target, upgrade: false, sql, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, CancellationToken cancellationToken)
+    {
+        var map = Scripts.Map;
+        var url = DatabaseUrl.From(Config);
+        var dialect = Dialect.ForName(url.Dialect);
+        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        if (sql is not null)
+        {
+            var (from, to) = SplitRange(target, upgrade);
+            var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
+            var offlineSteps = Steps(map, start, to, upgrade);
+            var runner = Runner(map, dialect, new ScriptSink(sql, dialect), table);
+            return await runner.RunAsync(offlineSteps, start, createVersionTable: upgrade && start.Count == 0, cancellationToken);
+        }
+        if (target.Contains(':'))
+            throw new RetortException($"A range ('{target}') is only for --sql; online, the start is what the version table holds");
+        await using var connection = await OpenAsync(url, cancellationToken);
+        var sink = new DatabaseSink(connection);
+        var exists = await VersionTableExistsAsync(sink, table, cancellationToken);
+        var heads = exists ? await ReadHeadsAsync(sink, table, map, cancellationToken) : [];
+        var steps = Steps(map, heads, target, upgrade);
+        if (steps.Count == 0)
+            return heads;
+        return await Runner(map, dialect, sink, table).RunAsync(steps, heads, createVersionTable: !exists, cancellationToken);
+    }
+
+    private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
+        (upgrade ? map.UpgradeSteps(heads, target) : map.DowngradeSteps(heads, target))
+            .Select(r => (MigrationStep)new RevisionStep(map, r, upgrade)).ToList();
+
+    private static (string? From, string To) SplitRange(string target, bool upgrade)
+    {
+        var colon = target.IndexOf(':');
+        if (colon < 0)
+            return upgrade ? (null, target) : throw new RetortException($"downgrade with --sql needs FROM:TO, e.g. 'head:base' (not '{target}'), since nothing is connected to tell where the database is");
+        return (target[..colon], target[(colon + 1)..]);
+    }
+
+    private MigrationRunner Runner(RevisionMap map, Dialect dialect, StatementSink sink, VersionTable table)
+    {
+        MigrationSource? source = null;
+        // Compile only when a revision's code is needed: stamps and no-op runs never compile.
+        return new MigrationRunner(map, () => source ??= LoadMigrations(), dialect, sink, table, Log, Config.TransactionPerMigration);
+    }
+
+    private MigrationSource LoadMigrations()
+    {
+        if (_loadMigrations is null)
+            throw new RetortException("These commands were created without a way to load the revisions' code (loadMigrations)");
+        return _loadMigrations(Scripts, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private async Task<DbConnection> OpenAsync(DatabaseUrl url, CancellationToken cancellationToken)
+    {
+        if (_connect is null)
+            throw new RetortException("These commands were created without a way to connect to databases (connect)");
+        var connection = _connect(url);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            await connection.DisposeAsync();
+            throw new RetortException($"Cannot connect to {url.Display}: {Redacted(e.Message, url)}", e);
+        }
+    }
+
+    private static string Redacted(string message, DatabaseUrl url) =>
+        new DbConnectionStringBuilder { ConnectionString = url.ConnectionString }.TryGetValue("Password", out var password)
+            && password is string { Length: > 0 } p
+            ? message.Replace(p, "***", StringComparison.Ordinal)
+            : message;
+
+    private static async Task<bool> VersionTableExistsAsync(DatabaseSink sink, VersionTable table, CancellationToken cancellationToken) =>
+        (await sink.QueryStringsAsync(table.Exists(), cancellationToken)).Count > 0;
+
+    private static async Task<IReadOnlyList<string>> ReadHeadsAsync(DatabaseSink sink, VersionTable table, RevisionMap map, CancellationToken cancellationToken)
+    {
+        var heads = await sink.QueryStringsAsync(table.Select(), cancellationToken);
+        var unknown = heads.Where(h => map.Find(h) is null).ToList();
+        if (unknown.Count > 0)
+            throw new RetortException($"The version table {table.Name} holds {string.Join(", ", unknown)}, which no revision file defines; restore the file, or 'retort stamp' the database to a known revision");
+        return heads;
+    }
+}

@@ -1,0 +1,125 @@
+using Retort.Configuration;
+using Retort.Dialects;
+using Retort.Execution;
+using Retort.Revisions;
+
+namespace Retort;
+
+public sealed partial class Commands
+{
+    /// <summary>
+    /// Sets the version table to <paramref name="revisions"/> without running any migration. With
+    /// <paramref name="purge"/>, empties the table first. With <paramref name="sql"/>, writes the SQL instead; each
+    /// revision may then be <c>FROM:TO</c> (one start for all).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StampAsync(IReadOnlyList<string> revisions, bool purge = false, TextWriter? sql = null,
+        CancellationToken cancellationToken = default)
+    {
+        var map = Scripts.Map;
+        var url = DatabaseUrl.From(Config);
+        var dialect = Dialect.ForName(url.Dialect);
+        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        if (sql is not null)
+        {
+            if (purge)
+                throw new RetortException("--purge cannot be used with --sql: the script cannot know what the table holds");
+            var starts = revisions.Select(r => r.Contains(':') ? r[..r.IndexOf(':')] : null).Distinct().ToList();
+            if (starts.Count > 1)
+                throw new RetortException("stamp --sql takes one start for all revisions (FROM:TO), not several");
+            var start = starts[0] is null or "base" ? [] : map.Resolve(starts[0]!).Select(r => r.Id).ToList();
+            var targets = revisions.Select(r => r.Contains(':') ? r[(r.IndexOf(':') + 1)..] : r).ToList();
+            var runner = Runner(map, dialect, new ScriptSink(sql, dialect), table);
+            return await runner.RunAsync(StampSteps(map, start, targets), start, createVersionTable: start.Count == 0, cancellationToken);
+        }
+        await using var connection = await OpenAsync(url, cancellationToken);
+        var sink = new DatabaseSink(connection);
+        var exists = await VersionTableExistsAsync(sink, table, cancellationToken);
+        IReadOnlyList<string> heads = [];
+        if (exists && purge)
+        {
+            await sink.ExecuteAsync(table.DeleteAll(), cancellationToken);
+        }
+        else if (exists)
+            heads = await ReadHeadsAsync(sink, table, map, cancellationToken);
+        return await Runner(map, dialect, sink, table)
+            .RunAsync(StampSteps(map, heads, revisions), heads, createVersionTable: !exists, cancellationToken);
+    }
+
+    /// <summary>
+    /// The stamp steps from <paramref name="heads"/> to each target, as Alembic computes them: a target already
+    /// held does nothing; one above or below held heads of its line replaces them in one step; one on a line
+    /// with no held head starts a branch; <c>base</c> removes the heads of the named lines.
+    /// </summary>
+    internal static IReadOnlyList<MigrationStep> StampSteps(RevisionMap map, IReadOnlyList<string> heads, IReadOnlyList<string> targets)
+    {
+        var steps = new List<MigrationStep>();
+        var lineage = new List<string>();
+        foreach (var target in targets)
+            lineage.AddRange(InLineage(map, heads, target));
+        lineage = lineage.Distinct().ToList();
+        var destinations = targets.SelectMany(t => map.Resolve(t)).Distinct().ToList();
+        if (destinations.Count == 0)
+        {
+            steps.AddRange(lineage.Select(h => new StampStep([h], [], upgrade: false, branchMove: true)));
+            return steps;
+        }
+        foreach (var destination in destinations)
+        {
+            if (lineage.Contains(destination.Id))
+                continue;
+            var below = map.Descendants([destination.Id]).Select(r => r.Id).ToHashSet();
+            var above = map.Ancestors([destination.Id]).Select(r => r.Id).ToHashSet();
+            if (lineage.Any(below.Contains))
+                steps.Add(new StampStep(lineage, [destination.Id], upgrade: false, branchMove: false));
+            else if (lineage.Any(above.Contains))
+                steps.Add(new StampStep(lineage, [destination.Id], upgrade: true, branchMove: false));
+            else
+                steps.Add(new StampStep([], [destination.Id], upgrade: true, branchMove: false));
+        }
+        return steps;
+    }
+
+    /// <summary>The held heads on the line of <paramref name="target"/>: its ancestors and descendants.</summary>
+    private static IEnumerable<string> InLineage(RevisionMap map, IReadOnlyList<string> heads, string target)
+    {
+        var revisions = map.Resolve(target);
+        if (revisions.Count == 0)
+            return heads;
+        var line = map.Ancestors(revisions.Select(r => r.Id)).Concat(map.Descendants(revisions.Select(r => r.Id)))
+            .Select(r => r.Id).ToHashSet();
+        return heads.Where(line.Contains);
+    }
+
+    /// <summary>
+    /// The revisions the database is at (the version table's rows); empty when it has none or no version table.
+    /// </summary>
+    public async Task<IReadOnlyList<Revision>> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var map = Scripts.Map;
+        var url = DatabaseUrl.From(Config);
+        var dialect = Dialect.ForName(url.Dialect);
+        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        await using var connection = await OpenAsync(url, cancellationToken);
+        var sink = new DatabaseSink(connection);
+        if (!await VersionTableExistsAsync(sink, table, cancellationToken))
+            return [];
+        return (await ReadHeadsAsync(sink, table, map, cancellationToken)).Select(h => map[h]).ToList();
+    }
+
+    /// <summary>Creates the version table when it is missing; with <paramref name="sql"/>, writes its CREATE TABLE.</summary>
+    public async Task EnsureVersionAsync(TextWriter? sql = null, CancellationToken cancellationToken = default)
+    {
+        var url = DatabaseUrl.From(Config);
+        var dialect = Dialect.ForName(url.Dialect);
+        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        if (sql is not null)
+        {
+            new ScriptSink(sql, dialect).Execute(table.Create());
+            return;
+        }
+        await using var connection = await OpenAsync(url, cancellationToken);
+        var sink = new DatabaseSink(connection);
+        if (!await VersionTableExistsAsync(sink, table, cancellationToken))
+            await sink.ExecuteAsync(table.Create(), cancellationToken);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Data.Common;
+
+namespace Retort.Configuration;
+
+/// <summary>
+/// Where the database is: its dialect, the provider's connection string, and a form safe to show (no password).
+/// Built from a URL (<c>sqlite:///app.db</c>, <c>postgresql://user:pass@host:5432/db</c>, <c>mysql://…</c>,
+/// <c>mariadb://…</c>, <c>sqlserver://…</c>) or from a provider name and connection string.
+/// </summary>
+public sealed record DatabaseUrl(string Dialect, string ConnectionString, string Display)
+{
+    /// <inheritdoc />
+    public override string ToString() => Display;
+
+    /// <summary>The database of a config: its <c>url</c>, else its <c>provider</c> and <c>connectionString</c>.</summary>
+    public static DatabaseUrl From(RetortConfig config)
+    {
+        if (config.Url is { Length: > 0 } url)
+            return Parse(url, config.BaseDirectory);
+        if (config.Provider is { Length: > 0 } provider && config.ConnectionString is { Length: > 0 } connectionString)
+            return FromProvider(provider, connectionString);
+        throw new RetortException($"No database is configured: set \"url\" in {config.FilePath ?? "the config"}, or RETORT_URL, or pass --url");
+    }
+
+    /// <summary>A provider name (a dialect name or an ADO.NET provider's) and its connection string.</summary>
+    public static DatabaseUrl FromProvider(string provider, string connectionString)
+    {
+        var dialect = provider.ToLowerInvariant() switch
+        {
+            "sqlite" or "microsoft.data.sqlite" => "sqlite",
+            "postgresql" or "postgres" or "npgsql" => "postgresql",
+            "mysql" or "mysqlconnector" => "mysql",
+            "mariadb" => "mariadb",
+            "sqlserver" or "mssql" or "microsoft.data.sqlclient" => "sqlserver",
+            _ => throw new RetortException($"Unknown provider '{provider}'; use sqlite, postgresql, mysql, mariadb or sqlserver"),
+        };
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (var key in builder.Keys.Cast<string>().Where(IsSecret).ToList())
+            builder[key] = "***";
+        return new DatabaseUrl(dialect, connectionString, $"{dialect}: {builder.ConnectionString}");
+    }
+
+    /// <summary>Parses a URL; a relative SQLite path is taken from <paramref name="baseDirectory"/>.</summary>
+    public static DatabaseUrl Parse(string url, string baseDirectory)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+            throw new RetortException($"'{Redact(url)}' is not a database URL; expected e.g. sqlite:///app.db or postgresql://user:password@host:5432/db");
+        var scheme = url[..schemeEnd].ToLowerInvariant();
+        var driverPlus = scheme.IndexOf('+');
+        if (driverPlus > 0)
+            scheme = scheme[..driverPlus]; // postgresql+asyncpg:// from an Alembic config means postgresql
+        return scheme switch
+        {
+            "sqlite" => Sqlite(url[(schemeEnd + 3)..], baseDirectory, url),
+            "postgresql" or "postgres" => Server("postgresql", url, 5432),
+            "mysql" => Server("mysql", url, 3306),
+            "mariadb" => Server("mariadb", url, 3306),
+            "sqlserver" or "mssql" => Server("sqlserver", url, 1433),
+            _ => throw new RetortException($"Unknown database '{scheme}' in URL '{Redact(url)}'; Retort knows sqlite, postgresql, mysql, mariadb and sqlserver"),
+        };
+    }
+
+    private static DatabaseUrl Sqlite(string rest, string baseDirectory, string url)
+    {
+        // sqlite:///relative.db has rest "/relative.db"; sqlite:////abs.db has rest "//abs.db"; sqlite:// is memory.
+        if (rest.Length > 0 && rest[0] != '/')
+            throw new RetortException($"SQLite URL '{url}' names a host; write sqlite:///relative.db or sqlite:////absolute/path.db");
+        var path = rest.Length == 0 ? ":memory:" : rest[1..];
+        if (path.Length == 0 || path == ":memory:")
+            return new DatabaseUrl("sqlite", "Data Source=:memory:", "sqlite://");
+        var query = path.IndexOf('?');
+        if (query >= 0)
+            path = path[..query];
+        var full = Path.GetFullPath(Uri.UnescapeDataString(path), baseDirectory);
+        var builder = new DbConnectionStringBuilder { ["Data Source"] = full };
+        return new DatabaseUrl("sqlite", builder.ConnectionString, url);
+    }
+
+    private static DatabaseUrl Server(string dialect, string url, int defaultPort)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+            throw new RetortException($"'{Redact(url)}' is not a valid {dialect} URL; expected {dialect}://user:password@host:port/database");
+        var (user, password) = UserInfo(uri.UserInfo);
+        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var port = uri.IsDefaultPort || uri.Port <= 0 ? defaultPort : uri.Port;
+        var builder = new DbConnectionStringBuilder();
+        switch (dialect)
+        {
+            case "postgresql":
+                builder["Host"] = uri.Host;
+                builder["Port"] = port;
+                if (user is not null) builder["Username"] = user;
+                if (password is not null) builder["Password"] = password;
+                if (database.Length > 0) builder["Database"] = database;
+                break;
+            case "sqlserver":
+                builder["Server"] = port == 1433 ? uri.Host : $"{uri.Host},{port}";
+                if (user is not null) builder["User ID"] = user;
+                if (password is not null) builder["Password"] = password;
+                if (database.Length > 0) builder["Database"] = database;
+                break;
+            default:
+                builder["Server"] = uri.Host;
+                builder["Port"] = port;
+                if (user is not null) builder["User ID"] = user;
+                if (password is not null) builder["Password"] = password;
+                if (database.Length > 0) builder["Database"] = database;
+                break;
+        }
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+            var value = equals < 0 ? "true" : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            builder[key] = value;
+        }
+        return new DatabaseUrl(dialect, builder.ConnectionString, Redact(url));
+    }
+
+    private static (string? User, string? Password) UserInfo(string userInfo)
+    {
+        if (userInfo.Length == 0)
+            return (null, null);
+        var colon = userInfo.IndexOf(':');
+        return colon < 0
+            ? (Uri.UnescapeDataString(userInfo), null)
+            : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
+    }
+
+    /// <summary>The URL with its password replaced by <c>***</c>.</summary>
+    public static string Redact(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+            return url;
+        var at = url.LastIndexOf('@');
+        var hostStart = schemeEnd + 3;
+        if (at < hostStart)
+            return url;
+        var colon = url.IndexOf(':', hostStart);
+        return colon < 0 || colon > at ? url : url[..(colon + 1)] + "***" + url[at..];
+    }
+
+    private static bool IsSecret(string key) =>
+        key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() is "password" or "pwd";
+}

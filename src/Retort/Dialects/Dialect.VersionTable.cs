@@ -1,0 +1,12 @@
+namespace Retort.Dialects;
+
+public abstract partial class Dialect
+{
+    /// <summary>A query that returns a row when the table exists (in the current schema unless the name has one).</summary>
+    public virtual SqlStatement TableExistsQuery(TableName table) => table.Schema is null
+        ? new($"SELECT table_name FROM information_schema.tables WHERE table_name = @p0 AND table_schema = {CurrentSchemaExpression}", [table.Name])
+        : new("SELECT table_name FROM information_schema.tables WHERE table_name = @p0 AND table_schema = @p1", [table.Name, table.Schema]);
+
+    /// <summary>The SQL expression for the schema unqualified names land in.</summary>
+    protected virtual string CurrentSchemaExpression => "current_schema()";
+}

@@ -1,0 +1,8 @@
+namespace Retort.Dialects.MySql;
+
+public sealed partial class MySqlDialect
+{
+    /// <inheritdoc />
+    // In MySQL a schema is a database; unqualified names land in the connection's database.
+    protected override string CurrentSchemaExpression => "DATABASE()";
+}

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using Retort.Dialects;
+
+namespace Retort.Execution;
+
+/// <summary>Runs statements on a live connection, inside the current transaction when there is one.</summary>
+internal sealed class DatabaseSink(DbConnection connection) : StatementSink
+{
+    public DbConnection Connection => connection;
+
+    public DbTransaction? Transaction { get; private set; }
+
+    public override bool InTransaction => Transaction is not null;
+
+    public override async Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        await using var command = Command(statement);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new StatementFailedException(statement.Sql, e);
+        }
+    }
+
+    public override void Execute(SqlStatement statement)
+    {
+        using var command = Command(statement);
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (DbException e)
+        {
+            throw new StatementFailedException(statement.Sql, e);
+        }
+    }
+
+    /// <summary>Runs a query and returns the first column of every row.</summary>
+    public async Task<List<string>> QueryStringsAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        await using var command = Command(statement);
+        var values = new List<string>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                values.Add(reader.GetValue(0) is string s ? s : throw new RetortException(
+                    $"The version table holds a value that is not text ({reader.GetValue(0)}); is it really a version table?"));
+        }
+        catch (DbException e)
+        {
+            throw new StatementFailedException(statement.Sql, e);
+        }
+        return values;
+    }
+
+    public override void Comment(string text) { }
+
+    public override async Task BeginAsync(CancellationToken cancellationToken) =>
+        Transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+    public override async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null)
+            return;
+        await Transaction.CommitAsync(cancellationToken);
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    public override async Task RollbackAsync()
+    {
+        if (Transaction is null)
+            return;
+        try
+        {
+            // Not cancellable: a cancelled run must still leave nothing half-done behind.
+            await Transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (DbException)
+        {
+            // The connection may already be gone; the server then rolls back by itself.
+        }
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    private DbCommand Command(SqlStatement statement)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = statement.Sql;
+        command.Transaction = Transaction;
+        command.CommandTimeout = 0;
+        if (statement.Parameters is { } parameters)
+        {
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                parameter.Value = parameters[i] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+        }
+        return command;
+    }
+}
+
+/// <summary>A statement the database refused: the statement and the database's message.</summary>
+internal sealed class StatementFailedException(string sql, DbException inner)
+    : Exception($"{inner.Message.Trim()}\n  statement: {sql}", inner)
+{
+    public string Sql { get; } = sql;
+
+    public string DatabaseMessage { get; } = inner.Message.Trim();
+}

@@ -1,0 +1,196 @@
+using System.Data.Common;
+using Retort.Dialects;
+using Retort.Ops;
+using Retort.Revisions;
+
+namespace Retort.Execution;
+
+/// <summary>
+/// Runs steps: each revision's <c>Upgrade</c>/<c>Downgrade</c> produces operations, the dialect renders them,
+/// the sink runs or writes them, and the version table moves with each step, in the same transaction where the
+/// database's DDL is transactional.
+/// </summary>
+internal sealed class MigrationRunner(
+    RevisionMap map,
+    Func<MigrationSource> source,
+    Dialect dialect,
+    StatementSink sink,
+    VersionTable table,
+    TextWriter log,
+    bool transactionPerMigration,
+    string? database = null)
+{
+    private readonly DatabaseSink? _online = sink as DatabaseSink;
+
+    /// <summary>Runs <paramref name="steps"/> from <paramref name="heads"/>; creates the version table first when asked.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> heads,
+        bool createVersionTable, CancellationToken cancellationToken)
+    {
+        var versions = new VersionHeads(table, heads);
+        // One transaction for the whole run where DDL is transactional; otherwise (or when asked) one per
+        // step, so the version table is committed after each revision and always tells the truth.
+        var wholeRun = dialect.TransactionalDdl && !transactionPerMigration;
+        MigrationStep? current = null;
+        try
+        {
+            if (wholeRun || (createVersionTable && sink is DatabaseSink))
+                await BeginAsync(cancellationToken);
+            if (createVersionTable)
+                await sink.ExecuteAsync(table.Create(), cancellationToken);
+            if (!wholeRun && sink.InTransaction)
+                await CommitAsync(cancellationToken);
+            foreach (var step in steps)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                current = step;
+                if (!wholeRun)
+                    await BeginAsync(cancellationToken);
+                await RunStepAsync(step, versions, cancellationToken);
+                if (!wholeRun)
+                    await CommitAsync(cancellationToken);
+            }
+            current = null;
+            if (wholeRun)
+                await CommitAsync(cancellationToken);
+            return versions.Heads;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await sink.RollbackAsync();
+            throw Failure(current, e);
+        }
+        catch (OperationCanceledException)
+        {
+            await sink.RollbackAsync();
+            throw;
+        }
+    }
+
+    private async Task RunStepAsync(MigrationStep step, VersionHeads versions, CancellationToken cancellationToken)
+    {
+        log.WriteLine(step.Describe());
+        sink.Comment(StepComment(step));
+        if (step is RevisionStep revisionStep)
+        {
+            var pending = new List<MigrationOperation>();
+            var op = new Operations(pending.Add, dialect, _online?.Connection, () => _online?.Transaction, database,
+                () => Flush(pending), DefinitionIn);
+            var migration = source().Create(revisionStep.Revision);
+            if (step.IsUpgrade)
+                await migration.UpgradeAsync(op, cancellationToken);
+            else
+                await migration.DowngradeAsync(op, cancellationToken);
+            await FlushAsync(pending, cancellationToken);
+        }
+        foreach (var (statement, expectOne) in versions.Move(step))
+        {
+            var rows = await sink.ExecuteAsync(statement, cancellationToken);
+            if (expectOne && rows >= 0 && rows != 1)
+                throw new RetortException($"Expected to change one row of the version table {table.Name} with \"{statement.Sql}\", but {rows} changed; has something else changed it?");
+        }
+    }
+
+    /// <summary>The script comment of a step, Alembic's: <c>Running upgrade a -> b</c> without the message.</summary>
+    private static string StepComment(MigrationStep step)
+    {
+        var line = step.Describe();
+        var comma = step is RevisionStep ? line.IndexOf(", ", line.IndexOf("->", StringComparison.Ordinal), StringComparison.Ordinal) : -1;
+        return comma < 0 ? line : line[..comma];
+    }
+
+    private async Task FlushAsync(List<MigrationOperation> pending, CancellationToken cancellationToken)
+    {
+        foreach (var operation in pending)
+        {
+            var outside = NeedsNoTransaction(operation) && sink.InTransaction;
+            if (outside)
+                await CommitAsync(cancellationToken);
+            foreach (var statement in Render(operation))
+                await sink.ExecuteAsync(statement, cancellationToken);
+            if (outside)
+                await BeginAsync(cancellationToken);
+        }
+        pending.Clear();
+    }
+
+    /// <summary>Runs the queued operations now, for a migration about to read through <c>op.Connection</c>.</summary>
+    private void Flush(List<MigrationOperation> pending)
+    {
+        foreach (var operation in pending)
+        {
+            if (NeedsNoTransaction(operation) && sink.InTransaction)
+                throw new RetortException($"{operation.GetType().Name} cannot run inside a transaction before op.Connection is read; read op.Connection first, or set transactionPerMigration");
+            foreach (var statement in Render(operation))
+                sink.Execute(statement);
+        }
+        pending.Clear();
+    }
+
+    private IReadOnlyList<SqlStatement> Render(MigrationOperation operation)
+    {
+        try
+        {
+            return dialect.Render(operation);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new RetortException(e.Message);
+        }
+    }
+
+    // PostgreSQL refuses CREATE/DROP INDEX CONCURRENTLY inside a transaction block.
+    private static bool NeedsNoTransaction(MigrationOperation operation) =>
+        operation is CreateIndexOperation { Concurrently: true } or DropIndexOperation { Concurrently: true };
+
+    private Task BeginAsync(CancellationToken cancellationToken) =>
+        dialect.TransactionalDdl || sink is DatabaseSink ? sink.BeginAsync(cancellationToken) : Task.CompletedTask;
+
+    private Task CommitAsync(CancellationToken cancellationToken) =>
+        sink.InTransaction ? sink.CommitAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Finds the definition a revision's upgrade gives a view, function or procedure, by recording that upgrade.</summary>
+    private string DefinitionIn(ObjectKind kind, TableName name, string revisionSymbol)
+    {
+        var revision = map.Resolve(revisionSymbol) switch
+        {
+            [var one] => one,
+            _ => throw new RetortException($"'{revisionSymbol}' must name one revision to take the definition of {name} from"),
+        };
+        var recorded = new List<MigrationOperation>();
+        var op = new Operations(recorded.Add, dialect, null, null, database, null, DefinitionIn);
+        source().Create(revision).UpgradeAsync(op, CancellationToken.None).GetAwaiter().GetResult();
+        return recorded.Select(o => o switch
+            {
+                CreateObjectOperation c when c.Kind == kind && c.Name == name => c.Definition,
+                ReplaceObjectOperation r when r.Kind == kind && r.Name == name => r.Definition,
+                _ => null,
+            }).LastOrDefault(d => d is not null)
+            ?? throw new RetortException($"Revision {revision.Id} does not create or replace {kind.ToString().ToLowerInvariant()} {name}");
+    }
+
+    private Exception Failure(MigrationStep? step, Exception error)
+    {
+        var where = step switch
+        {
+            RevisionStep r => $"{(r.IsUpgrade ? "Upgrade" : "Downgrade")} {r.Revision.Id} ({Path.GetFileName(r.Revision.Header.Path) ?? r.Revision.Header.Message})",
+            StampStep s => $"Stamp {string.Join(", ", s.To)}",
+            _ => "Creating the version table",
+        };
+        var state = dialect.TransactionalDdl || step is null
+            ? "nothing of this run was kept"
+            : $"{dialect.Name} commits DDL as it runs, so statements of this revision before the failing one stay applied; the version table still shows the revision before it";
+        return error switch
+        {
+            StatementFailedException f => new RetortException($"{where} failed: {f.DatabaseMessage} (statement: {OneLine(f.Sql)}); {state}", error),
+            RetortException r => new RetortException($"{where} failed: {r.Message}", error),
+            DbException d => new RetortException($"{where} failed: {d.Message.Trim()}; {state}", error),
+            _ => new RetortException($"{where} failed: {error.GetType().Name}: {error.Message}", error),
+        };
+    }
+
+    private static string OneLine(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 200 ? line : line[..197] + "...";
+    }
+}
