@@ -42,13 +42,19 @@ public sealed partial class PostgresDialect
 
     /// <summary>
     /// ALTER COLUMN as separate statements: type (<c>USING</c> when given), nullability, default, comment, rename.
-    /// A change to an enum creates the type first and, without a <c>USING</c>, converts with
+    /// When the type and the default both change, the old default is dropped before the type changes, because
+    /// PostgreSQL casts the old default to the new type and fails when it cannot ("default for column cannot be
+    /// cast automatically"). A change to an enum creates the type first and, without a <c>USING</c>, converts with
     /// <c>USING column::type</c>, since PostgreSQL has no automatic cast from text to an enum (so the downgrade of
     /// an enum-to-text change works too); a change away from an enum drops the type when nothing else uses it.
+    /// https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-DATA-TYPE
     /// </summary>
     protected override IReadOnlyList<SqlStatement> AlterColumn(AlterColumnOperation operation)
     {
         var statements = new List<SqlStatement>();
+        var defaultDroppedFirst = operation.Type is not null && operation.ServerDefault is not null;
+        if (defaultDroppedFirst)
+            statements.Add(new($"ALTER TABLE {Quote(operation.Table)} ALTER COLUMN {Quote(operation.Column)} DROP DEFAULT"));
         if (operation.Type is { } type)
         {
             var typeName = type.Kind == SqlTypeKind.Enum ? EnumTypeName(type, operation.Table) : TypeName(type);
@@ -58,7 +64,10 @@ public sealed partial class PostgresDialect
             statements.Add(new($"ALTER TABLE {Quote(operation.Table)} ALTER COLUMN {Quote(operation.Column)} TYPE {typeName}" +
                 (conversion is null ? "" : $" USING {conversion}")));
         }
-        statements.AddRange(base.AlterColumn(operation with { Type = null, Using = null }));
+        var rest = operation with { Type = null, Using = null };
+        if (defaultDroppedFirst && operation.ServerDefault!.Value.Value is null)
+            rest = rest with { ServerDefault = null };
+        statements.AddRange(base.AlterColumn(rest));
         if (operation.Type is not null && operation.ExistingType is { Kind: SqlTypeKind.Enum } old && old != operation.Type)
             statements.Add(DropEnumType(old, operation.Table));
         return statements;

@@ -80,9 +80,10 @@ public sealed class PostgresDialectTests
             Sql(new AddColumnOperation(AppUsers, new Column("note", SqlType.Text, comment: "free text"))));
 
     [Fact]
-    public void Alter_column_writes_type_using_nullability_default_comment_and_rename_in_that_order() =>
+    public void Alter_column_drops_the_old_default_then_writes_type_using_nullability_default_comment_and_rename() =>
         Assert.Equal(
         [
+            "ALTER TABLE users ALTER COLUMN age DROP DEFAULT",
             "ALTER TABLE users ALTER COLUMN age TYPE INTEGER USING age::integer",
             "ALTER TABLE users ALTER COLUMN age SET NOT NULL",
             "ALTER TABLE users ALTER COLUMN age SET DEFAULT 0",
@@ -94,6 +95,11 @@ public sealed class PostgresDialectTests
             Type = SqlType.Integer, Using = "age::integer", Nullable = false, ServerDefault = new Change<string?>("0"),
             Comment = new Change<string?>("years"), NewName = "Age",
         }));
+
+    [Fact]
+    public void A_type_change_that_drops_the_default_drops_it_once_before_the_type() =>
+        Assert.Equal(["ALTER TABLE users ALTER COLUMN age DROP DEFAULT", "ALTER TABLE users ALTER COLUMN age TYPE BIGINT"],
+            Sql(new AlterColumnOperation(Users, "age") { Type = SqlType.BigInteger, ServerDefault = new Change<string?>(null) }));
 
     [Fact]
     public void Alter_column_drops_nullability_default_and_comment() =>
