@@ -63,17 +63,18 @@ internal sealed partial class PostgresInspector
     private DatabaseSchema Schema(IReadOnlyCollection<TableName> exclude)
     {
         bool Excluded(string name) => exclude.Any(e => e.Name == name && (e.Schema is null || e.Schema == _schema));
+        var columnsOf = _columns.ToLookup(c => c.Table, c => c.Column, StringComparer.Ordinal);
+        var constraintsOf = _constraints.ToLookup(c => c.Table, c => c.Constraint, StringComparer.Ordinal);
+        var indexesOf = _indexes.ToLookup(i => i.Table, i => i.Index, StringComparer.Ordinal);
         var tables = new List<Table>();
         foreach (var (name, comment) in _tables.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            var columns = _columns.Where(c => c.Table == name).Select(c => c.Column).ToList();
             // PostgreSQL allows a table without columns; the schema model does not, and there is nothing to compare.
-            if (Excluded(name) || columns.Count == 0)
+            if (Excluded(name) || !columnsOf[name].Any())
                 continue;
-            var constraints = _constraints.Where(c => c.Table == name).Select(c => c.Constraint).ToList();
-            var key = constraints.OfType<PrimaryKey>().FirstOrDefault()?.Columns ?? [];
-            List<TableElement> elements = [.. columns.Select(c => key.Contains(c.Name) ? c with { PrimaryKey = true } : c), .. constraints];
-            tables.Add(new Table(new TableName(name), elements, _indexes.Where(i => i.Table == name).Select(i => i.Index), comment));
+            var key = constraintsOf[name].OfType<PrimaryKey>().FirstOrDefault()?.Columns ?? [];
+            List<TableElement> elements = [.. columnsOf[name].Select(c => key.Contains(c.Name) ? c with { PrimaryKey = true } : c), .. constraintsOf[name]];
+            tables.Add(new Table(new TableName(name), elements, indexesOf[name], comment));
         }
         return new DatabaseSchema(tables, [.. _views.Where(v => !Excluded(v.Name.Name))]);
     }
