@@ -52,5 +52,20 @@ internal static class OperationSamples
         new DropObjectOperation(ObjectKind.Procedure, new TableName("archive")),
         new ExecuteSqlOperation("UPDATE users SET name = 'x'"),
         new BulkInsertOperation(Users, ["id", "name"], [[1, "a"], [2, "O'Brien"]]),
+        // An enum column created, added and dropped (PostgreSQL creates and drops a type), a type change with
+        // PostgreSQL's USING conversion, and a concurrent drop of an index.
+        new CreateTableOperation(MoodsTable()),
+        new DropTableOperation(new TableName("moods"), MoodsTable()),
+        new AddColumnOperation(Users, new Column("mood", Mood)),
+        new AlterColumnOperation(Users, "name") { Type = SqlType.Integer, ExistingType = SqlType.String(50), Using = "length(name)" },
+        new DropIndexOperation("ix_users_email_c", Users, Concurrently: true),
     ];
+
+    public static readonly SqlType Mood = SqlType.Enum("mood", "sad", "ok", "happy");
+
+    public static Table MoodsTable() => new(new TableName("moods"),
+    [
+        new Column("id", SqlType.Integer, primaryKey: true),
+        new Column("mood", Mood, nullable: false, serverDefault: "'ok'"),
+    ]);
 }
