@@ -38,6 +38,16 @@ public abstract partial class Dialect
     };
 
     /// <summary>
+    /// Whether SQL meant for <paramref name="dialect"/> runs here: the same database under any of its names, and
+    /// SQL for MySQL on MariaDB too. An unknown name is an error rather than SQL silently skipped everywhere.
+    /// </summary>
+    public bool RunsOn(string dialect)
+    {
+        var name = ForName(dialect).Name;
+        return name == Name || (name == "mysql" && Name == "mariadb");
+    }
+
+    /// <summary>
     /// The statements of one operation. Throws <see cref="NotSupportedException"/> with the reason when the
     /// database cannot do it (and says what to do instead).
     /// </summary>
@@ -57,7 +67,7 @@ public abstract partial class Dialect
         CreateObjectOperation o => CreateObject(o),
         ReplaceObjectOperation o => ReplaceObject(o),
         DropObjectOperation o => DropObject(o),
-        ExecuteSqlOperation o => o.Dialect is null || o.Dialect == Name || (o.Dialect == "mysql" && Name == "mariadb") ? [new SqlStatement(o.Sql)] : [],
+        ExecuteSqlOperation o => o.Dialect is null || RunsOn(o.Dialect) ? [new SqlStatement(o.Sql)] : [],
         BulkInsertOperation o => BulkInsert(o),
         _ => throw new NotSupportedException($"{Name} cannot render {operation.GetType().Name}"),
     };

@@ -100,7 +100,13 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = $"@p{i}";
-                parameter.Value = parameters[i] ?? DBNull.Value;
+                // Npgsql refuses a timestamptz with a non-zero offset; the instant is what matters, so send it as UTC.
+                parameter.Value = parameters[i] switch
+                {
+                    null => DBNull.Value,
+                    DateTimeOffset t => t.ToUniversalTime(),
+                    var value => value,
+                };
                 command.Parameters.Add(parameter);
             }
         }
