@@ -80,6 +80,31 @@ public sealed class RevisionMapPerformanceTests(ITestOutputHelper output)
         Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
     }
 
+    [Fact]
+    public void Two_long_lines_with_every_revision_depending_across_stay_fast()
+    {
+        // b_i revises b_(i-1) and depends on a_i, and every revision of a third line depends on one base.
+        const int half = Size / 3;
+        var headers = new List<RevisionHeader>();
+        for (int i = 0; i < half; i++)
+        {
+            headers.Add(i == 0 ? Rev("a0") : Rev($"a{i}", $"a{i - 1}"));
+            headers.Add(Full($"b{i}", i == 0 ? [] : [$"b{i - 1}"], dependsOn: [$"a{i}"]));
+            headers.Add(Full($"c{i}", i == 0 ? [] : [$"c{i - 1}"], dependsOn: ["a0"]));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var map = new RevisionMap(headers);
+        int steps = map.UpgradeSteps([], "heads").Count;
+        clock.Stop();
+
+        output.WriteLine($"{headers.Count} revisions with cross dependencies: {clock.Elapsed.TotalMilliseconds:F1} ms");
+        Assert.Equal(headers.Count, steps);
+        Assert.Equal([$"a{half - 1}"], map[$"b{half - 1}"].Dependencies);
+        Assert.Empty(map[$"c{half - 1}"].Dependencies);
+        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
+    }
+
     private static RevisionMap Exercise(RevisionHeader[] headers)
     {
         var map = new RevisionMap(headers);
