@@ -18,6 +18,8 @@ internal sealed class TopologicalOrder
     private readonly int[] mark;
     private readonly int[] skipped;
     private readonly List<int> heads = [];
+    private readonly List<int> reached = [];
+    private readonly Stack<(int Node, int Edge)> path = new();
     private int stamp;
 
     private TopologicalOrder(RevisionGraph graph, bool[] todo)
@@ -126,8 +128,8 @@ internal sealed class TopologicalOrder
         int best = current == 0 ? 1 : 0;
         int bestHead = best < heads.Count ? heads[best] : -1;
         stamp++;
-        var reached = new List<int>();
-        var path = new Stack<(int Node, int Edge)>();
+        reached.Clear();
+        path.Clear();
         mark[blocked] = stamp;
         path.Push((blocked, FirstWaitingAbove(blocked)));
         while (path.Count > 0)
@@ -168,7 +170,7 @@ internal sealed class TopologicalOrder
         // dependencies): the topmost of them become heads.
         int first = heads.Count;
         reached.Sort();
-        AddTops(reached);
+        AddTops([.. reached]);
         return first;
     }
 

@@ -128,5 +128,26 @@ public sealed class LinearChainTests
             Error(() => map.Walk("d", "b")));
     }
 
+    [Fact]
+    public void An_empty_map_has_nothing_to_walk_or_apply()
+    {
+        var empty = Map();
+        Assert.Empty(empty.Heads);
+        Assert.Empty(empty.Walk(null, null));
+        Assert.Empty(empty.UpgradeSteps([], "head"));
+        Assert.Empty(empty.UpgradeSteps([], "heads"));
+        Assert.Empty(empty.DowngradeSteps([], "base"));
+        Assert.Null(empty.ResolveOne("head"));
+        Assert.Equal("Relative revision '+1' goes past the head from base", Error(() => empty.Resolve("+1")));
+    }
+
+    [Fact]
+    public void Ancestors_and_descendants_are_inclusive_and_in_file_order()
+    {
+        Assert.Equal("a b c", Ids(map.Ancestors(["c"])));
+        Assert.Equal("c d e", Ids(map.Descendants(["c"])));
+        Assert.Equal("No revision with id 'zz'", Error(() => map.Ancestors(["zz"])));
+    }
+
     private static string[] Split(string ids) => ids.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

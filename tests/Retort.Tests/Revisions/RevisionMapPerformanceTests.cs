@@ -14,20 +14,15 @@ public sealed class RevisionMapPerformanceTests(ITestOutputHelper output)
     public void A_5000_revision_chain_builds_and_walks_in_milliseconds()
     {
         RevisionHeader[] headers = Chain(Size);
-        var first = Stopwatch.StartNew();
-        Exercise(headers);
-        first.Stop();
+        double first = Time(() => Exercise(headers));
 
-        // Measured once the code is compiled: the budget is for the graph work, not for the JIT.
-        var clock = Stopwatch.StartNew();
-        RevisionMap map = Exercise(headers);
-        clock.Stop();
+        // The best of a few runs once the code is compiled: the budget is for the graph work, not for
+        // the JIT or for other processes on a busy machine (a few milliseconds when idle).
+        double best = Enumerable.Range(0, 5).Min(_ => Time(() => Exercise(headers)));
 
-        output.WriteLine(
-            $"5000-chain build + walk + upgrade + downgrade + resolve: first run {first.Elapsed.TotalMilliseconds:F1} ms, " +
-            $"second {clock.Elapsed.TotalMilliseconds:F1} ms");
-        Assert.Equal($"r{Size - 1}", Ids(map.Heads));
-        Assert.True(clock.ElapsedMilliseconds < 100, $"took {clock.ElapsedMilliseconds} ms");
+        output.WriteLine($"5000-chain build + walk + upgrade + downgrade + resolve: first {first:F1} ms, best {best:F1} ms");
+        Assert.Equal($"r{Size - 1}", Ids(new RevisionMap(headers).Heads));
+        Assert.True(best < 100, $"took {best:F1} ms");
     }
 
     [Fact]
@@ -37,15 +32,14 @@ public sealed class RevisionMapPerformanceTests(ITestOutputHelper output)
         headers[0] = Full("r0", [], labels: ["lib"]);
         headers[^1] = Full($"r{Size - 1}", [$"r{Size - 2}"], dependsOn: ["r0"]);
 
-        var clock = Stopwatch.StartNew();
         RevisionMap map = Exercise(headers);
-        clock.Stop();
+        double best = Enumerable.Range(0, 3).Min(_ => Time(() => Exercise(headers)));
 
-        output.WriteLine($"labelled 5000-chain: {clock.Elapsed.TotalMilliseconds:F1} ms");
+        output.WriteLine($"labelled 5000-chain: best {best:F1} ms");
         Assert.Equal(["lib"], map[$"r{Size - 1}"].BranchLabels);
         Assert.Equal(["r0"], map[$"r{Size - 1}"].Dependencies);
         Assert.Equal($"r{Size - 1}", map.ResolveOne("lib@head")?.Id);
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.True(best < 1000, $"took {best:F1} ms");
     }
 
     [Fact]
@@ -68,16 +62,38 @@ public sealed class RevisionMapPerformanceTests(ITestOutputHelper output)
         }
 
         headers.Add(Rev("merge", [.. tips]));
-        Exercise(Chain(50));
-
-        var clock = Stopwatch.StartNew();
         RevisionMap map = Exercise([.. headers]);
-        clock.Stop();
+        double best = Enumerable.Range(0, 3).Min(_ => Time(() => Exercise([.. headers])));
 
-        output.WriteLine($"100 branches x 50, merged: {clock.Elapsed.TotalMilliseconds:F1} ms");
+        output.WriteLine($"100 branches x 50, merged: best {best:F1} ms");
         Assert.Equal("merge", Ids(map.Heads));
         Assert.Equal(5002, map.UpgradeSteps([], "head").Count);
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.True(best < 1000, $"took {best:F1} ms");
+    }
+
+    [Fact]
+    public void Two_long_lines_with_every_revision_depending_across_stay_fast()
+    {
+        // b_i revises b_(i-1) and depends on a_i, and every revision of a third line depends on one base.
+        const int half = Size / 3;
+        var headers = new List<RevisionHeader>();
+        for (int i = 0; i < half; i++)
+        {
+            headers.Add(i == 0 ? Rev("a0") : Rev($"a{i}", $"a{i - 1}"));
+            headers.Add(Full($"b{i}", i == 0 ? [] : [$"b{i - 1}"], dependsOn: [$"a{i}"]));
+            headers.Add(Full($"c{i}", i == 0 ? [] : [$"c{i - 1}"], dependsOn: ["a0"]));
+        }
+
+        var map = new RevisionMap(headers);
+        double best = Enumerable.Range(0, 3).Min(_ => Time(() => new RevisionMap(headers).UpgradeSteps([], "heads")));
+
+        // Alembic's order makes the walk switch between the lines at every revision here, so this
+        // shape costs more than a chain (as it does in Alembic); it must stay within a couple of seconds even on a busy machine.
+        output.WriteLine($"{headers.Count} revisions with cross dependencies: best {best:F1} ms");
+        Assert.Equal(headers.Count, map.UpgradeSteps([], "heads").Count);
+        Assert.Equal([$"a{half - 1}"], map[$"b{half - 1}"].Dependencies);
+        Assert.Empty(map[$"c{half - 1}"].Dependencies);
+        Assert.True(best < 2000, $"took {best:F1} ms");
     }
 
     private static RevisionMap Exercise(RevisionHeader[] headers)
@@ -90,6 +106,13 @@ public sealed class RevisionMapPerformanceTests(ITestOutputHelper output)
         Assert.Equal(head, map.ResolveOne("heads")?.Id);
         Assert.Single(map.Resolve(map.Heads[0].IsMergePoint ? "+1" : "-1"));
         return map;
+    }
+
+    private static double Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     private static RevisionHeader[] Chain(int length) =>

@@ -104,6 +104,14 @@ public sealed class TwoBranchTests
         Assert.Equal(expected, Ids(map.Resolve(symbol)));
 
     [Theory]
+    [InlineData("c1branch@-1", "c1")]
+    [InlineData("c2branch@-1", "b")]
+    [InlineData("c2branch@+1", "d2")]
+    [InlineData("current", "d1 c2")]
+    public void Branch_relative_symbols_count_from_the_current_revision_on_that_branch(string symbol, string expected) =>
+        Assert.Equal(expected, Ids(map.Resolve(symbol, ["d1", "c2"])));
+
+    [Theory]
     [InlineData(null, null, "d1 c1 d2 c2 b a")]
     [InlineData("c2branch@base", null, "d2 c2 b a")]
     [InlineData("b", null, "d1 c1 d2 c2 b")]
