@@ -74,7 +74,7 @@ public sealed partial class Commands
             else if (lineage.Any(above.Contains))
                 steps.Add(new StampStep(lineage, [destination.Id], upgrade: true, branchMove: false));
             else
-                steps.Add(new StampStep([], [destination.Id], upgrade: true, branchMove: false));
+                steps.Add(new StampStep([], [destination.Id], upgrade: true, branchMove: true));
         }
         return steps;
     }

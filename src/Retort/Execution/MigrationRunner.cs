@@ -69,7 +69,7 @@ internal sealed class MigrationRunner(
     private async Task RunStepAsync(MigrationStep step, VersionHeads versions, CancellationToken cancellationToken)
     {
         log.WriteLine(step.Describe());
-        sink.Comment(StepComment(step));
+        sink.Comment(step.Comment());
         if (step is RevisionStep revisionStep)
         {
             var pending = new List<MigrationOperation>();
@@ -88,14 +88,6 @@ internal sealed class MigrationRunner(
             if (expectOne && rows >= 0 && rows != 1)
                 throw new RetortException($"Expected to change one row of the version table {table.Name} with \"{statement.Sql}\", but {rows} changed; has something else changed it?");
         }
-    }
-
-    /// <summary>The script comment of a step, Alembic's: <c>Running upgrade a -> b</c> without the message.</summary>
-    private static string StepComment(MigrationStep step)
-    {
-        var line = step.Describe();
-        var comma = step is RevisionStep ? line.IndexOf(", ", line.IndexOf("->", StringComparison.Ordinal), StringComparison.Ordinal) : -1;
-        return comma < 0 ? line : line[..comma];
     }
 
     private async Task FlushAsync(List<MigrationOperation> pending, CancellationToken cancellationToken)

@@ -36,7 +36,10 @@ internal abstract class MigrationStep
 
     public string InsertVersion => To.Count == 1 ? To[0] : throw new InvalidOperationException("an insert arrives at one revision");
 
-    /// <summary>The log line: <c>Running upgrade a -> b, message</c>.</summary>
+    /// <summary>The script comment: <c>Running upgrade a -> b</c>, as Alembic writes it.</summary>
+    public abstract string Comment();
+
+    /// <summary>The log line: the comment and, for a revision, its message.</summary>
     public abstract string Describe();
 }
 
@@ -99,8 +102,10 @@ internal sealed class RevisionStep(RevisionMap map, Revision revision, bool upgr
     private HashSet<string> AncestorsOf(IEnumerable<string> ids) =>
         map.Ancestors(ids).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
-    public override string Describe() =>
-        $"Running {(upgrade ? "upgrade" : "downgrade")} {string.Join(", ", From)} -> {string.Join(", ", To)}, {revision.Header.Message}";
+    public override string Comment() =>
+        $"Running {(upgrade ? "upgrade" : "downgrade")} {string.Join(", ", From)} -> {string.Join(", ", To)}";
+
+    public override string Describe() => $"{Comment()}, {revision.Header.Message}";
 }
 
 /// <summary>Setting the version table to revisions without running them.</summary>
@@ -129,5 +134,7 @@ internal sealed class StampStep(IReadOnlyList<string> from, IReadOnlyList<string
 
     public override (string From, string To) UpdateIdents(IReadOnlyCollection<string> heads) => (from[0], to[0]);
 
-    public override string Describe() => $"Running stamp_revision {string.Join(", ", from)} -> {string.Join(", ", to)}";
+    public override string Comment() => $"Running stamp_revision {string.Join(", ", from)} -> {string.Join(", ", to)}";
+
+    public override string Describe() => Comment();
 }

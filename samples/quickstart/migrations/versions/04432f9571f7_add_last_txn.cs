@@ -8,11 +8,11 @@ public sealed class AddLastTxn : Migration
 {
     public override void Upgrade(Operations op)
     {
-        op.Execute("ALTER TABLE account ADD COLUMN last_txn TIMESTAMP");
+        op.AddColumn("account", new Column("last_txn", SqlType.DateTime));
     }
 
     public override void Downgrade(Operations op)
     {
-        op.Execute("ALTER TABLE account DROP COLUMN last_txn");
+        op.DropColumn("account", "last_txn");
     }
 }

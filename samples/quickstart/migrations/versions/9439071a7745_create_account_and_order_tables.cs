@@ -8,13 +8,22 @@ public sealed class CreateAccountAndOrderTables : Migration
 {
     public override void Upgrade(Operations op)
     {
-        op.Execute("CREATE TABLE account (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL, description VARCHAR(200))");
-        op.Execute("CREATE TABLE \"order\" (id INTEGER NOT NULL PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE, paid BOOLEAN DEFAULT 0)");
+        op.CreateTable("account",
+            new Column("id", SqlType.Integer, primaryKey: true),
+            new Column("name", SqlType.String(50), nullable: false),
+            new Column("description", SqlType.String(200), comment: "free text"));
+        op.CreateTable("order",
+            new Column("id", SqlType.Integer, primaryKey: true),
+            new Column("account_id", SqlType.Integer, nullable: false),
+            new Column("paid", SqlType.Boolean, serverDefault: "FALSE"),
+            new ForeignKey("fk_order_account", ["account_id"], "account", ["id"], onDelete: "CASCADE"));
+        op.CreateIndex("ix_order_account_id", "order", ["account_id"]);
     }
 
     public override void Downgrade(Operations op)
     {
-        op.Execute("DROP TABLE \"order\"");
-        op.Execute("DROP TABLE account");
+        op.DropIndex("ix_order_account_id", "order");
+        op.DropTable("order");
+        op.DropTable("account");
     }
 }
