@@ -1,7 +1,7 @@
 namespace Retort.Tests.Live;
 
 /// <summary>A database server that live tests run against, named by one environment variable.</summary>
-internal enum LiveServer
+public enum LiveServer
 {
     Postgres,
     MySql,

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Retort.Tests.Live;
+
+namespace Retort.Tests.Execution;
+
+/// <summary>A fresh database per test on a live server, created and dropped through the server's admin URL.</summary>
+public abstract class ServerRunSuite(LiveServer server) : LiveRunSuite
+{
+    private readonly string _name = "retort_" + Guid.NewGuid().ToString("N")[..12];
+    private string? _adminUrl;
+
+    protected override string? SkipReason => LiveDatabase.SkipReason(server);
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        _adminUrl = LiveDatabase.Url(server);
+        await AdminAsync($"CREATE DATABASE {_name}");
+        var uri = new UriBuilder(_adminUrl) { Path = "/" + _name };
+        return uri.Uri.ToString();
+    }
+
+    protected override Task DropDatabaseAsync() => AdminAsync(server == LiveServer.Postgres
+        ? $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)"
+        : $"DROP DATABASE IF EXISTS {_name}");
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = TestProject.Connect(Retort.Configuration.DatabaseUrl.Parse(_adminUrl!, "/"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
+{
+    protected override string TablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+
+    [LiveFact(LiveServer.Postgres)] public Task Upgrade_head_then_downgrade_base() => Upgrade_head_then_downgrade_base_leaves_only_the_version_table();
+    [LiveFact(LiveServer.Postgres)] public Task Relative_and_partial_targets() => Relative_and_partial_targets_move_one_row();
+    [LiveFact(LiveServer.Postgres)] public Task Branches_and_merge() => Branches_hold_a_row_each_and_a_merge_joins_them();
+    [LiveFact(LiveServer.Postgres)] public Task Stamps() => Stamps_set_rows_without_running_anything();
+    [LiveFact(LiveServer.Postgres)] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
+    [LiveFact(LiveServer.Postgres)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
+}
+
+public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
+{
+    protected override string TablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
+
+    protected override bool DdlCommitsItself => true;
+
+    [LiveFact(LiveServer.MySql)] public Task Upgrade_head_then_downgrade_base() => Upgrade_head_then_downgrade_base_leaves_only_the_version_table();
+    [LiveFact(LiveServer.MySql)] public Task Relative_and_partial_targets() => Relative_and_partial_targets_move_one_row();
+    [LiveFact(LiveServer.MySql)] public Task Branches_and_merge() => Branches_hold_a_row_each_and_a_merge_joins_them();
+    [LiveFact(LiveServer.MySql)] public Task Stamps() => Stamps_set_rows_without_running_anything();
+    [LiveFact(LiveServer.MySql)] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
+    [LiveFact(LiveServer.MySql)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
+}

@@ -1,0 +1,17 @@
+namespace Retort.Tests.Execution;
+
+public sealed class SqliteRunTests : LiveRunSuite
+{
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult("sqlite:///live.db");
+
+    protected override Task DropDatabaseAsync() => Task.CompletedTask;
+
+    protected override string TablesQuery => "SELECT name FROM sqlite_master WHERE type = 'table'";
+
+    [Fact] public Task Upgrade_head_then_downgrade_base() => Upgrade_head_then_downgrade_base_leaves_only_the_version_table();
+    [Fact] public Task Relative_and_partial_targets() => Relative_and_partial_targets_move_one_row();
+    [Fact] public Task Branches_and_merge() => Branches_hold_a_row_each_and_a_merge_joins_them();
+    [Fact] public Task Stamps() => Stamps_set_rows_without_running_anything();
+    [Fact] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
+    [Fact] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
+}
