@@ -10,9 +10,9 @@ internal sealed class SqliteTableDdl
 {
     public string? PrimaryKeyName { get; set; }
     public string? AutoincrementColumn { get; set; }
-    public List<UniqueConstraint> Uniques { get; } = [];
-    public List<CheckConstraint> Checks { get; } = [];
-    public List<SqliteForeignKeyDdl> ForeignKeys { get; } = [];
+
+    /// <summary>Unique and check constraints and foreign keys, in the order the DDL declares them.</summary>
+    public List<object> Constraints { get; } = [];
     public Dictionary<string, string> Collations { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
@@ -87,17 +87,17 @@ internal static class SqliteDdl
         else if (tokens[i].Is("UNIQUE"))
         {
             var open = tokens.FindIndex(i, t => t.IsSymbol('('));
-            ddl.Uniques.Add(new UniqueConstraint(name, IndexedColumns(sql, tokens, open, Closing(tokens, open), asExpressions: false)));
+            ddl.Constraints.Add(new UniqueConstraint(name, IndexedColumns(sql, tokens, open, Closing(tokens, open), asExpressions: false)));
         }
         else if (tokens[i].Is("CHECK"))
-            ddl.Checks.Add(new CheckConstraint(name, Group(sql, tokens, i + 1)));
+            ddl.Constraints.Add(new CheckConstraint(name, Group(sql, tokens, i + 1)));
         else if (tokens[i].Is("FOREIGN"))
         {
             var open = tokens.FindIndex(i, t => t.IsSymbol('('));
             var close = Closing(tokens, open);
             var columns = IndexedColumns(sql, tokens, open, close, asExpressions: false);
             var (deferrable, deferred, _) = References(tokens, close + 1, end);
-            ddl.ForeignKeys.Add(new SqliteForeignKeyDdl(name, columns, deferrable, deferred));
+            ddl.Constraints.Add(new SqliteForeignKeyDdl(name, columns, deferrable, deferred));
         }
     }
 
@@ -121,10 +121,10 @@ internal static class SqliteDdl
             else if (token.Is("AUTOINCREMENT"))
                 ddl.AutoincrementColumn = column;
             else if (token.Is("UNIQUE"))
-                ddl.Uniques.Add(new UniqueConstraint(name, column));
+                ddl.Constraints.Add(new UniqueConstraint(name, column));
             else if (token.Is("CHECK"))
             {
-                ddl.Checks.Add(new CheckConstraint(name, Group(sql, tokens, i + 1)));
+                ddl.Constraints.Add(new CheckConstraint(name, Group(sql, tokens, i + 1)));
                 i = Closing(tokens, i + 1);
             }
             else if (token.Is("COLLATE"))
@@ -136,7 +136,7 @@ internal static class SqliteDdl
             else if (token.Is("REFERENCES"))
             {
                 var (deferrable, deferred, next) = References(tokens, i, end);
-                ddl.ForeignKeys.Add(new SqliteForeignKeyDdl(name, [column], deferrable, deferred));
+                ddl.Constraints.Add(new SqliteForeignKeyDdl(name, [column], deferrable, deferred));
                 i = next;
                 name = null;
                 continue;

@@ -55,14 +55,18 @@ public sealed partial class SqliteDialect : Dialect
         base.ForeignKeyClause(key with { ReferencedTable = new TableName(key.ReferencedTable.Name), Deferrable = key.Deferrable || key.InitiallyDeferred });
 
     /// <summary>
-    /// Rows as the base writes them, with Guid parameters bound as text: Microsoft.Data.Sqlite binds a Guid as a
-    /// 16-byte BLOB (https://learn.microsoft.com/dotnet/standard/data/sqlite/types), while the column is
-    /// CHAR(36) and the script's literal is text, so online and offline runs would store different values.
+    /// Rows as the base writes them, with the parameters that Microsoft.Data.Sqlite would store differently from
+    /// the script's literals bound as those literals' text
+    /// (https://learn.microsoft.com/dotnet/standard/data/sqlite/types): it binds a Guid as a 16-byte BLOB
+    /// (the column is CHAR(36)) and writes a TimeOnly with seven decimals, so online and offline runs would
+    /// store different values.
     /// </summary>
     protected override IReadOnlyList<SqlStatement> BulkInsert(BulkInsertOperation operation) =>
         base.BulkInsert(operation)
-            .Select(s => s.Parameters is null ? s : s with { Parameters = s.Parameters.Select(v => v is Guid g ? g.ToString() : v).ToList() })
+            .Select(s => s.Parameters is null ? s : s with { Parameters = s.Parameters.Select(AsLiteralText).ToList() })
             .ToList();
+
+    private object? AsLiteralText(object? value) => value is Guid or TimeOnly ? Literal(value)[1..^1] : value;
 
     /// <summary>A view is replaced by dropping and creating it: SQLite has no CREATE OR REPLACE VIEW.</summary>
     protected override IReadOnlyList<SqlStatement> ReplaceObject(ReplaceObjectOperation operation) =>

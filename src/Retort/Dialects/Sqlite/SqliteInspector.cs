@@ -92,26 +92,37 @@ internal static class SqliteInspector
         var keyColumns = rows.Where(r => r.Key > 0).OrderBy(r => r.Key).Select(r => r.Name).ToArray();
         if (ddl.PrimaryKeyName is not null && keyColumns.Length > 0)
             elements.Add(new PrimaryKey(ddl.PrimaryKeyName, keyColumns));
-        elements.AddRange(ddl.Uniques);
-        elements.AddRange(ddl.Checks);
-        foreach (var key in keyRows.GroupBy(k => k.Id))
+        // Foreign keys come from the pragma (which resolves their targets), in the DDL's order and with its names.
+        var foreignKeys = keyRows.GroupBy(k => k.Id).Select(k => k.ToList()).ToList();
+        foreach (var constraint in ddl.Constraints)
         {
-            var from = key.Select(k => k.From).ToList();
-            var referenced = key.First().Referenced;
-            // A foreign key that names no columns refers to the parent's primary key.
-            var to = key.All(k => k.To is not null)
-                ? key.Select(k => k.To!).ToList()
-                : allColumns[referenced].Where(r => r.Key > 0).OrderBy(r => r.Key).Select(r => r.Name).ToList() is { Count: > 0 } parentKey ? parentKey : from;
-            var written = ddl.ForeignKeys.FirstOrDefault(f => f.Columns.SequenceEqual(from, StringComparer.OrdinalIgnoreCase));
-            elements.Add(new ForeignKey(written?.Name, from, referenced, to, Action(key.First().OnDelete), Action(key.First().OnUpdate),
-                written?.Deferrable ?? false, written?.InitiallyDeferred ?? false));
+            if (constraint is not SqliteForeignKeyDdl written)
+                elements.Add((Constraint)constraint);
+            else if (foreignKeys.FirstOrDefault(k => k.Select(r => r.From).SequenceEqual(written.Columns, StringComparer.OrdinalIgnoreCase)) is { } key)
+            {
+                elements.Add(ForeignKeyOf(key, written, allColumns));
+                foreignKeys.Remove(key);
+            }
         }
+        elements.AddRange(foreignKeys.Select(key => ForeignKeyOf(key, null, allColumns)));
         var indexes = indexRows.Select(index =>
         {
             var (unique, indexColumns, where) = SqliteDdl.ParseIndex(index.Sql!);
             return new TableIndex(index.Name, table.Name, indexColumns, unique, where);
         });
         return new Table(new TableName(table.Name), elements, indexes);
+    }
+
+    private static ForeignKey ForeignKeyOf(List<ForeignKeyRow> key, SqliteForeignKeyDdl? written, ILookup<string, ColumnRow> allColumns)
+    {
+        var from = key.Select(k => k.From).ToList();
+        var referenced = key[0].Referenced;
+        // A foreign key that names no columns refers to the parent's primary key.
+        var to = key.All(k => k.To is not null)
+            ? key.Select(k => k.To!).ToList()
+            : allColumns[referenced].Where(r => r.Key > 0).OrderBy(r => r.Key).Select(r => r.Name).ToList() is { Count: > 0 } parentKey ? parentKey : from;
+        return new ForeignKey(written?.Name, from, referenced, to, Action(key[0].OnDelete), Action(key[0].OnUpdate),
+            written?.Deferrable ?? false, written?.InitiallyDeferred ?? false);
     }
 
     // NO ACTION is what SQLite reports when the DDL says nothing, and what it does then.
