@@ -101,7 +101,7 @@ public sealed partial class SqliteDialect
     private static bool IsConstant(string value) =>
         IsLiteral(value.Trim()) && !value.Trim().StartsWith("CURRENT_", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsLiteral(string text) => Literal().IsMatch(text);
+    private static bool IsLiteral(string text) => LiteralPattern().IsMatch(text);
 
     private static bool WrappedInParentheses(string text)
     {
@@ -128,5 +128,5 @@ public sealed partial class SqliteDialect
     }
 
     [GeneratedRegex(@"^(?:'(?:[^']|'')*'|[xX]'[0-9A-Fa-f]*'|[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|0[xX][0-9A-Fa-f]+|NULL|TRUE|FALSE|CURRENT_TIME|CURRENT_DATE|CURRENT_TIMESTAMP)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Literal();
+    private static partial Regex LiteralPattern();
 }
