@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MySqlConnector;
 using Retort.Dialects;
 using Retort.Dialects.MySql;
@@ -73,6 +74,30 @@ public sealed class MySqlTestDatabase : IAsyncLifetime
         await using var command = new MySqlCommand(sql, connection);
         var value = await command.ExecuteScalarAsync();
         return value is DBNull ? null : value;
+    }
+
+    /// <summary>
+    /// Feeds a script to the database's command-line client (mariadb or mysql, which scripts/databases.sh
+    /// installs with the server), as a user runs offline output; returns its error output.
+    /// </summary>
+    public async Task<(int ExitCode, string Errors)> RunClientAsync(string script)
+    {
+        var server = new MySqlConnectionStringBuilder(Server);
+        var client = new[] { "mariadb", "mysql" }.FirstOrDefault(c => Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator)
+            .Any(d => File.Exists(Path.Combine(d, c)))) ?? throw new InvalidOperationException("No mariadb or mysql client on PATH to run a script with");
+        var start = new ProcessStartInfo(client)
+        {
+            ArgumentList = { "--host", server.Server, "--port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--user", server.UserID, Name },
+            RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true,
+            Environment = { ["MYSQL_PWD"] = server.Password },
+        };
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(script);
+        process.StandardInput.Close();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await errors);
     }
 
     private string Server => _server ?? throw new InvalidOperationException("The live MySQL server is not configured");
