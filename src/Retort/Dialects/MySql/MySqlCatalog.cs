@@ -9,7 +9,7 @@ namespace Retort.Dialects.MySql;
 /// </summary>
 internal sealed class MySqlCatalog
 {
-    public string Database { get; private set; } = "";
+    public string Database { get; set; } = "";
     public List<TableRow> Tables { get; } = [];
     public List<ColumnRow> Columns { get; } = [];
     public List<ConstraintRow> Constraints { get; } = [];
