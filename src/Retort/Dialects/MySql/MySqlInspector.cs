@@ -40,6 +40,10 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
     private readonly ILookup<string, ConstraintRow> _constraints = catalog.Constraints.ToLookup(c => c.Table);
     private readonly ILookup<(string, string), KeyColumnRow> _keyColumns = catalog.KeyColumns.ToLookup(k => (k.Table, k.Constraint));
     private readonly ILookup<(string, string), IndexRow> _indexes = catalog.Indexes.ToLookup(i => (i.Table, i.Name));
+    private readonly ILookup<string, IGrouping<(string Table, string Name), IndexRow>> _tableIndexes =
+        catalog.Indexes.GroupBy(i => (i.Table, i.Name)).ToLookup(g => g.Key.Table);
+    private readonly ILookup<(string?, string), CheckRow> _checks = catalog.Checks.ToLookup(c => (c.Table, c.Name));
+    private readonly Dictionary<(string, string), RuleRow> _rules = catalog.Rules.ToDictionary(r => (r.Table, r.Constraint));
 
     public DatabaseSchema Schema() => new(
         catalog.Tables.Where(t => t.Type == "BASE TABLE" && !Excluded(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(Table).ToList(),
@@ -66,10 +70,10 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
         elements.AddRange(unique);
         elements.AddRange(foreignKeys);
         elements.AddRange(checks.Except(jsonChecks));
-        var indexes = _indexes.Where(g => g.Key.Item1 == row.Name && g.Key.Item2 != "PRIMARY")
-            .Where(g => !unique.Any(u => u.Name == g.Key.Item2) && !IsForeignKeyIndex(g, foreignKeys))
-            .OrderBy(g => g.Key.Item2, StringComparer.Ordinal)
-            .Select(g => new TableIndex(g.Key.Item2, row.Name,
+        var indexes = _tableIndexes[row.Name]
+            .Where(g => g.Key.Name != "PRIMARY" && !unique.Any(u => u.Name == g.Key.Name) && !IsForeignKeyIndex(g, foreignKeys))
+            .OrderBy(g => g.Key.Name, StringComparer.Ordinal)
+            .Select(g => new TableIndex(g.Key.Name, row.Name,
                 g.Select(i => i.Column ?? $"({i.Expression})").ToList(), unique: !g.First().NonUnique));
         return new Table(new TableName(row.Name), elements, indexes, string.IsNullOrEmpty(row.Comment) ? null : row.Comment);
     }
@@ -86,13 +90,13 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
     }
 
     // An index MySQL made to back a foreign key carries the key's name and columns.
-    private static bool IsForeignKeyIndex(IGrouping<(string, string), IndexRow> index, List<ForeignKey> foreignKeys) =>
-        index.First().NonUnique && foreignKeys.Any(k => k.Name == index.Key.Item2 && k.Columns.SequenceEqual(index.Select(i => i.Column)));
+    private static bool IsForeignKeyIndex(IGrouping<(string Table, string Name), IndexRow> index, List<ForeignKey> foreignKeys) =>
+        index.First().NonUnique && foreignKeys.Any(k => k.Name == index.Key.Name && k.Columns.SequenceEqual(index.Select(i => i.Column)));
 
     private ForeignKey ForeignKey(string table, string name)
     {
         var columns = _keyColumns[(table, name)].ToList();
-        var rule = catalog.Rules.FirstOrDefault(r => r.Table == table && r.Constraint == name);
+        var rule = _rules.GetValueOrDefault((table, name));
         var schema = columns[0].ReferencedSchema == catalog.Database ? null : columns[0].ReferencedSchema;
         return new ForeignKey(name, columns.Select(c => c.Column).ToList(), columns[0].ReferencedTable!,
             columns.Select(c => c.ReferencedColumn!).ToList(), Action(rule?.DeleteRule), Action(rule?.UpdateRule), referencedSchema: schema);
@@ -101,9 +105,9 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
     // InnoDB treats RESTRICT and NO ACTION alike, and reports one of them for a key declared without an action.
     private static string? Action(string? rule) => rule is null or "RESTRICT" or "NO ACTION" ? null : rule;
 
+    // MariaDB names a check's table; MySQL does not, its check names being unique in the database.
     private string CheckClause(string table, string name) =>
-        (catalog.Checks.FirstOrDefault(c => c.Table == table && c.Name == name)
-         ?? catalog.Checks.FirstOrDefault(c => c.Table is null && c.Name == name))?.Clause ?? "";
+        (_checks[(table, name)].FirstOrDefault() ?? _checks[(null, name)].FirstOrDefault())?.Clause ?? "";
 
     private static string Quoted(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
 }
