@@ -69,7 +69,7 @@ public abstract partial class Dialect
     protected virtual string BinaryLiteral(byte[] value) => "X'" + Convert.ToHexString(value) + "'";
 
     /// <summary>Ends a statement for a script and adds the batch separator where the database wants one.</summary>
-    public string ScriptStatement(string sql)
+    public virtual string ScriptStatement(string sql)
     {
         var text = new StringBuilder(sql).Append(StatementTerminator);
         if (BatchSeparator is not null)

@@ -1,0 +1,71 @@
+using Retort.Ops;
+
+namespace Retort.Dialects.MySql;
+
+public sealed partial class MySqlDialect
+{
+    /// <summary>
+    /// A constraint. A primary key is written without its name: MySQL names every primary key PRIMARY and
+    /// ignores any other (https://dev.mysql.com/doc/refman/8.0/en/create-table.html#create-table-indexes-keys).
+    /// </summary>
+    protected override string ConstraintDefinition(Constraint constraint) =>
+        constraint is PrimaryKey key ? $"PRIMARY KEY ({QuoteList(key.Columns)})" : base.ConstraintDefinition(constraint);
+
+    /// <summary>
+    /// A foreign key. InnoDB checks keys at once (no DEFERRABLE) and rejects SET DEFAULT:
+    /// https://dev.mysql.com/doc/refman/8.0/en/create-table-foreign-keys.html#foreign-key-referential-actions
+    /// </summary>
+    protected override string ForeignKeyClause(ForeignKey key)
+    {
+        if (key.Deferrable || key.InitiallyDeferred)
+            throw new NotSupportedException($"{Name}: foreign key {key.Name} cannot be deferrable; MySQL checks foreign keys at once, so drop deferrable/initiallyDeferred for this database");
+        if (key.OnDelete == "SET DEFAULT" || key.OnUpdate == "SET DEFAULT")
+            throw new NotSupportedException($"{Name}: foreign key {key.Name} cannot use SET DEFAULT, which InnoDB rejects; use SET NULL, CASCADE or RESTRICT");
+        return base.ForeignKeyClause(key);
+    }
+
+    /// <summary>ADD PRIMARY KEY, or ADD CONSTRAINT for the other kinds.</summary>
+    protected override IReadOnlyList<SqlStatement> AddConstraint(AddConstraintOperation operation) =>
+        [new($"ALTER TABLE {Quote(operation.Table)} ADD {ConstraintDefinition(operation.Constraint)}")];
+
+    /// <summary>
+    /// Drops a constraint with the words of its kind: MySQL keeps unique constraints as indexes and has no
+    /// generic DROP CONSTRAINT before 8.0.19; MariaDB drops a check with DROP CONSTRAINT, MySQL with DROP CHECK
+    /// (https://mariadb.com/kb/en/alter-table/#drop-constraint).
+    /// </summary>
+    protected override IReadOnlyList<SqlStatement> DropConstraint(DropConstraintOperation operation)
+    {
+        var table = Quote(operation.Table);
+        var name = Quote(operation.Name);
+        return [new(operation.Kind switch
+        {
+            ConstraintKind.PrimaryKey => $"ALTER TABLE {table} DROP PRIMARY KEY",
+            ConstraintKind.Unique => $"ALTER TABLE {table} DROP INDEX {name}",
+            ConstraintKind.ForeignKey => $"ALTER TABLE {table} DROP FOREIGN KEY {name}",
+            _ => $"ALTER TABLE {table} DROP {(MariaDb ? "CONSTRAINT" : "CHECK")} {name}",
+        })];
+    }
+
+    /// <summary>
+    /// CREATE INDEX. MySQL has no partial indexes, so a condition is left out of a plain index (which then
+    /// covers every row) and refused on a unique one (which would then reject rows the condition spares).
+    /// An expression needs MySQL 8.0.13 and is refused on MariaDB, which indexes only columns
+    /// (https://dev.mysql.com/doc/refman/8.0/en/create-index.html#create-index-functional-key-parts).
+    /// <c>concurrently</c> becomes LOCK=NONE: the build lets reads and writes go on, or fails rather than lock
+    /// (https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html#online-ddl-index-operations).
+    /// </summary>
+    protected override IReadOnlyList<SqlStatement> CreateIndex(CreateIndexOperation operation)
+    {
+        var index = operation.Index;
+        if (index.Where is not null && index.Unique)
+            throw new NotSupportedException($"{Name}: unique index {index.Name} cannot be partial (WHERE {index.Where}); MySQL indexes every row, so index a generated column that is NULL where the condition is false instead");
+        if (MariaDb && index.Columns.Any(TableIndex.IsExpression))
+            throw new NotSupportedException($"{Name}: index {index.Name} has an expression, which MariaDB cannot index; add a generated column holding it and index that column");
+        var sql = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Quote(index.Name)} ON {Quote(index.Table)} ({IndexColumns(index)})";
+        return [new(operation.Concurrently ? sql + " LOCK=NONE" : sql)];
+    }
+
+    /// <summary>DROP INDEX … ON the table; dropping a secondary index is in place in InnoDB, concurrent or not.</summary>
+    protected override IReadOnlyList<SqlStatement> DropIndex(DropIndexOperation operation) =>
+        [new($"DROP INDEX {Quote(operation.Name)} ON {Quote(operation.Table)}")];
+}

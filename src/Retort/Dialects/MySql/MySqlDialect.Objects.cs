@@ -1,0 +1,36 @@
+using Retort.Ops;
+
+namespace Retort.Dialects.MySql;
+
+public sealed partial class MySqlDialect
+{
+    /// <summary>
+    /// Replaces a view with CREATE OR REPLACE VIEW. MariaDB replaces routines the same way; MySQL has no
+    /// CREATE OR REPLACE for them, so it drops the old one first
+    /// (https://dev.mysql.com/doc/refman/8.0/en/create-procedure.html, https://mariadb.com/kb/en/create-function/).
+    /// </summary>
+    protected override IReadOnlyList<SqlStatement> ReplaceObject(ReplaceObjectOperation operation)
+    {
+        if (operation.Kind == ObjectKind.View || MariaDb)
+            return base.ReplaceObject(operation);
+        return
+        [
+            new($"DROP {ObjectWord(operation.Kind)} IF EXISTS {Quote(operation.Name)}"),
+            new(ObjectDefinition("CREATE", operation.Kind, operation.Name, operation.Definition)),
+        ];
+    }
+
+    /// <summary>
+    /// Ends a statement for a script. A statement with a semicolon of its own (a routine's BEGIN … END body)
+    /// is set between DELIMITER lines, so that the mysql client sends it whole rather than cutting it at the
+    /// first semicolon (https://dev.mysql.com/doc/refman/8.0/en/stored-programs-defining.html). Online
+    /// nothing is needed: each statement goes to the server on its own.
+    /// </summary>
+    public override string ScriptStatement(string sql)
+    {
+        if (!MySqlScriptText.HasBareSemicolon(sql))
+            return base.ScriptStatement(sql);
+        var delimiter = MySqlScriptText.DelimiterFor(sql);
+        return $"DELIMITER {delimiter}\n{sql}{delimiter}\nDELIMITER {StatementTerminator}";
+    }
+}

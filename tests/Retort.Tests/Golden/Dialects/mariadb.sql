@@ -1,0 +1,110 @@
+-- CreateTableOperation
+CREATE TABLE users (
+    id INT NOT NULL AUTO_INCREMENT,
+    name VARCHAR(50) NOT NULL DEFAULT 'x' COMMENT 'display name',
+    email VARCHAR(120) NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT uq_users_email UNIQUE (email),
+    CONSTRAINT ck_users_name CHECK (name <> '')
+) COMMENT = 'people';
+
+-- DropTableOperation
+DROP TABLE users;
+
+-- RenameTableOperation
+RENAME TABLE users TO people;
+
+-- TableCommentOperation
+ALTER TABLE users COMMENT = 'people';
+
+-- AddColumnOperation
+ALTER TABLE users ADD COLUMN address VARCHAR(250) NULL;
+
+-- DropColumnOperation
+ALTER TABLE users DROP COLUMN address;
+
+-- AlterColumnOperation
+ALTER TABLE users MODIFY COLUMN name VARCHAR(100) NOT NULL;
+
+-- AlterColumnOperation
+ALTER TABLE users MODIFY COLUMN name VARCHAR(50) NULL;
+
+-- AlterColumnOperation
+ALTER TABLE users ALTER COLUMN name SET DEFAULT 'y';
+
+-- AlterColumnOperation
+ALTER TABLE users RENAME COLUMN name TO full_name;
+
+-- AlterColumnOperation
+-- refused: mariadb: altering users.name needs existingNullable: MariaDB restates the whole column (MODIFY/CHANGE), so give existingNullable (and existingServerDefault, existingComment where the column has them)
+
+-- CreateIndexOperation
+CREATE UNIQUE INDEX ix_users_email ON users (email);
+
+-- CreateIndexOperation
+CREATE INDEX ix_users_name ON users (name);
+
+-- CreateIndexOperation
+CREATE INDEX ix_users_email_c ON users (email) LOCK=NONE;
+
+-- DropIndexOperation
+DROP INDEX ix_users_email ON users;
+
+-- AddConstraintOperation
+ALTER TABLE users ADD CONSTRAINT uq_users_name UNIQUE (name);
+
+-- AddConstraintOperation
+ALTER TABLE users ADD CONSTRAINT ck_users_id CHECK (id > 0);
+
+-- AddConstraintOperation
+ALTER TABLE users ADD CONSTRAINT fk_users_parent FOREIGN KEY (parent_id) REFERENCES users (id) ON DELETE CASCADE;
+
+-- AddConstraintOperation
+ALTER TABLE users ADD PRIMARY KEY (id);
+
+-- DropConstraintOperation
+ALTER TABLE users DROP INDEX uq_users_name;
+
+-- DropConstraintOperation
+ALTER TABLE users DROP FOREIGN KEY fk_users_parent;
+
+-- DropConstraintOperation
+ALTER TABLE users DROP PRIMARY KEY;
+
+-- DropConstraintOperation
+ALTER TABLE users DROP CONSTRAINT ck_users_id;
+
+-- CreateObjectOperation
+CREATE VIEW active_users AS SELECT id FROM users;
+
+-- ReplaceObjectOperation
+CREATE OR REPLACE VIEW active_users AS SELECT id, name FROM users;
+
+-- DropObjectOperation
+DROP VIEW active_users;
+
+-- CreateObjectOperation
+CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 1 $$;
+
+-- ReplaceObjectOperation
+CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 2 $$;
+
+-- DropObjectOperation
+DROP FUNCTION add_one;
+
+-- CreateObjectOperation
+CREATE PROCEDURE archive() LANGUAGE sql AS $$ DELETE FROM users $$;
+
+-- ReplaceObjectOperation
+CREATE OR REPLACE PROCEDURE archive() LANGUAGE sql AS $$ DELETE FROM users WHERE id > 0 $$;
+
+-- DropObjectOperation
+DROP PROCEDURE archive;
+
+-- ExecuteSqlOperation
+UPDATE users SET name = 'x';
+
+-- BulkInsertOperation
+INSERT INTO users (id, name) VALUES (1, 'a');
+INSERT INTO users (id, name) VALUES (2, 'O''Brien');
+
