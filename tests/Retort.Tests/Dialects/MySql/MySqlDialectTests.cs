@@ -289,31 +289,4 @@ public sealed class MySqlDialectTests
     [Fact]
     public void Enum_values_are_read_back_from_the_column_type() =>
         Assert.Equal(["a", "O'Brien", @"b\c", "x,y"], MySqlTypes.EnumValues(@"enum('a','O''Brien','b\\c','x,y')"));
-
-    [Theory]
-    [InlineData("mysql")]
-    [InlineData("mariadb")]
-    public void Every_sample_operation_renders_as_the_golden_script(string dialect) =>
-        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "Dialects", dialect + ".sql")).ReplaceLineEndings("\n"),
-            GoldenScript(Dialect.ForName(dialect)));
-
-    internal static string GoldenScript(Dialect dialect)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var sample in OperationSamples.All())
-        {
-            text.Append("-- ").Append(sample.GetType().Name).Append('\n');
-            try
-            {
-                foreach (var statement in dialect.Render(sample))
-                    text.Append(dialect.ScriptStatement(statement.ScriptText)).Append('\n');
-            }
-            catch (NotSupportedException e)
-            {
-                text.Append("-- refused: ").Append(e.Message).Append('\n');
-            }
-            text.Append('\n');
-        }
-        return text.ToString();
-    }
 }

@@ -106,5 +106,24 @@ UPDATE users SET name = 'x';
 
 -- BulkInsertOperation
 INSERT INTO users (id, name) VALUES (1, 'a');
+
 INSERT INTO users (id, name) VALUES (2, 'O''Brien');
 
+-- CreateTableOperation
+CREATE TABLE moods (
+    id INT NOT NULL,
+    mood ENUM('sad', 'ok', 'happy') NOT NULL DEFAULT 'ok',
+    PRIMARY KEY (id)
+);
+
+-- DropTableOperation
+DROP TABLE moods;
+
+-- AddColumnOperation
+ALTER TABLE users ADD COLUMN mood ENUM('sad', 'ok', 'happy') NULL;
+
+-- AlterColumnOperation
+-- refused: mariadb: altering users.name with a USING expression is PostgreSQL's; convert the values with op.Execute before or after the type change
+
+-- DropIndexOperation
+DROP INDEX ix_users_email_c ON users;

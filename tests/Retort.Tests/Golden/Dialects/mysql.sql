@@ -88,6 +88,7 @@ CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x +
 
 -- ReplaceObjectOperation
 DROP FUNCTION IF EXISTS add_one;
+
 CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 2 $$;
 
 -- DropObjectOperation
@@ -98,6 +99,7 @@ CREATE PROCEDURE archive() LANGUAGE sql AS $$ DELETE FROM users $$;
 
 -- ReplaceObjectOperation
 DROP PROCEDURE IF EXISTS archive;
+
 CREATE PROCEDURE archive() LANGUAGE sql AS $$ DELETE FROM users WHERE id > 0 $$;
 
 -- DropObjectOperation
@@ -108,5 +110,24 @@ UPDATE users SET name = 'x';
 
 -- BulkInsertOperation
 INSERT INTO users (id, name) VALUES (1, 'a');
+
 INSERT INTO users (id, name) VALUES (2, 'O''Brien');
 
+-- CreateTableOperation
+CREATE TABLE moods (
+    id INT NOT NULL,
+    mood ENUM('sad', 'ok', 'happy') NOT NULL DEFAULT 'ok',
+    PRIMARY KEY (id)
+);
+
+-- DropTableOperation
+DROP TABLE moods;
+
+-- AddColumnOperation
+ALTER TABLE users ADD COLUMN mood ENUM('sad', 'ok', 'happy') NULL;
+
+-- AlterColumnOperation
+-- refused: mysql: altering users.name with a USING expression is PostgreSQL's; convert the values with op.Execute before or after the type change
+
+-- DropIndexOperation
+DROP INDEX ix_users_email_c ON users;

@@ -159,4 +159,3 @@ ALTER TABLE users ALTER COLUMN name TYPE INTEGER USING length(name);
 
 -- DropIndexOperation
 DROP INDEX CONCURRENTLY ix_users_email_c;
-

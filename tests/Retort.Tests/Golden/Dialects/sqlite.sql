@@ -109,3 +109,22 @@ UPDATE users SET name = 'x';
 INSERT INTO users (id, name) VALUES (1, 'a');
 
 INSERT INTO users (id, name) VALUES (2, 'O''Brien');
+
+-- CreateTableOperation
+CREATE TABLE moods (
+    id INTEGER NOT NULL,
+    mood VARCHAR(5) DEFAULT 'ok' NOT NULL,
+    PRIMARY KEY (id)
+);
+
+-- DropTableOperation
+DROP TABLE moods;
+
+-- AddColumnOperation
+ALTER TABLE users ADD COLUMN mood VARCHAR(5);
+
+-- AlterColumnOperation
+-- refused: sqlite: cannot alter the type of users.name in place; SQLite needs the table rebuilt: use op.BatchAlterTable (batch mode)
+
+-- DropIndexOperation
+-- refused: sqlite: SQLite has no CONCURRENTLY (it allows one writer at a time); drop 'concurrently: true' for this database

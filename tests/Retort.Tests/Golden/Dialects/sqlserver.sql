@@ -220,3 +220,28 @@ GO
 IF EXISTS (SELECT 1 FROM sys.identity_columns WHERE object_id = OBJECT_ID(N'users') AND name IN (N'id', N'name')) SET IDENTITY_INSERT users OFF;
 
 GO
+
+-- CreateTableOperation
+CREATE TABLE moods (
+    id INT NOT NULL,
+    mood NVARCHAR(5) CONSTRAINT df_moods_mood DEFAULT 'ok' NOT NULL,
+    PRIMARY KEY (id)
+);
+
+GO
+
+-- DropTableOperation
+DROP TABLE moods;
+
+GO
+
+-- AddColumnOperation
+ALTER TABLE users ADD mood NVARCHAR(5) NULL;
+
+GO
+
+-- AlterColumnOperation
+-- refused: sqlserver: ALTER COLUMN restates the column's nullability, so changing the type of users.name needs it: give existingNullable (or nullable), or the column would turn NULL-able
+
+-- DropIndexOperation
+-- refused: sqlserver: SQL Server has no CONCURRENTLY; drop 'concurrently: true', or write the index WITH (ONLINE = ON) through op.Execute where the edition has online index operations
