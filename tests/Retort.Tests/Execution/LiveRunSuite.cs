@@ -67,7 +67,7 @@ public abstract class LiveRunSuite : IAsyncLifetime
         return rows;
     }
 
-    private async Task<DbConnection> OpenAsync()
+    protected async Task<DbConnection> OpenAsync()
     {
         var connection = TestProject.Connect(DatabaseUrl.Parse(Project.Url, Project.Root));
         await connection.OpenAsync();
@@ -164,5 +164,48 @@ public abstract class LiveRunSuite : IAsyncLifetime
         Project.TableRevision("z1");
         var error = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
         Assert.Equal("The version table retort_version holds a1, which no revision file defines; restore the file, or 'retort stamp' the database to a known revision", error.Message);
+    }
+
+    protected async Task A_data_migration_reads_through_the_connection_between_operations()
+    {
+        Project.Revision("a1", [],
+            "op.CreateTable(\"people\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(20)));" +
+            "op.BulkInsert(\"people\", new[] { new { id = 1, name = \"ada\" }, new { id = 2, name = \"bob\" } });" +
+            "using (var command = op.Connection.CreateCommand()) {" +
+            "  command.Transaction = op.Transaction; command.CommandText = \"SELECT COUNT(*) FROM people\";" +
+            "  var count = System.Convert.ToInt32(command.ExecuteScalar());" +
+            "  op.Execute($\"INSERT INTO people (id, name) VALUES (3, {op.InlineLiteral(\"seen \" + count)})\"); }",
+            "op.DropTable(\"people\");");
+        await Project.Commands().UpgradeAsync("head");
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM people WHERE id = 3";
+        Assert.Equal("seen 2", await command.ExecuteScalarAsync());
+    }
+
+    protected async Task A_replaced_view_gets_its_earlier_definition_back_on_downgrade()
+    {
+        Project.Revision("a1", [],
+                "op.CreateTable(\"items\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(20)));" +
+                "op.CreateView(\"item_view\", \"SELECT id FROM items\");",
+                "op.DropView(\"item_view\"); op.DropTable(\"items\");")
+            .Revision("b1", ["a1"],
+                "op.ReplaceView(\"item_view\", \"SELECT id, name FROM items\", replaces: \"a1\");",
+                "op.RestoreView(\"item_view\", revision: \"a1\");");
+        var commands = Project.Commands();
+        await commands.UpgradeAsync("head");
+        Assert.Equal(2, await ViewColumnCountAsync());
+        await commands.DowngradeAsync("-1");
+        Assert.Equal(1, await ViewColumnCountAsync());
+        Assert.Equal(["a1"], await VersionRowsAsync());
+    }
+
+    private async Task<int> ViewColumnCountAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM item_view";
+        await using var reader = await command.ExecuteReaderAsync();
+        return reader.FieldCount;
     }
 }

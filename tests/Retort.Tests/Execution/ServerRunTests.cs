@@ -43,6 +43,20 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Stamps() => Stamps_set_rows_without_running_anything();
     [LiveFact(LiveServer.Postgres)] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
     [LiveFact(LiveServer.Postgres)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
+    [LiveFact(LiveServer.Postgres)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
+    [LiveFact(LiveServer.Postgres)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
+
+    [LiveFact(LiveServer.Postgres)]
+    public async Task A_concurrent_index_is_built_outside_the_run_transaction()
+    {
+        Project.TableRevision("a1").Revision("b1", ["a1"],
+            "op.AddColumn(\"t_a1\", new Column(\"code\", SqlType.Integer)); op.CreateIndex(\"ix_t_a1_code\", \"t_a1\", new[] { \"code\" }, concurrently: true);",
+            "op.DropIndex(\"ix_t_a1_code\", \"t_a1\", concurrently: true); op.DropColumn(\"t_a1\", \"code\");");
+        await Project.Commands().UpgradeAsync("head");
+        Assert.Equal(["b1"], await VersionRowsAsync());
+        await Project.Commands().DowngradeAsync("a1");
+        Assert.Equal(["a1"], await VersionRowsAsync());
+    }
 }
 
 public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
@@ -57,4 +71,6 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Stamps() => Stamps_set_rows_without_running_anything();
     [LiveFact(LiveServer.MySql)] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
     [LiveFact(LiveServer.MySql)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
+    [LiveFact(LiveServer.MySql)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
+    [LiveFact(LiveServer.MySql)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
 }

@@ -14,4 +14,6 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Stamps() => Stamps_set_rows_without_running_anything();
     [Fact] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
     [Fact] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
+    [Fact] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
+    [Fact] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
 }

@@ -15,9 +15,9 @@ namespace Retort.Dialects.Postgres;
 /// <c>PostgresDialect.Enums.cs</c> for why.</item>
 /// <item><c>CREATE INDEX CONCURRENTLY</c> and <c>DROP INDEX CONCURRENTLY</c> are rendered, but PostgreSQL refuses
 /// them inside a transaction block: the runner runs such a statement outside the migration's transaction.</item>
-/// <item>Views, functions and procedures are replaced with <c>CREATE OR REPLACE</c>, which keeps grants and
-/// dependent objects but cannot drop, rename or retype a view's columns nor change a function's return type;
-/// for those, drop and create instead.
+/// <item>Functions and procedures are replaced with <c>CREATE OR REPLACE</c>, which keeps grants and
+/// dependent objects but cannot change a function's return type; views try the same and fall back to drop and
+/// create when their columns shrink or change (PostgresDialect.Views.cs).
 /// https://www.postgresql.org/docs/current/sql-createview.html</item>
 /// <item>Strings are standard-conforming (backslashes are plain characters, as they are by default since 9.1 and
 /// always from PostgreSQL 19); bytes are hex <c>bytea</c> literals.</item>

@@ -82,7 +82,12 @@ ALTER TABLE users DROP CONSTRAINT ck_users_id;
 CREATE VIEW active_users AS SELECT id FROM users;
 
 -- ReplaceObjectOperation
-CREATE OR REPLACE VIEW active_users AS SELECT id, name FROM users;
+DO $retort$ BEGIN
+    CREATE OR REPLACE VIEW active_users AS SELECT id, name FROM users;
+EXCEPTION WHEN invalid_table_definition THEN
+    DROP VIEW active_users;
+    CREATE VIEW active_users AS SELECT id, name FROM users;
+END $retort$;
 
 -- DropObjectOperation
 DROP VIEW active_users;
