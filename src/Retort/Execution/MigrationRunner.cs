@@ -26,6 +26,10 @@ internal sealed class MigrationRunner(
     public async Task<IReadOnlyList<string>> RunAsync(IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> heads,
         bool createVersionTable, CancellationToken cancellationToken)
     {
+        // Compile (or load) the revisions' code before anything runs, so a compile error is reported as it is
+        // and leaves the database untouched.
+        if (steps.Any(s => s is RevisionStep))
+            source();
         var versions = new VersionHeads(table, heads);
         // One transaction for the whole run where DDL is transactional; otherwise (or when asked) one per
         // step, so the version table is committed after each revision and always tells the truth.

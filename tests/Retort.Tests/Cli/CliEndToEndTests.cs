@@ -71,4 +71,44 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("frobnicate", result.Stderr);
     }
+
+    private void WriteRevision(string id, string? revises, string upgrade) =>
+        File.WriteAllText(Path.Combine(_dir.FullName, "migrations", "versions", $"{id}.cs"), $$"""
+            using Retort;
+            namespace Migrations;
+            /// <summary>step {{id}}</summary>
+            [Revision("{{id}}"{{(revises is null ? "" : $", Revises = \"{revises}\"")}})]
+            public sealed class R{{id}} : Migration
+            {
+                public override void Upgrade(Operations op) { {{upgrade}} }
+            }
+            """);
+
+    [Fact]
+    public async Task Upgrade_current_and_a_failing_statement_through_the_cli()
+    {
+        await Ok("init");
+        WriteRevision("aaaa00000001", null, "op.CreateTable(\"account\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        await Ok("upgrade", "head");
+        Assert.Equal("aaaa00000001 (head)\n", await Ok("current"));
+
+        WriteRevision("bbbb00000002", "aaaa00000001", "op.Execute(\"SELEC 1\");");
+        var result = await CliProcess.RunAsync(_dir.FullName, "upgrade", "head");
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal("Running upgrade aaaa00000001 -> bbbb00000002, step bbbb00000002", lines[0]);
+        Assert.Equal("retort: error: Upgrade bbbb00000002 (bbbb00000002.cs) failed: SQLite Error 1: 'near \"SELEC\": syntax error'. (statement: SELEC 1); nothing of this run was kept", lines[1]);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("aaaa00000001 (head)\n".Replace(" (head)", ""), await Ok("current"));
+    }
+
+    [Fact]
+    public async Task A_compile_error_prints_file_line_column_and_code()
+    {
+        await Ok("init");
+        WriteRevision("aaaa00000001", null, "op.NoSuchOperation();");
+        var result = await CliProcess.RunAsync(_dir.FullName, "upgrade", "head");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^migrations/versions/aaaa00000001\.cs\(7,50\): error CS1061: 'Operations' does not contain a definition for 'NoSuchOperation'", result.Stderr.Split('\n').First(l => l.Contains("error CS", StringComparison.Ordinal)));
+    }
 }
