@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 using Retort.Scripting.Internal;
 
@@ -58,9 +60,9 @@ public sealed class CompiledScripts
     /// </summary>
     /// <exception cref="BadImageFormatException">The image is not a valid assembly (a damaged cache file).</exception>
     internal static CompiledScripts Load(
-        string assemblyName, byte[] image, IReadOnlyList<string> referencePaths, bool fromCache)
+        string assemblyName, byte[] image, IReadOnlyList<ScriptSource> references, bool fromCache)
     {
-        LoadReferences(referencePaths);
+        LoadReferences(references);
         Assembly assembly;
         try
         {
@@ -92,20 +94,24 @@ public sealed class CompiledScripts
     }
 
     // Model assemblies outside the application's own dependencies cannot be found by name, so load them
-    // from their paths before the scripts need them.
-    private static void LoadReferences(IReadOnlyList<string> referencePaths)
+    // before the scripts need them, from the bytes already read: a mapped file would be locked on Windows,
+    // and rewriting it in place (a build) would crash this process on Linux.
+    private static void LoadReferences(IReadOnlyList<ScriptSource> references)
     {
-        var context = LoadContext;
-        foreach (string path in referencePaths)
+        foreach (var reference in references)
         {
-            var name = AssemblyName.GetAssemblyName(path);
+            AssemblyName name;
+            using (var pe = new PEReader(new MemoryStream(reference.Content, writable: false)))
+            {
+                name = pe.GetMetadataReader().GetAssemblyDefinition().GetAssemblyName();
+            }
             try
             {
-                context.LoadFromAssemblyName(name);
+                LoadContext.LoadFromAssemblyName(name);
             }
             catch (FileNotFoundException)
             {
-                context.LoadFromAssemblyPath(Path.GetFullPath(path));
+                LoadContext.LoadFromStream(new MemoryStream(reference.Content, writable: false));
             }
         }
     }

@@ -79,7 +79,7 @@ public sealed class ScriptCompiler
         {
             try
             {
-                var scripts = CompiledScripts.Load(assemblyName, cached, extraReferences, fromCache: true);
+                var scripts = CompiledScripts.Load(assemblyName, cached, inputs.References, fromCache: true);
                 cache.Touch(key);
                 return scripts;
             }
@@ -92,7 +92,7 @@ public sealed class ScriptCompiler
         byte[] image = Emit(assemblyName, inputs, cancellationToken);
         await cache.WriteAsync(key, image, cancellationToken).ConfigureAwait(false);
         cache.Prune(ScriptSettings.CacheEntriesKept);
-        return CompiledScripts.Load(assemblyName, image, extraReferences, fromCache: false);
+        return CompiledScripts.Load(assemblyName, image, inputs.References, fromCache: false);
     }
 
     // Kept out of line so that JIT-compiling CompileAsync does not load Microsoft.CodeAnalysis.

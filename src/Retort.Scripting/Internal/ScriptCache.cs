@@ -29,24 +29,30 @@ internal sealed class ScriptCache(string directory)
         }
     }
 
-    /// <summary>Stores <paramref name="image"/> under <paramref name="key"/> so that readers never see part of it.</summary>
+    /// <summary>
+    /// Stores <paramref name="image"/> under <paramref name="key"/> so that readers never see part of it.
+    /// A folder that cannot be written is not an error: the scripts then compile on every run.
+    /// </summary>
     public async Task WriteAsync(string key, byte[] image, CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         string temp = Path.Combine(Directory, $"{key}.{Guid.NewGuid():N}.tmp");
         try
         {
+            System.IO.Directory.CreateDirectory(Directory);
             await File.WriteAllBytesAsync(temp, image, cancellationToken).ConfigureAwait(false);
             // Rename is atomic; a concurrent writer of the same key wrote the same bytes (the build is deterministic).
             File.Move(temp, PathOf(key), overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException && File.Exists(PathOf(key)))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Windows refuses to replace a file that another process is reading; that file is this one.
+            // Read-only or full disk, or (on Windows) another process is reading the file this one would replace.
         }
         finally
         {
-            File.Delete(temp);
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
     }
 
@@ -54,6 +60,10 @@ internal sealed class ScriptCache(string directory)
     public void Prune(int keep)
     {
         var folder = new DirectoryInfo(Directory);
+        if (!folder.Exists)
+        {
+            return;
+        }
         var stale = folder.EnumerateFiles("*.dll")
             .OrderByDescending(f => f.LastWriteTimeUtc)
             .Skip(keep)
