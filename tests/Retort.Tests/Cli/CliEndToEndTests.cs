@@ -109,6 +109,6 @@ public sealed class CliEndToEndTests : IDisposable
         WriteRevision("aaaa00000001", null, "op.NoSuchOperation();");
         var result = await CliProcess.RunAsync(_dir.FullName, "upgrade", "head");
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@"^migrations/versions/aaaa00000001\.cs\(7,50\): error CS1061: 'Operations' does not contain a definition for 'NoSuchOperation'", result.Stderr.Split('\n').First(l => l.Contains("error CS", StringComparison.Ordinal)));
+        Assert.Matches(@"^migrations/versions/aaaa00000001\.cs\(7,54\): error CS1061: 'Operations' does not contain a definition for 'NoSuchOperation'", result.Stderr.Split('\n').First(l => l.Contains("error CS", StringComparison.Ordinal)));
     }
 }
