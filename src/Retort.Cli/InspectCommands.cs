@@ -10,19 +10,23 @@ internal static class InspectCommands
     {
         var range = new Option<string?>("--rev-range", "-r") { Description = "[start]:[end], e.g. base:head, abc1:, :LABEL@head", HelpName = "RANGE" };
         var noGraph = new Option<bool>("--no-graph") { Description = "List without drawing the graph" };
-        var history = new Command("history", "List revisions, newest first, with the graph of branches and merges") { range, noGraph };
-        history.SetAction(result =>
+        var indicate = new Option<bool>("--indicate-current", "-i") { Description = "Mark the revisions the database is at (connects to it)" };
+        var history = new Command("history", "List revisions, newest first, with the graph of branches and merges") { range, noGraph, indicate };
+        history.SetAction(async (result, ct) =>
         {
-            var commands = new Commands(global.Load(result));
-            var revisions = commands.History(result.GetValue(range));
+            var commands = CliCommands.Create(global.Load(result), output);
+            IReadOnlyCollection<string>? current = result.GetValue(indicate) || (result.GetValue(range)?.Contains("current", StringComparison.Ordinal) ?? false)
+                ? (await commands.CurrentAsync(ct)).Select(r => r.Id).ToList()
+                : null;
+            var revisions = commands.History(result.GetValue(range), current);
             if (result.GetValue(global.Verbose))
                 foreach (var revision in revisions)
-                    output.Line(RevisionFormatter.Entry(revision));
+                    output.Line(RevisionFormatter.Entry(revision, current));
             else if (result.GetValue(noGraph))
                 foreach (var revision in revisions)
-                    output.Line(RevisionFormatter.Line(revision));
+                    output.Line(RevisionFormatter.Line(revision, current: current));
             else
-                foreach (var line in HistoryGraph.Draw(revisions, r => RevisionFormatter.Line(r)))
+                foreach (var line in HistoryGraph.Draw(revisions, r => RevisionFormatter.Line(r, current: current)))
                     output.Line(line);
             return 0;
         });

@@ -91,6 +91,7 @@ public sealed class CliEndToEndTests : IDisposable
         WriteRevision("aaaa00000001", null, "op.CreateTable(\"account\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
         await Ok("upgrade", "head");
         Assert.Equal("aaaa00000001 (head)\n", await Ok("current"));
+        Assert.Equal("*  <base> -> aaaa00000001 (head) (current), step aaaa00000001\n", await Ok("history", "-i"));
 
         WriteRevision("bbbb00000002", "aaaa00000001", "op.Execute(\"SELEC 1\");");
         var result = await CliProcess.RunAsync(_dir.FullName, "upgrade", "head");
