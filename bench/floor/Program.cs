@@ -5,9 +5,10 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 var watch = Stopwatch.StartNew();
-var statements = File.ReadAllText(args[1]).Split(";\n\n", StringSplitOptions.RemoveEmptyEntries)
-    .Select(s => s.Trim())
-    .Where(s => s.Length > 0 && !s.StartsWith("--", StringComparison.Ordinal) && s is not ("BEGIN" or "COMMIT"))
+var script = string.Join('\n', File.ReadLines(args[1]).Where(l => !l.StartsWith("--", StringComparison.Ordinal)));
+var statements = script.Split(";\n\n", StringSplitOptions.RemoveEmptyEntries)
+    .Select(s => s.Trim().TrimEnd(';'))
+    .Where(s => s.Length > 0 && s is not ("BEGIN" or "COMMIT"))
     .ToList();
 using var connection = new SqliteConnection($"Data Source={args[0]}");
 connection.Open();
