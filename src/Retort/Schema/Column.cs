@@ -49,4 +49,10 @@ public sealed record Column : TableElement
 
     /// <summary>The collation, or null for the database's default.</summary>
     public string? Collation { get; init; }
+
+    /// <summary>
+    /// Earlier names of this column (from the model's <c>[RenamedFrom]</c>): autogenerate renames a live column of
+    /// such a name instead of dropping it and adding this one. Empty for live columns.
+    /// </summary>
+    public IReadOnlyList<string> RenamedFrom { get; init; } = [];
 }

@@ -34,6 +34,9 @@ public sealed record Table
     /// <summary>The table's comment.</summary>
     public string? Comment { get; init; }
 
+    /// <summary>Earlier names of this table (from the model's <c>[RenamedFrom]</c>); empty for live tables.</summary>
+    public IReadOnlyList<string> RenamedFrom { get; init; } = [];
+
     /// <summary>The primary key: the explicit constraint, else the columns flagged <c>primaryKey</c>.</summary>
     public PrimaryKey? PrimaryKey =>
         Constraints.OfType<PrimaryKey>().FirstOrDefault()
