@@ -37,6 +37,22 @@ public sealed class CompiledScripts
     public Type? EnvironmentType =>
         _index.EnvironmentTypeName is { } name ? Assembly.GetType(name, throwOnError: true) : null;
 
+    /// <summary>
+    /// The top-level classes declared in <paramref name="sourcePaths"/> (paths as given to the compiler with the same
+    /// <paramref name="cacheDirectory"/>): the model classes of a project, told apart from its revisions.
+    /// </summary>
+    public IReadOnlyList<Type> TypesDeclaredIn(IEnumerable<string> sourcePaths, string cacheDirectory)
+    {
+        var types = new List<Type>();
+        foreach (var path in sourcePaths)
+        {
+            var key = Path.GetRelativePath(Path.GetFullPath(cacheDirectory), Path.GetFullPath(path)).Replace('\\', '/');
+            if (_index.TypesBySource.TryGetValue(key, out var names))
+                types.AddRange(names.Select(n => Assembly.GetType(n, throwOnError: true)!));
+        }
+        return types;
+    }
+
     /// <summary>A new instance of the migration class for <paramref name="revisionId"/> (the full id).</summary>
     /// <exception cref="RetortException">No compiled class carries that revision id.</exception>
     public Migration CreateMigration(string revisionId)

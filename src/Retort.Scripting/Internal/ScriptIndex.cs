@@ -6,7 +6,9 @@ namespace Retort.Scripting.Internal;
 /// </summary>
 /// <param name="RevisionTypes">Each revision id and the metadata name of its migration class (nested types with '+').</param>
 /// <param name="EnvironmentTypeName">The metadata name of the environment class, or null when there is none.</param>
-internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionTypes, string? EnvironmentTypeName)
+/// <param name="TypesBySource">Top-level classes by the key path of the file declaring them.</param>
+internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionTypes, string? EnvironmentTypeName,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> TypesBySource)
 {
     /// <summary>Writes the index in the format <see cref="ReadFrom"/> reads.</summary>
     public void WriteTo(Stream stream)
@@ -20,6 +22,14 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
             writer.Write(typeName);
         }
         writer.Write(EnvironmentTypeName ?? "");
+        writer.Write(TypesBySource.Count);
+        foreach (var (source, types) in TypesBySource.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(source);
+            writer.Write(types.Count);
+            foreach (var type in types)
+                writer.Write(type);
+        }
     }
 
     /// <summary>Reads an index written by <see cref="WriteTo"/>.</summary>
@@ -38,6 +48,16 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
             revisions.Add(reader.ReadString(), reader.ReadString());
         }
         string environment = reader.ReadString();
-        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment);
+        int sources = reader.ReadInt32();
+        var typesBySource = new Dictionary<string, IReadOnlyList<string>>(sources, StringComparer.Ordinal);
+        for (int i = 0; i < sources; i++)
+        {
+            var source = reader.ReadString();
+            var types = new string[reader.ReadInt32()];
+            for (int j = 0; j < types.Length; j++)
+                types[j] = reader.ReadString();
+            typesBySource.Add(source, types);
+        }
+        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment, typesBySource);
     }
 }

@@ -93,7 +93,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     private ModelSettings ReadModel(string key, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Object)
-            throw Expected(key, "an object with \"sources\", \"assemblies\", \"types\"");
+            throw Expected(key, "an object with \"sources\", \"assemblies\", \"types\", \"naming\"");
         var model = new ModelSettings();
         foreach (var property in value.EnumerateObject())
         {
@@ -103,7 +103,9 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
                 "sources" => model with { Sources = Strings(name, property.Value) },
                 "assemblies" => model with { Assemblies = Strings(name, property.Value) },
                 "types" => model with { Types = Strings(name, property.Value) },
-                _ => throw new RetortException($"{file}: unknown setting '{name}' (model takes sources, assemblies, types)"),
+                "naming" => model with { Naming = String(name, property.Value) is var n && n is "asIs" or "snake_case" ? n
+                    : throw Expected(name, "\"asIs\" or \"snake_case\"") },
+                _ => throw new RetortException($"{file}: unknown setting '{name}' (model takes sources, assemblies, types, naming)"),
             };
         }
         return model;

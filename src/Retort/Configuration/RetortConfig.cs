@@ -78,4 +78,7 @@ public sealed record ModelSettings
 
     /// <summary>Full names of model classes, when not every class of the sources is one.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>How column and table names follow from C# names: <c>asIs</c> (default) or <c>snake_case</c>.</summary>
+    public string Naming { get; init; } = "asIs";
 }

@@ -62,10 +62,15 @@ public sealed class ScriptDirectory
         return new ScriptDirectory(config, headers.OfType<RevisionHeader>().ToList(), files);
     }
 
-    /// <summary>The files to compile: Env.cs (when present) and every file in the version locations.</summary>
+    /// <summary>The files to compile: Env.cs (when present), every file in the version locations, and the model sources.</summary>
     public IReadOnlyList<string> CompileSources()
     {
         var env = Path.Combine(Config.ScriptLocation, "Env.cs");
-        return File.Exists(env) ? [env, .. Files] : Files;
+        return [.. File.Exists(env) ? [env] : Array.Empty<string>(), .. Files, .. ModelSources().Except(Files)];
     }
+
+    /// <summary>The model source files (<c>model.sources</c> globs, relative to the config's folder).</summary>
+    public IReadOnlyList<string> ModelSources() => _modelSources ??= SourceGlobs.Expand(Config.Model.Sources, Config.BaseDirectory);
+
+    private IReadOnlyList<string>? _modelSources;
 }

@@ -38,7 +38,7 @@ internal sealed class RoslynScriptEmitter
         var compilation = CSharpCompilation.Create(assemblyName, trees, references, CompilationOptions);
 
         var errors = new ScriptErrors(inputs.Sources);
-        var index = ScriptIndexBuilder.Build(compilation, errors);
+        var index = ScriptIndexBuilder.Build(compilation, errors, inputs.Sources);
         var indexBytes = new MemoryStream();
         index.WriteTo(indexBytes);
         var resource = new ResourceDescription(

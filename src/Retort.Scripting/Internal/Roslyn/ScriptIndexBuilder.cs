@@ -9,7 +9,7 @@ namespace Retort.Scripting.Internal.Roslyn;
 internal static class ScriptIndexBuilder
 {
     /// <summary>The index of <paramref name="compilation"/>; problems with revision classes go to <paramref name="errors"/>.</summary>
-    public static ScriptIndex Build(Compilation compilation, ScriptErrors errors)
+    public static ScriptIndex Build(Compilation compilation, ScriptErrors errors, IReadOnlyList<ScriptSource> sources)
     {
         var revisionAttribute = compilation.GetTypeByMetadataName(typeof(RevisionAttribute).FullName!);
         var migration = compilation.GetTypeByMetadataName(typeof(Migration).FullName!);
@@ -58,7 +58,13 @@ internal static class ScriptIndexBuilder
             errors.Add(extra.Locations.FirstOrDefault() ?? Location.None, "RTS0003",
                 $"more than one class named '{ScriptSettings.EnvironmentClassName}'; keep one");
         }
-        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null);
+        // Top-level classes by the file that declares them, so that callers can tell model classes from revisions.
+        var keys = sources.ToDictionary(s => s.FullPath, s => s.KeyPath, StringComparer.Ordinal);
+        var typesBySource = types
+            .Where(t => t.ContainingType is null && t.TypeKind == TypeKind.Class && t.Locations[0].SourceTree?.FilePath is { } path && keys.ContainsKey(path))
+            .GroupBy(t => keys[t.Locations[0].SourceTree!.FilePath], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(MetadataName).ToList(), StringComparer.Ordinal);
+        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null, typesBySource);
     }
 
     private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol root)
