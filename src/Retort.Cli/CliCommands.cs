@@ -1,3 +1,4 @@
+using System.Reflection;
 using Retort.Configuration;
 using Retort.Revisions;
 using Retort.Scripting;
@@ -12,13 +13,41 @@ internal static class CliCommands
 
     public static async Task<CompiledScripts> CompileScriptsAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>
         await new ScriptCompiler().CompileAsync(scripts.CompileSources().Select(Output.Display).ToList(),
-            scripts.Config.CacheDirectory, null, cancellationToken);
+            scripts.Config.CacheDirectory, ModelAssemblies(scripts.Config), cancellationToken);
 
     private static async Task<MigrationSource> CompileAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>
-        new CompiledSource(await CompileScriptsAsync(scripts, cancellationToken));
+        new CompiledSource(await CompileScriptsAsync(scripts, cancellationToken), scripts);
 
-    private sealed class CompiledSource(CompiledScripts scripts) : MigrationSource
+    private static IReadOnlyList<string> ModelAssemblies(RetortConfig config) =>
+        config.Model.Assemblies.Select(a => Path.GetFullPath(a, config.BaseDirectory)).ToList();
+
+    /// <summary>Revisions, the environment and the model classes from the compiled scripts and the model assemblies.</summary>
+    private sealed class CompiledSource(CompiledScripts scripts, ScriptDirectory directory) : MigrationSource
     {
         public override Migration Create(Revision revision) => scripts.CreateMigration(revision.Id);
+
+        public override IReadOnlyList<Type> ModelTypes =>
+        [
+            .. scripts.TypesDeclaredIn(directory.ModelSources(), directory.Config.CacheDirectory),
+            .. ModelAssemblies(directory.Config).SelectMany(path => LoadAssembly(path).GetExportedTypes()),
+        ];
+
+        public override MigrationEnvironment? CreateEnvironment() =>
+            scripts.EnvironmentType is { } type
+                ? Activator.CreateInstance(type) as MigrationEnvironment
+                  ?? throw new RetortException($"The Env class must derive from MigrationEnvironment")
+                : null;
+
+        private static Assembly LoadAssembly(string path)
+        {
+            try
+            {
+                return Assembly.LoadFrom(path);
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException)
+            {
+                throw new RetortException($"Cannot load model assembly {path}: {e.Message}");
+            }
+        }
     }
 }

@@ -51,8 +51,7 @@ internal static class RunCommands
     {
         var target = new Argument<string>("TARGET") { Description = upgrade ? "head, heads, +N, REV, LABEL@head, or FROM:TO with --sql" : "-N, base, REV, LABEL@REV, or FROM:TO with --sql" };
         var sql = SqlOption();
-        var tag = new Option<string?>("--tag") { Description = "A free-form tag for Env.cs" };
-        var command = new Command(name, description) { target, sql, tag };
+        var command = new Command(name, description) { target, sql };
         command.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);

@@ -79,7 +79,8 @@ public sealed partial class Commands
     }
 
     private RevisionHeader Write(string message, IReadOnlyList<string> parents, IReadOnlyList<string> labels,
-        IReadOnlyList<string> dependsOn, string? revisionId, string? versionPath, DateTimeOffset? now)
+        IReadOnlyList<string> dependsOn, string? revisionId, string? versionPath, DateTimeOffset? now,
+        string upgrades = "", string downgrades = "")
     {
         var map = Scripts.Map;
         var id = revisionId ?? RevisionNaming.NewId();
@@ -100,7 +101,7 @@ public sealed partial class Commands
         var className = ClassNameFor(map, message, id);
         var header = new RevisionHeader(id, parents, labels, dependsOn, RevisionWriter.CreateDate(created),
             message.Split('\n', 2)[0].Trim(), message.Trim(), path, className);
-        var text = RevisionWriter.Render(Template(), header, className, Config.Databases);
+        var text = RevisionWriter.Render(Template(), header, className, Config.Databases, upgrades, downgrades);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (File.Exists(path))
             throw new RetortException($"{path} already exists");

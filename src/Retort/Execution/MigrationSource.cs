@@ -12,6 +12,12 @@ public abstract class MigrationSource
     /// <summary>A new instance of the migration class of <paramref name="revision"/>.</summary>
     public abstract Migration Create(Revision revision);
 
+    /// <summary>The model classes autogenerate compares the database with (none unless the source knows them).</summary>
+    public virtual IReadOnlyList<Type> ModelTypes => [];
+
+    /// <summary>The project's environment (its <c>Env</c> class), or null when it has none.</summary>
+    public virtual MigrationEnvironment? CreateEnvironment() => null;
+
     /// <summary>The migrations compiled into an assembly: every class with a <see cref="RevisionAttribute"/>.</summary>
     public static MigrationSource FromAssembly(Assembly assembly) => new AssemblyMigrationSource(assembly);
 

@@ -1,0 +1,45 @@
+using Retort.Ops;
+
+namespace Retort.Cli;
+
+/// <summary>One line per detected operation, in the words of Alembic's log ("added column 'users.address'").</summary>
+internal static class OperationSummary
+{
+    public static string Describe(MigrationOperation operation) => operation switch
+    {
+        CreateTableOperation o => $"added table '{o.Table.Name}'",
+        DropTableOperation o => $"removed table '{o.Table}'",
+        RenameTableOperation o => $"renamed table '{o.Table}' to '{o.NewName}'",
+        AddColumnOperation o => $"added column '{o.Table}.{o.Column.Name}'",
+        DropColumnOperation o => $"removed column '{o.Table}.{o.Column}'",
+        AlterColumnOperation o => $"changed column '{o.Table}.{o.Column}'{Changes(o)}",
+        CreateIndexOperation o => $"added index '{o.Index.Name}' on '{o.Index.Table}' ({string.Join(", ", o.Index.Columns)})",
+        DropIndexOperation o => $"removed index '{o.Name}' on '{o.Table}'",
+        AddConstraintOperation o => $"added {Kind(o.Constraint)} '{o.Constraint.Name}' on '{o.Table}'",
+        DropConstraintOperation o => $"removed {o.Kind.ToString().ToLowerInvariant()} constraint '{o.Name}' on '{o.Table}'",
+        TableCommentOperation o => $"changed comment of table '{o.Table}'",
+        CreateObjectOperation o => $"added {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
+        ReplaceObjectOperation o => $"changed {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
+        DropObjectOperation o => $"removed {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
+        _ => operation.GetType().Name,
+    };
+
+    private static string Kind(Constraint constraint) => constraint switch
+    {
+        PrimaryKey => "primary key",
+        UniqueConstraint => "unique constraint",
+        ForeignKey => "foreign key",
+        _ => "check constraint",
+    };
+
+    private static string Changes(AlterColumnOperation o)
+    {
+        var changes = new List<string>();
+        if (o.NewName is not null) changes.Add($"renamed to '{o.NewName}'");
+        if (o.Type is not null) changes.Add($"type {o.ExistingType} -> {o.Type}");
+        if (o.Nullable is { } n) changes.Add(n ? "now nullable" : "now NOT NULL");
+        if (o.ServerDefault is { } d) changes.Add($"default {d.Value ?? "removed"}");
+        if (o.Comment is not null) changes.Add("comment");
+        return changes.Count == 0 ? "" : ": " + string.Join(", ", changes);
+    }
+}
