@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -51,6 +52,14 @@ internal static class ClrTypes
         return !type.IsEnum && Type.GetTypeCode(type) is TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64;
     }
 
+    private static readonly FrozenDictionary<Type, string> Keywords = new Dictionary<Type, string>
+    {
+        [typeof(bool)] = "bool", [typeof(byte)] = "byte", [typeof(sbyte)] = "sbyte", [typeof(short)] = "short",
+        [typeof(ushort)] = "ushort", [typeof(int)] = "int", [typeof(uint)] = "uint", [typeof(long)] = "long",
+        [typeof(ulong)] = "ulong", [typeof(decimal)] = "decimal", [typeof(double)] = "double", [typeof(float)] = "float",
+        [typeof(char)] = "char", [typeof(string)] = "string", [typeof(object)] = "object",
+    }.ToFrozenDictionary();
+
     /// <summary>The type as C# writes it: <c>List&lt;string&gt;</c>, <c>TimeSpan?</c>.</summary>
     public static string Display(Type type)
     {
@@ -58,15 +67,7 @@ internal static class ClrTypes
             return Display(inner) + "?";
         if (type.IsArray)
             return Display(type.GetElementType()!) + "[]";
-        string? keyword = Type.GetTypeCode(type) switch
-        {
-            TypeCode.String => "string",
-            TypeCode.Int32 => "int",
-            TypeCode.Int64 => "long",
-            TypeCode.Object when type == typeof(object) => "object",
-            _ => null,
-        };
-        if (keyword is not null)
+        if (Keywords.TryGetValue(type, out var keyword))
             return keyword;
         if (!type.IsGenericType)
             return type.Name;
