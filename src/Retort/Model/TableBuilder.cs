@@ -65,7 +65,7 @@ public sealed partial class TableBuilder
     {
         if (_primaryKey is not null)
             throw Error("the primary key is declared twice");
-        _primaryKey = new KeySpec(NotEmpty(columns, "primary key"), name);
+        _primaryKey = new KeySpec(NotEmpty(columns, "a primary key"), name);
         return this;
     }
 
@@ -83,7 +83,7 @@ public sealed partial class TableBuilder
     /// <returns>This builder.</returns>
     public TableBuilder Index(IReadOnlyList<string> columns, bool unique = false, string? name = null, string? where = null)
     {
-        _indexes.Add(new IndexSpec(NotEmpty(columns, "index"), unique, name, where));
+        _indexes.Add(new IndexSpec(NotEmpty(columns, "an index"), unique, name, where));
         return this;
     }
 
@@ -95,7 +95,7 @@ public sealed partial class TableBuilder
     /// <returns>This builder.</returns>
     public TableBuilder Unique(IReadOnlyList<string> columns, string? name = null)
     {
-        _constraints.Add(new KeySpec(NotEmpty(columns, "unique constraint"), name));
+        _constraints.Add(new KeySpec(NotEmpty(columns, "a unique constraint"), name));
         return this;
     }
 
@@ -121,7 +121,7 @@ public sealed partial class TableBuilder
         string? onDelete = null, string? onUpdate = null, string? name = null, string? referencedSchema = null)
     {
         var target = new TableName(Names.Required(references, "referenced table"), referencedSchema);
-        _constraints.Add(new ForeignKeySpec(NotEmpty(columns, "foreign key"), target, referencedColumns,
+        _constraints.Add(new ForeignKeySpec(NotEmpty(columns, "a foreign key"), target, referencedColumns,
             Action(onDelete), Action(onUpdate), name));
         return this;
     }
@@ -167,7 +167,7 @@ public sealed partial class TableBuilder
 
     private IReadOnlyList<string> NotEmpty(IReadOnlyList<string> columns, string what) =>
         columns is { Count: > 0 } && columns.All(c => !string.IsNullOrEmpty(c)) ? [.. columns]
-            : throw Error($"a {what} needs at least one column, each named");
+            : throw Error($"{what} needs at least one column, each named");
 
     private T Guarded<T>(Func<T> create)
     {
