@@ -8,25 +8,25 @@ namespace Retort.Model;
 internal sealed partial class ClassReader
 {
     /// <summary>The property's column, or null for a navigation property; fails on a property that is neither.</summary>
-    private ModelColumn? ReadColumn(Type type, PropertyInfo property)
+    private ModelColumn? ReadColumn(Type type, PropertyInfo property, MemberAttributes attributes)
     {
-        var column = property.GetCustomAttribute<ColumnAttribute>(inherit: true);
+        var column = attributes.Get<ColumnAttribute>();
         SqlType? sqlType = column?.TypeName is { } typeName ? TypeNameParser.Parse(typeName) : ClrTypes.For(property.PropertyType);
         if (sqlType is null)
         {
             if (!IsNavigation(property.PropertyType))
                 throw Error(type, property, $"{ClrTypes.Display(property.PropertyType)} is neither a column type nor one of the model's " +
                     "classes; mark the property [NotMapped] or give it [Column(TypeName = \"...\")]");
-            var stray = ColumnOnlyAttributes.FirstOrDefault(a => Attribute.IsDefined(property, a, inherit: true));
+            var stray = ColumnOnlyAttributes.FirstOrDefault(attributes.Has);
             return stray is null ? null
                 : throw Error(type, property, $"[{ShortName(stray)}] is for columns, and this is a navigation property");
         }
         if (column?.TypeName is null)
-            sqlType = Refined(type, property, sqlType);
-        else if (Attribute.IsDefined(property, typeof(PrecisionAttribute), inherit: true))
+            sqlType = Refined(type, property, attributes, sqlType);
+        else if (attributes.Has<PrecisionAttribute>())
             throw Error(type, property, "has both [Precision] and [Column(TypeName)]; give the precision in the type name");
 
-        var generated = property.GetCustomAttribute<DatabaseGeneratedAttribute>(inherit: true)?.DatabaseGeneratedOption;
+        var generated = attributes.Get<DatabaseGeneratedAttribute>()?.DatabaseGeneratedOption;
         if (generated == DatabaseGeneratedOption.Computed)
             throw Error(type, property, "[DatabaseGenerated(Computed)] is not supported: Retort does not model computed columns; " +
                 "use [ServerDefault(\"...\")] for a default");
@@ -34,22 +34,22 @@ internal sealed partial class ClassReader
         if (identity && sqlType.Kind is not (SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger))
             throw Error(type, property, $"[DatabaseGenerated(Identity)] needs an integer column, not {sqlType}");
 
-        bool key = Attribute.IsDefined(property, typeof(KeyAttribute), inherit: true);
-        bool nullable = !key && !Attribute.IsDefined(property, typeof(RequiredAttribute), inherit: true) && IsNullable(property);
+        bool key = attributes.Has<KeyAttribute>();
+        bool nullable = !key && !attributes.Has<RequiredAttribute>() && IsNullable(property);
         var result = new Column(column?.Name ?? SnakeCase.Apply(property.Name, options.Naming), sqlType, nullable, key, identity,
-            property.GetCustomAttribute<ServerDefaultAttribute>(inherit: true)?.Sql,
-            property.GetCustomAttribute<CommentAttribute>(inherit: true)?.Text)
+            attributes.Get<ServerDefaultAttribute>()?.Sql,
+            attributes.Get<CommentAttribute>()?.Text)
         {
-            RenamedFrom = property.GetCustomAttribute<RenamedFromAttribute>(inherit: true)?.Names ?? [],
+            RenamedFrom = attributes.Get<RenamedFromAttribute>()?.Names ?? [],
         };
-        return new ModelColumn(property, result, column?.Order ?? -1, generated);
+        return new ModelColumn(property, attributes, result, column?.Order ?? -1, generated);
     }
 
     /// <summary>The CLR type's column type with <c>[MaxLength]</c>, <c>[StringLength]</c> and <c>[Precision]</c> applied.</summary>
-    private static SqlType Refined(Type type, PropertyInfo property, SqlType sqlType)
+    private static SqlType Refined(Type type, PropertyInfo property, MemberAttributes attributes, SqlType sqlType)
     {
-        int? maxLength = property.GetCustomAttribute<MaxLengthAttribute>(inherit: true)?.Length;
-        int? stringLength = property.GetCustomAttribute<StringLengthAttribute>(inherit: true)?.MaximumLength;
+        int? maxLength = attributes.Get<MaxLengthAttribute>()?.Length;
+        int? stringLength = attributes.Get<StringLengthAttribute>()?.MaximumLength;
         if (maxLength is not null && stringLength is not null && maxLength != stringLength)
             throw Error(type, property, $"[MaxLength({maxLength})] and [StringLength({stringLength})] disagree; keep one");
         if ((maxLength ?? stringLength) is { } given)
@@ -68,7 +68,7 @@ internal sealed partial class ClassReader
                 _ => throw Error(type, property, $"[MaxLength] and [StringLength] apply to string and byte[] properties, not {ClrTypes.Display(property.PropertyType)}"),
             };
         }
-        if (property.GetCustomAttribute<PrecisionAttribute>(inherit: true) is { } precision)
+        if (attributes.Get<PrecisionAttribute>() is { } precision)
         {
             if ((Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) != typeof(decimal))
                 throw Error(type, property, $"[Precision] applies to decimal properties, not {ClrTypes.Display(property.PropertyType)}");

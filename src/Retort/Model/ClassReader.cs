@@ -14,19 +14,19 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
         var table = type.GetCustomAttribute<TableAttribute>(inherit: false);
         var name = new TableName(table?.Name ?? SnakeCase.Apply(type.Name, options.Naming), table?.Schema);
         var columns = new List<ModelColumn>();
-        var navigations = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
-        foreach (var property in Candidates(type))
+        var navigations = new Dictionary<string, ModelNavigation>(StringComparer.Ordinal);
+        foreach (var (property, attributes) in Candidates(type))
         {
-            if (Attribute.IsDefined(property, typeof(NotMappedAttribute), inherit: true))
+            if (attributes.Has<NotMappedAttribute>())
             {
-                if (MappingAttribute(property) is { } stray)
+                if (MappingAttribute(attributes) is { } stray)
                     throw Error(type, property, $"is [NotMapped] but has [{stray}]");
                 continue;
             }
-            if (ReadColumn(type, property) is { } column)
+            if (ReadColumn(type, property, attributes) is { } column)
                 columns.Add(column);
             else
-                navigations.Add(property.Name, property);
+                navigations.Add(property.Name, new ModelNavigation(property, attributes));
         }
         if (columns.Count == 0)
             throw new RetortException($"{type.Name}: no property maps to a column; give it one, or mark the class [NotMapped]");
@@ -42,7 +42,7 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
     /// Public instance properties with a getter and a setter (or a mapping attribute), base classes' first, each
     /// class's in declaration order; an override or a <c>new</c> property takes its base's place.
     /// </summary>
-    private static IEnumerable<PropertyInfo> Candidates(Type type)
+    private static IEnumerable<(PropertyInfo, MemberAttributes)> Candidates(Type type)
     {
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
@@ -61,12 +61,13 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
                     properties.Add(property);
             }
         }
-        return properties.Where(p => p.SetMethod is not null || MappingAttribute(p) is not null);
+        return properties.Select(p => (p, MemberAttributes.Of(p)))
+            .Where(p => p.p.SetMethod is not null || MappingAttribute(p.Item2) is not null);
     }
 
     private static IReadOnlyList<ModelColumn> Key(Type type, IReadOnlyList<ModelColumn> columns)
     {
-        var key = columns.Where(c => Attribute.IsDefined(c.Property, typeof(KeyAttribute), inherit: true)).ToList();
+        var key = columns.Where(c => c.Attributes.Has<KeyAttribute>()).ToList();
         if (key.Count <= 1)
             return key;
         var unordered = key.Where(c => c.Order < 0).Select(c => c.Property.Name).ToList();
@@ -81,9 +82,9 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
     }
 
     /// <summary>The name of the first attribute that only a column may carry, or null.</summary>
-    private static string? MappingAttribute(PropertyInfo property) =>
+    private static string? MappingAttribute(MemberAttributes attributes) =>
         ColumnOnlyAttributes.Concat([typeof(ForeignKeyAttribute), typeof(OnDeleteAttribute), typeof(OnUpdateAttribute)])
-            .FirstOrDefault(a => Attribute.IsDefined(property, a, inherit: true)) is { } found ? ShortName(found) : null;
+            .FirstOrDefault(attributes.Has) is { } found ? ShortName(found) : null;
 
     private static readonly Type[] ColumnOnlyAttributes =
     [

@@ -14,30 +14,29 @@ internal sealed record ModelForeignKey(IReadOnlyList<ModelColumn> Columns, Model
 /// </summary>
 internal static class ForeignKeyReader
 {
-    private sealed record Declared(PropertyInfo On, IReadOnlyList<ModelColumn> Columns, PropertyInfo Navigation);
+    private sealed record Declared(PropertyInfo On, MemberAttributes Attributes, IReadOnlyList<ModelColumn> Columns, ModelNavigation Navigation);
 
     public static IReadOnlyList<ModelForeignKey> Read(ModelClass model, IReadOnlyDictionary<Type, ModelClass> tables)
     {
         var declared = new List<Declared>();
         foreach (var column in model.Columns)
         {
-            if (column.Property.GetCustomAttribute<ForeignKeyAttribute>(inherit: true) is { } attribute)
-                declared.Add(new Declared(column.Property, [column], Navigation(model, column.Property, attribute.Name)));
+            if (column.Attributes.Get<ForeignKeyAttribute>() is { } attribute)
+                declared.Add(new Declared(column.Property, column.Attributes, [column], Navigation(model, column.Property, attribute.Name)));
         }
         foreach (var navigation in model.Navigations.Values)
         {
-            if (navigation.GetCustomAttribute<ForeignKeyAttribute>(inherit: true) is { } attribute)
-                declared.Add(new Declared(navigation, KeyColumns(model, navigation, attribute.Name), navigation));
+            if (navigation.Attributes.Get<ForeignKeyAttribute>() is { } attribute)
+                declared.Add(new Declared(navigation.Property, navigation.Attributes, KeyColumns(model, navigation.Property, attribute.Name), navigation));
         }
-        var stray = model.Columns.Select(c => c.Property).Concat(model.Navigations.Values)
-            .FirstOrDefault(p => !Attribute.IsDefined(p, typeof(ForeignKeyAttribute), inherit: true)
-                && (Attribute.IsDefined(p, typeof(OnDeleteAttribute), inherit: true) || Attribute.IsDefined(p, typeof(OnUpdateAttribute), inherit: true)));
-        if (stray is not null)
-            throw model.Error(stray, "[OnDelete] and [OnUpdate] go next to the [ForeignKey] they qualify, on the same property");
+        var stray = model.Columns.Select(c => (c.Property, c.Attributes)).Concat(model.Navigations.Values.Select(n => (n.Property, n.Attributes)))
+            .FirstOrDefault(p => !p.Attributes.Has<ForeignKeyAttribute>() && (p.Attributes.Has<OnDeleteAttribute>() || p.Attributes.Has<OnUpdateAttribute>()));
+        if (stray.Property is not null)
+            throw model.Error(stray.Property, "[OnDelete] and [OnUpdate] go next to the [ForeignKey] they qualify, on the same property");
         return declared.GroupBy(d => d.Navigation).Select(group => ForeignKey(model, group.ToList(), tables)).ToList();
     }
 
-    private static PropertyInfo Navigation(ModelClass model, PropertyInfo on, string name) =>
+    private static ModelNavigation Navigation(ModelClass model, PropertyInfo on, string name) =>
         model.Navigations.GetValueOrDefault(name)
         ?? throw model.Error(on, model.Column(name) is null
             ? $"[ForeignKey(\"{name}\")] names no navigation property of {model.Type.Name}"
@@ -51,7 +50,7 @@ internal static class ForeignKeyReader
 
     private static ModelForeignKey ForeignKey(ModelClass model, IReadOnlyList<Declared> declared, IReadOnlyDictionary<Type, ModelClass> tables)
     {
-        var navigation = declared[0].Navigation;
+        var navigation = declared[0].Navigation.Property;
         var onKeys = declared.Where(d => d.On != navigation).ToList();
         if (onKeys.Count > 1)
             throw model.Error($"{string.Join(" and ", onKeys.Select(d => d.On.Name))} all name navigation {navigation.Name} in [ForeignKey]; for a " +
@@ -69,12 +68,12 @@ internal static class ForeignKeyReader
                 $"but {target.Type.Name}'s key has {target.Key.Count} ({string.Join(", ", target.Key.Select(c => c.Property.Name))})");
         return new ModelForeignKey(columns, target,
             Action<OnDeleteAttribute>(model, declared, a => a.Action), Action<OnUpdateAttribute>(model, declared, a => a.Action),
-            Attribute.IsDefined(navigation, typeof(RequiredAttribute), inherit: true));
+            declared[0].Navigation.Attributes.Has<RequiredAttribute>());
     }
 
     private static string? Action<T>(ModelClass model, IReadOnlyList<Declared> declared, Func<T, string> action) where T : Attribute
     {
-        var given = declared.Select(d => (d.On, Attribute: d.On.GetCustomAttribute<T>(inherit: true))).Where(a => a.Attribute is not null).ToList();
+        var given = declared.Select(d => (d.On, Attribute: d.Attributes.Get<T>())).Where(a => a.Attribute is not null).ToList();
         string? result = null;
         foreach (var (on, attribute) in given)
         {

@@ -5,7 +5,7 @@ namespace Retort.Model;
 
 /// <summary>One model class read as a table: its columns in table order, its key and its navigation properties.</summary>
 internal sealed record ModelClass(Type Type, TableName Name, IReadOnlyList<ModelColumn> Columns, IReadOnlyList<ModelColumn> Key,
-    IReadOnlyDictionary<string, PropertyInfo> Navigations)
+    IReadOnlyDictionary<string, ModelNavigation> Navigations)
 {
     /// <summary>The column of the C# property <paramref name="propertyName"/>, or null.</summary>
     public ModelColumn? Column(string propertyName) => Columns.FirstOrDefault(c => c.Property.Name == propertyName);
@@ -31,7 +31,11 @@ internal sealed record ModelClass(Type Type, TableName Name, IReadOnlyList<Model
 
 /// <summary>A property mapped to a column.</summary>
 /// <param name="Property">The property.</param>
+/// <param name="Attributes">Its attributes.</param>
 /// <param name="Column">Its column (identity by EF Core's convention is decided later, once foreign keys are known).</param>
 /// <param name="Order">Its <c>[Column(Order = n)]</c>, or -1.</param>
 /// <param name="Generated">Its <c>[DatabaseGenerated]</c> option, or null without one.</param>
-internal sealed record ModelColumn(PropertyInfo Property, Column Column, int Order, DatabaseGeneratedOption? Generated);
+internal sealed record ModelColumn(PropertyInfo Property, MemberAttributes Attributes, Column Column, int Order, DatabaseGeneratedOption? Generated);
+
+/// <summary>A navigation property: a reference to another model class, or a collection of them.</summary>
+internal sealed record ModelNavigation(PropertyInfo Property, MemberAttributes Attributes);

@@ -51,7 +51,7 @@ internal static class ModelReader
 
         foreach (var column in model.Columns)
         {
-            foreach (var unique in column.Property.GetCustomAttributes<UniqueAttribute>(inherit: true))
+            foreach (var unique in column.Attributes.All<UniqueAttribute>())
                 table.Unique(OwnColumn(model, column, unique.Properties, "Unique"), unique.Name);
         }
         foreach (var unique in model.Type.GetCustomAttributes<UniqueAttribute>(inherit: true))
@@ -67,7 +67,7 @@ internal static class ModelReader
 
         foreach (var column in model.Columns)
         {
-            foreach (var index in column.Property.GetCustomAttributes<IndexAttribute>(inherit: true))
+            foreach (var index in column.Attributes.All<IndexAttribute>())
                 table.Index([OwnColumn(model, column, index.Properties, "Index")], index.Unique, index.Name, index.Filter);
         }
         foreach (var index in model.Type.GetCustomAttributes<IndexAttribute>(inherit: true))

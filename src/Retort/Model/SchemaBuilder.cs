@@ -24,6 +24,7 @@ namespace Retort.Model;
 public sealed class SchemaBuilder
 {
     private readonly List<TableBuilder> _tables = [];
+    private readonly HashSet<TableName> _tableNames = [];
     private readonly List<View> _views = [];
 
     /// <summary>Declares a table; <paramref name="build"/> adds its columns, keys, indexes and constraints.</summary>
@@ -35,7 +36,7 @@ public sealed class SchemaBuilder
     {
         ArgumentNullException.ThrowIfNull(build);
         var table = new TableBuilder(new TableName(Names.Required(name, "table"), schema));
-        if (_tables.Any(t => t.Name == table.Name))
+        if (!_tableNames.Add(table.Name))
             throw new RetortException($"table {table.Name} is declared twice");
         build(table);
         _tables.Add(table);
