@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations.Schema;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Retort.Model;
+
+/// <summary>Reads model classes and declares their tables to a <see cref="SchemaBuilder"/>, which names and checks the rest.</summary>
+internal static class ModelReader
+{
+    public static DatabaseSchema Read(IReadOnlyList<Type> types, ModelOptions options)
+    {
+        var given = types.ToHashSet();
+        var reader = new ClassReader(options, given.Contains);
+        var classes = types.Where(IsTable).Select(reader.Read).ToList();
+        var twice = classes.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new RetortException($"table {twice.Key}: {string.Join(" and ", twice.Select(c => c.Type.FullName))} both map to it; " +
+                "name one of them with [Table(\"...\")]");
+        var byType = classes.ToDictionary(c => c.Type);
+        var builder = new SchemaBuilder();
+        foreach (var model in classes)
+        {
+            var foreignKeys = ForeignKeyReader.Read(model, byType);
+            builder.Table(model.Name.Name, table => Declare(table, model, foreignKeys), model.Name.Schema);
+        }
+        return builder.Build();
+    }
+
+    private static bool IsTable(Type type) =>
+        type.IsClass && type.IsVisible && !type.IsAbstract && !type.IsGenericTypeDefinition
+        && !Attribute.IsDefined(type, typeof(NotMappedAttribute), inherit: false)
+        && !Attribute.IsDefined(type, typeof(CompilerGeneratedAttribute), inherit: false)
+        && !typeof(Migration).IsAssignableFrom(type) && !typeof(MigrationEnvironment).IsAssignableFrom(type)
+        && !typeof(Attribute).IsAssignableFrom(type) && !typeof(Delegate).IsAssignableFrom(type);
+
+    private static void Declare(TableBuilder table, ModelClass model, IReadOnlyList<ModelForeignKey> foreignKeys)
+    {
+        var foreignKeyColumns = foreignKeys.SelectMany(f => f.Columns).ToHashSet();
+        var requiredColumns = foreignKeys.Where(f => f.Required).SelectMany(f => f.Columns).ToHashSet();
+        foreach (var column in model.Columns)
+        {
+            var declared = column.Column with
+            {
+                Identity = column.Column.Identity || IsConventionalIdentity(model, column, foreignKeyColumns),
+                Nullable = column.Column.Nullable && !requiredColumns.Contains(column),
+            };
+            table.Column(declared);
+        }
+        if (model.Key.Count > 0)
+            table.PrimaryKey(model.Key.Select(c => c.Column.Name).ToList());
+
+        foreach (var column in model.Columns)
+        {
+            foreach (var unique in column.Attributes.All<UniqueAttribute>())
+                table.Unique(OwnColumn(model, column, unique.Properties, "Unique"), unique.Name);
+        }
+        foreach (var unique in model.Type.GetCustomAttributes<UniqueAttribute>(inherit: true))
+            table.Unique(model.ColumnsOf(unique.Properties, "Unique"), unique.Name);
+        foreach (var foreignKey in foreignKeys)
+        {
+            table.ForeignKey(foreignKey.Columns.Select(c => c.Column.Name).ToList(), foreignKey.Target.Name.Name,
+                foreignKey.Target.Key.Select(c => c.Column.Name).ToList(), foreignKey.OnDelete, foreignKey.OnUpdate,
+                referencedSchema: foreignKey.Target.Name.Schema);
+        }
+        foreach (var check in model.Type.GetCustomAttributes<CheckAttribute>(inherit: true))
+            table.Check(check.Condition, check.Name);
+
+        foreach (var column in model.Columns)
+        {
+            foreach (var index in column.Attributes.All<IndexAttribute>())
+                table.Index([OwnColumn(model, column, index.Properties, "Index")], index.Unique, index.Name, index.Filter);
+        }
+        foreach (var index in model.Type.GetCustomAttributes<IndexAttribute>(inherit: true))
+            table.Index(model.ColumnsOf(index.Properties, "Index"), index.Unique, index.Name, index.Filter);
+
+        if (model.Type.GetCustomAttribute<CommentAttribute>(inherit: false) is { } comment)
+            table.Comment(comment.Text);
+        if (model.Type.GetCustomAttribute<RenamedFromAttribute>(inherit: false) is { } renamed)
+            table.RenamedFrom([.. renamed.Names]);
+    }
+
+    // EF Core's convention: a single integer key is numbered by the database, unless it is told otherwise, has a
+    // default, or takes its values from another table.
+    private static bool IsConventionalIdentity(ModelClass model, ModelColumn column, IReadOnlySet<ModelColumn> foreignKeyColumns) =>
+        model.Key is [var key] && key == column && column.Generated is null && ClrTypes.IsPlainInteger(column.Property.PropertyType)
+        && column.Column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger
+        && column.Column.ServerDefault is null && !foreignKeyColumns.Contains(column);
+
+    private static string OwnColumn(ModelClass model, ModelColumn column, IReadOnlyList<string> properties, string attribute) =>
+        properties.Count == 0 ? column.Column.Name
+            : throw model.Error(column.Property, $"[{attribute}] on a property covers that property; name several properties " +
+                $"in an [{attribute}(...)] on the class");
+}
