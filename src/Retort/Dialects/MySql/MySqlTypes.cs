@@ -3,7 +3,7 @@ using System.Text;
 namespace Retort.Dialects.MySql;
 
 /// <summary>MySQL's and MariaDB's type names, and the way back from the catalog's.</summary>
-internal static class MySqlTypes
+internal static partial class MySqlTypes
 {
     /// <remarks>
     /// Text and unbounded binary are the LONG variants: plain TEXT and BLOB stop at 64 KB, which is not

@@ -1,0 +1,140 @@
+using System.Text;
+using Retort.Ops;
+
+namespace Retort.Autogenerate;
+
+/// <summary>
+/// Writes operations as the <c>op.X(…)</c> calls of a revision file: one statement per operation, named
+/// arguments for options, long argument lists one per line as Alembic writes them.
+/// </summary>
+/// <remarks>
+/// A drop is written without the dropped definition (<c>op.DropTable("users")</c>) since the revision's
+/// downgrade is written out in full; only a dropped table or column with an enum type keeps it, because
+/// PostgreSQL then drops the enum's type too. <see cref="Written"/> is each operation as its call records it.
+/// </remarks>
+/// <example><code>
+/// var diff = SchemaComparer.Compare(model, live, dialect, new CompareOptions());
+/// var upgrade = CSharpWriter.Operations(diff.Upgrade, "        ");
+/// // op.AddColumn("users", new Column("address", SqlType.String(250)));
+/// </code></example>
+public static partial class CSharpWriter
+{
+    private const int LineWidth = 120;
+
+    /// <summary>The calls of <paramref name="operations"/>, each line after <paramref name="indent"/>, ending with a line break.</summary>
+    public static string Operations(IReadOnlyList<MigrationOperation> operations, string indent)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var text = new StringBuilder();
+        foreach (var operation in operations)
+        {
+            foreach (var line in Statement(operation).Split('\n'))
+                text.Append(indent).Append(line).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The C# statement of one operation.</summary>
+    public static string Statement(MigrationOperation operation) => operation switch
+    {
+        CreateTableOperation o => CreateTable(o.Table),
+        DropTableOperation o => Call("DropTable", [Literal(o.Table.Name), .. Schema(o.Table),
+            .. KeepsExisting(o) ? new[] { "existing: " + Table(o.Existing!, "") } : []]),
+        RenameTableOperation o => Call("RenameTable", [Literal(o.Table.Name), Literal(o.NewName), .. Schema(o.Table)]),
+        TableCommentOperation { Comment: null } o => Call("DropTableComment", [Literal(o.Table.Name), .. Named("existingComment", o.Existing), .. Schema(o.Table)]),
+        TableCommentOperation o => Call("CreateTableComment", [Literal(o.Table.Name), Literal(o.Comment), .. Named("existingComment", o.Existing), .. Schema(o.Table)]),
+        AddColumnOperation o => Call("AddColumn", [Literal(o.Table.Name), Column(o.Column), .. Schema(o.Table)]),
+        DropColumnOperation o => Call("DropColumn", [Literal(o.Table.Name), Literal(o.Column), .. Schema(o.Table),
+            .. KeepsExisting(o) ? new[] { "existing: " + Column(o.Existing!) } : []]),
+        AlterColumnOperation o => AlterColumn(o),
+        CreateIndexOperation o => Call("CreateIndex", [Literal(o.Index.Name), Literal(o.Index.Table.Name), Strings(o.Index.Columns),
+            .. o.Index.Unique ? new[] { "unique: true" } : [], .. Named("where", o.Index.Where),
+            .. o.Concurrently ? new[] { "concurrently: true" } : [], .. Schema(o.Index.Table)]),
+        DropIndexOperation o => Call("DropIndex", [Literal(o.Name), Literal(o.Table.Name), .. o.Concurrently ? new[] { "concurrently: true" } : [], .. Schema(o.Table)]),
+        AddConstraintOperation o => AddConstraint(o.Table, o.Constraint),
+        DropConstraintOperation o => Call("DropConstraint", [Literal(o.Name), Literal(o.Table.Name), $"ConstraintKind.{o.Kind}", .. Schema(o.Table)]),
+        CreateObjectOperation o => Call($"Create{o.Kind}", [Literal(o.Name.Name), Literal(o.Definition), .. Schema(o.Name)]),
+        ReplaceObjectOperation o => Call($"Replace{o.Kind}", [Literal(o.Name.Name), Literal(o.Definition), .. Named("replaces", o.Replaces), .. Schema(o.Name)]),
+        DropObjectOperation o => Call($"Drop{o.Kind}", [Literal(o.Name.Name), .. Schema(o.Name)]),
+        ExecuteSqlOperation o => Call("Execute", [Literal(o.Sql), .. Named("dialect", o.Dialect)]),
+        BulkInsertOperation o => BulkInsert(o),
+        _ => throw new ArgumentException($"Autogenerate cannot write a {operation.GetType().Name}", nameof(operation)),
+    };
+
+    /// <summary>
+    /// The operation that the written call records when it runs: the same, without what the writer leaves out
+    /// (the definitions of drops other than those with enum types, a replaced view's previous definition; an
+    /// existing default or comment of none is "not given").
+    /// </summary>
+    public static MigrationOperation Written(MigrationOperation operation) => operation switch
+    {
+        DropTableOperation o when !KeepsExisting(o) => o with { Existing = null },
+        DropColumnOperation o when !KeepsExisting(o) => o with { Existing = null },
+        DropIndexOperation o => o with { Existing = null },
+        DropConstraintOperation o => o with { Existing = null },
+        DropObjectOperation o => o with { Existing = null },
+        ReplaceObjectOperation o => o with { Previous = null },
+        AlterColumnOperation o => o with
+        {
+            ExistingServerDefaultKnown = o.ExistingServerDefault is not null,
+            ExistingCommentKnown = o.ExistingComment is not null,
+        },
+        _ => operation,
+    };
+
+    // PostgreSQL drops an enum's type with the table or column that used it, which it learns from the definition.
+    private static bool KeepsExisting(DropTableOperation operation) => operation.Existing?.Columns.Any(c => c.Type.Kind == SqlTypeKind.Enum) == true;
+
+    private static bool KeepsExisting(DropColumnOperation operation) => operation.Existing?.Type.Kind == SqlTypeKind.Enum;
+
+    private static string AlterColumn(AlterColumnOperation o)
+    {
+        var arguments = new List<string> { Literal(o.Table.Name), Literal(o.Column) };
+        if (o.Type is not null) arguments.Add("type: " + Type(o.Type));
+        if (o.Nullable is { } nullable) arguments.Add("nullable: " + Bool(nullable));
+        if (o.ServerDefault is { } change) arguments.Add(change.Value is null ? "dropServerDefault: true" : "serverDefault: " + Literal(change.Value));
+        if (o.Comment is { } comment) arguments.Add(comment.Value is null ? "dropComment: true" : "comment: " + Literal(comment.Value));
+        arguments.AddRange(Named("newName", o.NewName));
+        if (o.ExistingType is not null) arguments.Add("existingType: " + Type(o.ExistingType));
+        if (o.ExistingNullable is { } existingNullable) arguments.Add("existingNullable: " + Bool(existingNullable));
+        arguments.AddRange(Named("existingServerDefault", o.ExistingServerDefault));
+        arguments.AddRange(Named("existingComment", o.ExistingComment));
+        arguments.AddRange(Named("postgresUsing", o.Using));
+        arguments.AddRange(Schema(o.Table));
+        return Call("AlterColumn", arguments, firstLine: 2);
+    }
+
+    private static string AddConstraint(TableName table, Constraint constraint)
+    {
+        var name = Literal(constraint.Name);
+        return constraint switch
+        {
+            PrimaryKey k => Call("CreatePrimaryKey", [name, Literal(table.Name), Strings(k.Columns), .. Schema(table)]),
+            UniqueConstraint u => Call("CreateUniqueConstraint", [name, Literal(table.Name), Strings(u.Columns), .. Schema(table)]),
+            CheckConstraint c => Call("CreateCheckConstraint", [name, Literal(table.Name), Literal(c.Condition), .. Schema(table)]),
+            ForeignKey f => Call("CreateForeignKey", [name, Literal(table.Name), Literal(f.ReferencedTable.Name), Strings(f.Columns), Strings(f.ReferencedColumns),
+                .. Named("onDelete", f.OnDelete), .. Named("onUpdate", f.OnUpdate),
+                .. f.Deferrable ? new[] { "deferrable: true" } : [], .. f.InitiallyDeferred ? new[] { "initiallyDeferred: true" } : [],
+                .. Named("sourceSchema", table.Schema), .. Named("referentSchema", f.ReferencedTable.Schema)], firstLine: 3),
+            _ => throw new ArgumentException($"Autogenerate cannot write a {constraint.GetType().Name}", nameof(constraint)),
+        };
+    }
+
+    /// <summary>
+    /// <c>op.Name(a, b, c);</c> on one line when it fits, else the first <paramref name="firstLine"/> arguments on
+    /// the first line and each other one on a line of its own.
+    /// </summary>
+    private static string Call(string method, IReadOnlyList<string> arguments, int firstLine = 1)
+    {
+        var single = $"op.{method}({string.Join(", ", arguments)});";
+        if ((single.Length <= LineWidth && !single.Contains('\n')) || arguments.Count <= firstLine)
+            return single;
+        var head = string.Join(", ", arguments.Take(firstLine));
+        var rest = arguments.Skip(firstLine).Select(a => "    " + a.Replace("\n", "\n    ", StringComparison.Ordinal));
+        return $"op.{method}({head},\n{string.Join(",\n", rest)});";
+    }
+
+    private static IEnumerable<string> Schema(TableName table) => Named("schema", table.Schema);
+
+    private static IEnumerable<string> Named(string name, string? value) => value is null ? [] : [$"{name}: {Literal(value)}"];
+}

@@ -1,0 +1,52 @@
+namespace Retort.Autogenerate;
+
+/// <summary>What autogenerate compares, as <c>retort.json</c> and <c>Env.cs</c> set it.</summary>
+/// <example><code>
+/// new CompareOptions { CompareServerDefault = true, Include = o => !o.Table.Name.StartsWith("tmp_") }
+/// </code></example>
+public sealed record CompareOptions
+{
+    /// <summary>Compare column types (with each dialect's equivalences); on by default, as in Alembic.</summary>
+    public bool CompareType { get; init; } = true;
+
+    /// <summary>
+    /// Compare server defaults; off by default, as in Alembic, because databases rewrite defaults in ways
+    /// no rule set catches entirely (an expression may come back deparsed).
+    /// </summary>
+    public bool CompareServerDefault { get; init; }
+
+    /// <summary>
+    /// Decides, object by object and side by side, what takes part: an object it refuses is treated as
+    /// absent on that side. Null includes everything.
+    /// </summary>
+    public Func<SchemaObject, bool>? Include { get; init; }
+
+    /// <summary>The version table, which is never compared on either side (callers leave it out of the live schema too).</summary>
+    public TableName VersionTable { get; init; } = new("retort_version");
+}
+
+/// <summary>The kinds of schema object that <see cref="CompareOptions.Include"/> is asked about.</summary>
+public enum SchemaObjectKind
+{
+    /// <summary>A table.</summary>
+    Table,
+    /// <summary>A column.</summary>
+    Column,
+    /// <summary>An index.</summary>
+    Index,
+    /// <summary>A unique constraint.</summary>
+    Unique,
+    /// <summary>A foreign key.</summary>
+    ForeignKey,
+    /// <summary>A check constraint.</summary>
+    Check,
+    /// <summary>A view.</summary>
+    View,
+}
+
+/// <summary>
+/// One object that autogenerate is about to compare, for <see cref="CompareOptions.Include"/>: its kind, its
+/// table (the view itself for a view), its name (the table's for a table; null for an unnamed constraint),
+/// and whether it is the live one (read from the database) or the wanted one (from the model).
+/// </summary>
+public sealed record SchemaObject(SchemaObjectKind Kind, TableName Table, string? Name, bool IsLive);

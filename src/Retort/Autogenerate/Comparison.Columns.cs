@@ -1,0 +1,161 @@
+using Retort.Ops;
+
+namespace Retort.Autogenerate;
+
+internal sealed partial class Comparison
+{
+    /// <summary>The changes inside one kept table, in Alembic's order.</summary>
+    private void CompareTable(Table wanted, Table live)
+    {
+        var name = wanted.Name;
+        var renames = new List<MigrationOperation>();
+        live = RenameColumns(wanted, live, renames);
+        var liveColumns = new Dictionary<string, Column>(live.Columns.Count, _names);
+        foreach (var column in live.Columns)
+            liveColumns.TryAdd(column.Name, column);
+        var wantedNames = wanted.Columns.Select(c => c.Name).ToHashSet(_names);
+
+        var adds = new List<MigrationOperation>();
+        var alters = new List<MigrationOperation>();
+        foreach (var column in wanted.Columns)
+        {
+            if (!liveColumns.TryGetValue(column.Name, out var existing))
+                adds.Add(new AddColumnOperation(name, column.RenamedFrom.Count == 0 ? column : column with { RenamedFrom = [] }));
+            else if (CompareColumn(name, column, existing) is { } alter)
+            {
+                // A renamed column's other changes go with its rename.
+                var rename = renames.FindIndex(r => r is AlterColumnOperation a && _names.Equals(a.FinalName, column.Name));
+                if (rename >= 0)
+                    renames[rename] = Merged((AlterColumnOperation)renames[rename], alter);
+                else
+                    alters.Add(alter);
+            }
+        }
+        var drops = live.Columns.Where(c => !wantedNames.Contains(c.Name))
+            .Select(c => (MigrationOperation)new DropColumnOperation(name, c.Name, c)).ToList();
+        WarnOfColumnRenames(wanted, adds, drops);
+        WarnOfUnchangeable(wanted, live, liveColumns);
+
+        var constraintDrops = new List<MigrationOperation>();
+        var constraintAdds = new List<MigrationOperation>();
+        CompareIndexes(wanted, live, constraintDrops, constraintAdds);
+        CompareForeignKeys(wanted, live);
+        _tableChanges.AddRange(renames);
+        _tableChanges.AddRange(constraintDrops);
+        _tableChanges.AddRange(adds);
+        _tableChanges.AddRange(alters);
+        _tableChanges.AddRange(drops);
+        _tableChanges.AddRange(constraintAdds);
+        if (_dialect.KeepsComments && Blank(wanted.Comment) != Blank(live.Comment))
+            _tableChanges.Add(new TableCommentOperation(name, Blank(wanted.Comment), Blank(live.Comment)));
+    }
+
+    // A wanted column whose [RenamedFrom] names a live column that no wanted column claims is that column, renamed;
+    // the live table is returned as it is after the renames (the database renames the column in its constraints and
+    // indexes too).
+    private Table RenameColumns(Table wanted, Table live, List<MigrationOperation> renames)
+    {
+        if (!wanted.Columns.Any(c => c.RenamedFrom.Count > 0))
+            return live;
+        var liveNames = live.Columns.Select(c => c.Name).ToHashSet(_names);
+        var wantedNames = wanted.Columns.Select(c => c.Name).ToHashSet(_names);
+        var renamed = new Dictionary<string, string>(_names);
+        foreach (var column in wanted.Columns)
+        {
+            if (column.RenamedFrom.Count == 0 || liveNames.Contains(column.Name))
+                continue;
+            var old = column.RenamedFrom.FirstOrDefault(o => liveNames.Contains(o) && !wantedNames.Contains(o) && !renamed.ContainsKey(o));
+            if (old is null)
+                continue;
+            var existing = live.Columns.First(c => _names.Equals(c.Name, old));
+            renamed[old] = column.Name;
+            renames.Add(Existing(new AlterColumnOperation(wanted.Name, existing.Name) { NewName = column.Name }, column, existing));
+        }
+        if (renamed.Count == 0)
+            return live;
+        string New(string c) => renamed.TryGetValue(c, out var to) ? to : c;
+        List<string> NewList(IEnumerable<string> columns) => columns.Select(New).ToList();
+        return live with
+        {
+            Columns = live.Columns.Select(c => renamed.ContainsKey(c.Name) ? c with { Name = New(c.Name) } : c).ToList(),
+            Constraints = live.Constraints.Select(c => c switch
+            {
+                PrimaryKey k => k with { Columns = NewList(k.Columns) },
+                UniqueConstraint u => u with { Columns = NewList(u.Columns) },
+                ForeignKey f => f with { Columns = NewList(f.Columns) },
+                _ => c,
+            }).ToList(),
+            Indexes = live.Indexes.Select(i => i with { Columns = NewList(i.Columns) }).ToList(),
+        };
+    }
+
+    /// <summary>The AlterColumn that turns the live column into the wanted one, or null when they agree.</summary>
+    private AlterColumnOperation? CompareColumn(TableName table, Column wanted, Column live)
+    {
+        var alter = new AlterColumnOperation(table, live.Name);
+        if (_options.CompareType && !_dialect.SameColumnType(wanted, live))
+            alter = alter with { Type = wanted.Type };
+        if (wanted.Nullable != live.Nullable)
+            alter = alter with { Nullable = wanted.Nullable };
+        if (_options.CompareServerDefault && !wanted.Identity && !live.Identity && !SameDefault(wanted, live))
+            alter = alter with { ServerDefault = new Change<string?>(wanted.ServerDefault) };
+        if (_dialect.KeepsComments && Blank(wanted.Comment) != Blank(live.Comment))
+            alter = alter with { Comment = new Change<string?>(Blank(wanted.Comment)) };
+        if (alter.Type is null && alter.Nullable is null && alter.ServerDefault is null && alter.Comment is null)
+            return null;
+        return Existing(alter, wanted, live);
+    }
+
+    // The column as it is, so that the change reverses and MySQL can restate the column: the wanted spelling where
+    // the two agree (it reads better and renders the same), the live value where they differ.
+    private AlterColumnOperation Existing(AlterColumnOperation alter, Column wanted, Column live) => alter with
+    {
+        ExistingType = _dialect.SameColumnType(wanted, live) ? wanted.Type : live.Type,
+        ExistingNullable = live.Nullable,
+        ExistingServerDefault = SameDefault(wanted, live) ? wanted.ServerDefault : live.ServerDefault,
+        ExistingServerDefaultKnown = true,
+        ExistingComment = Blank(wanted.Comment) == Blank(live.Comment) ? Blank(wanted.Comment) : Blank(live.Comment),
+        ExistingCommentKnown = true,
+    };
+
+    private bool SameDefault(Column wanted, Column live) =>
+        _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault);
+
+    private static AlterColumnOperation Merged(AlterColumnOperation rename, AlterColumnOperation change) => rename with
+    {
+        Type = change.Type,
+        Nullable = change.Nullable,
+        ServerDefault = change.ServerDefault,
+        Comment = change.Comment,
+    };
+
+    private void WarnOfColumnRenames(Table wanted, List<MigrationOperation> adds, List<MigrationOperation> drops)
+    {
+        if (adds.Count == 0 || drops.Count == 0)
+            return;
+        var dropped = drops.Cast<DropColumnOperation>().ToList();
+        foreach (var add in adds.Cast<AddColumnOperation>())
+        {
+            var old = dropped.FirstOrDefault(d => _dialect.SameType(add.Column.Type, d.Existing!.Type));
+            if (old is null)
+                continue;
+            dropped.Remove(old);
+            Warnings.Add($"Table {wanted.Name}: column {old.Column} is dropped and {add.Column.Name} added with the same type; if it is a rename, " +
+                $"mark the property [RenamedFrom(\"{old.Column}\")] so that autogenerate renames it and keeps the data");
+        }
+    }
+
+    // Identity and primary keys have no operation that changes them; say so rather than pass in silence.
+    private void WarnOfUnchangeable(Table wanted, Table live, Dictionary<string, Column> liveColumns)
+    {
+        foreach (var column in wanted.Columns)
+        {
+            if (liveColumns.TryGetValue(column.Name, out var existing) && column.Identity != existing.Identity)
+                Warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
+                    "autogenerate does not change that: write the change by hand");
+        }
+        if (!wanted.PrimaryKeyColumns.SequenceEqual(live.PrimaryKeyColumns, _names))
+            Warnings.Add($"The primary key of {wanted.Name} is {Columns(live.PrimaryKeyColumns)} in the database and {Columns(wanted.PrimaryKeyColumns)} in the model; " +
+                "autogenerate does not change primary keys: write op.DropConstraint and op.CreatePrimaryKey by hand");
+    }
+}

@@ -1,0 +1,191 @@
+using Retort.Ops;
+
+namespace Retort.Autogenerate;
+
+internal sealed partial class Comparison
+{
+    // Indexes by name; unique constraints by name, and unnamed wanted ones by columns; checks by name only, as
+    // Alembic does (databases rewrite a condition beyond recognition).
+    private void CompareIndexes(Table wanted, Table live, List<MigrationOperation> drops, List<MigrationOperation> adds)
+    {
+        var name = wanted.Name;
+        if (_dialect.UniqueConstraintsAreIndexes)
+            live = Reconciled(wanted, live);
+        var liveIndexes = new Dictionary<string, TableIndex>(_names);
+        foreach (var index in live.Indexes)
+            liveIndexes.TryAdd(index.Name, index);
+        var wantedIndexes = wanted.Indexes.Select(i => i.Name).ToHashSet(_names);
+        var indexAdds = new List<MigrationOperation>();
+        foreach (var index in live.Indexes.Where(i => !wantedIndexes.Contains(i.Name)))
+            drops.Add(new DropIndexOperation(index.Name, name, index with { Table = name }));
+        foreach (var index in wanted.Indexes)
+        {
+            if (liveIndexes.TryGetValue(index.Name, out var existing))
+            {
+                if (SameIndex(index, existing))
+                    continue;
+                drops.Add(new DropIndexOperation(existing.Name, name, existing with { Table = name }));
+            }
+            indexAdds.Add(new CreateIndexOperation(index with { Table = name }));
+        }
+
+        var (uniqueDrops, uniqueAdds) = Matched(name, wanted.Constraints.OfType<UniqueConstraint>().ToList(), live.Constraints.OfType<UniqueConstraint>().ToList(),
+            (w, l) => w.Columns.SequenceEqual(l.Columns, _names), ConstraintKind.Unique, pairsNamed: false);
+        var (checkDrops, checkAdds) = CompareChecks(name, wanted.Constraints.OfType<CheckConstraint>().ToList(), live.Constraints.OfType<CheckConstraint>().ToList());
+        drops.AddRange(uniqueDrops);
+        drops.AddRange(checkDrops);
+        adds.AddRange(uniqueAdds);
+        adds.AddRange(indexAdds);
+        adds.AddRange(checkAdds);
+    }
+
+    // MySQL keeps a unique constraint as a unique index and reads every plain unique index back as a constraint:
+    // a live one takes the kind of the wanted object of its name.
+    private Table Reconciled(Table wanted, Table live)
+    {
+        var wantedIndexes = wanted.Indexes.Where(i => i.Unique).Select(i => i.Name).ToHashSet(_names);
+        var wantedUniques = wanted.Constraints.OfType<UniqueConstraint>().Where(u => u.Name is not null).Select(u => u.Name!).ToHashSet(_names);
+        var asIndexes = live.Constraints.OfType<UniqueConstraint>().Where(u => u.Name is not null && wantedIndexes.Contains(u.Name) && !wantedUniques.Contains(u.Name)).ToList();
+        var asConstraints = live.Indexes.Where(i => i.Unique && wantedUniques.Contains(i.Name) && !wantedIndexes.Contains(i.Name)
+            && i.Where is null && !i.Columns.Any(TableIndex.IsExpression)).ToList();
+        if (asIndexes.Count == 0 && asConstraints.Count == 0)
+            return live;
+        return live with
+        {
+            Constraints = [.. live.Constraints.Except(asIndexes), .. asConstraints.Select(i => new UniqueConstraint(i.Name, i.Columns))],
+            Indexes = [.. live.Indexes.Except(asConstraints), .. asIndexes.Select(u => new TableIndex(u.Name!, live.Name.Name, u.Columns, unique: true, schema: live.Name.Schema))],
+        };
+    }
+
+    private bool SameIndex(TableIndex wanted, TableIndex live)
+    {
+        if (wanted.Unique != live.Unique || wanted.Columns.Count != live.Columns.Count)
+            return false;
+        for (var i = 0; i < wanted.Columns.Count; i++)
+        {
+            var (w, l) = (wanted.Columns[i], live.Columns[i]);
+            var same = !TableIndex.IsExpression(w) && !TableIndex.IsExpression(l)
+                ? _names.Equals(w, l)
+                : _dialect.NormalizeExpression(w) == _dialect.NormalizeExpression(l);
+            if (!same)
+                return false;
+        }
+        return !_dialect.HasPartialIndexes
+            || (wanted.Where is null ? null : _dialect.NormalizeExpression(wanted.Where)) == (live.Where is null ? null : _dialect.NormalizeExpression(live.Where));
+    }
+
+    private (List<MigrationOperation> Drops, List<MigrationOperation> Adds) CompareChecks(TableName table, List<CheckConstraint> wanted, List<CheckConstraint> live)
+    {
+        var wantedNames = wanted.Where(c => c.Name is not null).Select(c => c.Name!).ToHashSet(_names);
+        var liveNames = live.Where(c => c.Name is not null).Select(c => c.Name!).ToHashSet(_names);
+        // A database names an unnamed check itself, so with unnamed wanted checks a live name proves nothing.
+        var dropUnknown = wanted.All(c => c.Name is not null);
+        var drops = live.Where(c => c.Name is not null && !wantedNames.Contains(c.Name) && dropUnknown)
+            .Select(c => (MigrationOperation)new DropConstraintOperation(table, c.Name!, ConstraintKind.Check, c)).ToList();
+        var adds = wanted.Where(c => c.Name is not null && !liveNames.Contains(c.Name))
+            .Select(c => (MigrationOperation)new AddConstraintOperation(table, c)).ToList();
+        return (drops, adds);
+    }
+
+    private void CompareForeignKeys(Table wanted, Table live)
+    {
+        var (drops, adds) = Matched(wanted.Name, wanted.Constraints.OfType<ForeignKey>().ToList(), live.Constraints.OfType<ForeignKey>().ToList(),
+            SameForeignKey, ConstraintKind.ForeignKey, pairsNamed: true, SameTarget);
+        _foreignKeyDrops.AddRange(drops);
+        _foreignKeyAdds.AddRange(adds);
+    }
+
+    private bool SameTarget(ForeignKey wanted, ForeignKey live) =>
+        wanted.Columns.SequenceEqual(live.Columns, _names) && _tableNames.Equals(wanted.ReferencedTable, live.ReferencedTable)
+        && wanted.ReferencedColumns.SequenceEqual(live.ReferencedColumns, _names);
+
+    private bool SameForeignKey(ForeignKey wanted, ForeignKey live) =>
+        SameTarget(wanted, live)
+        && _dialect.NormalizeReferentialAction(wanted.OnDelete) == _dialect.NormalizeReferentialAction(live.OnDelete)
+        && _dialect.NormalizeReferentialAction(wanted.OnUpdate) == _dialect.NormalizeReferentialAction(live.OnUpdate)
+        && wanted.Deferrable == live.Deferrable && wanted.InitiallyDeferred == live.InitiallyDeferred;
+
+    /// <summary>
+    /// Pairs wanted and live constraints, by name first and then, for those left, by <paramref name="pairs"/>
+    /// (the same columns, or the same target; between two differently named ones only when
+    /// <paramref name="pairsNamed"/>, as for foreign keys, which Alembic also pairs by what they do); a pair that
+    /// is not <paramref name="same"/> is dropped and added again, the unpaired live ones are dropped and the
+    /// unpaired wanted ones added.
+    /// </summary>
+    private (List<MigrationOperation> Drops, List<MigrationOperation> Adds) Matched<T>(TableName table, List<T> wanted, List<T> live,
+        Func<T, T, bool> same, ConstraintKind kind, bool pairsNamed, Func<T, T, bool>? pairs = null) where T : Constraint
+    {
+        pairs ??= same;
+        var drops = new List<MigrationOperation>();
+        var adds = new List<MigrationOperation>();
+        var unpaired = new List<T>(live);
+        var byName = new Dictionary<string, T>(_names);
+        foreach (var constraint in live.Where(c => c.Name is not null))
+            byName.TryAdd(constraint.Name!, constraint);
+        var left = new List<T>();
+        foreach (var constraint in wanted)
+        {
+            if (constraint.Name is not null && byName.TryGetValue(constraint.Name, out var existing) && unpaired.Remove(existing))
+                Pair(constraint, existing);
+            else
+                left.Add(constraint);
+        }
+        foreach (var constraint in left)
+        {
+            var existing = unpaired.FirstOrDefault(l => (pairsNamed || constraint.Name is null || l.Name is null) && pairs(constraint, l));
+            if (existing is not null && unpaired.Remove(existing))
+                Pair(constraint, existing);
+            else
+                adds.Add(new AddConstraintOperation(table, Named(constraint, table)));
+        }
+        foreach (var constraint in unpaired)
+        {
+            if (constraint.Name is null)
+                Warnings.Add($"An unnamed {KindWords(kind)} of {table} is not in the model, but autogenerate cannot drop it without a name; drop it by hand");
+            else
+                drops.Add(new DropConstraintOperation(table, constraint.Name, kind, constraint));
+        }
+        return (drops, adds);
+
+        void Pair(T wantedOne, T liveOne)
+        {
+            if (same(wantedOne, liveOne))
+                return;
+            if (liveOne.Name is null)
+            {
+                Warnings.Add($"The {KindWords(kind)} {Columns(ColumnsOf(liveOne))} of {table} changed, but it has no name in the database, so autogenerate cannot drop it; change it by hand");
+                return;
+            }
+            drops.Add(new DropConstraintOperation(table, liveOne.Name, kind, liveOne));
+            adds.Add(new AddConstraintOperation(table, Named(wantedOne, table, liveOne.Name)));
+        }
+    }
+
+    // A constraint added to an existing table needs a name to be dropped again (by the downgrade).
+    private T Named<T>(T constraint, TableName table, string? fallback = null) where T : Constraint
+    {
+        if (constraint.Name is not null)
+            return constraint;
+        var prefix = constraint switch { ForeignKey => "fk", UniqueConstraint => "uq", _ => "ck" };
+        var name = fallback ?? $"{prefix}_{table.Name}_{string.Join("_", ColumnsOf(constraint))}";
+        if (fallback is null)
+            Warnings.Add($"The unnamed {KindWords(AddConstraintOperation.KindOf(constraint))} {Columns(ColumnsOf(constraint))} of {table} is added as {name}; name it in the model to keep the name stable");
+        return constraint with { Name = name };
+    }
+
+    private static IReadOnlyList<string> ColumnsOf(Constraint constraint) => constraint switch
+    {
+        UniqueConstraint u => u.Columns,
+        ForeignKey f => f.Columns,
+        PrimaryKey p => p.Columns,
+        _ => [],
+    };
+
+    private static string KindWords(ConstraintKind kind) => kind switch
+    {
+        ConstraintKind.Unique => "unique constraint",
+        ConstraintKind.ForeignKey => "foreign key",
+        ConstraintKind.Check => "check constraint",
+        _ => "primary key",
+    };
+}

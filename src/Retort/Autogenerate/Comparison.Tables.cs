@@ -1,0 +1,182 @@
+using Retort.Ops;
+
+namespace Retort.Autogenerate;
+
+internal sealed partial class Comparison
+{
+    private void CompareTables(List<Table> wanted, List<Table> live)
+    {
+        var liveByName = new Dictionary<TableName, Table>(live.Count, _tableNames);
+        foreach (var table in live)
+            liveByName.TryAdd(table.Name, table);
+        var wantedNames = wanted.Select(t => t.Name).ToHashSet(_tableNames);
+        var renamed = RenameTables(wanted, liveByName, wantedNames);
+        if (renamed.Count > 0)
+        {
+            // The database carries foreign keys and indexes over to the new name; so does the live schema here.
+            foreach (var name in liveByName.Keys.ToList())
+                liveByName[name] = WithTablesRenamed(liveByName[name], renamed);
+        }
+
+        var added = new List<Table>();
+        var kept = new List<(Table Wanted, Table Live)>();
+        foreach (var table in wanted)
+        {
+            if (liveByName.TryGetValue(table.Name, out var existing))
+                kept.Add((table, existing));
+            else
+                added.Add(table);
+        }
+        var removed = liveByName.Values.Where(t => !wantedNames.Contains(t.Name)).ToList();
+        WarnOfTableRenames(added, removed);
+
+        DropTables(removed);
+        var liveColumns = kept.ToDictionary(p => p.Live.Name, p => p.Live.Columns.Select(c => c.Name).ToHashSet(_names), _tableNames);
+        CreateTables(added, liveColumns);
+        foreach (var (wantedTable, liveTable) in kept)
+            CompareTable(wantedTable, liveTable);
+    }
+
+    // A wanted table whose [RenamedFrom] names a live table that no wanted table claims is that table, renamed.
+    // Once the rename has run, the new name exists and nothing happens again.
+    private Dictionary<TableName, TableName> RenameTables(List<Table> wanted, Dictionary<TableName, Table> liveByName, HashSet<TableName> wantedNames)
+    {
+        var renamed = new Dictionary<TableName, TableName>(_tableNames);
+        foreach (var table in wanted)
+        {
+            if (table.RenamedFrom.Count == 0 || liveByName.ContainsKey(table.Name))
+                continue;
+            foreach (var old in table.RenamedFrom.Select(n => table.Name with { Name = n }))
+            {
+                if (!liveByName.TryGetValue(old, out var existing) || wantedNames.Contains(old) || renamed.ContainsKey(old))
+                    continue;
+                _tableRenames.Add(new RenameTableOperation(existing.Name, table.Name.Name));
+                renamed[old] = table.Name;
+                liveByName.Remove(old);
+                liveByName[table.Name] = existing with { Name = table.Name };
+                break;
+            }
+        }
+        return renamed;
+    }
+
+    private Table WithTablesRenamed(Table table, Dictionary<TableName, TableName> renamed) => table with
+    {
+        Constraints = table.Constraints
+            .Select(c => c is ForeignKey key && renamed.TryGetValue(key.ReferencedTable, out var to) ? key with { ReferencedTable = to } : c)
+            .ToList(),
+        Indexes = table.Indexes.Select(i => i with { Table = table.Name }).ToList(),
+    };
+
+    private void WarnOfTableRenames(List<Table> added, List<Table> removed)
+    {
+        foreach (var table in added)
+        {
+            var columns = table.Columns.Select(c => c.Name).ToHashSet(_names);
+            var old = removed.FirstOrDefault(r => r.Columns.Count == columns.Count && r.Columns.All(c => columns.Contains(c.Name)));
+            if (old is not null)
+            {
+                Warnings.Add($"Table {old.Name} is dropped and {table.Name} created with the same columns; if it is a rename, " +
+                    $"mark the class [RenamedFrom(\"{old.Name.Name}\")] so that autogenerate renames it and keeps the data");
+            }
+        }
+    }
+
+    // Referenced tables first; a foreign key that closes a cycle, or that needs a column a kept table only gains
+    // in this migration, is added after every table exists.
+    private void CreateTables(List<Table> added, Dictionary<TableName, HashSet<string>> liveColumns)
+    {
+        if (added.Count == 0)
+            return;
+        var byName = new Dictionary<TableName, Table>(added.Count, _tableNames);
+        foreach (var table in added)
+            byName.TryAdd(table.Name, table);
+        var state = new Dictionary<TableName, bool>(_tableNames);   // false: being visited, true: created
+        foreach (var table in added)
+            Visit(table);
+
+        void Visit(Table table)
+        {
+            if (state.ContainsKey(table.Name))
+                return;
+            state[table.Name] = false;
+            var deferred = new List<ForeignKey>();
+            foreach (var key in table.Constraints.OfType<ForeignKey>())
+            {
+                if (byName.TryGetValue(key.ReferencedTable, out var referenced) && !_tableNames.Equals(referenced.Name, table.Name))
+                {
+                    Visit(referenced);
+                    if (!state[referenced.Name])
+                        deferred.Add(key);
+                }
+                else if (liveColumns.TryGetValue(key.ReferencedTable, out var columns) && !key.ReferencedColumns.All(columns.Contains))
+                    deferred.Add(key);
+            }
+            var created = ForCreate(table) with { Constraints = table.Constraints.Where(c => !deferred.Contains(c)).ToList() };
+            _tableCreates.Add(new CreateTableOperation(created));
+            foreach (var index in table.Indexes)
+                _tableCreates.Add(new CreateIndexOperation(index with { Table = table.Name }));
+            foreach (var key in deferred)
+                _foreignKeyAdds.Add(new AddConstraintOperation(table.Name, Named(key, table.Name)));
+            state[table.Name] = true;
+        }
+    }
+
+    // The table as CREATE TABLE takes it: indexes are operations of their own, earlier names are the model's.
+    private static Table ForCreate(Table table) => table with
+    {
+        Columns = table.Columns.Select(c => c.RenamedFrom.Count == 0 ? c : c with { RenamedFrom = [] }).ToList(),
+        Indexes = [],
+        RenamedFrom = [],
+    };
+
+    // Referencing tables first, each after its indexes; a foreign key inside a cycle of dropped tables is dropped
+    // before any of them.
+    private void DropTables(List<Table> removed)
+    {
+        if (removed.Count == 0)
+            return;
+        var byName = new Dictionary<TableName, Table>(removed.Count, _tableNames);
+        foreach (var table in removed)
+            byName.TryAdd(table.Name, table);
+        var state = new Dictionary<TableName, bool>(_tableNames);
+        var order = new List<Table>();
+        foreach (var table in removed)
+            Visit(table);
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var table = order[i];
+            foreach (var index in table.Indexes)
+                _tableDrops.Add(new DropIndexOperation(index.Name, table.Name, index with { Table = table.Name }));
+            _tableDrops.Add(new DropTableOperation(table.Name, table with { Indexes = [] }));
+        }
+
+        void Visit(Table table)
+        {
+            if (state.ContainsKey(table.Name))
+                return;
+            state[table.Name] = false;
+            var cyclic = new List<ForeignKey>();
+            foreach (var key in table.Constraints.OfType<ForeignKey>())
+            {
+                if (!byName.TryGetValue(key.ReferencedTable, out var referenced) || _tableNames.Equals(referenced.Name, table.Name))
+                    continue;
+                Visit(referenced);
+                if (!state[referenced.Name])
+                    cyclic.Add(key);
+            }
+            foreach (var key in cyclic)
+                DropForeignKey(table.Name, key);
+            order.Add(cyclic.Count == 0 ? table : table with { Constraints = table.Constraints.Where(c => !cyclic.Contains(c)).ToList() });
+            state[table.Name] = true;
+        }
+    }
+
+    private void DropForeignKey(TableName table, ForeignKey key)
+    {
+        if (key.Name is null)
+            Warnings.Add($"Foreign key {Columns(key.Columns)} of {table} has no name, so autogenerate cannot drop it; drop it by hand (SQLite: rebuild the table)");
+        else
+            _foreignKeyDrops.Add(new DropConstraintOperation(table, key.Name, ConstraintKind.ForeignKey, key));
+    }
+}

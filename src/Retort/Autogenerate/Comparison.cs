@@ -1,0 +1,109 @@
+using Retort.Dialects;
+using Retort.Ops;
+
+namespace Retort.Autogenerate;
+
+/// <summary>
+/// One comparison of a wanted schema with a live one. Operations are collected by phase and put together in
+/// an order that runs:
+/// table renames; view drops; foreign-key drops; drops of removed tables (referencing tables first, each after
+/// its indexes); creates of added tables (referenced tables first, each followed by its indexes); changes inside
+/// kept tables; foreign-key adds; view creates and replaces. Inside a table, as Alembic orders them: column
+/// renames, index and constraint drops, column adds, column changes, column drops, constraint and index adds,
+/// the table's comment.
+/// </summary>
+internal sealed partial class Comparison
+{
+    private readonly Dialect _dialect;
+    private readonly CompareOptions _options;
+    private readonly StringComparer _names;
+    private readonly TableNameComparer _tableNames;
+
+    private readonly List<MigrationOperation> _tableRenames = [];
+    private readonly List<MigrationOperation> _viewDrops = [];
+    private readonly List<MigrationOperation> _foreignKeyDrops = [];
+    private readonly List<MigrationOperation> _tableDrops = [];
+    private readonly List<MigrationOperation> _tableCreates = [];
+    private readonly List<MigrationOperation> _tableChanges = [];
+    private readonly List<MigrationOperation> _foreignKeyAdds = [];
+    private readonly List<MigrationOperation> _viewCreates = [];
+
+    public Comparison(Dialect dialect, CompareOptions options)
+    {
+        _dialect = dialect;
+        _options = options;
+        _names = dialect.NameComparer;
+        _tableNames = new TableNameComparer(_names);
+    }
+
+    /// <summary>Things a person should know: probable renames, changes no operation expresses.</summary>
+    public List<string> Warnings { get; } = [];
+
+    public List<MigrationOperation> Run(DatabaseSchema wanted, DatabaseSchema live)
+    {
+        var wantedTables = Included(wanted.Tables, isLive: false);
+        var liveTables = Included(live.Tables, isLive: true);
+        CompareTables(wantedTables, liveTables);
+        CompareViews(Included(wanted.Views, isLive: false), Included(live.Views, isLive: true));
+        return [.. _tableRenames, .. _viewDrops, .. _foreignKeyDrops, .. _tableDrops, .. _tableCreates, .. _tableChanges,
+            .. _foreignKeyAdds, .. _viewCreates];
+    }
+
+    private bool Include(SchemaObjectKind kind, TableName table, string? name, bool isLive) =>
+        _options.Include?.Invoke(new SchemaObject(kind, table, name, isLive)) ?? true;
+
+    private bool IsVersionTable(TableName name) =>
+        _names.Equals(name.Name, _options.VersionTable.Name) && (name.Schema is null || _options.VersionTable.Schema is null || name.Schema == _options.VersionTable.Schema);
+
+    // The tables Include lets through, each with only the parts it lets through; the version table never.
+    private List<Table> Included(IReadOnlyList<Table> tables, bool isLive)
+    {
+        var result = new List<Table>(tables.Count);
+        foreach (var table in tables)
+        {
+            if (IsVersionTable(table.Name) || !Include(SchemaObjectKind.Table, table.Name, table.Name.Name, isLive))
+                continue;
+            if (_options.Include is null)
+            {
+                result.Add(table);
+                continue;
+            }
+            result.Add(table with
+            {
+                Columns = table.Columns.Where(c => Include(SchemaObjectKind.Column, table.Name, c.Name, isLive)).ToList(),
+                Constraints = table.Constraints.Where(c => c is PrimaryKey || Include(KindOf(c), table.Name, c.Name, isLive)).ToList(),
+                Indexes = table.Indexes.Where(i => Include(SchemaObjectKind.Index, table.Name, i.Name, isLive)).ToList(),
+            });
+        }
+        return result;
+    }
+
+    private List<View> Included(IReadOnlyList<View> views, bool isLive) =>
+        views.Where(v => !IsVersionTable(v.Name) && Include(SchemaObjectKind.View, v.Name, v.Name.Name, isLive)).ToList();
+
+    private static SchemaObjectKind KindOf(Constraint constraint) => constraint switch
+    {
+        UniqueConstraint => SchemaObjectKind.Unique,
+        ForeignKey => SchemaObjectKind.ForeignKey,
+        _ => SchemaObjectKind.Check,
+    };
+
+    private void CompareViews(List<View> wanted, List<View> live)
+    {
+        var liveByName = live.ToDictionary(v => v.Name, _tableNames);
+        var wantedNames = wanted.Select(v => v.Name).ToHashSet(_tableNames);
+        foreach (var view in live.Where(v => !wantedNames.Contains(v.Name)))
+            _viewDrops.Add(new DropObjectOperation(ObjectKind.View, view.Name, view.Definition));
+        foreach (var view in wanted)
+        {
+            if (!liveByName.TryGetValue(view.Name, out var existing))
+                _viewCreates.Add(new CreateObjectOperation(ObjectKind.View, view.Name, view.Definition));
+            else if (!_dialect.SameViewDefinition(view.Definition, existing.Definition))
+                _viewCreates.Add(new ReplaceObjectOperation(ObjectKind.View, view.Name, view.Definition, Previous: existing.Definition));
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private static string Columns(IEnumerable<string> columns) => "(" + string.Join(", ", columns) + ")";
+}

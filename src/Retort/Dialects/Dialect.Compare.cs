@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+
+namespace Retort.Dialects;
+
+/// <summary>
+/// What autogenerate asks a dialect when it compares the wanted schema with the live one: which differences
+/// are real and which are only the way this database echoes what it was given. The base holds the rules that
+/// hold everywhere; each dialect's <c>XDialect.Compare.cs</c> adds its database's own.
+/// </summary>
+public abstract partial class Dialect
+{
+    /// <summary>
+    /// Whether a wanted type and a live one are the same for autogenerate: equal, or written alike in this
+    /// database's DDL (<see cref="ComparableTypeName"/>), so that a type this database cannot keep apart
+    /// (PostgreSQL's bytea has no length, SQLite's Guid is CHAR(36)) reads as no change.
+    /// </summary>
+    public virtual bool SameType(SqlType wanted, SqlType live) =>
+        wanted == live
+        || ComparableTypeName(wanted) == ComparableTypeName(live)
+           && (wanted.Kind != SqlTypeKind.Enum || live.Kind != SqlTypeKind.Enum || wanted.Values.SequenceEqual(live.Values));
+
+    /// <summary>
+    /// Whether a wanted column's type and the live column's are the same; by default <see cref="SameType"/>,
+    /// and overridden where the column's other traits change how its type is written (SQLite's identity).
+    /// </summary>
+    public virtual bool SameColumnType(Column wanted, Column live) => SameType(wanted.Type, live.Type);
+
+    /// <summary>
+    /// A type's name as this database writes it, in one spelling (case, spacing, synonyms), for
+    /// <see cref="SameType"/>. Types that this method gives the same text are the same type here.
+    /// </summary>
+    protected virtual string ComparableTypeName(SqlType type) => Spaces().Replace(TypeName(type).Trim(), " ").ToUpperInvariant();
+
+    /// <summary>
+    /// A server default reduced to a comparable form, or null for none: outer parentheses, case, spacing,
+    /// quoting of numbers and their format (<c>('0.00')</c> is <c>0</c>) and an explicit NULL do not count.
+    /// Dialects add how their database rewrites defaults (casts, synonyms).
+    /// </summary>
+    public virtual string? NormalizeDefault(string? sql)
+    {
+        if (string.IsNullOrWhiteSpace(sql))
+            return null;
+        var tokens = SqlEcho.WithNumbersUnquoted(SqlEcho.WithoutOuterParentheses(DefaultTokens(sql)));
+        return tokens is [{ Kind: SqlEcho.Kind.Word } only] && only.Is("NULL") ? null : SqlEcho.Text(tokens);
+    }
+
+    /// <summary>The tokens of a default before the common normalisation; dialects strip their echo here.</summary>
+    private protected virtual List<SqlEcho.Token> DefaultTokens(string sql) => SqlEcho.Tokens(sql);
+
+    /// <summary>
+    /// An index expression or a partial index's condition reduced to a comparable form: case, spacing,
+    /// quoting of names and outer parentheses do not count.
+    /// </summary>
+    public virtual string NormalizeExpression(string sql) => SqlEcho.Text(SqlEcho.WithoutOuterParentheses(SqlEcho.Tokens(sql)));
+
+    /// <summary>
+    /// Whether a wanted view definition and the live one are the same query. By default their text compares
+    /// without case, spacing, quotes and a final semicolon; databases that rewrite views (PostgreSQL, MySQL)
+    /// also ignore qualifiers, casts and grouping parentheses.
+    /// </summary>
+    public virtual bool SameViewDefinition(string wanted, string live) => ComparableView(wanted) == ComparableView(live);
+
+    private protected string ComparableView(string sql, bool rewritten = false)
+    {
+        var tokens = SqlEcho.Tokens(sql);
+        while (tokens.Count > 0 && tokens[^1].Is(";"))
+            tokens.RemoveAt(tokens.Count - 1);
+        if (rewritten)
+            tokens = SqlEcho.WithoutSelfAliases(SqlEcho.WithoutGroupingParentheses(SqlEcho.WithoutQualifiers(SqlEcho.WithoutCasts(tokens))));
+        return SqlEcho.Text(tokens);
+    }
+
+    /// <summary>
+    /// A referential action as it acts: NO ACTION is what every database does when none is given, so it reads
+    /// as null. Dialects where RESTRICT is the same (MySQL) fold it too.
+    /// </summary>
+    public virtual string? NormalizeReferentialAction(string? action) =>
+        action is null || string.Equals(action.Trim(), "NO ACTION", StringComparison.OrdinalIgnoreCase) ? null : action.Trim().ToUpperInvariant();
+
+    /// <summary>Whether the database keeps table and column comments (SQLite does not, so they are not compared there).</summary>
+    public virtual bool KeepsComments => true;
+
+    /// <summary>Whether the database has partial indexes; where it does not, an index's condition is not compared.</summary>
+    public virtual bool HasPartialIndexes => true;
+
+    /// <summary>
+    /// Whether a unique constraint is a unique index here (MySQL), so that the two read back alike and a wanted
+    /// one matches a live one of the other kind with the same name and columns.
+    /// </summary>
+    public virtual bool UniqueConstraintsAreIndexes => false;
+
+    /// <summary>How this database compares names of tables, columns and indexes.</summary>
+    public virtual StringComparer NameComparer => StringComparer.Ordinal;
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,51 @@
+namespace Retort.Dialects.MySql;
+
+/// <summary>What autogenerate counts as no change on MySQL and MariaDB.</summary>
+public sealed partial class MySqlDialect
+{
+    /// <summary>
+    /// Column and index names ignore case in MySQL (https://dev.mysql.com/doc/refman/8.0/en/identifier-case-sensitivity.html);
+    /// table names are compared the same way, since a model rarely keeps two tables apart by case alone.
+    /// </summary>
+    public override StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>True: MySQL keeps a unique constraint as a unique index (https://dev.mysql.com/doc/refman/8.0/en/create-table.html#create-table-indexes-keys).</summary>
+    public override bool UniqueConstraintsAreIndexes => true;
+
+    /// <summary>False: MySQL indexes every row, so an index's condition (written nowhere) is not compared.</summary>
+    public override bool HasPartialIndexes => false;
+
+    /// <summary>
+    /// The same type, and on MariaDB a wanted JSON column that reads back as LONGTEXT, which is what MariaDB's
+    /// JSON is (https://mariadb.com/kb/en/json-data-type/) when its json_valid check is gone.
+    /// </summary>
+    public override bool SameType(SqlType wanted, SqlType live) =>
+        base.SameType(wanted, live) || MariaDb && wanted.Kind == SqlTypeKind.Json && ComparableTypeName(live) == "longtext";
+
+    /// <summary>
+    /// A type name in the catalog's spelling: BOOL is <c>tinyint(1)</c>, INTEGER is <c>int</c>, display widths
+    /// (<c>int(11)</c>) do not count (https://dev.mysql.com/doc/refman/8.0/en/numeric-type-attributes.html),
+    /// DECIMAL is <c>decimal(10,0)</c>, REAL and DOUBLE PRECISION are <c>double</c>.
+    /// </summary>
+    protected override string ComparableTypeName(SqlType type) => MySqlTypes.Canonical(TypeName(type));
+
+    /// <summary>
+    /// The tokens of a default as MySQL echoes it: TRUE and FALSE are 1 and 0, <c>now()</c>, <c>current_timestamp()</c> and
+    /// <c>localtimestamp</c> are <c>CURRENT_TIMESTAMP</c> (MariaDB echoes <c>current_timestamp()</c>:
+    /// https://mariadb.com/kb/en/now/), quoted numbers are numbers (MySQL echoes a literal's bare text).
+    /// </summary>
+    private protected override List<SqlEcho.Token> DefaultTokens(string sql) =>
+        SqlEcho.WithSynonyms(SqlEcho.Tokens(sql), Timestamps, "current_timestamp")
+            .Select(t => t.Kind == SqlEcho.Kind.Word && t.Text.ToLowerInvariant() is "true" or "false"
+                ? new SqlEcho.Token(SqlEcho.Kind.Number, t.Is("true") ? "1" : "0") : t)
+            .ToList();
+
+    private static readonly HashSet<string> Timestamps = ["current_timestamp", "now", "localtimestamp", "localtime"];
+
+    /// <summary>RESTRICT and NO ACTION are the same in InnoDB, and what a key without an action does.</summary>
+    public override string? NormalizeReferentialAction(string? action) =>
+        base.NormalizeReferentialAction(action) is "RESTRICT" ? null : base.NormalizeReferentialAction(action);
+
+    /// <summary>Views compared as MySQL rewrites them: qualified, backquoted, each column aliased to itself.</summary>
+    public override bool SameViewDefinition(string wanted, string live) => ComparableView(wanted, rewritten: true) == ComparableView(live, rewritten: true);
+}
