@@ -16,6 +16,7 @@ internal static class Cli
         InspectCommands.Add(root, global, output);
         RunCommands.Add(root, global, output);
         CompileCommand.Add(root, global, output);
+        CheckCommand.Add(root, global, output);
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -18,21 +18,31 @@ internal static class RevisionCommands
         var dependsOn = new Option<string[]>("--depends-on") { Description = "A revision or label the new one depends on (repeatable)", HelpName = "REV" };
         var revId = new Option<string?>("--rev-id") { Description = "The id to use instead of a random one", HelpName = "ID" };
         var versionPath = new Option<string?>("--version-path") { Description = "The version folder to write into", HelpName = "PATH" };
+        var autogenerate = new Option<bool>("--autogenerate") { Description = "Fill the revision with what the model wants and the database lacks (connects to it)" };
         var revision = new Command("revision", "Write a new revision file")
         {
-            message, head, splice, label, dependsOn, revId, versionPath,
+            message, head, splice, label, dependsOn, revId, versionPath, autogenerate,
         };
-        revision.SetAction(result =>
+        revision.SetAction(async (result, ct) =>
         {
-            var commands = new Commands(global.Load(result));
-            var written = commands.Revision(new RevisionRequest(
+            var commands = CliCommands.Create(global.Load(result), output);
+            var request = new RevisionRequest(
                 result.GetValue(message)!,
                 result.GetValue(head),
                 result.GetValue(splice),
                 result.GetValue(label),
                 result.GetValue(dependsOn),
                 result.GetValue(revId),
-                result.GetValue(versionPath)));
+                result.GetValue(versionPath));
+            if (result.GetValue(autogenerate))
+            {
+                var (header, diff) = await commands.AutogenerateAsync(request, cancellationToken: ct);
+                foreach (var line in diff.Upgrade.Select(OperationSummary.Describe))
+                    output.Info($"Detected {line}");
+                output.Line($"Generating {Output.Display(header.Path!)} ... done");
+                return 0;
+            }
+            var written = commands.Revision(request);
             output.Line($"Generating {Output.Display(written.Path!)} ... done");
             return 0;
         });

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Retort.Cli;
+
+/// <summary><c>check</c>: exit 1 and list the operations when autogenerate would produce any (for CI).</summary>
+internal static class CheckCommand
+{
+    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    {
+        var check = new Command("check", "Exit 1 and list the operations when the model and the database differ; 0 when they agree");
+        check.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            var diff = await commands.CompareAsync(ct);
+            foreach (var warning in diff.Warnings)
+                output.Info($"warning: {warning}");
+            if (diff.Upgrade.Count == 0)
+            {
+                output.Line("No new upgrade operations detected.");
+                return 0;
+            }
+            output.Line($"New upgrade operations detected ({diff.Upgrade.Count}):");
+            foreach (var operation in diff.Upgrade)
+                output.Line($"  {OperationSummary.Describe(operation)}");
+            return 1;
+        });
+        root.Add(check);
+    }
+}
