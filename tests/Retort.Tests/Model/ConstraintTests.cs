@@ -66,4 +66,15 @@ public sealed class ConstraintTests
     {
         Assert.Equal("tables a and b: both have an index or constraint named ix_shared", Error(typeof(A), typeof(B)));
     }
+
+    [Theory]
+    [InlineData(typeof(EmptyColumnName), "EmptyColumnName.Id: an attribute refuses its arguments: ")]
+    [InlineData(typeof(EmptyTableName), "EmptyTableName: an attribute refuses its arguments: ")]
+    public void An_attribute_whose_constructor_refuses_its_arguments_is_reported_as_a_model_error_naming_its_place(Type type, string start)
+    {
+        string message = Error(type);
+
+        Assert.StartsWith(start, message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+    }
 }

@@ -135,3 +135,14 @@ public class NoColumns
 {
     public int Computed => 1;
 }
+
+public class EmptyColumnName
+{
+    [Column("")] public int Id { get; set; }
+}
+
+[Table(" ")]
+public class EmptyTableName
+{
+    public int Id { get; set; }
+}
