@@ -32,7 +32,7 @@ internal sealed partial class ClassReader
                 "use [ServerDefault(\"...\")] for a default");
         bool identity = generated == DatabaseGeneratedOption.Identity;
         if (identity && sqlType.Kind is not (SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger))
-            throw Error(type, property, $"[DatabaseGenerated(Identity)] needs an integer column, not {sqlType}");
+            throw Error(type, property, $"[DatabaseGenerated(Identity)] needs an integer column, not {sqlType.Kind}");
 
         bool key = attributes.Has<KeyAttribute>();
         bool nullable = !key && !attributes.Has<RequiredAttribute>() && IsNullable(property);

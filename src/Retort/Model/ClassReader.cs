@@ -11,7 +11,16 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
 
     public ModelClass Read(Type type)
     {
-        var table = type.GetCustomAttribute<TableAttribute>(inherit: false);
+        MemberAttributes inherited, own;
+        try
+        {
+            (inherited, own) = (MemberAttributes.Of(type), MemberAttributes.Of(type, inherit: false));
+        }
+        catch (ArgumentException e)
+        {
+            throw new RetortException($"{type.Name}: an attribute refuses its arguments: {e.Message}");
+        }
+        var table = own.Get<TableAttribute>();
         var name = new TableName(table?.Name ?? SnakeCase.Apply(type.Name, options.Naming), table?.Schema);
         var columns = new List<ModelColumn>();
         var navigations = new Dictionary<string, ModelNavigation>(StringComparer.Ordinal);
@@ -35,7 +44,7 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
             throw new RetortException($"{type.Name}: properties {string.Join(" and ", twice.Select(c => c.Property.Name))} both map to column {twice.Key}");
         // [Column(Order = n)] columns come first, in that order; the others follow in declaration order (as EF Core does).
         var ordered = columns.OrderBy(c => c.Order >= 0 ? c.Order : int.MaxValue).ToList();
-        return new ModelClass(type, name, ordered, Key(type, ordered), navigations);
+        return new ModelClass(type, name, inherited, own, ordered, Key(type, ordered), navigations);
     }
 
     /// <summary>
@@ -61,8 +70,8 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
                     properties.Add(property);
             }
         }
-        return properties.Select(p => (p, MemberAttributes.Of(p)))
-            .Where(p => p.p.SetMethod is not null || MappingAttribute(p.Item2) is not null);
+        return properties.Select(p => (Property: p, Attributes: Attributes(type, p)))
+            .Where(p => p.Property.SetMethod is not null || MappingAttribute(p.Attributes) is not null);
     }
 
     private static IReadOnlyList<ModelColumn> Key(Type type, IReadOnlyList<ModelColumn> columns)
@@ -81,10 +90,22 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
         return key.OrderBy(c => c.Order).ToList();
     }
 
-    /// <summary>The name of the first attribute that only a column may carry, or null.</summary>
+    // An attribute whose constructor refuses its arguments ([Column("")]) fails when read.
+    private static MemberAttributes Attributes(Type type, PropertyInfo property)
+    {
+        try
+        {
+            return MemberAttributes.Of(property);
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(type, property, $"an attribute refuses its arguments: {e.Message}");
+        }
+    }
+
+    /// <summary>The name of the first attribute that maps a property (so that it is not meant to be left out), or null.</summary>
     private static string? MappingAttribute(MemberAttributes attributes) =>
-        ColumnOnlyAttributes.Concat([typeof(ForeignKeyAttribute), typeof(OnDeleteAttribute), typeof(OnUpdateAttribute)])
-            .FirstOrDefault(attributes.Has) is { } found ? ShortName(found) : null;
+        MappingAttributes.FirstOrDefault(attributes.Has) is { } found ? ShortName(found) : null;
 
     private static readonly Type[] ColumnOnlyAttributes =
     [
@@ -92,6 +113,9 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
         typeof(UniqueAttribute), typeof(ServerDefaultAttribute), typeof(CommentAttribute), typeof(PrecisionAttribute),
         typeof(RenamedFromAttribute),
     ];
+
+    private static readonly Type[] MappingAttributes =
+        [.. ColumnOnlyAttributes, typeof(ForeignKeyAttribute), typeof(OnDeleteAttribute), typeof(OnUpdateAttribute)];
 
     private static string ShortName(Type attribute) => attribute.Name[..^"Attribute".Length];
 

@@ -12,8 +12,9 @@ internal sealed class MemberAttributes
 
     private MemberAttributes(Attribute[] attributes) => _attributes = attributes;
 
-    /// <summary>The attributes of <paramref name="member"/>, those of the members it overrides included.</summary>
-    public static MemberAttributes Of(MemberInfo member) => new(Attribute.GetCustomAttributes(member, inherit: true));
+    /// <summary>The attributes of <paramref name="member"/>, with <paramref name="inherit"/> those of the members it
+    /// overrides or the classes it derives from.</summary>
+    public static MemberAttributes Of(MemberInfo member, bool inherit = true) => new(Attribute.GetCustomAttributes(member, inherit));
 
     public T? Get<T>() where T : Attribute
     {

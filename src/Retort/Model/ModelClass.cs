@@ -4,8 +4,15 @@ using System.Reflection;
 namespace Retort.Model;
 
 /// <summary>One model class read as a table: its columns in table order, its key and its navigation properties.</summary>
-internal sealed record ModelClass(Type Type, TableName Name, IReadOnlyList<ModelColumn> Columns, IReadOnlyList<ModelColumn> Key,
-    IReadOnlyDictionary<string, ModelNavigation> Navigations)
+/// <param name="Type">The class.</param>
+/// <param name="Name">Its table's name.</param>
+/// <param name="Attributes">The class's attributes, its base classes' included (indexes, uniques and checks are shared).</param>
+/// <param name="Own">The class's own attributes ([Table], [Comment] and [RenamedFrom] belong to one table).</param>
+/// <param name="Columns">Its columns, in table order.</param>
+/// <param name="Key">Its key columns, in key order.</param>
+/// <param name="Navigations">Its navigation properties by name.</param>
+internal sealed record ModelClass(Type Type, TableName Name, MemberAttributes Attributes, MemberAttributes Own,
+    IReadOnlyList<ModelColumn> Columns, IReadOnlyList<ModelColumn> Key, IReadOnlyDictionary<string, ModelNavigation> Navigations)
 {
     /// <summary>The column of the C# property <paramref name="propertyName"/>, or null.</summary>
     public ModelColumn? Column(string propertyName) => Columns.FirstOrDefault(c => c.Property.Name == propertyName);

@@ -54,7 +54,7 @@ internal static class ModelReader
             foreach (var unique in column.Attributes.All<UniqueAttribute>())
                 table.Unique(OwnColumn(model, column, unique.Properties, "Unique"), unique.Name);
         }
-        foreach (var unique in model.Type.GetCustomAttributes<UniqueAttribute>(inherit: true))
+        foreach (var unique in model.Attributes.All<UniqueAttribute>())
             table.Unique(model.ColumnsOf(unique.Properties, "Unique"), unique.Name);
         foreach (var foreignKey in foreignKeys)
         {
@@ -62,7 +62,7 @@ internal static class ModelReader
                 foreignKey.Target.Key.Select(c => c.Column.Name).ToList(), foreignKey.OnDelete, foreignKey.OnUpdate,
                 referencedSchema: foreignKey.Target.Name.Schema);
         }
-        foreach (var check in model.Type.GetCustomAttributes<CheckAttribute>(inherit: true))
+        foreach (var check in model.Attributes.All<CheckAttribute>())
             table.Check(check.Condition, check.Name);
 
         foreach (var column in model.Columns)
@@ -70,12 +70,12 @@ internal static class ModelReader
             foreach (var index in column.Attributes.All<IndexAttribute>())
                 table.Index([OwnColumn(model, column, index.Properties, "Index")], index.Unique, index.Name, index.Filter);
         }
-        foreach (var index in model.Type.GetCustomAttributes<IndexAttribute>(inherit: true))
+        foreach (var index in model.Attributes.All<IndexAttribute>())
             table.Index(model.ColumnsOf(index.Properties, "Index"), index.Unique, index.Name, index.Filter);
 
-        if (model.Type.GetCustomAttribute<CommentAttribute>(inherit: false) is { } comment)
+        if (model.Own.Get<CommentAttribute>() is { } comment)
             table.Comment(comment.Text);
-        if (model.Type.GetCustomAttribute<RenamedFromAttribute>(inherit: false) is { } renamed)
+        if (model.Own.Get<RenamedFromAttribute>() is { } renamed)
             table.RenamedFrom([.. renamed.Names]);
     }
 

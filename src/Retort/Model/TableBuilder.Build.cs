@@ -28,7 +28,7 @@ public sealed partial class TableBuilder
             elements.Add(spec switch
             {
                 KeySpec unique => new UniqueConstraint(unique.Name ?? $"uq_{Name.Name}_{Joined(unique.Columns)}", CheckColumns(unique.Columns, "a unique constraint")),
-                ForeignKeySpec foreignKey => ForeignKey(foreignKey, keys),
+                ForeignKeySpec foreignKey => ResolvedForeignKey(foreignKey, keys),
                 CheckSpec check => new CheckConstraint(check.Name ?? $"ck_{Name.Name}_{checks}", check.Condition),
                 _ => (Constraint)spec,
             });
@@ -38,7 +38,7 @@ public sealed partial class TableBuilder
         return new Table(Name, elements, indexes, _comment) { RenamedFrom = _renamedFrom };
     }
 
-    private ForeignKey ForeignKey(ForeignKeySpec spec, IReadOnlyDictionary<TableName, IReadOnlyList<string>> keys)
+    private ForeignKey ResolvedForeignKey(ForeignKeySpec spec, IReadOnlyDictionary<TableName, IReadOnlyList<string>> keys)
     {
         CheckColumns(spec.Columns, "a foreign key");
         string description = $"foreign key ({string.Join(", ", spec.Columns)}) to {spec.Target}";

@@ -24,6 +24,16 @@ public sealed class ConstraintTests
             ModelSchemaText.Of(SchemaModel.FromTypes([typeof(Person)])));
     }
 
+    [Fact]
+    public void A_base_class_shares_its_indexes_and_checks_but_not_its_comment_or_old_names_and_indexes_carry_the_schema()
+    {
+        var table = SchemaModel.FromTypes([typeof(AuditEvent)]).Tables[0];
+
+        Assert.Equal("audit.events: stamp DateTime not null, id BigInteger pk identity not null; PK pk_events(id); " +
+            "CK ck_events_1(stamp IS NOT NULL); IX ix_events_stamp (stamp)", ModelSchemaText.Of(table));
+        Assert.Equal(new TableName("events", "audit"), table.Indexes[0].Table);
+    }
+
     [Theory]
     [InlineData(typeof(IndexOnUnknown), "IndexOnUnknown: [Index] names Missing, which is not a mapped property of IndexOnUnknown")]
     [InlineData(typeof(IndexOnNavigation), "IndexOnNavigation: [Index] names Parent, a navigation property; name the key property instead")]
@@ -65,5 +75,16 @@ public sealed class ConstraintTests
     public void An_index_name_used_by_two_tables_is_refused()
     {
         Assert.Equal("tables a and b: both have an index or constraint named ix_shared", Error(typeof(A), typeof(B)));
+    }
+
+    [Theory]
+    [InlineData(typeof(EmptyColumnName), "EmptyColumnName.Id: an attribute refuses its arguments: ")]
+    [InlineData(typeof(EmptyTableName), "EmptyTableName: an attribute refuses its arguments: ")]
+    public void An_attribute_whose_constructor_refuses_its_arguments_is_reported_as_a_model_error_naming_its_place(Type type, string start)
+    {
+        string message = Error(type);
+
+        Assert.StartsWith(start, message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
     }
 }

@@ -83,7 +83,7 @@ public sealed class KeyAndNullabilityTests
     [Fact]
     public void DatabaseGenerated_Identity_on_a_non_integer_is_refused()
     {
-        Assert.Equal("IdentityOnText.Code: [DatabaseGenerated(Identity)] needs an integer column, not SqlType.Text", Error(typeof(IdentityOnText)));
+        Assert.Equal("IdentityOnText.Code: [DatabaseGenerated(Identity)] needs an integer column, not Text", Error(typeof(IdentityOnText)));
     }
 
     [Fact]

@@ -135,3 +135,26 @@ public class NoColumns
 {
     public int Computed => 1;
 }
+
+public class EmptyColumnName
+{
+    [Column("")] public int Id { get; set; }
+}
+
+[Table(" ")]
+public class EmptyTableName
+{
+    public int Id { get; set; }
+}
+
+[Index(nameof(Stamp)), Check("stamp IS NOT NULL"), Comment("base only"), RenamedFrom("base_old")]
+public abstract class Stamped
+{
+    [Column("stamp")] public DateTime Stamp { get; set; }
+}
+
+[Table("events", Schema = "audit")]
+public class AuditEvent : Stamped
+{
+    [Key, Column("id")] public long Id { get; set; }
+}
