@@ -68,7 +68,7 @@ public static partial class CSharpWriter
     /// </summary>
     public static MigrationOperation Written(MigrationOperation operation) => operation switch
     {
-        DropTableOperation o when !KeepsExisting(o) => o with { Existing = null },
+        DropTableOperation o => o with { Existing = KeepsExisting(o) ? o.Existing! with { Indexes = [] } : null },
         DropColumnOperation o when !KeepsExisting(o) => o with { Existing = null },
         DropIndexOperation o => o with { Existing = null },
         DropConstraintOperation o => o with { Existing = null },

@@ -119,7 +119,7 @@ internal sealed partial class Comparison
     };
 
     private bool SameDefault(Column wanted, Column live) =>
-        _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault);
+        wanted.ServerDefault == live.ServerDefault || _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault);
 
     private static AlterColumnOperation Merged(AlterColumnOperation rename, AlterColumnOperation change) => rename with
     {
@@ -154,8 +154,9 @@ internal sealed partial class Comparison
                 Warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
                     "autogenerate does not change that: write the change by hand");
         }
-        if (!wanted.PrimaryKeyColumns.SequenceEqual(live.PrimaryKeyColumns, _names))
-            Warnings.Add($"The primary key of {wanted.Name} is {Columns(live.PrimaryKeyColumns)} in the database and {Columns(wanted.PrimaryKeyColumns)} in the model; " +
+        var (wantedKey, liveKey) = (wanted.PrimaryKeyColumns, live.PrimaryKeyColumns);
+        if (!wantedKey.SequenceEqual(liveKey, _names))
+            Warnings.Add($"The primary key of {wanted.Name} is {Columns(liveKey)} in the database and {Columns(wantedKey)} in the model; " +
                 "autogenerate does not change primary keys: write op.DropConstraint and op.CreatePrimaryKey by hand");
     }
 }
