@@ -66,7 +66,7 @@ public static partial class CSharpWriter
     /// (the definitions of drops other than those with enum types, a replaced view's previous definition; an
     /// existing default or comment of none is "not given").
     /// </summary>
-    public static MigrationOperation Written(MigrationOperation operation) => operation switch
+    internal static MigrationOperation Written(MigrationOperation operation) => operation switch
     {
         DropTableOperation o => o with { Existing = KeepsExisting(o) ? o.Existing! with { Indexes = [] } : null },
         DropColumnOperation o when !KeepsExisting(o) => o with { Existing = null },

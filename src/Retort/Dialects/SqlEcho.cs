@@ -44,7 +44,9 @@ internal static class SqlEcho
                 tokens.Add(new(Kind.String, Quoted(sql, ref i, '\'')));
             else if (c is '"' or '`')
                 tokens.Add(new(Kind.Identifier, Quoted(sql, ref i, c)));
-            else if (c == '[' && sql.IndexOf(']', i) is var close and > 0 && !sql[(i + 1)..close].Contains('['))
+            // SQL Server's [name], not PostgreSQL's array brackets (text[], a[1]).
+            else if (c == '[' && sql.IndexOf(']', i) is var close and > 0 && close > i + 1 && (char.IsLetter(sql[i + 1]) || sql[i + 1] == '_')
+                     && !sql[(i + 1)..close].Contains('['))
             {
                 tokens.Add(new(Kind.Identifier, sql[(i + 1)..close]));
                 i = close + 1;

@@ -94,6 +94,8 @@ public sealed class EchoNormalisationTests
     [InlineData("'member'", "'member'::\"user_kind\"")]
     [InlineData("'2000-01-01'", "'2000-01-01'::date")]
     [InlineData("'{}'", "'{}'::jsonb")]
+    [InlineData("'{}'", "'{}'::text[]")]
+    [InlineData("'x'", "'x'::\"Mixed\".\"Type\"")]
     public void Postgres_defaults_match_their_echo(string written, string echoed) =>
         Assert.Equal(Postgres.NormalizeDefault(written), Postgres.NormalizeDefault(echoed));
 
