@@ -10,7 +10,7 @@ namespace Retort.Autogenerate;
 /// <remarks>
 /// A drop is written without the dropped definition (<c>op.DropTable("users")</c>) since the revision's
 /// downgrade is written out in full; only a dropped table or column with an enum type keeps it, because
-/// PostgreSQL then drops the enum's type too. <see cref="Written"/> is each operation as its call records it.
+/// PostgreSQL then drops the enum's type too.
 /// </remarks>
 /// <example><code>
 /// var diff = SchemaComparer.Compare(model, live, dialect, new CompareOptions());

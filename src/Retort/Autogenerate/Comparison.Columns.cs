@@ -94,7 +94,12 @@ internal sealed partial class Comparison
     {
         var alter = new AlterColumnOperation(table, live.Name);
         if (_options.CompareType && !_dialect.SameColumnType(wanted, live))
+        {
             alter = alter with { Type = wanted.Type };
+            if (_dialect.EnumsAreTypes && wanted.Type is { Kind: SqlTypeKind.Enum } type && live.Type.Kind == SqlTypeKind.Enum && _names.Equals(type.Name, live.Type.Name))
+                Warnings.Add($"Enum {type.Name} of {table}.{wanted.Name} changes its values; {_dialect.Name} keeps it as a type that a column change cannot alter: " +
+                    $"add the values with op.Execute(\"ALTER TYPE {type.Name} ADD VALUE ...\") instead, or give the enum a new name");
+        }
         if (wanted.Nullable != live.Nullable)
             alter = alter with { Nullable = wanted.Nullable };
         if (_options.CompareServerDefault && !wanted.Identity && !live.Identity && !SameDefault(wanted, live))

@@ -95,6 +95,7 @@ public sealed class EchoNormalisationTests
     [InlineData("'2000-01-01'", "'2000-01-01'::date")]
     [InlineData("'{}'", "'{}'::jsonb")]
     [InlineData("'{}'", "'{}'::text[]")]
+    [InlineData("'2020-01-01'", "'2020-01-01 00:00:00'::timestamp without time zone")]
     [InlineData("'x'", "'x'::\"Mixed\".\"Type\"")]
     public void Postgres_defaults_match_their_echo(string written, string echoed) =>
         Assert.Equal(Postgres.NormalizeDefault(written), Postgres.NormalizeDefault(echoed));
@@ -117,6 +118,8 @@ public sealed class EchoNormalisationTests
     [InlineData("0", "0.00")]
     [InlineData("1.5", "'1.50'")]
     [InlineData("'it''s'", "'it''s'")]
+    [InlineData("'2020-01-01'", "'2020-01-01 00:00:00.000000'")]
+    [InlineData("'2020-01-01 10:30:00'", "'2020-01-01 10:30:00.000000'")]
     [InlineData("CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP", "current_timestamp() ON UPDATE current_timestamp()")]
     public void MySql_defaults_match_their_echo(string written, string echoed) =>
         Assert.Equal(MySql.NormalizeDefault(written), MySql.NormalizeDefault(echoed));
@@ -133,6 +136,7 @@ public sealed class EchoNormalisationTests
     [InlineData("1", "2")]
     [InlineData("'true'", "'false'")]
     [InlineData("CURRENT_DATE", "CURRENT_TIMESTAMP")]
+    [InlineData("'2020-01-01'", "'2020-01-01 10:30:00'")]
     public void Different_defaults_stay_different(string a, string b)
     {
         Assert.NotEqual(Postgres.NormalizeDefault(a), Postgres.NormalizeDefault(b));

@@ -23,7 +23,7 @@ internal static class SingleChanges
         ["drop column"] = One(s => Table(s, "users", t => t with { Columns = t.Columns.Where(c => c.Name != "quote").ToList() }), "DropColumnOperation users.quote"),
         ["rename column"] = One(s => Column(s, "users", "display", c => c with { Name = "screen_name", RenamedFrom = ["display"] }), "AlterColumnOperation users.display->screen_name"),
         ["column type"] = One(s => Column(s, "users", "display", c => c with { Type = SqlType.String(80) }), "AlterColumnOperation users.display"),
-        ["enum values"] = One(s => Column(s, "users", "kind", c => c with { Type = SqlType.Enum("user_kind", "admin", "member", "superuser") }), "AlterColumnOperation users.kind"),
+        ["enum values"] = One(s => Column(s, "users", "kind", c => c with { Type = SqlType.Enum("user_role", "admin", "member", "superuser") }), "AlterColumnOperation users.kind"),
         ["nullability"] = One(s => Column(s, "users", "bio", c => c with { Nullable = false }), "AlterColumnOperation users.bio"),
         ["server default"] = One(s => Column(s, "users", "display", c => c with { ServerDefault = "'nobody'" }), "AlterColumnOperation users.display"),
         ["dropped server default"] = One(s => Column(s, "orders", "status", c => c with { ServerDefault = null }), "AlterColumnOperation orders.status"),
@@ -44,8 +44,11 @@ internal static class SingleChanges
             "DropConstraintOperation documents.uq_documents_hash"),
         ["add foreign key"] = One(s => Table(s, "t01", t => t with { Constraints = [.. t.Constraints, new ForeignKey("fk_t01_parent", ["parent_id"], "accounts", ["id"])] }),
             "AddConstraintOperation t01.fk_t01_parent"),
-        ["drop foreign key"] = One(s => Table(s, "documents", t => t with { Constraints = t.Constraints.Where(c => c.Name != "fk_documents_owner").ToList() }),
-            "DropConstraintOperation documents.fk_documents_owner"),
+        // MySQL keeps the index it made for the key; it goes with the key.
+        ["drop foreign key"] = new(s => Table(s, "documents", t => t with { Constraints = t.Constraints.Where(c => c.Name != "fk_documents_owner").ToList() }),
+            d => d.IndexesForeignKeys
+                ? ["DropConstraintOperation documents.fk_documents_owner", "DropIndexOperation documents.fk_documents_owner"]
+                : ["DropConstraintOperation documents.fk_documents_owner"]),
         ["foreign key action"] = One(s => Table(s, "orders", t => t with { Constraints = t.Constraints.Select(c => c is ForeignKey k ? k with { OnDelete = "CASCADE" } : c).ToList() }),
             "DropConstraintOperation orders.fk_orders_user", "AddConstraintOperation orders.fk_orders_user"),
         ["add check"] = One(s => Table(s, "users", t => t with { Constraints = [.. t.Constraints, new CheckConstraint("ck_users_level", "level >= -1")] }),
