@@ -108,6 +108,9 @@ internal sealed partial class Comparison
             alter = alter with { Comment = new Change<string?>(Blank(wanted.Comment)) };
         if (alter.Type is null && alter.Nullable is null && alter.ServerDefault is null && alter.Comment is null)
             return null;
+        if (_dialect.RestatesColumns && (alter.Type ?? (object?)alter.Nullable ?? alter.Comment) is not null && (live.Identity || live.Collation is not null))
+            Warnings.Add($"Changing {table}.{live.Name} restates the whole column on {_dialect.Name}, without its " +
+                $"{(live.Identity ? "AUTO_INCREMENT" : "collation " + live.Collation)}, which the operation does not carry: add it back with op.Execute after the change");
         return Existing(alter, wanted, live);
     }
 

@@ -89,6 +89,12 @@ public abstract partial class Dialect
     /// </summary>
     public virtual bool EnumsAreTypes => false;
 
+    /// <summary>
+    /// Whether a change of a column's type, nullability or comment restates the whole column (MySQL's MODIFY), so
+    /// that what the operation does not describe (AUTO_INCREMENT, a collation) is lost; autogenerate warns then.
+    /// </summary>
+    public virtual bool RestatesColumns => false;
+
     /// <summary>Whether the database keeps table and column comments (SQLite does not, so they are not compared there).</summary>
     public virtual bool KeepsComments => true;
 

@@ -18,6 +18,9 @@ public sealed partial class MySqlDialect
     /// </summary>
     public override bool IndexesForeignKeys => true;
 
+    /// <summary>True: MODIFY COLUMN restates the column (see <see cref="AlterColumn"/>).</summary>
+    public override bool RestatesColumns => true;
+
     /// <summary>False: MySQL indexes every row, so an index's condition (written nowhere) is not compared.</summary>
     public override bool HasPartialIndexes => false;
 
