@@ -10,7 +10,7 @@ namespace Retort.Autogenerate;
 /// <remarks>
 /// A drop is written without the dropped definition (<c>op.DropTable("users")</c>) since the revision's
 /// downgrade is written out in full; only a dropped table or column with an enum type keeps it, because
-/// PostgreSQL then drops the enum's type too. <see cref="Written"/> is each operation as its call records it.
+/// PostgreSQL then drops the enum's type too.
 /// </remarks>
 /// <example><code>
 /// var diff = SchemaComparer.Compare(model, live, dialect, new CompareOptions());
@@ -66,9 +66,9 @@ public static partial class CSharpWriter
     /// (the definitions of drops other than those with enum types, a replaced view's previous definition; an
     /// existing default or comment of none is "not given").
     /// </summary>
-    public static MigrationOperation Written(MigrationOperation operation) => operation switch
+    internal static MigrationOperation Written(MigrationOperation operation) => operation switch
     {
-        DropTableOperation o when !KeepsExisting(o) => o with { Existing = null },
+        DropTableOperation o => o with { Existing = KeepsExisting(o) ? o.Existing! with { Indexes = [] } : null },
         DropColumnOperation o when !KeepsExisting(o) => o with { Existing = null },
         DropIndexOperation o => o with { Existing = null },
         DropConstraintOperation o => o with { Existing = null },

@@ -94,7 +94,12 @@ internal sealed partial class Comparison
     {
         var alter = new AlterColumnOperation(table, live.Name);
         if (_options.CompareType && !_dialect.SameColumnType(wanted, live))
+        {
             alter = alter with { Type = wanted.Type };
+            if (_dialect.EnumsAreTypes && wanted.Type is { Kind: SqlTypeKind.Enum } type && live.Type.Kind == SqlTypeKind.Enum && _names.Equals(type.Name, live.Type.Name))
+                Warnings.Add($"Enum {type.Name} of {table}.{wanted.Name} changes its values; {_dialect.Name} keeps it as a type that a column change cannot alter: " +
+                    $"add the values with op.Execute(\"ALTER TYPE {type.Name} ADD VALUE ...\") instead, or give the enum a new name");
+        }
         if (wanted.Nullable != live.Nullable)
             alter = alter with { Nullable = wanted.Nullable };
         if (_options.CompareServerDefault && !wanted.Identity && !live.Identity && !SameDefault(wanted, live))
@@ -103,6 +108,9 @@ internal sealed partial class Comparison
             alter = alter with { Comment = new Change<string?>(Blank(wanted.Comment)) };
         if (alter.Type is null && alter.Nullable is null && alter.ServerDefault is null && alter.Comment is null)
             return null;
+        if (_dialect.RestatesColumns && (alter.Type ?? (object?)alter.Nullable ?? alter.Comment) is not null && (live.Identity || live.Collation is not null))
+            Warnings.Add($"Changing {table}.{live.Name} restates the whole column on {_dialect.Name}, without its " +
+                $"{(live.Identity ? "AUTO_INCREMENT" : "collation " + live.Collation)}, which the operation does not carry: add it back with op.Execute after the change");
         return Existing(alter, wanted, live);
     }
 
@@ -119,7 +127,7 @@ internal sealed partial class Comparison
     };
 
     private bool SameDefault(Column wanted, Column live) =>
-        _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault);
+        wanted.ServerDefault == live.ServerDefault || _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault);
 
     private static AlterColumnOperation Merged(AlterColumnOperation rename, AlterColumnOperation change) => rename with
     {
@@ -154,8 +162,9 @@ internal sealed partial class Comparison
                 Warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
                     "autogenerate does not change that: write the change by hand");
         }
-        if (!wanted.PrimaryKeyColumns.SequenceEqual(live.PrimaryKeyColumns, _names))
-            Warnings.Add($"The primary key of {wanted.Name} is {Columns(live.PrimaryKeyColumns)} in the database and {Columns(wanted.PrimaryKeyColumns)} in the model; " +
+        var (wantedKey, liveKey) = (wanted.PrimaryKeyColumns, live.PrimaryKeyColumns);
+        if (!wantedKey.SequenceEqual(liveKey, _names))
+            Warnings.Add($"The primary key of {wanted.Name} is {Columns(liveKey)} in the database and {Columns(wantedKey)} in the model; " +
                 "autogenerate does not change primary keys: write op.DropConstraint and op.CreatePrimaryKey by hand");
     }
 }

@@ -91,8 +91,22 @@ internal sealed partial class Comparison
     {
         var (drops, adds) = Matched(wanted.Name, wanted.Constraints.OfType<ForeignKey>().ToList(), live.Constraints.OfType<ForeignKey>().ToList(),
             SameForeignKey, ConstraintKind.ForeignKey, pairsNamed: true, SameTarget);
-        _foreignKeyDrops.AddRange(drops);
+        var added = adds.Cast<AddConstraintOperation>().Select(a => a.Constraint.Name).ToHashSet(_names);
+        foreach (var drop in drops.Cast<DropConstraintOperation>())
+        {
+            _foreignKeyDrops.Add(drop);
+            if (_dialect.IndexesForeignKeys && !added.Contains(drop.Name) && drop.Existing is ForeignKey key && !Served(live, key.Columns))
+                _foreignKeyDrops.Add(new DropIndexOperation(drop.Name, live.Name, new TableIndex(drop.Name, live.Name.Name, key.Columns, schema: live.Name.Schema)));
+        }
         _foreignKeyAdds.AddRange(adds);
+    }
+
+    // Whether another index (or key) starts with these columns, so that the database made none for the foreign key.
+    private bool Served(Table table, IReadOnlyList<string> columns)
+    {
+        bool Leads(IReadOnlyList<string> indexed) => indexed.Count >= columns.Count && indexed.Take(columns.Count).SequenceEqual(columns, _names);
+        return table.Indexes.Any(i => Leads(i.Columns)) || Leads(table.PrimaryKeyColumns)
+            || table.Constraints.OfType<UniqueConstraint>().Any(u => Leads(u.Columns));
     }
 
     private bool SameTarget(ForeignKey wanted, ForeignKey live) =>

@@ -130,7 +130,7 @@ internal sealed partial class Comparison
         RenamedFrom = [],
     };
 
-    // Referencing tables first, each after its indexes; a foreign key inside a cycle of dropped tables is dropped
+    // Referencing tables first; a foreign key inside a cycle of dropped tables is dropped
     // before any of them.
     private void DropTables(List<Table> removed)
     {
@@ -143,13 +143,10 @@ internal sealed partial class Comparison
         var order = new List<Table>();
         foreach (var table in removed)
             Visit(table);
+        // The indexes go with the table (MySQL refuses to drop one that a foreign key needs); the downgrade
+        // creates them again after the table.
         for (var i = order.Count - 1; i >= 0; i--)
-        {
-            var table = order[i];
-            foreach (var index in table.Indexes)
-                _tableDrops.Add(new DropIndexOperation(index.Name, table.Name, index with { Table = table.Name }));
-            _tableDrops.Add(new DropTableOperation(table.Name, table with { Indexes = [] }));
-        }
+            _tableDrops.Add(new DropTableOperation(order[i].Name, order[i] with { Indexes = order[i].Indexes.Select(x => x with { Table = order[i].Name }).ToList() }));
 
         void Visit(Table table)
         {

@@ -6,9 +6,10 @@ namespace Retort.Autogenerate;
 /// <summary>
 /// One comparison of a wanted schema with a live one. Operations are collected by phase and put together in
 /// an order that runs:
-/// table renames; view drops; foreign-key drops; drops of removed tables (referencing tables first, each after
-/// its indexes); creates of added tables (referenced tables first, each followed by its indexes); changes inside
-/// kept tables; foreign-key adds; view creates and replaces. Inside a table, as Alembic orders them: column
+/// table renames; view drops; foreign-key drops (with the index MySQL made for a key); drops of removed tables
+/// (referencing tables first, their indexes with them); creates of added tables (referenced tables first, each
+/// followed by its indexes); changes inside kept tables; foreign-key adds; view creates and replaces. Inside a
+/// table, as Alembic orders them: column
 /// renames, index and constraint drops, column adds, column changes, column drops, constraint and index adds,
 /// the table's comment.
 /// </summary>

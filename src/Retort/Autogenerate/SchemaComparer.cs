@@ -26,9 +26,53 @@ public static class SchemaComparer
         ArgumentNullException.ThrowIfNull(options);
         var comparison = new Comparison(dialect, options);
         var upgrade = comparison.Run(wanted, live);
-        var downgrade = new List<MigrationOperation>(upgrade.Count);
+        return new SchemaDiff(upgrade, Reversed(upgrade), comparison.Warnings);
+    }
+
+    /// <summary>
+    /// The downgrade: each operation's reverse, in reverse order, with one rule for tables and their indexes,
+    /// which a DROP TABLE removes together: a dropped table whose definition lists indexes is created again
+    /// followed by them, and the index drops right before a table's drop are left to it (MySQL refuses to drop
+    /// an index that a foreign key needs, and the table's drop removes it anyway).
+    /// </summary>
+    internal static List<MigrationOperation> Reversed(IReadOnlyList<MigrationOperation> upgrade)
+    {
+        var reversed = new List<MigrationOperation>(upgrade.Count);
         for (var i = upgrade.Count - 1; i >= 0; i--)
-            downgrade.Add(upgrade[i].Reverse());
-        return new SchemaDiff(upgrade, downgrade, comparison.Warnings);
+        {
+            if (upgrade[i] is DropTableOperation { Existing: { Indexes.Count: > 0 } table })
+            {
+                reversed.Add(new CreateTableOperation(table with { Indexes = [] }));
+                reversed.AddRange(table.Indexes.Select(index => new CreateIndexOperation(index)));
+            }
+            else
+                reversed.Add(upgrade[i].Reverse());
+        }
+        return FoldIndexDrops(reversed);
+    }
+
+    private static List<MigrationOperation> FoldIndexDrops(List<MigrationOperation> operations)
+    {
+        var result = new List<MigrationOperation>(operations.Count);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i] is not DropIndexOperation first)
+            {
+                result.Add(operations[i]);
+                continue;
+            }
+            var end = i;
+            while (end + 1 < operations.Count && operations[end + 1] is DropIndexOperation next && next.Table == first.Table)
+                end++;
+            if (end + 1 < operations.Count && operations[end + 1] is DropTableOperation drop && drop.Table == first.Table && drop.Existing is not null)
+            {
+                var indexes = operations.Skip(i).Take(end - i + 1).Cast<DropIndexOperation>().Select(d => d.Existing).OfType<TableIndex>().Reverse();
+                result.Add(drop with { Existing = drop.Existing with { Indexes = [.. drop.Existing.Indexes, .. indexes] } });
+                i = end + 1;
+            }
+            else
+                result.Add(first);
+        }
+        return result;
     }
 }

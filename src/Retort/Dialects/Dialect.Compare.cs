@@ -40,7 +40,7 @@ public abstract partial class Dialect
     {
         if (string.IsNullOrWhiteSpace(sql))
             return null;
-        var tokens = SqlEcho.WithNumbersUnquoted(SqlEcho.WithoutOuterParentheses(DefaultTokens(sql)));
+        var tokens = SqlEcho.WithDatesCanonical(SqlEcho.WithNumbersUnquoted(SqlEcho.WithoutOuterParentheses(DefaultTokens(sql))));
         return tokens is [{ Kind: SqlEcho.Kind.Word } only] && only.Is("NULL") ? null : SqlEcho.Text(tokens);
     }
 
@@ -51,7 +51,7 @@ public abstract partial class Dialect
     /// An index expression or a partial index's condition reduced to a comparable form: case, spacing,
     /// quoting of names and outer parentheses do not count.
     /// </summary>
-    public virtual string NormalizeExpression(string sql) => SqlEcho.Text(SqlEcho.WithoutOuterParentheses(SqlEcho.Tokens(sql)));
+    public virtual string NormalizeExpression(string sql) => SqlEcho.Text(SqlEcho.WithDatesCanonical(SqlEcho.WithoutOuterParentheses(SqlEcho.Tokens(sql))));
 
     /// <summary>
     /// Whether a wanted view definition and the live one are the same query. By default their text compares
@@ -76,6 +76,24 @@ public abstract partial class Dialect
     /// </summary>
     public virtual string? NormalizeReferentialAction(string? action) =>
         action is null || string.Equals(action.Trim(), "NO ACTION", StringComparison.OrdinalIgnoreCase) ? null : action.Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// Whether the database makes an index for each foreign key that no index serves, named after the key, and
+    /// keeps it when the key is dropped (MySQL's InnoDB): autogenerate then drops that index with the key.
+    /// </summary>
+    public virtual bool IndexesForeignKeys => false;
+
+    /// <summary>
+    /// Whether an enum is a type of its own, named and shared (PostgreSQL), whose values a column change cannot
+    /// alter in place; autogenerate then warns when an enum keeps its name but changes its values.
+    /// </summary>
+    public virtual bool EnumsAreTypes => false;
+
+    /// <summary>
+    /// Whether a change of a column's type, nullability or comment restates the whole column (MySQL's MODIFY), so
+    /// that what the operation does not describe (AUTO_INCREMENT, a collation) is lost; autogenerate warns then.
+    /// </summary>
+    public virtual bool RestatesColumns => false;
 
     /// <summary>Whether the database keeps table and column comments (SQLite does not, so they are not compared there).</summary>
     public virtual bool KeepsComments => true;

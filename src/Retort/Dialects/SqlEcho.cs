@@ -8,7 +8,7 @@ namespace Retort.Dialects;
 /// default, an index expression or a view back (case, spacing, quoting, parentheses, casts, number formats)
 /// must not read as a change. The result is for comparing only, never for running.
 /// </summary>
-internal static class SqlEcho
+internal static partial class SqlEcho
 {
     internal enum Kind { Word, Identifier, String, Number, Symbol }
 
@@ -44,7 +44,9 @@ internal static class SqlEcho
                 tokens.Add(new(Kind.String, Quoted(sql, ref i, '\'')));
             else if (c is '"' or '`')
                 tokens.Add(new(Kind.Identifier, Quoted(sql, ref i, c)));
-            else if (c == '[' && sql.IndexOf(']', i) is var close and > 0 && !sql[(i + 1)..close].Contains('['))
+            // SQL Server's [name], not PostgreSQL's array brackets (text[], a[1]).
+            else if (c == '[' && sql.IndexOf(']', i) is var close and > 0 && close > i + 1 && (char.IsLetter(sql[i + 1]) || sql[i + 1] == '_')
+                     && !sql[(i + 1)..close].Contains('['))
             {
                 tokens.Add(new(Kind.Identifier, sql[(i + 1)..close]));
                 i = close + 1;
@@ -168,6 +170,28 @@ internal static class SqlEcho
 
     private static bool IsNumber(string text) =>
         text.Length > 0 && text.Trim() == text && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// Date and time literals in one form: <c>'2020-01-01 00:00:00'</c> and <c>'2020-01-01 00:00:00.000000'</c> are
+    /// <c>'2020-01-01'</c>, as PostgreSQL and MySQL echo a date given to a timestamp column with its time.
+    /// </summary>
+    public static List<Token> WithDatesCanonical(List<Token> tokens) =>
+        tokens.Select(t => t.Kind == Kind.String && DateLiteral().Match(t.Text) is { Success: true } m
+            ? new Token(Kind.String, CanonicalDate(m)) : t).ToList();
+
+    private static string CanonicalDate(System.Text.RegularExpressions.Match m)
+    {
+        var date = m.Groups["date"].Value;
+        if (!m.Groups["time"].Success)
+            return date;
+        var seconds = m.Groups["seconds"].Success ? m.Groups["seconds"].Value : "00";
+        var fraction = m.Groups["fraction"].Success ? m.Groups["fraction"].Value.TrimEnd('0') : "";
+        var time = $"{m.Groups["time"].Value}:{seconds}{(fraction.Length > 0 ? "." + fraction : "")}";
+        return time == "00:00:00" ? date : $"{date} {time}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[ T](?<time>\d{2}:\d{2})(?::(?<seconds>\d{2})(?:\.(?<fraction>\d+))?)?)?$")]
+    private static partial System.Text.RegularExpressions.Regex DateLiteral();
 
     /// <summary>
     /// Without PostgreSQL's casts (<c>::text</c>, <c>::character varying(20)</c>, <c>::"Enum"</c>, <c>::int[]</c>),

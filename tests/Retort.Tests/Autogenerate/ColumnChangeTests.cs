@@ -163,6 +163,18 @@ public sealed class ColumnChangeTests
     }
 
     [Fact]
+    public void On_mysql_changing_an_auto_increment_column_warns_that_the_restated_column_loses_it()
+    {
+        var wanted = Shop().Replacing(Users().Replacing(new Column("id", SqlType.Integer, primaryKey: true, identity: true, comment: "key")));
+
+        var diff = Compare(wanted, Shop(), Retort.Dialects.Dialect.ForName("mysql"));
+
+        Assert.Single(diff.Upgrade);
+        Assert.Contains(diff.Warnings, w => w.Contains("without its AUTO_INCREMENT", StringComparison.Ordinal));
+        Assert.Empty(Compare(wanted, Shop()).Warnings);
+    }
+
+    [Fact]
     public void A_primary_key_change_is_a_warning()
     {
         var wanted = Shop().Replacing(Orders().Replacing(new Column("id", SqlType.BigInteger, nullable: false)).Replacing(new Column("user_id", SqlType.Integer, primaryKey: true)));

@@ -109,6 +109,30 @@ public sealed class ConstraintChangeTests
             new DropConstraintOperation(OrdersName, "fk_orders_user", ConstraintKind.ForeignKey, key));
     }
 
+    [Fact]
+    public void On_mysql_a_dropped_foreign_key_takes_the_index_mysql_made_for_it_unless_another_index_serves_it()
+    {
+        var withoutKey = Shop().Replacing(Orders().Without("fk_orders_user"));
+        var unserved = Shop().Replacing(Orders().Without("ix_orders_user_id"));
+
+        var served = Compare(withoutKey, Shop(), Dialect.ForName("mysql"));
+        var helped = Compare(withoutKey.Replacing(Orders().Without("fk_orders_user").Without("ix_orders_user_id")), unserved, Dialect.ForName("mysql"));
+
+        Assert.Equal(["DropConstraintOperation"], served.Upgrade.Select(o => o.GetType().Name));
+        Assert.Equal(["DropConstraintOperation", "DropIndexOperation"], helped.Upgrade.Select(o => o.GetType().Name));
+        Assert.Equal(["CreateIndexOperation", "AddConstraintOperation"], helped.Downgrade.Select(o => o.GetType().Name));
+    }
+
+    [Fact]
+    public void An_enum_that_changes_its_values_under_its_name_is_warned_of_on_postgresql()
+    {
+        var live = Shop().Replacing(Users().With(new Column("kind", SqlType.Enum("user_kind", "a"))));
+        var wanted = Shop().Replacing(Users().With(new Column("kind", SqlType.Enum("user_kind", "a", "b"))));
+
+        Assert.Contains(Compare(wanted, live).Warnings, w => w.Contains("ALTER TYPE user_kind ADD VALUE", StringComparison.Ordinal));
+        Assert.Empty(Compare(wanted, live, Dialect.ForName("mysql")).Warnings);
+    }
+
     [Theory]
     [InlineData("onDelete")]
     [InlineData("onUpdate")]

@@ -16,11 +16,13 @@ public sealed class OrderTests
     }
 
     [Fact]
-    public void Dropped_tables_go_referencing_first()
+    public void Dropped_tables_go_referencing_first_and_come_back_referenced_first_each_before_its_indexes()
     {
         var diff = Compare(Of(), Of(Users(), Orders()));
 
         Assert.Equal(["orders", "users"], diff.Upgrade.OfType<DropTableOperation>().Select(o => o.Table.Name));
+        Assert.Equal(["CreateTableOperation users", "CreateIndexOperation ix_users_name", "CreateTableOperation orders", "CreateIndexOperation ix_orders_user_id"],
+            diff.Downgrade.Select(o => o.GetType().Name + " " + (o is CreateTableOperation c ? c.Table.Name.Name : ((CreateIndexOperation)o).Index.Name)));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class OrderTests
 
         var diff = Compare(Of(accounts, orders), Shop());
 
-        Assert.Equal(["DropConstraintOperation", "DropIndexOperation", "DropTableOperation", "CreateTableOperation", "AddColumnOperation", "AddConstraintOperation"],
+        Assert.Equal(["DropConstraintOperation", "DropTableOperation", "CreateTableOperation", "AddColumnOperation", "AddConstraintOperation"],
             diff.Upgrade.Select(o => o.GetType().Name));
     }
 }

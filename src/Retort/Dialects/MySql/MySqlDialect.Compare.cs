@@ -12,6 +12,15 @@ public sealed partial class MySqlDialect
     /// <summary>True: MySQL keeps a unique constraint as a unique index (https://dev.mysql.com/doc/refman/8.0/en/create-table.html#create-table-indexes-keys).</summary>
     public override bool UniqueConstraintsAreIndexes => true;
 
+    /// <summary>
+    /// True: InnoDB adds an index named after a foreign key when none serves it, and keeps it after the key is
+    /// dropped (https://dev.mysql.com/doc/refman/8.0/en/create-table-foreign-keys.html#foreign-key-restrictions).
+    /// </summary>
+    public override bool IndexesForeignKeys => true;
+
+    /// <summary>True: MODIFY COLUMN restates the column (see <see cref="AlterColumn"/>).</summary>
+    public override bool RestatesColumns => true;
+
     /// <summary>False: MySQL indexes every row, so an index's condition (written nowhere) is not compared.</summary>
     public override bool HasPartialIndexes => false;
 

@@ -47,7 +47,12 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
 
     public DatabaseSchema Schema() => new(
         catalog.Tables.Where(t => t.Type == "BASE TABLE" && !Excluded(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(Table).ToList(),
-        catalog.Views.Where(v => !Excluded(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal).Select(v => new View(new TableName(v.Name), v.Definition)).ToList());
+        catalog.Views.Where(v => !Excluded(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal).Select(v => new View(new TableName(v.Name), ViewDefinition(v.Definition))).ToList());
+
+    // MySQL qualifies every table of a view with the database's name; without it the definition can be created
+    // again in another database (a downgrade's CreateView).
+    private string ViewDefinition(string definition) =>
+        catalog.Database.Length == 0 ? definition : definition.Replace(Quoted(catalog.Database) + ".", "", StringComparison.Ordinal);
 
     private bool Excluded(string name) =>
         exclude.Any(e => e.Name == name && (e.Schema is null || e.Schema == catalog.Database));

@@ -12,7 +12,7 @@ internal static partial class MySqlTypes
     public static string Canonical(string typeName)
     {
         var text = Spacing().Replace(typeName.Trim().ToLowerInvariant(), " ");
-        text = AroundPunctuation().Replace(text, "$1");
+        text = AroundPunctuation().Replace(text, "$1$2");
         text = text switch
         {
             "bool" or "boolean" => "tinyint(1)",
@@ -37,7 +37,7 @@ internal static partial class MySqlTypes
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spacing();
 
-    [GeneratedRegex(@"\s*([(),])\s*")]
+    [GeneratedRegex(@"\s*([(,])\s*|\s*(\))")]
     private static partial Regex AroundPunctuation();
 
     [GeneratedRegex(@"^(integer|numeric|dec|fixed|double precision|real|character varying|char varying|national varchar|nvarchar|national char|nchar|character)\b")]

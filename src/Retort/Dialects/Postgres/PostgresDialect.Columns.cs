@@ -46,19 +46,25 @@ public sealed partial class PostgresDialect
     /// PostgreSQL casts the old default to the new type and fails when it cannot ("default for column cannot be
     /// cast automatically"). A change to an enum creates the type first and, without a <c>USING</c>, converts with
     /// <c>USING column::type</c>, since PostgreSQL has no automatic cast from text to an enum (so the downgrade of
-    /// an enum-to-text change works too); a change away from an enum drops the type when nothing else uses it.
+    /// an enum-to-text change works too; from another enum through text, as enums do not cast to each other); a
+    /// change away from an enum drops the type when nothing else uses it. A default that stays while the column
+    /// changes to or from an enum is dropped first and set again after, for the same reason.
     /// https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-DATA-TYPE
     /// </summary>
     protected override IReadOnlyList<SqlStatement> AlterColumn(AlterColumnOperation operation)
     {
         var statements = new List<SqlStatement>();
+        var enumChange = operation.Type is not null && (operation.Type.Kind == SqlTypeKind.Enum || operation.ExistingType?.Kind == SqlTypeKind.Enum);
+        if (enumChange && operation.ServerDefault is null && operation.ExistingServerDefault is { } kept)
+            operation = operation with { ServerDefault = new Change<string?>(kept) };
         var defaultDroppedFirst = operation.Type is not null && operation.ServerDefault is not null;
         if (defaultDroppedFirst)
             statements.Add(new($"ALTER TABLE {Quote(operation.Table)} ALTER COLUMN {Quote(operation.Column)} DROP DEFAULT"));
         if (operation.Type is { } type)
         {
             var typeName = type.Kind == SqlTypeKind.Enum ? EnumTypeName(type, operation.Table) : TypeName(type);
-            var conversion = operation.Using ?? (type.Kind == SqlTypeKind.Enum ? $"{Quote(operation.Column)}::{typeName}" : null);
+            var text = operation.ExistingType?.Kind == SqlTypeKind.Enum ? "::text" : "";
+            var conversion = operation.Using ?? (type.Kind == SqlTypeKind.Enum ? $"{Quote(operation.Column)}{text}::{typeName}" : null);
             if (type.Kind == SqlTypeKind.Enum && type != operation.ExistingType)
                 statements.Add(CreateEnumType(type, operation.Table));
             statements.Add(new($"ALTER TABLE {Quote(operation.Table)} ALTER COLUMN {Quote(operation.Column)} TYPE {typeName}" +

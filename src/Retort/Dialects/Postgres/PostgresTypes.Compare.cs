@@ -12,7 +12,7 @@ internal static partial class PostgresTypes
     public static string Canonical(string typeName)
     {
         var text = Spacing().Replace(typeName.Trim().ToLowerInvariant(), " ");
-        text = AroundPunctuation().Replace(text, "$1");
+        text = AroundPunctuation().Replace(text, "$1$2");
         var dimensions = "";
         while (text.EndsWith("[]", StringComparison.Ordinal))
         {
@@ -47,7 +47,7 @@ internal static partial class PostgresTypes
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spacing();
 
-    [GeneratedRegex(@"\s*([(),])\s*")]
+    [GeneratedRegex(@"\s*([(,])\s*|\s*(\))")]
     private static partial Regex AroundPunctuation();
 
     [GeneratedRegex(@"\([\d,]*\)")]

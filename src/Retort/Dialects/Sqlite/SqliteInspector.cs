@@ -83,10 +83,16 @@ internal static class SqliteInspector
         var ddl = SqliteDdl.ParseTable(table.Sql ?? "");
         var rows = allColumns[table.Name].ToList();
         var elements = new List<TableElement>();
+        var withoutRowid = table.Sql?.TrimEnd().TrimEnd(';').TrimEnd().EndsWith("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase) == true;
+        var singleKey = rows.Count(r => r.Key > 0) == 1;
         foreach (var row in rows)
         {
             var identity = string.Equals(ddl.AutoincrementColumn, row.Name, StringComparison.OrdinalIgnoreCase);
-            elements.Add(new Column(row.Name, SqliteTypes.FromDeclared(row.Type), nullable: !row.NotNull, primaryKey: row.Key > 0,
+            // pragma_table_info reports the NOT NULL that was written, but an INTEGER PRIMARY KEY is the rowid, which
+            // cannot be NULL, and so is every key column of a WITHOUT ROWID table
+            // (https://www.sqlite.org/lang_createtable.html#rowids_and_the_integer_primary_key).
+            var notNull = row.NotNull || row.Key > 0 && (withoutRowid || singleKey && string.Equals(row.Type, "INTEGER", StringComparison.OrdinalIgnoreCase));
+            elements.Add(new Column(row.Name, SqliteTypes.FromDeclared(row.Type), nullable: !notNull, primaryKey: row.Key > 0,
                 identity: identity, serverDefault: row.Default, collation: ddl.Collations.GetValueOrDefault(row.Name)));
         }
         var keyColumns = rows.Where(r => r.Key > 0).OrderBy(r => r.Key).Select(r => r.Name).ToArray();

@@ -153,6 +153,16 @@ public sealed class PostgresDialectTests
             Sql(new AlterColumnOperation(Users, "feeling") { Type = SqlType.Enum("mood", "a"), ExistingType = SqlType.Text }).Select(s => s.Split("\nEXCEPTION")[0]));
 
     [Fact]
+    public void Changing_an_enum_column_to_another_enum_converts_through_text_and_sets_its_default_again() =>
+        Assert.Equal(["ALTER TABLE users ALTER COLUMN feeling DROP DEFAULT", "DO $retort$\nBEGIN\n    CREATE TYPE mood2 AS ENUM ('a', 'b');",
+                "ALTER TABLE users ALTER COLUMN feeling TYPE mood2 USING feeling::text::mood2", "ALTER TABLE users ALTER COLUMN feeling SET DEFAULT 'a'",
+                "DO $retort$\nBEGIN\n    DROP TYPE IF EXISTS mood;"],
+            Sql(new AlterColumnOperation(Users, "feeling")
+            {
+                Type = SqlType.Enum("mood2", "a", "b"), ExistingType = SqlType.Enum("mood", "a"), ExistingServerDefault = "'a'", ExistingServerDefaultKnown = true,
+            }).Select(s => s.Split("\nEXCEPTION")[0]));
+
+    [Fact]
     public void Changing_a_column_from_an_enum_drops_the_type_after_the_change() =>
         Assert.Equal(["ALTER TABLE users ALTER COLUMN feeling TYPE TEXT", "DO $retort$\nBEGIN\n    DROP TYPE IF EXISTS mood;\nEXCEPTION WHEN dependent_objects_still_exist THEN\n    NULL;\nEND\n$retort$"],
             Sql(new AlterColumnOperation(Users, "feeling") { Type = SqlType.Text, ExistingType = SqlType.Enum("mood", "a") }));
