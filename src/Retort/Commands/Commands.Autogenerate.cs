@@ -44,6 +44,7 @@ public sealed partial class Commands
             CompareType = Config.CompareType,
             CompareServerDefault = Config.CompareServerDefault,
             Include = environment is null ? null : environment.Include,
+            VersionTable = table.Name,
         };
         return SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
     }
