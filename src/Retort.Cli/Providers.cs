@@ -9,7 +9,8 @@ internal static class Providers
     public static DbConnection Create(DatabaseUrl url) => url.Dialect switch
     {
         "sqlite" => new Microsoft.Data.Sqlite.SqliteConnection(url.ConnectionString),
-        "postgresql" => new Npgsql.NpgsqlConnection(WithTimeout(url.ConnectionString, "Timeout")),
+        // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up.
+        "postgresql" => new Npgsql.NpgsqlSlimDataSourceBuilder(WithTimeout(url.ConnectionString, "Timeout")).Build().CreateConnection(),
         "mysql" or "mariadb" => new MySqlConnector.MySqlConnection(WithTimeout(url.ConnectionString, "Connection Timeout")),
         "sqlserver" => new Microsoft.Data.SqlClient.SqlConnection(WithTimeout(url.ConnectionString, "Connect Timeout")),
         _ => throw new RetortException($"No provider for {url.Dialect}"),
