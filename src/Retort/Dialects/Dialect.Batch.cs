@@ -11,11 +11,18 @@ internal sealed record ForeignKeySwitch(SqlStatement IsOn, SqlStatement Off, Sql
 
 public abstract partial class Dialect
 {
-    /// <summary>A batch as plain ALTERs: its operations one after the other. SQLite rebuilds the table instead where it must.</summary>
+    /// <summary>
+    /// A batch as plain ALTERs: its operations one after the other. When the batch knows the table
+    /// (<c>copyFrom</c>, or the live table online), what an operation leaves out of a column's existing definition is
+    /// filled in from it, so that MySQL's restatement of a whole column keeps its default and comment. SQLite rebuilds
+    /// the table instead where it must.
+    /// </summary>
     protected virtual IReadOnlyList<SqlStatement> BatchAlterTable(BatchAlterTableOperation operation)
     {
         CheckBatch(operation);
-        return operation.Operations.SelectMany(Render).ToList();
+        var operations = operation.CopyFrom is null ? operation.Operations
+            : AlteredTable.Apply(operation.CopyFrom with { Name = operation.Table }, operation.Operations).Completed;
+        return operations.SelectMany(Render).ToList();
     }
 
     /// <summary>Refuses a batch whose operations change another table than the batch's.</summary>
