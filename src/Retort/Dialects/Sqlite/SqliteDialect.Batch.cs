@@ -110,9 +110,8 @@ public sealed partial class SqliteDialect
         var schema = await SqliteInspector.ReadAsync(connection, [], cancellationToken, transaction);
         var live = schema.Tables.FirstOrDefault(t => Same(t.Name.Name, batch.Table.Name))
             ?? throw new RetortException($"batch on {batch.Table}: no such table");
-        if (batch.CopyFrom is { } given && !given.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(live.Columns.Select(c => c.Name)))
-            throw new RetortException($"batch on {batch.Table}: copyFrom has columns {string.Join(", ", given.Columns.Select(c => c.Name))}, but the table has " +
-                $"{string.Join(", ", live.Columns.Select(c => c.Name))}; make copyFrom match, or a --sql script would rebuild the table differently");
+        if (batch.CopyFrom is { } given && Difference(given, live) is { } difference)
+            throw new RetortException($"batch on {batch.Table}: copyFrom has {difference}; make copyFrom match, or a --sql script would rebuild the table differently");
         var details = await SqliteTableDetails.ReadAsync(connection, transaction, live.Name.Name, cancellationToken);
         if (details.Unsupported is { } what)
             throw new RetortException($"sqlite: batch mode cannot rebuild {batch.Table}: it {what}, which Retort's table model does not keep");
@@ -122,6 +121,24 @@ public sealed partial class SqliteDialect
                 $"{referrer.Name} that refer to it; SQLite cannot switch enforcement off inside the run's transaction: call op.BatchAlterTable before reading op.Connection, or open the connection with 'Foreign Keys=False'");
         return batch with { CopyFrom = live, Triggers = details.Triggers };
     }
+
+    // What a script's rebuild from copyFrom would get wrong: columns, indexes or named constraints it does not list as they are.
+    private static string? Difference(Table given, Table live)
+    {
+        foreach (var (what, names) in new (string, Func<Table, IEnumerable<string>>)[]
+        {
+            ("columns", t => t.Columns.Select(c => c.Name)),
+            ("indexes", t => t.Indexes.Select(i => i.Name)),
+            ("constraints", t => t.Constraints.Where(c => c is not PrimaryKey).Select(c => c.Name ?? "(unnamed)")),
+        })
+        {
+            if (!names(given).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(names(live)))
+                return $"{what} {List(names(given))}, but the table has {List(names(live))}";
+        }
+        return null;
+    }
+
+    private static string List(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
