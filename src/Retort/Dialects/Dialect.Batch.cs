@@ -21,7 +21,7 @@ public abstract partial class Dialect
     {
         CheckBatch(operation);
         var operations = operation.CopyFrom is null ? operation.Operations
-            : AlteredTable.Apply(operation.CopyFrom with { Name = operation.Table }, operation.Operations).Completed;
+            : AlteredTable.CompleteEach(operation.CopyFrom with { Name = operation.Table }, operation.Operations);
         return operations.SelectMany(Render).ToList();
     }
 

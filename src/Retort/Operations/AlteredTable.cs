@@ -54,6 +54,31 @@ internal sealed partial class AlteredTable
     /// <summary>Old and new names of the kept columns that the batch renames.</summary>
     public IReadOnlyList<(string From, string To)> Renames { get; private set; } = [];
 
+    /// <summary>One operation with what <paramref name="table"/> knows filled in where the operation leaves it out.</summary>
+    public static MigrationOperation Complete(Table table, MigrationOperation operation) => new AlteredTable(table).Complete(operation);
+
+    /// <summary>
+    /// The operations, each completed from the table as the ones before it leave it, for databases that alter in
+    /// place: an operation the model refuses (which the database may well take, as MySQL drops an indexed column) is
+    /// passed on as it is, and the ones after it are completed from where the model stands.
+    /// </summary>
+    public static IReadOnlyList<MigrationOperation> CompleteEach(Table before, IEnumerable<MigrationOperation> operations)
+    {
+        var table = new AlteredTable(before);
+        foreach (var operation in operations)
+        {
+            try
+            {
+                table.Apply(operation);
+            }
+            catch (RetortException)
+            {
+                // The database decides; the model only fills in what it knows.
+            }
+        }
+        return table._completed;
+    }
+
     /// <summary>Applies <paramref name="operations"/> (those a batch may hold) to <paramref name="before"/>.</summary>
     public static AlteredTable Apply(Table before, IEnumerable<MigrationOperation> operations)
     {
@@ -226,6 +251,7 @@ internal sealed partial class AlteredTable
                 ExistingServerDefaultKnown = true,
                 ExistingComment = o.ExistingCommentKnown ? o.ExistingComment : column.Comment,
                 ExistingCommentKnown = true,
+                ExistingColumn = column,
             },
             DropIndexOperation { Existing: null } o when _indexes.FirstOrDefault(i => Same(i.Name, o.Name)) is { } index =>
                 o with { Existing = index with { Columns = index.Columns.Select(CurrentName).ToList() } },
