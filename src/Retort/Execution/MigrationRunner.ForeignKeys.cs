@@ -8,6 +8,10 @@ internal sealed partial class MigrationRunner
     // Whether this run switched foreign-key enforcement off for the transaction now open.
     private bool _foreignKeysOff;
 
+    // Whether the run's one transaction is being committed, so that a failure there (the foreign-key check) is not
+    // put down to the last step.
+    private bool _committingRun;
+
     /// <summary>
     /// Before a transaction begins: switches foreign-key enforcement off when the steps it will hold rebuild a table
     /// (SQLite, whose switch does nothing inside a transaction). The steps are recorded first to find out, as

@@ -60,6 +60,7 @@ internal sealed partial class MigrationRunner(
                     await CommitAsync(cancellationToken);
             }
             current = null;
+            _committingRun = wholeRun;
             if (wholeRun)
                 await CommitAsync(cancellationToken);
             return versions.Heads;
@@ -191,7 +192,7 @@ internal sealed partial class MigrationRunner(
         {
             RevisionStep r => $"{(r.IsUpgrade ? "Upgrade" : "Downgrade")} {r.Revision.Id} ({Path.GetFileName(r.Revision.Header.Path) ?? r.Revision.Header.Message})",
             StampStep s => $"Stamp {string.Join(", ", s.To)}",
-            _ => "Creating the version table",
+            _ => _committingRun ? "Committing the run" : "Creating the version table",
         };
         var state = dialect.TransactionalDdl || step is null
             ? "nothing of this run was kept"

@@ -200,4 +200,16 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         foreach (var table in new[] { "users", "orders", "teams", "retort_version" })
             Assert.Equal(await BatchScenarioRun.RowsAsync(online, $"SELECT * FROM {table} ORDER BY 1"), await BatchScenarioRun.RowsAsync(offline, $"SELECT * FROM {table} ORDER BY 1"));
     }
+
+    [Fact]
+    public async Task A_row_that_breaks_a_foreign_key_while_enforcement_is_off_for_a_rebuild_fails_the_commit()
+    {
+        WithSchema().Revision("b1", ["a1"], """op.Execute("INSERT INTO orders (id, user_id) VALUES (999, 12345)");""")
+            .Revision("c1", ["b1"], """op.BatchAlterTable("users", b => b.AlterColumn("name", type: SqlType.Text));""");
+        var error = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
+        Assert.StartsWith("Committing the run failed: SQLite Error 19: 'CHECK constraint failed: a row breaks a foreign key, checked before the commit since enforcement was off for a table rebuild", error.Message);
+        Assert.EndsWith("nothing of this run was kept", error.Message);
+        Assert.Empty(await TablesAsync());
+        Assert.Equal(["1"], await RowsAsync("PRAGMA foreign_keys"));
+    }
 }

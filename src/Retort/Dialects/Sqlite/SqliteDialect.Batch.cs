@@ -79,7 +79,7 @@ public sealed partial class SqliteDialect
     internal IReadOnlyList<SqlStatement> ForeignKeyCheck(TableName? table)
     {
         var what = table is null
-            ? "a row breaks a foreign key; PRAGMA foreign_key_check lists the rows"
+            ? "a row breaks a foreign key, checked before the commit since enforcement was off for a table rebuild; PRAGMA foreign_key_check lists the rows"
             : $"a row of {table} breaks a foreign key after its rebuild; PRAGMA foreign_key_check({table.Value.Name}) lists the rows";
         var source = table is null ? "pragma_foreign_key_check"
             : $"pragma_foreign_key_check({Literal(table.Value.Name)}{(table.Value.Schema is null ? "" : ", " + Literal(table.Value.Schema))})";
