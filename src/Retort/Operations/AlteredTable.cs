@@ -104,14 +104,22 @@ internal sealed partial class AlteredTable
 
     private void DropColumn(Entry entry)
     {
+        if (UserOf(entry) is { } user)
+            throw Error($"column {entry.Current} is used by {user}; drop that first in the batch");
+        _columns.Remove(entry);
+    }
+
+    /// <summary>What of <paramref name="table"/> uses column <paramref name="column"/> (the primary key, a constraint, an index), or null.</summary>
+    public static string? UserOf(Table table, string column) =>
+        new AlteredTable(table) is var altered && altered._columns.FirstOrDefault(e => Same(e.Current, column)) is { } entry ? altered.UserOf(entry) : null;
+
+    private string? UserOf(Entry entry)
+    {
         var name = entry.Column.Name;
-        var user = entry.Column.PrimaryKey || _constraints.OfType<PrimaryKey>().Any(k => k.Columns.Any(c => Same(c, name))) ? "the primary key"
+        return entry.Column.PrimaryKey || _constraints.OfType<PrimaryKey>().Any(k => k.Columns.Any(c => Same(c, name))) ? "the primary key"
             : _constraints.FirstOrDefault(c => Uses(c, name)) is { } constraint ? Describe(constraint)
             : _indexes.FirstOrDefault(i => i.Columns.Any(c => Same(c, name) || Mentions(c, name)) || Mentions(i.Where, name)) is { } index ? $"index {index.Name}"
             : null;
-        if (user is not null)
-            throw Error($"column {entry.Current} is used by {user}; drop that first in the batch");
-        _columns.Remove(entry);
     }
 
     private void AlterColumn(AlterColumnOperation operation)

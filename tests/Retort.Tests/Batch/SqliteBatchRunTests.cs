@@ -212,4 +212,12 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.Empty(await TablesAsync());
         Assert.Equal(["1"], await RowsAsync("PRAGMA foreign_keys"));
     }
+
+    [Fact]
+    public async Task Dropping_a_column_a_constraint_uses_names_the_constraint_and_the_way_out()
+    {
+        var error = await FailingUpgradeAsync("""op.DropColumn("users", "email");""");
+        Assert.Equal("Upgrade b1 (b1.cs) failed: sqlite: cannot drop column users.email in place, since unique constraint uq_users_email uses it; drop that first " +
+            "(an index with op.DropIndex; a constraint with the column in op.BatchAlterTable, which rebuilds the table)", error.Message);
+    }
 }

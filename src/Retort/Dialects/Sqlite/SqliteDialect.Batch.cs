@@ -101,6 +101,8 @@ public sealed partial class SqliteDialect
         DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var prepared = await base.PrepareAsync(operation, connection, transaction, cancellationToken);
+        if (prepared is DropColumnOperation { Table.Schema: null } drop)
+            await CheckDropInPlaceAsync(drop, connection, transaction, cancellationToken);
         if (prepared is not BatchAlterTableOperation batch || !Rebuilds(batch))
             return prepared;
         CheckBatch(batch);
@@ -120,6 +122,17 @@ public sealed partial class SqliteDialect
             throw new RetortException($"sqlite: cannot rebuild {batch.Table} while foreign-key enforcement is on, since dropping it would delete or orphan the rows of " +
                 $"{referrer.Name} that refer to it; SQLite cannot switch enforcement off inside the run's transaction: call op.BatchAlterTable before reading op.Connection, or open the connection with 'Foreign Keys=False'");
         return batch with { CopyFrom = live, Triggers = details.Triggers };
+    }
+
+    // SQLite refuses in place to drop a column that anything uses, with a message that names neither the column nor
+    // the way out (https://www.sqlite.org/lang_altertable.html#altertabdropcol).
+    private static async Task CheckDropInPlaceAsync(DropColumnOperation drop, DbConnection connection, DbTransaction? transaction,
+        CancellationToken cancellationToken)
+    {
+        var schema = await SqliteInspector.ReadAsync(connection, [], cancellationToken, transaction);
+        if (schema.Tables.FirstOrDefault(t => Same(t.Name.Name, drop.Table.Name)) is { } table && AlteredTable.UserOf(table, drop.Column) is { } user)
+            throw new RetortException($"sqlite: cannot drop column {drop.Table}.{drop.Column} in place, since {user} uses it; drop that first " +
+                "(an index with op.DropIndex; a constraint with the column in op.BatchAlterTable, which rebuilds the table)");
     }
 
     // What a script's rebuild from copyFrom would get wrong: columns, indexes or named constraints it does not list as they are.
