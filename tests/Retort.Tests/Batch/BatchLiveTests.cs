@@ -17,6 +17,10 @@ public sealed class SqliteBatchLiveTests : LiveRunSuite
     [MemberData(nameof(BatchScenario.Names), MemberType = typeof(BatchScenario))]
     public Task Each_kind_of_change_keeps_every_row_index_and_foreign_key_and_the_downgrade_reverses_it(string scenario) =>
         new BatchScenarioRun(Project, OpenAsync, Dialect.ForName("sqlite")).RunAsync(BatchScenario.Named(scenario));
+
+    [Fact]
+    public Task Renaming_a_table_that_rows_refer_to_carries_the_foreign_keys_there_and_back() =>
+        new BatchScenarioRun(Project, OpenAsync, Dialect.ForName("sqlite")).RenameTableAsync();
 }
 
 /// <summary>The same batches on PostgreSQL, as plain ALTERs, checked by reading the schema back.</summary>
@@ -28,6 +32,10 @@ public sealed class PostgresBatchLiveTests() : ServerRunSuite(LiveServer.Postgre
     [MemberData(nameof(BatchScenario.Names), MemberType = typeof(BatchScenario))]
     public Task Each_kind_of_change_keeps_every_row_index_and_foreign_key_and_the_downgrade_reverses_it(string scenario) =>
         new BatchScenarioRun(Project, OpenAsync, Dialect.ForName("postgresql")).RunAsync(BatchScenario.Named(scenario));
+
+    [LiveFact(LiveServer.Postgres)]
+    public Task Renaming_a_table_that_rows_refer_to_carries_the_foreign_keys_there_and_back() =>
+        new BatchScenarioRun(Project, OpenAsync, Dialect.ForName("postgresql")).RenameTableAsync();
 }
 
 /// <summary>The same batches on MariaDB, as plain ALTERs (MODIFY/CHANGE restating whole columns), checked by reading the schema back.</summary>
@@ -44,6 +52,10 @@ public sealed class MariaDbBatchLiveTests() : ServerRunSuite(LiveServer.MySql)
     [MemberData(nameof(BatchScenario.Names), MemberType = typeof(BatchScenario))]
     public Task Each_kind_of_change_keeps_every_row_index_and_foreign_key_and_the_downgrade_reverses_it(string scenario) =>
         new BatchScenarioRun(Project, OpenAsync, Dialect.ForName("mariadb")).RunAsync(BatchScenario.Named(scenario));
+
+    [LiveFact(LiveServer.MySql)]
+    public Task Renaming_a_table_that_rows_refer_to_carries_the_foreign_keys_there_and_back() =>
+        new BatchScenarioRun(Project, OpenAsync, Dialect.ForName("mariadb")).RenameTableAsync();
 }
 
 /// <summary>A theory that needs a live server, skipped like <see cref="LiveFactAttribute"/>.</summary>

@@ -43,6 +43,28 @@ internal sealed class BatchScenarioRun(TestProject project, Func<Task<DbConnecti
         await CheckIntegrityAsync();
     }
 
+    /// <summary>Renames users to people and back: the foreign keys of orders and of users itself follow the table both ways.</summary>
+    public async Task RenameTableAsync()
+    {
+        project.Revision("a1", [], BatchScenario.Schema, BatchScenario.DropSchema)
+            .Revision("b1", ["a1"], """op.RenameTable("users", "people");""", """op.RenameTable("people", "users");""");
+        var commands = project.Commands();
+        await commands.UpgradeAsync("head");
+        Assert.Equal(["orders -> people", "people -> people", "people -> teams"], await ReferencesAsync());
+        await CheckIntegrityAsync();
+        await commands.DowngradeAsync("a1");
+        Assert.Equal(["orders -> users", "users -> teams", "users -> users"], await ReferencesAsync());
+        await CheckIntegrityAsync();
+    }
+
+    private async Task<List<string>> ReferencesAsync()
+    {
+        await using var connection = await open();
+        var schema = await dialect.InspectAsync(connection, VersionTable, CancellationToken.None);
+        return schema.Tables.SelectMany(t => t.Constraints.OfType<ForeignKey>().Select(k => $"{t.Name.Name} -> {k.ReferencedTable.Name}"))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
     public sealed record State(DatabaseSchema Schema, List<string> Rows);
 
     /// <summary>The schema, and the rows of the three tables (users by the given columns).</summary>
