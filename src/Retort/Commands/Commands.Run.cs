@@ -65,7 +65,8 @@ public sealed partial class Commands
     {
         MigrationSource? source = null;
         // Compile only when a revision's code is needed: stamps and no-op runs never compile.
-        return new MigrationRunner(map, () => source ??= LoadMigrations(), dialect, sink, table, Log, Config.TransactionPerMigration);
+        return new MigrationRunner(map, () => source ??= LoadMigrations(), dialect, sink, table, Log, Config.TransactionPerMigration,
+            autoBatch: Config.SqliteAutoBatch);
     }
 
     private MigrationSource LoadMigrations()

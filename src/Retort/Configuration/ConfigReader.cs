@@ -18,6 +18,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     public int TruncateSlugLength = 40;
     public string? Timezone;
     public bool TransactionPerMigration;
+    public bool SqliteAutoBatch;
     public bool CompareType = true;
     public bool CompareServerDefault;
     public List<string> Databases = [];
@@ -44,6 +45,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
                 case "truncateSlugLength": TruncateSlugLength = Int(key, value); break;
                 case "timezone": Timezone = String(key, value); break;
                 case "transactionPerMigration": TransactionPerMigration = Bool(key, value); break;
+                case "sqliteAutoBatch": SqliteAutoBatch = Bool(key, value); break;
                 case "compareType": CompareType = Bool(key, value); break;
                 case "compareServerDefault": CompareServerDefault = Bool(key, value); break;
                 case "databases": Databases = Strings(key, value); break;
@@ -84,6 +86,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
             TruncateSlugLength = TruncateSlugLength,
             Timezone = Timezone,
             TransactionPerMigration = TransactionPerMigration,
+            SqliteAutoBatch = SqliteAutoBatch,
             CompareType = CompareType,
             CompareServerDefault = CompareServerDefault,
             Databases = Databases,

@@ -51,6 +51,13 @@ public sealed record RetortConfig
     /// <summary>Commit after each revision instead of once for the whole run.</summary>
     public bool TransactionPerMigration { get; init; }
 
+    /// <summary>
+    /// On SQLite, run the operations it cannot do in place (type, nullability and default changes, constraints,
+    /// dropped columns) as batches that rebuild the table, instead of refusing them and pointing to
+    /// <c>op.BatchAlterTable</c>.
+    /// </summary>
+    public bool SqliteAutoBatch { get; init; }
+
     /// <summary>Autogenerate compares column types.</summary>
     public bool CompareType { get; init; } = true;
 

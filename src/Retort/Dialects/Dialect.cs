@@ -69,6 +69,7 @@ public abstract partial class Dialect
         DropObjectOperation o => DropObject(o),
         ExecuteSqlOperation o => o.Dialect is null || RunsOn(o.Dialect) ? [new SqlStatement(o.Sql)] : [],
         BulkInsertOperation o => BulkInsert(o),
+        BatchAlterTableOperation o => BatchAlterTable(o),
         _ => throw new NotSupportedException($"{Name} cannot render {operation.GetType().Name}"),
     };
 }

@@ -10,7 +10,7 @@ namespace Retort.Execution;
 /// the sink runs or writes them, and the version table moves with each step, in the same transaction where the
 /// database's DDL is transactional.
 /// </summary>
-internal sealed class MigrationRunner(
+internal sealed partial class MigrationRunner(
     RevisionMap map,
     Func<MigrationSource> source,
     Dialect dialect,
@@ -18,7 +18,8 @@ internal sealed class MigrationRunner(
     VersionTable table,
     TextWriter log,
     bool transactionPerMigration,
-    string? database = null)
+    string? database = null,
+    bool autoBatch = false)
 {
     private readonly DatabaseSink? _online = sink as DatabaseSink;
 
@@ -37,6 +38,8 @@ internal sealed class MigrationRunner(
         MigrationStep? current = null;
         try
         {
+            if (wholeRun)
+                await SwitchForeignKeysOffAsync(steps, cancellationToken);
             if (wholeRun || (createVersionTable && sink is DatabaseSink))
                 await BeginAsync(cancellationToken);
             if (createVersionTable)
@@ -48,12 +51,16 @@ internal sealed class MigrationRunner(
                 cancellationToken.ThrowIfCancellationRequested();
                 current = step;
                 if (!wholeRun)
+                {
+                    await SwitchForeignKeysOffAsync([step], cancellationToken);
                     await BeginAsync(cancellationToken);
+                }
                 await RunStepAsync(step, versions, cancellationToken);
                 if (!wholeRun)
                     await CommitAsync(cancellationToken);
             }
             current = null;
+            _committingRun = wholeRun;
             if (wholeRun)
                 await CommitAsync(cancellationToken);
             return versions.Heads;
@@ -61,11 +68,13 @@ internal sealed class MigrationRunner(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await sink.RollbackAsync();
+            await RestoreForeignKeysAsync();
             throw Failure(current, e);
         }
         catch (OperationCanceledException)
         {
             await sink.RollbackAsync();
+            await RestoreForeignKeysAsync();
             throw;
         }
     }
@@ -96,8 +105,9 @@ internal sealed class MigrationRunner(
 
     private async Task FlushAsync(List<MigrationOperation> pending, CancellationToken cancellationToken)
     {
-        foreach (var operation in pending)
+        foreach (var queued in Batched(pending))
         {
+            var operation = _online is null ? queued : await dialect.PrepareAsync(queued, _online.Connection, _online.Transaction, cancellationToken);
             var outside = NeedsNoTransaction(operation) && sink.InTransaction;
             if (outside)
                 await CommitAsync(cancellationToken);
@@ -112,8 +122,11 @@ internal sealed class MigrationRunner(
     /// <summary>Runs the queued operations now, for a migration about to read through <c>op.Connection</c>.</summary>
     private void Flush(List<MigrationOperation> pending)
     {
-        foreach (var operation in pending)
+        foreach (var queued in Batched(pending))
         {
+            // Synchronous because the migration reads op.Connection synchronously.
+            var operation = _online is null ? queued
+                : dialect.PrepareAsync(queued, _online.Connection, _online.Transaction, CancellationToken.None).GetAwaiter().GetResult();
             if (NeedsNoTransaction(operation) && sink.InTransaction)
                 throw new RetortException($"{operation.GetType().Name} cannot run inside a transaction before op.Connection is read; read op.Connection first, or set transactionPerMigration");
             foreach (var statement in Render(operation))
@@ -141,8 +154,17 @@ internal sealed class MigrationRunner(
     private Task BeginAsync(CancellationToken cancellationToken) =>
         dialect.TransactionalDdl || sink is DatabaseSink ? sink.BeginAsync(cancellationToken) : Task.CompletedTask;
 
-    private Task CommitAsync(CancellationToken cancellationToken) =>
-        sink.InTransaction ? sink.CommitAsync(cancellationToken) : Task.CompletedTask;
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (!sink.InTransaction)
+            return;
+        await CheckForeignKeysAsync(cancellationToken);
+        await sink.CommitAsync(cancellationToken);
+        await SwitchForeignKeysOnAsync(cancellationToken);
+    }
+
+    private IReadOnlyList<MigrationOperation> Batched(IReadOnlyList<MigrationOperation> operations) =>
+        autoBatch ? dialect.AutoBatch(operations) : operations;
 
     /// <summary>Finds the definition a revision's upgrade gives a view, function or procedure, by recording that upgrade.</summary>
     private string DefinitionIn(ObjectKind kind, TableName name, string revisionSymbol)
@@ -170,7 +192,7 @@ internal sealed class MigrationRunner(
         {
             RevisionStep r => $"{(r.IsUpgrade ? "Upgrade" : "Downgrade")} {r.Revision.Id} ({Path.GetFileName(r.Revision.Header.Path) ?? r.Revision.Header.Message})",
             StampStep s => $"Stamp {string.Join(", ", s.To)}",
-            _ => "Creating the version table",
+            _ => _committingRun ? "Committing the run" : "Creating the version table",
         };
         var state = dialect.TransactionalDdl || step is null
             ? "nothing of this run was kept"

@@ -58,6 +58,12 @@ public sealed record AlterColumnOperation(TableName Table, string Column) : Migr
     /// <summary>Whether <see cref="ExistingComment"/> was given.</summary>
     public bool ExistingCommentKnown { get; init; }
 
+    /// <summary>
+    /// The column as the database has it, read online before the change: what the operation does not describe
+    /// (AUTO_INCREMENT, collation) but MySQL's restatement of the whole column must repeat.
+    /// </summary>
+    internal Column? ExistingColumn { get; init; }
+
     /// <summary>PostgreSQL's <c>USING</c> expression for a type change.</summary>
     public string? Using { get; init; }
 

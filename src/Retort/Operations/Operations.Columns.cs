@@ -27,7 +27,14 @@ public sealed partial class Operations
         string? serverDefault = null, bool dropServerDefault = false, string? comment = null, bool dropComment = false,
         string? newName = null, SqlType? existingType = null, bool? existingNullable = null,
         string? existingServerDefault = null, string? existingComment = null, string? postgresUsing = null,
-        string? schema = null)
+        string? schema = null) =>
+        Invoke(AlterColumnRecord(new TableName(table, schema), column, type, nullable, serverDefault, dropServerDefault, comment,
+            dropComment, newName, existingType, existingNullable, existingServerDefault, existingComment, postgresUsing));
+
+    /// <summary>The record of an AlterColumn call, shared with <see cref="BatchOperations.AlterColumn"/>.</summary>
+    internal static AlterColumnOperation AlterColumnRecord(TableName table, string column, SqlType? type, bool? nullable,
+        string? serverDefault, bool dropServerDefault, string? comment, bool dropComment, string? newName, SqlType? existingType,
+        bool? existingNullable, string? existingServerDefault, string? existingComment, string? postgresUsing)
     {
         if (serverDefault is not null && dropServerDefault)
             throw new RetortException($"AlterColumn {table}.{column}: give serverDefault or dropServerDefault, not both");
@@ -35,7 +42,7 @@ public sealed partial class Operations
             throw new RetortException($"AlterColumn {table}.{column}: give comment or dropComment, not both");
         if (postgresUsing is not null && type is null)
             throw new RetortException($"AlterColumn {table}.{column}: postgresUsing goes with a new type");
-        Invoke(new AlterColumnOperation(new TableName(table, schema), column)
+        return new AlterColumnOperation(table, column)
         {
             Type = type,
             Nullable = nullable,
@@ -49,7 +56,7 @@ public sealed partial class Operations
             ExistingComment = existingComment,
             ExistingCommentKnown = existingComment is not null,
             Using = postgresUsing,
-        });
+        };
     }
 
     /// <summary>Creates an index over columns (or expressions in parentheses), optionally unique or partial.</summary>

@@ -59,6 +59,16 @@ internal static class OperationSamples
         new AddColumnOperation(Users, new Column("mood", Mood)),
         new AlterColumnOperation(Users, "name") { Type = SqlType.Integer, ExistingType = SqlType.String(50), Using = "length(name)" },
         new DropIndexOperation("ix_users_email_c", Users, Concurrently: true),
+        // A batch: SQLite rebuilds users from copyFrom, the others alter in place; without copyFrom SQLite cannot
+        // rebuild offline.
+        new BatchAlterTableOperation(Users,
+        [
+            new AlterColumnOperation(Users, "name") { Type = SqlType.Text, ExistingType = SqlType.String(50), ExistingNullable = false },
+            new AddColumnOperation(Users, new Column("address", SqlType.String(250))),
+            new CreateIndexOperation(new TableIndex("ix_users_address", "users", ["address"])),
+            new AddConstraintOperation(Users, new CheckConstraint("ck_users_email", "email LIKE '%@%'")),
+        ], CopyFrom: UsersTable()),
+        new BatchAlterTableOperation(Users, [new DropColumnOperation(Users, "email")]),
     ];
 
     public static readonly SqlType Mood = SqlType.Enum("mood", "sad", "ok", "happy");

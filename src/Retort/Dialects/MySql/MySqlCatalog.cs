@@ -40,10 +40,13 @@ internal sealed class MySqlCatalog
         SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE();
         """;
 
-    public static async Task<MySqlCatalog> ReadAsync(DbConnection connection, bool mariaDb, CancellationToken cancellationToken)
+    /// <summary>Reads the catalog; inside a run, <paramref name="transaction"/> is the run's, which MySqlConnector requires on every command.</summary>
+    public static async Task<MySqlCatalog> ReadAsync(DbConnection connection, bool mariaDb, CancellationToken cancellationToken,
+        DbTransaction? transaction = null)
     {
         var catalog = new MySqlCatalog();
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = Queries(mariaDb);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Database = Text(r, 0) ?? "", cancellationToken);

@@ -11,7 +11,8 @@ public sealed partial class MySqlDialect
     /// are AUTO_INCREMENT and a collation, which the operation does not describe
     /// (https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-redefine-column).
     /// A change of default alone uses ALTER COLUMN SET/DROP DEFAULT, and a rename alone RENAME COLUMN
-    /// (MySQL 8.0, MariaDB 10.5.2), which keep everything else.
+    /// (MySQL 8.0, MariaDB 10.5.2), which keep everything else. Online, the runner first fills in what the operation
+    /// leaves out from the live column (<see cref="PrepareAsync"/>), AUTO_INCREMENT and the collation included.
     /// </summary>
     protected override IReadOnlyList<SqlStatement> AlterColumn(AlterColumnOperation operation)
     {
@@ -30,11 +31,14 @@ public sealed partial class MySqlDialect
         }
         if (operation.Using is not null)
             throw new NotSupportedException($"{Name}: altering {operation.Table}.{operation.Column} with a USING expression is PostgreSQL's; convert the values with op.Execute before or after the type change");
-        var restated = new Column(operation.FinalName,
-            operation.FinalType ?? throw Restates(operation, "existingType"),
+        var type = operation.FinalType ?? throw Restates(operation, "existingType");
+        var existing = operation.ExistingColumn;
+        var restated = new Column(operation.FinalName, type,
             operation.FinalNullable ?? throw Restates(operation, "existingNullable"),
             serverDefault: operation.ServerDefault is { } d ? d.Value : operation.ExistingServerDefault,
-            comment: operation.Comment is { } c ? c.Value : operation.ExistingComment);
+            comment: operation.Comment is { } c ? c.Value : operation.ExistingComment,
+            identity: existing?.Identity == true,
+            collation: type.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Text or SqlTypeKind.Enum ? existing?.Collation : null);
         var verb = operation.NewName is null ? "MODIFY COLUMN" : $"CHANGE COLUMN {column}";
         return [new($"ALTER TABLE {table} {verb} {ColumnDefinition(restated, null)}")];
     }

@@ -20,16 +20,22 @@ public sealed partial class MySqlDialect
             await connection.OpenAsync(cancellationToken);
         try
         {
-            // The server, not the URL, decides the catalog's shape: a mysql:// URL may well reach a MariaDB server.
-            var mariaDbServer = connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
-            var catalog = await MySqlCatalog.ReadAsync(connection, mariaDbServer, cancellationToken);
-            return new MySqlInspector(catalog, mariaDbServer, exclude).Schema();
+            return await ReadSchemaAsync(connection, null, exclude, cancellationToken);
         }
         finally
         {
             if (opened)
                 await connection.CloseAsync();
         }
+    }
+
+    private static async Task<DatabaseSchema> ReadSchemaAsync(DbConnection connection, DbTransaction? transaction,
+        IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken)
+    {
+        // The server, not the URL, decides the catalog's shape: a mysql:// URL may well reach a MariaDB server.
+        var mariaDbServer = connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
+        var catalog = await MySqlCatalog.ReadAsync(connection, mariaDbServer, cancellationToken, transaction);
+        return new MySqlInspector(catalog, mariaDbServer, exclude).Schema();
     }
 }
 

@@ -30,7 +30,9 @@ internal static class SqliteInspector
 
     private sealed record ForeignKeyRow(string Table, long Id, string Referenced, string From, string? To, string OnUpdate, string OnDelete);
 
-    public static async Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken)
+    /// <summary>Reads the schema; inside a run, <paramref name="transaction"/> is the run's, which Microsoft.Data.Sqlite requires on every command.</summary>
+    public static async Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken,
+        DbTransaction? transaction = null)
     {
         var opened = connection.State != ConnectionState.Open;
         if (opened)
@@ -38,6 +40,7 @@ internal static class SqliteInspector
         try
         {
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = Queries;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var objects = new List<SchemaObject>();

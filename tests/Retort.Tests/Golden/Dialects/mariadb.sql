@@ -127,3 +127,15 @@ ALTER TABLE users ADD COLUMN mood ENUM('sad', 'ok', 'happy') NULL;
 
 -- DropIndexOperation
 DROP INDEX ix_users_email_c ON users;
+
+-- BatchAlterTableOperation
+ALTER TABLE users MODIFY COLUMN name LONGTEXT NOT NULL DEFAULT 'x' COMMENT 'display name';
+
+ALTER TABLE users ADD COLUMN address VARCHAR(250) NULL;
+
+CREATE INDEX ix_users_address ON users (address);
+
+ALTER TABLE users ADD CONSTRAINT ck_users_email CHECK (email LIKE '%@%');
+
+-- BatchAlterTableOperation
+ALTER TABLE users DROP COLUMN email;

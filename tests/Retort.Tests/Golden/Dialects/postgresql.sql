@@ -164,3 +164,15 @@ ALTER TABLE users ALTER COLUMN name TYPE INTEGER USING length(name);
 
 -- DropIndexOperation
 DROP INDEX CONCURRENTLY ix_users_email_c;
+
+-- BatchAlterTableOperation
+ALTER TABLE users ALTER COLUMN name TYPE TEXT;
+
+ALTER TABLE users ADD COLUMN address VARCHAR(250);
+
+CREATE INDEX ix_users_address ON users (address);
+
+ALTER TABLE users ADD CONSTRAINT ck_users_email CHECK (email LIKE '%@%');
+
+-- BatchAlterTableOperation
+ALTER TABLE users DROP COLUMN email;

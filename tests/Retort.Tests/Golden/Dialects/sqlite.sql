@@ -128,3 +128,33 @@ ALTER TABLE users ADD COLUMN mood VARCHAR(5);
 
 -- DropIndexOperation
 -- refused: sqlite: SQLite has no CONCURRENTLY (it allows one writer at a time); drop 'concurrently: true' for this database
+
+-- BatchAlterTableOperation
+CREATE TABLE _retort_tmp_users (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    name TEXT DEFAULT 'x' NOT NULL,
+    email VARCHAR(120),
+    address VARCHAR(250),
+    CONSTRAINT uq_users_email UNIQUE (email),
+    CONSTRAINT ck_users_name CHECK (name <> ''),
+    CONSTRAINT ck_users_email CHECK (email LIKE '%@%')
+);
+
+INSERT INTO _retort_tmp_users (id, name, email) SELECT id, name, email FROM users;
+
+INSERT INTO sqlite_sequence (name, seq) SELECT '_retort_tmp_users', seq FROM sqlite_sequence WHERE name = 'users' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_retort_tmp_users');
+
+UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM sqlite_sequence WHERE name IN ('users', '_retort_tmp_users')) WHERE name = '_retort_tmp_users';
+
+DROP TABLE users;
+
+PRAGMA legacy_alter_table = ON;
+
+ALTER TABLE _retort_tmp_users RENAME TO users;
+
+PRAGMA legacy_alter_table = OFF;
+
+CREATE INDEX ix_users_address ON users (address);
+
+-- BatchAlterTableOperation
+-- refused: sqlite: batch mode rebuilds users, which needs the table's definition, and with --sql nothing is read from the database: pass copyFrom: new Table(...) to op.BatchAlterTable

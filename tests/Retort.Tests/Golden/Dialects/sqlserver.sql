@@ -245,3 +245,35 @@ GO
 
 -- DropIndexOperation
 -- refused: sqlserver: SQL Server has no CONCURRENTLY; drop 'concurrently: true', or write the index WITH (ONLINE = ON) through op.Execute where the edition has online index operations
+
+-- BatchAlterTableOperation
+DECLARE @default nvarchar(258), @definition nvarchar(max);
+SELECT @default = QUOTENAME(name), @definition = definition FROM sys.default_constraints WHERE parent_object_id = OBJECT_ID(N'users') AND COL_NAME(parent_object_id, parent_column_id) = N'name';
+IF @default IS NOT NULL EXEC(N'ALTER TABLE users DROP CONSTRAINT ' + @default);
+ALTER TABLE users ALTER COLUMN name NVARCHAR(max) NOT NULL;
+IF @default IS NOT NULL EXEC(N'ALTER TABLE users ADD CONSTRAINT ' + @default + N' DEFAULT ' + @definition + N' FOR name');
+
+GO
+
+ALTER TABLE users ADD address NVARCHAR(250) NULL;
+
+GO
+
+CREATE INDEX ix_users_address ON users (address);
+
+GO
+
+ALTER TABLE users ADD CONSTRAINT ck_users_email CHECK (email LIKE '%@%');
+
+GO
+
+-- BatchAlterTableOperation
+DECLARE @default nvarchar(258);
+SELECT @default = QUOTENAME(name) FROM sys.default_constraints WHERE parent_object_id = OBJECT_ID(N'users') AND COL_NAME(parent_object_id, parent_column_id) = N'email';
+IF @default IS NOT NULL EXEC(N'ALTER TABLE users DROP CONSTRAINT ' + @default);
+
+GO
+
+ALTER TABLE users DROP COLUMN email;
+
+GO

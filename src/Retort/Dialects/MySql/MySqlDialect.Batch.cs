@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Retort.Ops;
+
+namespace Retort.Dialects.MySql;
+
+public sealed partial class MySqlDialect
+{
+    /// <summary>
+    /// Online, a change that restates a whole column (MODIFY/CHANGE), alone or in a batch, is completed from the live
+    /// table: the existing type, nullability, default and comment where the migration leaves them out, and
+    /// AUTO_INCREMENT and the collation, which the restatement would otherwise drop without a word.
+    /// </summary>
+    internal override async Task<MigrationOperation> PrepareAsync(MigrationOperation operation, DbConnection connection,
+        DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var prepared = await base.PrepareAsync(operation, connection, transaction, cancellationToken);
+        var (table, restates) = prepared switch
+        {
+            BatchAlterTableOperation { CopyFrom: null } b => (b.Table, b.Operations.Any(Restates)),
+            AlterColumnOperation a => (a.Table, Restates(a)),
+            _ => (default, false),
+        };
+        if (!restates || table.Schema is not null)
+            return prepared;
+        var live = (await ReadSchemaAsync(connection, transaction, [], cancellationToken)).Tables
+            .FirstOrDefault(t => string.Equals(t.Name.Name, table.Name, StringComparison.OrdinalIgnoreCase));
+        return (prepared, live) switch
+        {
+            (_, null) => prepared,
+            (BatchAlterTableOperation batch, _) => batch with { CopyFrom = live },
+            (AlterColumnOperation alter, _) when live.Columns.Any(c => string.Equals(c.Name, alter.Column, StringComparison.OrdinalIgnoreCase))
+                => AlteredTable.Complete(live, alter),
+            _ => prepared,
+        };
+    }
+
+    private static bool Restates(MigrationOperation operation) =>
+        operation is AlterColumnOperation { Type: not null } or AlterColumnOperation { Nullable: not null } or AlterColumnOperation { Comment: not null };
+}

@@ -1,0 +1,157 @@
+using System.Data.Common;
+using Retort.Ops;
+
+namespace Retort.Dialects.Sqlite;
+
+public sealed partial class SqliteDialect
+{
+    /// <summary>
+    /// A batch: rebuilt when <see cref="BatchMode.Always"/> says so, or when <see cref="BatchMode.Auto"/> finds an
+    /// operation SQLite cannot do in place; otherwise each operation as it runs outside a batch. The rebuild follows
+    /// SQLite's own procedure for schema changes (https://www.sqlite.org/lang_altertable.html#otheralter); see
+    /// <see cref="SqliteTableRebuild"/>.
+    /// </summary>
+    protected override IReadOnlyList<SqlStatement> BatchAlterTable(BatchAlterTableOperation operation)
+    {
+        CheckBatch(operation);
+        return Rebuilds(operation) ? SqliteTableRebuild.Statements(this, operation) : base.BatchAlterTable(operation);
+    }
+
+    /// <summary>Whether the batch rebuilds its table.</summary>
+    internal static bool Rebuilds(BatchAlterTableOperation batch) =>
+        batch.Recreate == BatchMode.Always || (batch.Recreate == BatchMode.Auto && batch.Operations.Any(NeedsRebuild));
+
+    /// <summary>
+    /// Whether SQLite cannot run the operation in place: everything but adding a column within ADD COLUMN's limits,
+    /// indexes, comments, and a rename of a column (https://www.sqlite.org/lang_altertable.html). Dropping a column
+    /// rebuilds too, as Alembic does: in place SQLite refuses columns that anything refers to.
+    /// </summary>
+    internal static bool NeedsRebuild(MigrationOperation operation) => operation switch
+    {
+        AddColumnOperation o => o.Column is { PrimaryKey: true } or { Identity: true } or { Nullable: false, ServerDefault: null }
+            || (o.Column.ServerDefault is { } value && !IsConstant(value)),
+        AlterColumnOperation o => o.Type is not null || o.Nullable is not null || o.ServerDefault is not null,
+        CreateIndexOperation or DropIndexOperation or TableCommentOperation => false,
+        _ => true,
+    };
+
+    /// <summary>Each run of operations on one table that SQLite cannot do in place becomes one batch, rebuilt once.</summary>
+    internal override IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations)
+    {
+        var result = new List<MigrationOperation>();
+        BatchAlterTableOperation? open = null;
+        foreach (var operation in operations)
+        {
+            if (operation is BatchAlterTableOperation || TableOf(operation) is not { } table || !NeedsRebuild(operation))
+            {
+                result.Add(operation);
+                open = null;
+            }
+            else if (open is not null && open.Table == table)
+                result[^1] = open = open with { Operations = [.. open.Operations, operation] };
+            else
+                result.Add(open = new BatchAlterTableOperation(table, [operation]));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// PRAGMA foreign_keys, which SQLite ignores inside a transaction (https://www.sqlite.org/pragma.html#pragma_foreign_keys),
+    /// so a run switches it off before its transaction begins when a rebuild is coming: with enforcement on, dropping
+    /// the old table would delete or orphan the rows that refer to it (https://www.sqlite.org/foreignkeys.html#fk_schemacommands).
+    /// The whole database's keys are checked before the commit instead.
+    /// </summary>
+    internal override ForeignKeySwitch ForeignKeySwitch => new(
+        new("SELECT CAST(foreign_keys AS TEXT) FROM pragma_foreign_keys"),
+        new("PRAGMA foreign_keys = OFF"),
+        new("PRAGMA foreign_keys = ON"),
+        ForeignKeyCheck(null));
+
+    /// <inheritdoc />
+    internal override bool NeedsForeignKeysOff(MigrationOperation operation) => operation is BatchAlterTableOperation batch && Rebuilds(batch);
+
+    /// <summary>
+    /// Statements that fail the run, with one line naming the table, when a row breaks a foreign key
+    /// (<c>pragma_foreign_key_check</c>, https://www.sqlite.org/pragma.html#pragma_foreign_key_check): of
+    /// <paramref name="table"/>'s own keys, or of every table. SQL rather than a read, so that a script checks as an
+    /// online run does.
+    /// </summary>
+    internal IReadOnlyList<SqlStatement> ForeignKeyCheck(TableName? table)
+    {
+        var what = table is null
+            ? "a row breaks a foreign key, checked before the commit since enforcement was off for a table rebuild; PRAGMA foreign_key_check lists the rows"
+            : $"a row of {table} breaks a foreign key after its rebuild; PRAGMA foreign_key_check({table.Value.Name}) lists the rows";
+        var source = table is null ? "pragma_foreign_key_check"
+            : $"pragma_foreign_key_check({Literal(table.Value.Name)}{(table.Value.Schema is null ? "" : ", " + Literal(table.Value.Schema))})";
+        return
+        [
+            new($"CREATE TEMP TABLE _retort_foreign_key_check (broken TEXT CONSTRAINT {Quote(what)} CHECK (broken IS NULL))"),
+            new($"INSERT INTO temp._retort_foreign_key_check SELECT \"table\" FROM {source}"),
+            new("DROP TABLE temp._retort_foreign_key_check"),
+        ];
+    }
+
+    /// <summary>
+    /// Before a rebuild online: the table's definition as it is now (read with the inspector, earlier operations of
+    /// the run included) and its triggers; a <c>copyFrom</c> must name the same columns, since a script would rebuild
+    /// from it. A table whose rebuild would lose what the model does not keep is refused, and so is a rebuild of a
+    /// table that rows refer to while foreign-key enforcement is on.
+    /// </summary>
+    internal override async Task<MigrationOperation> PrepareAsync(MigrationOperation operation, DbConnection connection,
+        DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var prepared = await base.PrepareAsync(operation, connection, transaction, cancellationToken);
+        if (prepared is DropColumnOperation { Table.Schema: null } drop)
+            await CheckDropInPlaceAsync(drop, connection, transaction, cancellationToken);
+        if (prepared is not BatchAlterTableOperation batch || !Rebuilds(batch))
+            return prepared;
+        CheckBatch(batch);
+        if (batch.Table.Schema is not (null or "main"))
+            return batch.CopyFrom is not null ? batch
+                : throw new RetortException($"sqlite: batch mode reads only the main database, and {batch.Table} is in {batch.Table.Schema}; pass copyFrom: new Table(...) to op.BatchAlterTable");
+        var schema = await SqliteInspector.ReadAsync(connection, [], cancellationToken, transaction);
+        var live = schema.Tables.FirstOrDefault(t => Same(t.Name.Name, batch.Table.Name))
+            ?? throw new RetortException($"batch on {batch.Table}: no such table");
+        if (batch.CopyFrom is { } given && Difference(given, live) is { } difference)
+            throw new RetortException($"batch on {batch.Table}: copyFrom has {difference}; make copyFrom match, or a --sql script would rebuild the table differently");
+        var details = await SqliteTableDetails.ReadAsync(connection, transaction, live.Name.Name, cancellationToken);
+        if (details.Unsupported is { } what)
+            throw new RetortException($"sqlite: batch mode cannot rebuild {batch.Table}: it {what}, which Retort's table model does not keep");
+        var referrer = schema.Tables.FirstOrDefault(t => t.Constraints.OfType<ForeignKey>().Any(k => Same(k.ReferencedTable.Name, live.Name.Name)));
+        if (details.ForeignKeysOn && referrer is not null)
+            throw new RetortException($"sqlite: cannot rebuild {batch.Table} while foreign-key enforcement is on, since dropping it would delete or orphan the rows of " +
+                $"{referrer.Name} that refer to it; SQLite cannot switch enforcement off inside the run's transaction: call op.BatchAlterTable before reading op.Connection, or open the connection with 'Foreign Keys=False'");
+        return batch with { CopyFrom = live, Triggers = details.Triggers };
+    }
+
+    // SQLite refuses in place to drop a column that anything uses, with a message that names neither the column nor
+    // the way out (https://www.sqlite.org/lang_altertable.html#altertabdropcol).
+    private static async Task CheckDropInPlaceAsync(DropColumnOperation drop, DbConnection connection, DbTransaction? transaction,
+        CancellationToken cancellationToken)
+    {
+        var schema = await SqliteInspector.ReadAsync(connection, [], cancellationToken, transaction);
+        if (schema.Tables.FirstOrDefault(t => Same(t.Name.Name, drop.Table.Name)) is { } table && AlteredTable.UserOf(table, drop.Column) is { } user)
+            throw new RetortException($"sqlite: cannot drop column {drop.Table}.{drop.Column} in place, since {user} uses it; drop that first " +
+                "(an index with op.DropIndex; a constraint with the column in op.BatchAlterTable, which rebuilds the table)");
+    }
+
+    // What a script's rebuild from copyFrom would get wrong: columns, indexes or named constraints it does not list as they are.
+    private static string? Difference(Table given, Table live)
+    {
+        foreach (var (what, names) in new (string, Func<Table, IEnumerable<string>>)[]
+        {
+            ("columns", t => t.Columns.Select(c => c.Name)),
+            ("indexes", t => t.Indexes.Select(i => i.Name)),
+            ("constraints", t => t.Constraints.Where(c => c is not PrimaryKey).Select(c => c.Name ?? "(unnamed)")),
+        })
+        {
+            if (!names(given).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(names(live)))
+                return $"{what} {List(names(given))}, but the table has {List(names(live))}";
+        }
+        return null;
+    }
+
+    private static string List(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

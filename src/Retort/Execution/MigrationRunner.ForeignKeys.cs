@@ -1,0 +1,87 @@
+using Retort.Dialects;
+using Retort.Ops;
+
+namespace Retort.Execution;
+
+internal sealed partial class MigrationRunner
+{
+    // Whether this run switched foreign-key enforcement off for the transaction now open.
+    private bool _foreignKeysOff;
+
+    // Whether the run's one transaction is being committed, so that a failure there (the foreign-key check) is not
+    // put down to the last step.
+    private bool _committingRun;
+
+    /// <summary>
+    /// Before a transaction begins: switches foreign-key enforcement off when the steps it will hold rebuild a table
+    /// (SQLite, whose switch does nothing inside a transaction). The steps are recorded first to find out, as
+    /// <see cref="DefinitionIn"/> records them; online, only when enforcement is on. A script switches it off
+    /// whenever a rebuild is coming, since it cannot ask.
+    /// </summary>
+    private async Task SwitchForeignKeysOffAsync(IEnumerable<MigrationStep> steps, CancellationToken cancellationToken)
+    {
+        if (dialect.ForeignKeySwitch is not { } fk)
+            return;
+        if (_online is not null && await _online.QueryStringsAsync(fk.IsOn, cancellationToken) is not ["1"])
+            return;
+        if (!steps.OfType<RevisionStep>().Any(s => Batched(Record(s)).Any(dialect.NeedsForeignKeysOff)))
+            return;
+        await sink.ExecuteAsync(fk.Off, cancellationToken);
+        _foreignKeysOff = true;
+    }
+
+    /// <summary>Before a commit with enforcement off: fails the run when any row breaks a foreign key.</summary>
+    private async Task CheckForeignKeysAsync(CancellationToken cancellationToken)
+    {
+        if (!_foreignKeysOff)
+            return;
+        foreach (var statement in dialect.ForeignKeySwitch!.Check)
+            await sink.ExecuteAsync(statement, cancellationToken);
+    }
+
+    /// <summary>After the commit: enforcement back on.</summary>
+    private async Task SwitchForeignKeysOnAsync(CancellationToken cancellationToken)
+    {
+        if (!_foreignKeysOff)
+            return;
+        _foreignKeysOff = false;
+        await sink.ExecuteAsync(dialect.ForeignKeySwitch!.On, cancellationToken);
+    }
+
+    /// <summary>After a rollback: enforcement back on, without hiding the failure that led here.</summary>
+    private async Task RestoreForeignKeysAsync()
+    {
+        if (!_foreignKeysOff || _online is null)
+            return;
+        _foreignKeysOff = false;
+        try
+        {
+            await _online.ExecuteAsync(dialect.ForeignKeySwitch!.On, CancellationToken.None);
+        }
+        catch (Exception e) when (e is StatementFailedException or InvalidOperationException)
+        {
+            // The connection is broken too; the failure that led here is the one to report.
+        }
+    }
+
+    /// <summary>
+    /// The operations a step's migration calls, recorded without running them. Recording stops where the migration
+    /// needs the database (it reads op.Connection) or fails; the run itself meets those again.
+    /// </summary>
+    private List<MigrationOperation> Record(RevisionStep step)
+    {
+        var recorded = new List<MigrationOperation>();
+        var op = new Operations(recorded.Add, dialect, null, null, database, null, DefinitionIn);
+        try
+        {
+            var migration = source().Create(step.Revision);
+            (step.IsUpgrade ? migration.UpgradeAsync(op, CancellationToken.None) : migration.DowngradeAsync(op, CancellationToken.None))
+                .GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // What was recorded before the failure still counts.
+        }
+        return recorded;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Retort.Ops;
+
+/// <summary>
+/// Several changes of one table run together (<c>op.BatchAlterTable</c>): on SQLite, when one of them cannot run in
+/// place, the table is rebuilt once with all of them; elsewhere they run as plain ALTERs. <paramref name="CopyFrom"/>
+/// is the table as it is before the batch, which a rebuild needs in <c>--sql</c> mode (online it is read from the
+/// database).
+/// </summary>
+public sealed record BatchAlterTableOperation(TableName Table, IReadOnlyList<MigrationOperation> Operations,
+    BatchMode Recreate = BatchMode.Auto, Table? CopyFrom = null) : MigrationOperation
+{
+    /// <summary>The SQL of the triggers on the table, read online before a rebuild so that they are created again.</summary>
+    internal IReadOnlyList<string> Triggers { get; init; } = [];
+
+    /// <summary>
+    /// The reversed operations in reverse order. With <see cref="CopyFrom"/>, the operations need no
+    /// <c>existing…</c> values (the table gives them), and the reverse gets the table as the batch leaves it.
+    /// </summary>
+    public override MigrationOperation Reverse()
+    {
+        if (CopyFrom is null)
+            return new BatchAlterTableOperation(Table, Operations.Reverse().Select(o => o.Reverse()).ToList(), Recreate);
+        var altered = AlteredTable.Apply(CopyFrom with { Name = Table }, Operations);
+        return new BatchAlterTableOperation(Table, altered.Completed.Reverse().Select(o => o.Reverse()).ToList(), Recreate, altered.After);
+    }
+
+    /// <inheritdoc />
+    public override bool IsDestructive => Operations.Any(o => o.IsDestructive);
+}
