@@ -21,6 +21,7 @@ internal static class OperationSummary
         CreateObjectOperation o => $"added {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
         ReplaceObjectOperation o => $"changed {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
         DropObjectOperation o => $"removed {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
+        BatchAlterTableOperation o => $"changed table '{o.Table}' in a batch: {string.Join("; ", o.Operations.Select(Describe))}",
         _ => operation.GetType().Name,
     };
 

@@ -58,7 +58,37 @@ public static partial class CSharpWriter
         DropObjectOperation o => Call($"Drop{o.Kind}", [Literal(o.Name.Name), .. Schema(o.Name)]),
         ExecuteSqlOperation o => Call("Execute", [Literal(o.Sql), .. Named("dialect", o.Dialect)]),
         BulkInsertOperation o => BulkInsert(o),
+        BatchAlterTableOperation o => Batch(o),
         _ => throw new ArgumentException($"Autogenerate cannot write a {operation.GetType().Name}", nameof(operation)),
+    };
+
+    /// <summary><c>op.BatchAlterTable("t", batch => { batch.X(...); });</c> with the table-less forms inside.</summary>
+    private static string Batch(BatchAlterTableOperation o)
+    {
+        var body = string.Concat(o.Operations.Select(inner => "    " + BatchStatement(inner).Replace("\n", "\n    ", StringComparison.Ordinal) + "\n"));
+        var options = string.Concat([.. o.Recreate == BatchMode.Auto ? [] : new[] { $", recreate: BatchMode.{o.Recreate}" },
+            .. o.Table.Schema is null ? [] : new[] { $", schema: {Literal(o.Table.Schema)}" }]);
+        return $"op.BatchAlterTable({Literal(o.Table.Name)}, batch =>\n{{\n{body}}}{options});";
+    }
+
+    private static string BatchStatement(MigrationOperation operation) => operation switch
+    {
+        AddColumnOperation o => Call("AddColumn", [Column(o.Column)], receiver: "batch"),
+        DropColumnOperation o => Call("DropColumn", [Literal(o.Column)], receiver: "batch"),
+        AlterColumnOperation o => Call("AlterColumn", AlterColumnArguments(o), firstLine: 1, receiver: "batch"),
+        CreateIndexOperation o => Call("CreateIndex", [Literal(o.Index.Name), Strings(o.Index.Columns),
+            .. o.Index.Unique ? new[] { "unique: true" } : [], .. Named("where", o.Index.Where)], receiver: "batch"),
+        DropIndexOperation o => Call("DropIndex", [Literal(o.Name)], receiver: "batch"),
+        AddConstraintOperation { Constraint: PrimaryKey k } => Call("CreatePrimaryKey", [Literal(k.Name), Strings(k.Columns)], receiver: "batch"),
+        AddConstraintOperation { Constraint: UniqueConstraint u } => Call("CreateUniqueConstraint", [Literal(u.Name), Strings(u.Columns)], receiver: "batch"),
+        AddConstraintOperation { Constraint: CheckConstraint c } => Call("CreateCheckConstraint", [Literal(c.Name), Literal(c.Condition)], receiver: "batch"),
+        AddConstraintOperation { Constraint: ForeignKey f } => Call("CreateForeignKey", [Literal(f.Name), Literal(f.ReferencedTable.Name),
+            Strings(f.Columns), Strings(f.ReferencedColumns), .. Named("onDelete", f.OnDelete), .. Named("onUpdate", f.OnUpdate),
+            .. f.Deferrable ? new[] { "deferrable: true" } : [], .. f.InitiallyDeferred ? new[] { "initiallyDeferred: true" } : []], receiver: "batch"),
+        DropConstraintOperation o => Call("DropConstraint", [Literal(o.Name), $"ConstraintKind.{o.Kind}"], receiver: "batch"),
+        TableCommentOperation { Comment: null } o => Call("DropTableComment", [.. Named("existingComment", o.Existing)], receiver: "batch"),
+        TableCommentOperation o => Call("CreateTableComment", [Literal(o.Comment), .. Named("existingComment", o.Existing)], receiver: "batch"),
+        _ => throw new ArgumentException($"A batch cannot hold a {operation.GetType().Name}", nameof(operation)),
     };
 
     /// <summary>
@@ -74,6 +104,7 @@ public static partial class CSharpWriter
         DropConstraintOperation o => o with { Existing = null },
         DropObjectOperation o => o with { Existing = null },
         ReplaceObjectOperation o => o with { Previous = null },
+        BatchAlterTableOperation o => o with { Operations = o.Operations.Select(Written).ToList() },
         AlterColumnOperation o => o with
         {
             ExistingServerDefaultKnown = o.ExistingServerDefault is not null,
@@ -87,9 +118,13 @@ public static partial class CSharpWriter
 
     private static bool KeepsExisting(DropColumnOperation operation) => operation.Existing?.Type.Kind == SqlTypeKind.Enum;
 
-    private static string AlterColumn(AlterColumnOperation o)
+    private static string AlterColumn(AlterColumnOperation o) =>
+        Call("AlterColumn", [Literal(o.Table.Name), .. AlterColumnArguments(o), .. Schema(o.Table)], firstLine: 2);
+
+    /// <summary>The column and its changes, without the table (which the batch form leaves out).</summary>
+    private static List<string> AlterColumnArguments(AlterColumnOperation o)
     {
-        var arguments = new List<string> { Literal(o.Table.Name), Literal(o.Column) };
+        var arguments = new List<string> { Literal(o.Column) };
         if (o.Type is not null) arguments.Add("type: " + Type(o.Type));
         if (o.Nullable is { } nullable) arguments.Add("nullable: " + Bool(nullable));
         if (o.ServerDefault is { } change) arguments.Add(change.Value is null ? "dropServerDefault: true" : "serverDefault: " + Literal(change.Value));
@@ -100,8 +135,7 @@ public static partial class CSharpWriter
         arguments.AddRange(Named("existingServerDefault", o.ExistingServerDefault));
         arguments.AddRange(Named("existingComment", o.ExistingComment));
         arguments.AddRange(Named("postgresUsing", o.Using));
-        arguments.AddRange(Schema(o.Table));
-        return Call("AlterColumn", arguments, firstLine: 2);
+        return arguments;
     }
 
     private static string AddConstraint(TableName table, Constraint constraint)
@@ -124,14 +158,14 @@ public static partial class CSharpWriter
     /// <c>op.Name(a, b, c);</c> on one line when it fits, else the first <paramref name="firstLine"/> arguments on
     /// the first line and each other one on a line of its own.
     /// </summary>
-    private static string Call(string method, IReadOnlyList<string> arguments, int firstLine = 1)
+    private static string Call(string method, IReadOnlyList<string> arguments, int firstLine = 1, string receiver = "op")
     {
-        var single = $"op.{method}({string.Join(", ", arguments)});";
+        var single = $"{receiver}.{method}({string.Join(", ", arguments)});";
         if ((single.Length <= LineWidth && !single.Contains('\n')) || arguments.Count <= firstLine)
             return single;
         var head = string.Join(", ", arguments.Take(firstLine));
         var rest = arguments.Skip(firstLine).Select(a => "    " + a.Replace("\n", "\n    ", StringComparison.Ordinal));
-        return $"op.{method}({head},\n{string.Join(",\n", rest)});";
+        return $"{receiver}.{method}({head},\n{string.Join(",\n", rest)});";
     }
 
     private static IEnumerable<string> Schema(TableName table) => Named("schema", table.Schema);

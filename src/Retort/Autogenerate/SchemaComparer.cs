@@ -26,7 +26,9 @@ public static class SchemaComparer
         ArgumentNullException.ThrowIfNull(options);
         var comparison = new Comparison(dialect, options);
         var upgrade = comparison.Run(wanted, live);
-        return new SchemaDiff(upgrade, Reversed(upgrade), comparison.Warnings);
+        // Where the database cannot make a change in place (SQLite), the changes of one table go into a batch that
+        // rebuilds it; elsewhere this leaves the operations as they are.
+        return new SchemaDiff(dialect.AutoBatch(upgrade), dialect.AutoBatch(Reversed(upgrade)), comparison.Warnings);
     }
 
     /// <summary>

@@ -41,8 +41,13 @@ public abstract class RoundTripSuite<TDatabase>(TDatabase db) where TDatabase : 
 
         var diff = SchemaComparer.Compare(wanted, db.Live, db.Dialect, Defaults);
 
-        Assert.Equal(@case.Expected(db.Dialect), diff.Upgrade.Select(SingleChanges.Describe));
-        Assert.Equal(diff.Upgrade.Count, diff.Downgrade.Count);
+        // SQLite gets the changes it cannot make in place inside a batch that rebuilds the table.
+        Assert.Equal(@case.Expected(db.Dialect), Unbatched(diff.Upgrade).Select(SingleChanges.Describe));
+        Assert.Equal(Unbatched(diff.Upgrade).Count(), Unbatched(diff.Downgrade).Count());
+        if (db.Dialect.Name == "sqlite")
+            Assert.All(diff.Upgrade, o => Assert.False(o is AlterColumnOperation or AddColumnOperation or DropColumnOperation
+                    or AddConstraintOperation or DropConstraintOperation && Retort.Dialects.Sqlite.SqliteDialect.NeedsRebuild(o),
+                $"{o.GetType().Name} needs a rebuild but is not in a batch"));
         // Where the database can run them (SQLite refuses most ALTERs), the operations bring the database to the
         // changed model, and their reverses back to the original, each time with nothing left to compare.
         if (!Renders(diff.Upgrade) || !Renders(diff.Downgrade))
@@ -55,8 +60,14 @@ public abstract class RoundTripSuite<TDatabase>(TDatabase db) where TDatabase : 
         Assert.True(restored.IsEmpty, "After the downgrade:\n" + CSharpWriter.Operations(restored.Upgrade, "  "));
     }
 
+    private static IEnumerable<MigrationOperation> Unbatched(IEnumerable<MigrationOperation> operations) =>
+        operations.SelectMany(o => o is BatchAlterTableOperation batch ? batch.Operations : [o]);
+
     private bool Renders(IEnumerable<MigrationOperation> operations)
     {
+        // A batch renders only once it has read its table, which the apply below does.
+        if (operations.Any(o => o is BatchAlterTableOperation))
+            return true;
         try
         {
             foreach (var operation in operations)

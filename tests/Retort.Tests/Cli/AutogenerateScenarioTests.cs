@@ -35,7 +35,7 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         return result.Stdout;
     }
 
-    private void WriteUser(bool withAddress) =>
+    private void WriteUser(bool withAddress, int nameLength = 50) =>
         File.WriteAllText(Path.Combine(_dir.FullName, "Models", "User.cs"), $$"""
             using System.ComponentModel.DataAnnotations;
             using System.ComponentModel.DataAnnotations.Schema;
@@ -47,7 +47,7 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
             public class User
             {
                 [Key, Column("id"), Index] public int Id { get; set; }
-                [Column("name"), MaxLength(50)] public string? Name { get; set; }
+                [Column("name"), MaxLength({{nameLength}})] public string? Name { get; set; }
                 [Column("email"), MaxLength(120), Index(Unique = true)] public string? Email { get; set; }
             {{(withAddress ? "    [Column(\"address\"), MaxLength(250)] public string? Address { get; set; }" : "")}}
             }
@@ -108,6 +108,38 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         return schema.Table(new TableName("users"))!.Columns.Select(c => c.Name).ToList();
     }
 
+    protected async Task A_change_sqlite_cannot_make_in_place_is_written_as_a_batch()
+    {
+        var url = await CreateDatabaseAsync(_dir.FullName);
+        await Ok("init");
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "Models"));
+        File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
+            $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Models/**/*.cs"] } }""");
+        WriteUser(withAddress: false);
+        await Ok("revision", "--autogenerate", "-m", "Initial schema");
+        await Ok("upgrade", "head");
+
+        WriteUser(withAddress: false, nameLength: 80);
+        await Ok("revision", "--autogenerate", "-m", "longer names");
+        var text = RevisionText("longer_names");
+        Assert.Contains("op.BatchAlterTable(\"users\", batch =>", text);
+        Assert.Contains("batch.AlterColumn(\"name\", type: SqlType.String(80)", text);
+        await Ok("upgrade", "head");
+        Assert.Equal("No new upgrade operations detected.\n", (await Ok("check")).ReplaceLineEndings("\n"));
+        Assert.Equal(SqlType.String(80), await NameTypeAsync(url));
+        await Ok("downgrade", "-1");
+        Assert.Equal(SqlType.String(50), await NameTypeAsync(url));
+    }
+
+    private static async Task<SqlType> NameTypeAsync(string url)
+    {
+        var parsed = DatabaseUrl.Parse(url, Directory.GetCurrentDirectory());
+        await using var connection = TestProject.Connect(parsed);
+        await connection.OpenAsync();
+        var schema = await Retort.Dialects.Dialect.ForName(parsed.Dialect).InspectAsync(connection, [], CancellationToken.None);
+        return schema.Table(new TableName("users"))!.Column("name")!.Type;
+    }
+
     private static int CountOperations(string code) =>
         code.Split("op.", StringSplitOptions.None).Length - 1;
 }
@@ -118,6 +150,9 @@ public sealed class SqliteAutogenerateScenarioTests : AutogenerateScenarioSuite
 
     [Fact]
     public Task The_user_scenario_on_sqlite() => The_user_scenario_runs_end_to_end();
+
+    [Fact]
+    public Task A_type_change_on_sqlite_is_a_batch() => A_change_sqlite_cannot_make_in_place_is_written_as_a_batch();
 }
 
 public abstract class ServerAutogenerateScenarioSuite(LiveServer server) : AutogenerateScenarioSuite
