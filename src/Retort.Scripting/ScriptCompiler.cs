@@ -66,6 +66,12 @@ public sealed class ScriptCompiler
         ArgumentException.ThrowIfNullOrEmpty(cacheDirectory);
         extraReferences ??= [];
         var cache = new ScriptCache(cacheDirectory);
+        // Unchanged files (same paths, sizes and times) name the assembly of their last compile without being read.
+        var stamp = extraReferences.Count == 0 ? ScriptStamp.Compute(sourcePaths, cache.Directory) : null;
+        if (stamp is not null && cache.TryReadStamp(stamp) is { } known && LoadCached(cache, known) is { } quick)
+        {
+            return quick;
+        }
         var inputs = ScriptInputs.Read(sourcePaths, extraReferences, cache.Directory, cancellationToken);
         string key = inputs.ComputeKey();
         // Unique per content, because the default load context refuses two assemblies of the same name.
@@ -81,6 +87,7 @@ public sealed class ScriptCompiler
             {
                 var scripts = CompiledScripts.Load(assemblyName, cached, inputs.References, fromCache: true);
                 cache.Touch(key);
+                Remember(cache, stamp, key);
                 return scripts;
             }
             catch (BadImageFormatException)
@@ -91,8 +98,45 @@ public sealed class ScriptCompiler
 
         byte[] image = Emit(assemblyName, inputs, cancellationToken);
         await cache.WriteAsync(key, image, cancellationToken).ConfigureAwait(false);
+        Remember(cache, stamp, key);
         cache.Prune(ScriptSettings.CacheEntriesKept);
         return CompiledScripts.Load(assemblyName, image, inputs.References, fromCache: false);
+    }
+
+    private static void Remember(ScriptCache cache, string? stamp, string key)
+    {
+        if (stamp is not null)
+        {
+            cache.WriteStamp(stamp, key);
+        }
+    }
+
+    /// <summary>The scripts cached (or already loaded) under <paramref name="key"/>, for sources without extra references.</summary>
+    private static CompiledScripts? LoadCached(ScriptCache cache, string key)
+    {
+        if (key.Length < 16 || key.Any(c => !char.IsAsciiHexDigitLower(c)))
+        {
+            return null;
+        }
+        string assemblyName = "Retort.Scripts." + key[..16];
+        if (CompiledScripts.TryReuse(assemblyName) is { } loaded)
+        {
+            return loaded;
+        }
+        if (cache.TryRead(key) is not { } image)
+        {
+            return null;
+        }
+        try
+        {
+            var scripts = CompiledScripts.Load(assemblyName, image, [], fromCache: true);
+            cache.Touch(key);
+            return scripts;
+        }
+        catch (BadImageFormatException)
+        {
+            return null;
+        }
     }
 
     // Kept out of line so that JIT-compiling CompileAsync does not load Microsoft.CodeAnalysis.

@@ -15,6 +15,40 @@ internal sealed class ScriptCache(string directory)
     /// <summary>The path of the cached assembly for <paramref name="key"/>.</summary>
     public string PathOf(string key) => Path.Combine(Directory, key + ".dll");
 
+    /// <summary>The content key an earlier compile recorded for <paramref name="stamp"/>, or null.</summary>
+    public string? TryReadStamp(string stamp)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(Directory, stamp + ".key"));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records that <paramref name="stamp"/>'s sources compile to <paramref name="key"/>; a failure to write only costs speed.</summary>
+    public void WriteStamp(string stamp, string key)
+    {
+        string temp = Path.Combine(Directory, $"{stamp}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            File.WriteAllText(temp, key);
+            File.Move(temp, Path.Combine(Directory, stamp + ".key"), overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // As for assemblies: a cache that cannot be written is not an error.
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+
     /// <summary>The cached image for <paramref name="key"/>, or null when there is none (or it vanished meanwhile).</summary>
     /// <remarks>Synchronous: one local read of a few megabytes at most, where the async path costs more in set-up.</remarks>
     public byte[]? TryRead(string key)
@@ -67,6 +101,7 @@ internal sealed class ScriptCache(string directory)
         var stale = folder.EnumerateFiles("*.dll")
             .OrderByDescending(f => f.LastWriteTimeUtc)
             .Skip(keep)
+            .Concat(folder.EnumerateFiles("*.key").OrderByDescending(f => f.LastWriteTimeUtc).Skip(keep * 4))
             .Concat(folder.EnumerateFiles("*.tmp").Where(f => DateTime.UtcNow - f.LastWriteTimeUtc > AbandonedTempAge));
         foreach (var file in stale)
         {
