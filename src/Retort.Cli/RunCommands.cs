@@ -43,6 +43,16 @@ internal static class RunCommands
             return 0;
         });
         root.Add(ensure);
+
+        var status = new Command("status", "Show who holds the migration lock, if anyone");
+        status.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            var holder = await commands.LockStatusAsync(ct);
+            output.Line(holder is null ? "The migration lock is free" : $"The migration lock is held by {holder}");
+            return 0;
+        });
+        root.Add(new Command("lock", "The migration lock that keeps runs changing one database apart") { status });
     }
 
     private static Option<bool> SqlOption() => new("--sql") { Description = "Write the SQL to stdout instead of connecting (offline mode)" };

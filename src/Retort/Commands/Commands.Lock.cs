@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Retort.Configuration;
+using Retort.Dialects;
+using Retort.Execution;
+
+namespace Retort;
+
+public sealed partial class Commands
+{
+    /// <summary>
+    /// Who holds the migration lock of the configured database (e.g. <c>pid 4711 (retort, app)</c> on PostgreSQL),
+    /// or null when it is free.
+    /// </summary>
+    public async Task<string?> LockStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var url = DatabaseUrl.From(Config);
+        await using var probe = await UnheldLockAsync(url, Dialect.ForName(url.Dialect), cancellationToken);
+        return await probe.HolderAsync(cancellationToken);
+    }
+
+    /// <summary>Waits for and takes the migration lock; the caller releases it by disposing it.</summary>
+    private async Task<MigrationLock> LockAsync(DatabaseUrl url, Dialect dialect, CancellationToken cancellationToken)
+    {
+        var held = await UnheldLockAsync(url, dialect, cancellationToken);
+        await held.WaitAsync(TimeSpan.FromSeconds(Config.LockTimeout), Log, cancellationToken);
+        return held;
+    }
+
+    private async Task<MigrationLock> UnheldLockAsync(DatabaseUrl url, Dialect dialect, CancellationToken cancellationToken)
+    {
+        if (Config.Lock == "none")
+            return new NoMigrationLock();
+        var name = Config.VersionTableSchema is null ? Config.VersionTable : $"{Config.VersionTableSchema}.{Config.VersionTable}";
+        if (dialect.SessionLock(name) is { } sql)
+            return new SessionMigrationLock(await OpenAsync(url, cancellationToken), sql, url.Display);
+        return SqliteFile(url) is { } path ? new FileMigrationLock(path) : new NoMigrationLock();
+    }
+
+    private static string? SqliteFile(DatabaseUrl url)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
+        foreach (var key in (string[])["Data Source", "DataSource", "Filename"])
+        {
+            if (builder.TryGetValue(key, out var value) && value is string { Length: > 0 } path)
+                return path == ":memory:" || builder.TryGetValue("Mode", out var mode) && "Memory".Equals(mode as string, StringComparison.OrdinalIgnoreCase)
+                    ? null
+                    : Path.GetFullPath(path);
+        }
+        return null;
+    }
+}
