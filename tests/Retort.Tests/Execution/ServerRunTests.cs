@@ -45,6 +45,11 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
     [LiveFact(LiveServer.Postgres)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
     [LiveFact(LiveServer.Postgres)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
+    [LiveFact(LiveServer.Postgres)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
+    [LiveFact(LiveServer.Postgres)] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
+    [LiveFact(LiveServer.Postgres)] public Task Lock_wait() => A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation();
+
+    protected override string HolderWord => "pid ";
 
     [LiveFact(LiveServer.Postgres)]
     public async Task A_concurrent_index_is_built_outside_the_run_transaction()
@@ -73,4 +78,9 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
     [LiveFact(LiveServer.MySql)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
     [LiveFact(LiveServer.MySql)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
+    [LiveFact(LiveServer.MySql)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
+    [LiveFact(LiveServer.MySql)] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
+    [LiveFact(LiveServer.MySql)] public Task Lock_wait() => A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation();
+
+    protected override string HolderWord => "connection ";
 }
