@@ -51,6 +51,9 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
 
     protected override string HolderWord => "pid ";
 
+    [LiveFact(LiveServer.Postgres)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
+    [LiveFact(LiveServer.Postgres)] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head("SELECT pg_sleep(4)");
+
     [LiveFact(LiveServer.Postgres)]
     public async Task A_concurrent_index_is_built_outside_the_run_transaction()
     {
@@ -83,4 +86,6 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Lock_wait() => A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation();
 
     protected override string HolderWord => "connection ";
+
+    [LiveFact(LiveServer.MySql)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
 }

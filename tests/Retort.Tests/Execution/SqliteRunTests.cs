@@ -18,5 +18,8 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
     [Fact] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
     [Fact] public Task Lock_wait() => A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation();
+    [Fact] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
+    [Fact] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) FROM c");
     [Fact] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
 }
