@@ -38,6 +38,8 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["a1", "b1", "c1"], await CountedRunsAsync());
         Assert.Equal(["c1"], await VersionRowsAsync());
         Assert.Single(runs, r => r.Stderr.Contains("Running upgrade b1 -> c1"));
+        // The winner compiles the revisions under the lock, so the others, started together, find it taken.
+        Assert.Contains(runs, r => r.Stderr.Contains("Waiting for another Retort run on "));
         Assert.Null(await Project.Commands().LockStatusAsync());
     }
 
