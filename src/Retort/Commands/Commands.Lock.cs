@@ -18,6 +18,19 @@ public sealed partial class Commands
         return await probe.HolderAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Ends the lease in the lock table (<c>"lock": "table"</c>) whoever holds it, for after a run that crashed and
+    /// whose lease a person does not want to wait out. Returns whether there was one.
+    /// </summary>
+    public async Task<bool> LockReleaseAsync(CancellationToken cancellationToken = default)
+    {
+        if (Config.Lock != "table")
+            throw new RetortException("'lock release' is for the lock table (\"lock\": \"table\"); a session lock ends with the session holding it: stop that process (see 'retort lock status')");
+        var url = DatabaseUrl.From(Config);
+        await using var lease = (LeaseMigrationLock)await UnheldLockAsync(url, Dialect.ForName(url.Dialect), cancellationToken);
+        return await lease.ForceReleaseAsync(cancellationToken);
+    }
+
     /// <summary>Waits for and takes the migration lock; the caller releases it by disposing it.</summary>
     private async Task<MigrationLock> LockAsync(DatabaseUrl url, Dialect dialect, CancellationToken cancellationToken)
     {
@@ -31,6 +44,9 @@ public sealed partial class Commands
         if (Config.Lock == "none")
             return new NoMigrationLock();
         var name = Config.VersionTableSchema is null ? Config.VersionTable : $"{Config.VersionTableSchema}.{Config.VersionTable}";
+        if (Config.Lock == "table")
+            return new LeaseMigrationLock(await OpenAsync(url, cancellationToken), dialect,
+                new TableName(Config.VersionTable + "_lock", Config.VersionTableSchema), name, url.Display);
         if (dialect.SessionLock(name) is { } sql)
             return new SessionMigrationLock(await OpenAsync(url, cancellationToken), sql, url.Display);
         return SqliteFile(url) is { } path ? new FileMigrationLock(path) : new NoMigrationLock();

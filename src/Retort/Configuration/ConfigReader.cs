@@ -48,7 +48,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
                 case "timezone": Timezone = String(key, value); break;
                 case "transactionPerMigration": TransactionPerMigration = Bool(key, value); break;
                 case "sqliteAutoBatch": SqliteAutoBatch = Bool(key, value); break;
-                case "lock": Lock = String(key, value) is var l && l is "session" or "none" ? l : throw Expected(key, "\"session\" or \"none\""); break;
+                case "lock": Lock = String(key, value) is var l && l is "session" or "table" or "none" ? l : throw Expected(key, "\"session\", \"table\" or \"none\""); break;
                 case "lockTimeout": LockTimeout = Int(key, value); break;
                 case "compareType": CompareType = Bool(key, value); break;
                 case "compareServerDefault": CompareServerDefault = Bool(key, value); break;

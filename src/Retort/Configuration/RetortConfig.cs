@@ -60,7 +60,8 @@ public sealed record RetortConfig
 
     /// <summary>
     /// How runs that change the database keep each other out: <c>session</c> (the database's session lock, or a
-    /// file lock beside a SQLite database) or <c>none</c>.
+    /// file lock beside a SQLite database), <c>table</c> (a lease row in <c>VERSIONTABLE_lock</c> that expires
+    /// after a crash, for PgBouncer in transaction mode) or <c>none</c>.
     /// </summary>
     public string Lock { get; init; } = "session";
 

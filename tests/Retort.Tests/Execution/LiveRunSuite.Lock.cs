@@ -51,3 +51,37 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["a1"], await VersionRowsAsync());
     }
 }
+
+/// <summary>The lease in the lock table (<c>"lock": "table"</c>): a crashed run's lease blocks until it expires or is released.</summary>
+public abstract partial class LiveRunSuite
+{
+    private async Task PutLeaseAsync(string holder, TimeSpan fromNow)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM retort_version_lock; INSERT INTO retort_version_lock (name, holder, expires_ms) VALUES ('retort_version', '{holder}', {DateTimeOffset.UtcNow.Add(fromNow).ToUnixTimeMilliseconds()})";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected async Task A_crashed_runs_lease_blocks_until_it_expires_or_is_released()
+    {
+        Project.TableRevision("a1").TableRevision("b1", "a1");
+        Commands Table(int timeout = 300) => Project.Commands(c => c with { Lock = "table", LockTimeout = timeout });
+        Assert.Null(await Table().LockStatusAsync());
+        await PutLeaseAsync("crashed-host pid 1", TimeSpan.FromMinutes(1));
+        Assert.Equal("crashed-host pid 1", await Table().LockStatusAsync());
+
+        var late = await Assert.ThrowsAsync<RetortException>(() => Table(timeout: 1).UpgradeAsync("a1"));
+        Assert.Contains("held by crashed-host pid 1", late.Message);
+        Assert.Contains("(lock table retort_version_lock)", late.Message);
+
+        await PutLeaseAsync("crashed-host pid 1", TimeSpan.FromSeconds(-1));
+        Assert.Equal(["a1"], await Table(timeout: 0).UpgradeAsync("a1"));
+        Assert.Null(await Table().LockStatusAsync());
+
+        await PutLeaseAsync("crashed-host pid 2", TimeSpan.FromMinutes(1));
+        Assert.True(await Table().LockReleaseAsync());
+        Assert.False(await Table().LockReleaseAsync());
+        Assert.Equal(["b1"], await Table(timeout: 0).UpgradeAsync("head"));
+    }
+}

@@ -29,9 +29,10 @@ public abstract partial class LiveRunSuite
         return rows;
     }
 
-    protected async Task Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head()
+    protected async Task Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head(string lockKind = "session")
     {
         CountingRevisions();
+        File.WriteAllText(Path.Combine(Project.Root, "retort.json"), $$"""{ "scriptLocation": "migrations", "url": "{{Project.Url}}", "lock": "{{lockKind}}" }""");
         var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => CliProcess.RunAsync(Project.Root, "upgrade", "head")));
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
@@ -40,7 +41,7 @@ public abstract partial class LiveRunSuite
         Assert.Single(runs, r => r.Stderr.Contains("Running upgrade b1 -> c1"));
         // The winner compiles the revisions under the lock, so the others, started together, find it taken.
         Assert.Contains(runs, r => r.Stderr.Contains("Waiting for another Retort run on "));
-        Assert.Null(await Project.Commands().LockStatusAsync());
+        Assert.Null(await Project.Commands(c => c with { Lock = lockKind }).LockStatusAsync());
     }
 
     protected async Task A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head(string slowStatement)

@@ -63,8 +63,8 @@ public sealed class MigrationLockTests
     [Fact]
     public void An_unknown_lock_kind_and_a_negative_timeout_are_refused()
     {
-        var kind = Assert.Throws<RetortException>(() => ConfigFile.Parse("""{ "lock": "table" }""", "/p/retort.json", null, NoEnvironment));
-        Assert.Equal("/p/retort.json: 'lock' must be \"session\" or \"none\"", kind.Message);
+        var kind = Assert.Throws<RetortException>(() => ConfigFile.Parse("""{ "lock": "row" }""", "/p/retort.json", null, NoEnvironment));
+        Assert.Equal("/p/retort.json: 'lock' must be \"session\", \"table\" or \"none\"", kind.Message);
         var timeout = Assert.Throws<RetortException>(() => ConfigFile.Parse("""{ "lockTimeout": -1 }""", "/p/retort.json", null, NoEnvironment));
         Assert.Equal("/p/retort.json: 'lockTimeout' must be 0 or more seconds", timeout.Message);
     }

@@ -52,6 +52,8 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     protected override string HolderWord => "pid ";
 
     [LiveFact(LiveServer.Postgres)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
+    [LiveFact(LiveServer.Postgres)] public Task Eight_processes_on_the_lock_table() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head("table");
+    [LiveFact(LiveServer.Postgres)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
     [LiveFact(LiveServer.Postgres)] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head("SELECT pg_sleep(4)");
 
     [LiveFact(LiveServer.Postgres)]
@@ -88,4 +90,6 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     protected override string HolderWord => "connection ";
 
     [LiveFact(LiveServer.MySql)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
+    [LiveFact(LiveServer.MySql)] public Task Eight_processes_on_the_lock_table() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head("table");
+    [LiveFact(LiveServer.MySql)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
 }

@@ -21,5 +21,6 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
     [Fact] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head(
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) FROM c");
+    [Fact] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
     [Fact] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
 }
