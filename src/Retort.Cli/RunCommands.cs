@@ -43,6 +43,23 @@ internal static class RunCommands
             return 0;
         });
         root.Add(ensure);
+
+        var status = new Command("status", "Show who holds the migration lock, if anyone");
+        status.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            var holder = await commands.LockStatusAsync(ct);
+            output.Line(holder is null ? "The migration lock is free" : $"The migration lock is held by {holder}");
+            return 0;
+        });
+        var release = new Command("release", "End the lease in the lock table (\"lock\": \"table\") whoever holds it");
+        release.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            output.Line(await commands.LockReleaseAsync(ct) ? "Released the migration lock" : "The migration lock was not held");
+            return 0;
+        });
+        root.Add(new Command("lock", "The migration lock that keeps runs changing one database apart") { status, release });
     }
 
     private static Option<bool> SqlOption() => new("--sql") { Description = "Write the SQL to stdout instead of connecting (offline mode)" };

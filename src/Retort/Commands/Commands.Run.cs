@@ -39,6 +39,8 @@ public sealed partial class Commands
         }
         if (target.Contains(':'))
             throw new RetortException($"A range ('{target}') is only for --sql; online, the start is what the version table holds");
+        // The version table is read under the lock, so a run that waited sees what the other run did.
+        await using var held = await LockAsync(url, dialect, cancellationToken);
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
         var exists = await VersionTableExistsAsync(sink, table, cancellationToken);

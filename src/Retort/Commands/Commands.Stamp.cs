@@ -31,6 +31,7 @@ public sealed partial class Commands
             var runner = Runner(map, dialect, new ScriptSink(sql, dialect), table);
             return await runner.RunAsync(StampSteps(map, start, targets), start, createVersionTable: start.Count == 0, cancellationToken);
         }
+        await using var held = await LockAsync(url, dialect, cancellationToken);
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
         var exists = await VersionTableExistsAsync(sink, table, cancellationToken);
@@ -117,6 +118,7 @@ public sealed partial class Commands
             new ScriptSink(sql, dialect).Execute(table.Create());
             return;
         }
+        await using var held = await LockAsync(url, dialect, cancellationToken);
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
         if (!await VersionTableExistsAsync(sink, table, cancellationToken))

@@ -16,7 +16,7 @@ public static partial class ConfigFile
     [
         "scriptLocation", "versionLocations", "recursiveVersionLocations", "url", "provider", "connectionString",
         "model", "versionTable", "versionTableSchema", "fileTemplate", "truncateSlugLength", "timezone",
-        "transactionPerMigration", "sqliteAutoBatch", "compareType", "compareServerDefault", "databases", "sections", "$schema",
+        "transactionPerMigration", "sqliteAutoBatch", "lock", "lockTimeout", "compareType", "compareServerDefault", "databases", "sections", "$schema",
     ];
 
     /// <summary>

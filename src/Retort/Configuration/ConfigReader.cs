@@ -19,6 +19,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     public string? Timezone;
     public bool TransactionPerMigration;
     public bool SqliteAutoBatch;
+    public string Lock = "session";
+    public int LockTimeout = 300;
     public bool CompareType = true;
     public bool CompareServerDefault;
     public List<string> Databases = [];
@@ -46,6 +48,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
                 case "timezone": Timezone = String(key, value); break;
                 case "transactionPerMigration": TransactionPerMigration = Bool(key, value); break;
                 case "sqliteAutoBatch": SqliteAutoBatch = Bool(key, value); break;
+                case "lock": Lock = String(key, value) is var l && l is "session" or "table" or "none" ? l : throw Expected(key, "\"session\", \"table\" or \"none\""); break;
+                case "lockTimeout": LockTimeout = Int(key, value); break;
                 case "compareType": CompareType = Bool(key, value); break;
                 case "compareServerDefault": CompareServerDefault = Bool(key, value); break;
                 case "databases": Databases = Strings(key, value); break;
@@ -61,6 +65,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     {
         if (VersionTable.Length == 0)
             throw new RetortException($"{file}: 'versionTable' must not be empty");
+        if (LockTimeout < 0)
+            throw new RetortException($"{file}: 'lockTimeout' must be 0 or more seconds");
         if (TruncateSlugLength < 1)
             throw new RetortException($"{file}: 'truncateSlugLength' must be at least 1");
         if (!FileTemplate.Contains("{rev}", StringComparison.Ordinal))
@@ -87,6 +93,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
             Timezone = Timezone,
             TransactionPerMigration = TransactionPerMigration,
             SqliteAutoBatch = SqliteAutoBatch,
+            Lock = Lock,
+            LockTimeout = LockTimeout,
             CompareType = CompareType,
             CompareServerDefault = CompareServerDefault,
             Databases = Databases,

@@ -58,6 +58,16 @@ public sealed record RetortConfig
     /// </summary>
     public bool SqliteAutoBatch { get; init; }
 
+    /// <summary>
+    /// How runs that change the database keep each other out: <c>session</c> (the database's session lock, or a
+    /// file lock beside a SQLite database), <c>table</c> (a lease row in <c>VERSIONTABLE_lock</c> that expires
+    /// after a crash, for PgBouncer in transaction mode) or <c>none</c>.
+    /// </summary>
+    public string Lock { get; init; } = "session";
+
+    /// <summary>How many seconds a run waits for another run's migration lock before giving up.</summary>
+    public int LockTimeout { get; init; } = 300;
+
     /// <summary>Autogenerate compares column types.</summary>
     public bool CompareType { get; init; } = true;
 

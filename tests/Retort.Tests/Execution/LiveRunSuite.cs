@@ -7,7 +7,7 @@ namespace Retort.Tests.Execution;
 /// Online runs against a real database, shared by every live dialect: each derived class supplies a fresh
 /// database and a way to list its tables, and runs these scenarios as its own tests.
 /// </summary>
-public abstract class LiveRunSuite : IAsyncLifetime
+public abstract partial class LiveRunSuite : IAsyncLifetime
 {
     /// <summary>The URL of a fresh, empty database for this test.</summary>
     protected abstract Task<string> CreateDatabaseAsync();

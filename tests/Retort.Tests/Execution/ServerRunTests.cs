@@ -45,6 +45,16 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
     [LiveFact(LiveServer.Postgres)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
     [LiveFact(LiveServer.Postgres)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
+    [LiveFact(LiveServer.Postgres)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
+    [LiveFact(LiveServer.Postgres)] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
+    [LiveFact(LiveServer.Postgres)] public Task Lock_wait() => A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation();
+
+    protected override string HolderWord => "pid ";
+
+    [LiveFact(LiveServer.Postgres)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
+    [LiveFact(LiveServer.Postgres)] public Task Eight_processes_on_the_lock_table() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head("table");
+    [LiveFact(LiveServer.Postgres)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
+    [LiveFact(LiveServer.Postgres)] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head("SELECT pg_sleep(4)");
 
     [LiveFact(LiveServer.Postgres)]
     public async Task A_concurrent_index_is_built_outside_the_run_transaction()
@@ -73,4 +83,13 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
     [LiveFact(LiveServer.MySql)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
     [LiveFact(LiveServer.MySql)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
+    [LiveFact(LiveServer.MySql)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
+    [LiveFact(LiveServer.MySql)] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
+    [LiveFact(LiveServer.MySql)] public Task Lock_wait() => A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation();
+
+    protected override string HolderWord => "connection ";
+
+    [LiveFact(LiveServer.MySql)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
+    [LiveFact(LiveServer.MySql)] public Task Eight_processes_on_the_lock_table() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head("table");
+    [LiveFact(LiveServer.MySql)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
 }

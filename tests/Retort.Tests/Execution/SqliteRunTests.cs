@@ -15,5 +15,12 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
     [Fact] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
     [Fact] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
+    [Fact] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
+    [Fact] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
+    [Fact] public Task Lock_wait() => A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation();
+    [Fact] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
+    [Fact] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) FROM c");
+    [Fact] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
     [Fact] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
 }

@@ -52,8 +52,11 @@ internal sealed class TestProject : IDisposable
     public TestProject TableRevision(string id, params string[] revises) =>
         Revision(id, revises, $"op.CreateTable(\"t_{id}\", new Column(\"id\", SqlType.Integer, primaryKey: true));", $"op.DropTable(\"t_{id}\");");
 
-    public Commands Commands() =>
-        new(ConfigFile.Load(Path.Combine(Root, "retort.json")), Connect, LoadAsync, _log);
+    public Commands Commands(Func<RetortConfig, RetortConfig>? adjust = null)
+    {
+        var config = ConfigFile.Load(Path.Combine(Root, "retort.json"));
+        return new(adjust is null ? config : adjust(config), Connect, LoadAsync, _log);
+    }
 
     public static DbConnection Connect(DatabaseUrl url) => url.Dialect switch
     {

@@ -1,0 +1,22 @@
+namespace Retort.Dialects.Postgres;
+
+public sealed partial class PostgresDialect
+{
+    // A session-level advisory lock, not pg_advisory_xact_lock: the lock must outlive the run's transactions and
+    // let CREATE INDEX CONCURRENTLY run outside any. Advisory locks are per database, so the key needs only the table.
+    internal override SessionLockSql SessionLock(string versionTable)
+    {
+        object[] key = [LockKey(versionTable)];
+        return new(
+            new("SELECT CASE WHEN pg_try_advisory_lock(@p0) THEN 1 ELSE 0 END", key),
+            new("SELECT CASE WHEN pg_advisory_unlock(@p0) THEN 1 ELSE 0 END", key),
+            new("""
+                SELECT 'pid ' || a.pid || ' (' || COALESCE(NULLIF(a.application_name, ''), 'no application_name')
+                    || COALESCE(', ' || a.usename, '') || COALESCE(' from ' || host(a.client_addr), '') || ')'
+                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND ((l.classid::bigint << 32) | l.objid::bigint) = @p0
+                """, key));
+    }
+}

@@ -1,0 +1,23 @@
+namespace Retort.Dialects.SqlServer;
+
+public sealed partial class SqlServerDialect
+{
+    // Owner 'Session', not 'Transaction': the lock spans the run's transactions. Resource names are per database.
+    internal override SessionLockSql SessionLock(string versionTable)
+    {
+        object[] resource = ["retort:" + versionTable];
+        return new(
+            new("""
+                DECLARE @result int;
+                EXEC @result = sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0;
+                SELECT CASE WHEN @result >= 0 THEN 1 ELSE 0 END
+                """, resource),
+            new("EXEC sp_releaseapplock @Resource = @p0, @LockOwner = 'Session'; SELECT 1", resource),
+            new("""
+                SELECT TOP 1 CONCAT('session ', l.request_session_id, ' (', s.program_name, ', ', s.login_name, ')')
+                FROM sys.dm_tran_locks l JOIN sys.dm_exec_sessions s ON s.session_id = l.request_session_id
+                WHERE l.resource_type = 'APPLICATION' AND l.request_status = 'GRANT'
+                  AND l.resource_description LIKE '%' + @p0 + '%' AND l.resource_database_id = DB_ID()
+                """, resource));
+    }
+}

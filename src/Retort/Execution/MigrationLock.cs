@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace Retort.Execution;
+
+/// <summary>
+/// The lock that lets one Retort run at a time change a database: taken before the version table is read,
+/// held until the run ends however it ends (success, failure, cancellation), and released by the database or
+/// the operating system when the process dies.
+/// </summary>
+internal abstract class MigrationLock : IAsyncDisposable
+{
+    /// <summary>Where the lock lives, for messages: the database URL with the password hidden.</summary>
+    protected abstract string Where { get; }
+
+    /// <summary>Takes the lock when it is free; false when another run holds it.</summary>
+    protected abstract Task<bool> TryAcquireAsync(CancellationToken cancellationToken);
+
+    /// <summary>Who holds the lock, as far as the database can tell, or null.</summary>
+    public abstract Task<string?> HolderAsync(CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>
+    /// Waits for the lock, up to <paramref name="timeout"/>, saying once on <paramref name="log"/> whom it waits for.
+    /// Disposes itself when it does not get the lock.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan timeout, TextWriter log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var pause = TimeSpan.FromMilliseconds(50);
+            var announced = false;
+            while (!await TryAcquireAsync(cancellationToken))
+            {
+                if (!announced)
+                {
+                    var holder = await HolderAsync(cancellationToken);
+                    log.WriteLine($"Waiting for another Retort run on {Where} to finish{(holder is null ? "" : $" (held by {holder})")}; giving up after {timeout.TotalSeconds:0} s (lockTimeout)");
+                    announced = true;
+                }
+                if (clock.Elapsed >= timeout)
+                {
+                    var holder = await HolderAsync(cancellationToken);
+                    throw new RetortException($"Gave up after {timeout.TotalSeconds:0} s waiting for the migration lock on {Where}"
+                        + $"{(holder is null ? "" : $", held by {holder}")}; another Retort run is still going (wait for it, or raise 'lockTimeout' in retort.json)");
+                }
+                await Task.Delay(pause, cancellationToken);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 1000));
+            }
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>No lock: <c>"lock": "none"</c>, or an in-memory SQLite database that no other process can see.</summary>
+internal sealed class NoMigrationLock : MigrationLock
+{
+    protected override string Where => "";
+
+    protected override Task<bool> TryAcquireAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public override Task<string?> HolderAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+using Retort.Tests.Cli;
+
+namespace Retort.Tests.Execution;
+
+/// <summary>The migration lock across real <c>retort</c> processes: many at once, and one killed mid-run.</summary>
+public abstract partial class LiveRunSuite
+{
+    /// <summary>Three revisions that each add their id to table <c>runs</c>, so a revision run twice shows as two rows.</summary>
+    private void CountingRevisions(string slowStatement = "")
+    {
+        static string Count(string id) => $"op.Execute(\"INSERT INTO runs (rev) VALUES ('{id}')\");";
+        Project.Revision("a1", [], "op.CreateTable(\"runs\", new Column(\"rev\", SqlType.String(32)));" + Count("a1"))
+            .Revision("b1", ["a1"], (slowStatement.Length == 0 ? "" : $"op.Execute(\"{slowStatement}\");")
+                + "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true));" + Count("b1"))
+            .Revision("c1", ["b1"], Count("c1"));
+    }
+
+    private async Task<List<string>> CountedRunsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rev FROM runs ORDER BY rev";
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            rows.Add(reader.GetString(0));
+        return rows;
+    }
+
+    protected async Task Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head(string lockKind = "session")
+    {
+        CountingRevisions();
+        File.WriteAllText(Path.Combine(Project.Root, "retort.json"), $$"""{ "scriptLocation": "migrations", "url": "{{Project.Url}}", "lock": "{{lockKind}}" }""");
+        var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => CliProcess.RunAsync(Project.Root, "upgrade", "head")));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        Assert.Equal(["a1", "b1", "c1"], await CountedRunsAsync());
+        Assert.Equal(["c1"], await VersionRowsAsync());
+        Assert.Single(runs, r => r.Stderr.Contains("Running upgrade b1 -> c1"));
+        // The winner compiles the revisions under the lock, so the others, started together, find it taken.
+        Assert.Contains(runs, r => r.Stderr.Contains("Waiting for another Retort run on "));
+        Assert.Null(await Project.Commands(c => c with { Lock = lockKind }).LockStatusAsync());
+    }
+
+    protected async Task A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head(string slowStatement)
+    {
+        CountingRevisions(slowStatement);
+        using var process = CliProcess.Start(Project.Root, "upgrade", "head");
+        var stderr = new StringBuilder();
+        var inSlowRevision = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (stderr)
+                stderr.AppendLine(e.Data);
+            if (e.Data?.Contains("Running upgrade a1 -> b1") == true)
+                inSlowRevision.TrySetResult();
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        await inSlowRevision.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        await Task.Delay(700);
+        Assert.False(process.HasExited, stderr.ToString());
+        process.Kill(entireProcessTree: true); // SIGKILL: no finally block, no rollback, no unlock
+        await process.WaitForExitAsync();
+
+        var clock = Stopwatch.StartNew();
+        string? holder;
+        while ((holder = await Project.Commands().LockStatusAsync()) is not null && clock.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(100);
+        Assert.Null(holder);
+
+        var again = await CliProcess.RunAsync(Project.Root, "upgrade", "head");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(["c1"], await VersionRowsAsync());
+        Assert.Equal(["a1", "b1", "c1"], await CountedRunsAsync());
+        Assert.Contains("t_b1", await TablesAsync());
+        Assert.Null(await Project.Commands().LockStatusAsync());
+    }
+}
