@@ -61,6 +61,27 @@ internal sealed class GlobalOptions
                 throw new RetortException($"-x takes KEY=VALUE, not '{pair}'");
             x[pair[..equals]] = pair[(equals + 1)..];
         }
-        return config with { Url = url ?? config.Url, XArguments = x };
+        config = config with { Url = url ?? config.Url, XArguments = x };
+        RememberPassword(config);
+        return config;
+    }
+
+    /// <summary>The password of the database this run uses, once known: errors are scrubbed of it.</summary>
+    public string? Password { get; private set; }
+
+    private void RememberPassword(RetortConfig config)
+    {
+        try
+        {
+            var connectionString = DatabaseUrl.From(config).ConnectionString;
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            if ((builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
+                && password is string { Length: > 0 } text)
+                Password = text;
+        }
+        catch (Exception e) when (e is RetortException or ArgumentException)
+        {
+            // A config without a usable database has no password to hide; the command reports the problem itself.
+        }
     }
 }

@@ -86,7 +86,8 @@ public sealed partial class Commands
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException
+            or TimeoutException or NotSupportedException or IOException)
         {
             await connection.DisposeAsync();
             throw new RetortException($"Cannot connect to {url.Display}: {Redacted(e.Message, url)}", e);
