@@ -100,8 +100,13 @@ public sealed partial class Commands
             ? message.Replace(p, "***", StringComparison.Ordinal)
             : message;
 
-    private static async Task<bool> VersionTableExistsAsync(DatabaseSink sink, VersionTable table, CancellationToken cancellationToken) =>
-        (await sink.QueryStringsAsync(table.Exists(), cancellationToken)).Count > 0;
+    private static async Task<bool> VersionTableExistsAsync(DatabaseSink sink, VersionTable table, CancellationToken cancellationToken)
+    {
+        if ((await sink.QueryStringsAsync(table.Exists(), cancellationToken)).Count == 0)
+            return false;
+        table.CheckShape(await sink.QueryColumnNamesAsync(table.Shape(), cancellationToken));
+        return true;
+    }
 
     private static async Task<IReadOnlyList<string>> ReadHeadsAsync(DatabaseSink sink, VersionTable table, RevisionMap map, CancellationToken cancellationToken)
     {
