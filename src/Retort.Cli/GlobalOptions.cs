@@ -75,8 +75,9 @@ internal sealed class GlobalOptions
         {
             var connectionString = DatabaseUrl.From(config).ConnectionString;
             var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            // A password that is the user name hides nothing, and scrubbing it would blank out every mention of the user.
             if ((builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
-                && password is string { Length: > 0 } text)
+                && password is string { Length: > 0 } text && !UserNames(builder).Contains(text))
                 Password = text;
         }
         catch (Exception e) when (e is RetortException or ArgumentException)
@@ -84,4 +85,7 @@ internal sealed class GlobalOptions
             // A config without a usable database has no password to hide; the command reports the problem itself.
         }
     }
+
+    private static IEnumerable<object> UserNames(System.Data.Common.DbConnectionStringBuilder builder) =>
+        new[] { "Username", "User ID", "User", "UID" }.Select(key => builder.TryGetValue(key, out var user) ? user : null).OfType<object>();
 }

@@ -17,7 +17,7 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
     /// </summary>
     public int Fail(string message, Exception? detail, string? password = null)
     {
-        Error.WriteLine(Scrub($"retort: error: {message}", password));
+        Error.WriteLine($"retort: error: {Scrub(message, password)}");
         if (detail is not null)
             Error.WriteLine(Scrub(detail.ToString(), password));
         return 1;

@@ -94,11 +94,16 @@ public sealed partial class Commands
         }
     }
 
-    private static string Redacted(string message, DatabaseUrl url) =>
-        new DbConnectionStringBuilder { ConnectionString = url.ConnectionString }.TryGetValue("Password", out var password)
-            && password is string { Length: > 0 } p
-            ? message.Replace(p, "***", StringComparison.Ordinal)
-            : message;
+    // A password that is also the user name is not scrubbed: it hides nothing, and would blank out the user.
+    private static string Redacted(string message, DatabaseUrl url)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
+        if (!(builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
+            || password is not string { Length: > 0 } secret)
+            return message;
+        var isUser = new[] { "Username", "User ID", "User", "UID" }.Any(key => builder.TryGetValue(key, out var user) && Equals(user, secret));
+        return isUser ? message : message.Replace(secret, "***", StringComparison.Ordinal);
+    }
 
     private static async Task<bool> VersionTableExistsAsync(DatabaseSink sink, VersionTable table, CancellationToken cancellationToken)
     {
