@@ -32,6 +32,7 @@ internal static class Cli
             e.Cancel = true;
             cancel.Cancel();
         };
+        var verbose = result.GetValue(global.Verbose);
         try
         {
             return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
@@ -42,17 +43,19 @@ internal static class Cli
                 Console.Error.WriteLine(line);
             return 1;
         }
-        catch (RetortException e)
-        {
-            return output.Fail(e.Message, result.GetValue(global.Verbose) ? e : null);
-        }
         catch (OperationCanceledException)
         {
             return output.Fail("cancelled", null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is RetortException or IOException or UnauthorizedAccessException)
         {
-            return output.Fail(e.Message, result.GetValue(global.Verbose) ? e : null);
+            return output.Fail(e.Message, verbose ? e : null, global.Password);
+        }
+        catch (Exception e)
+        {
+            // A failure Retort did not foresee still gets one line; the trace is there with --verbose.
+            var hint = verbose ? "" : " (run with --verbose for the stack trace)";
+            return output.Fail($"{e.GetType().Name}: {e.Message}{hint}", verbose ? e : null, global.Password);
         }
     }
 }

@@ -61,6 +61,31 @@ internal sealed class GlobalOptions
                 throw new RetortException($"-x takes KEY=VALUE, not '{pair}'");
             x[pair[..equals]] = pair[(equals + 1)..];
         }
-        return config with { Url = url ?? config.Url, XArguments = x };
+        config = config with { Url = url ?? config.Url, XArguments = x };
+        RememberPassword(config);
+        return config;
     }
+
+    /// <summary>The password of the database this run uses, once known: errors are scrubbed of it.</summary>
+    public string? Password { get; private set; }
+
+    private void RememberPassword(RetortConfig config)
+    {
+        try
+        {
+            var connectionString = DatabaseUrl.From(config).ConnectionString;
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            // A password that is the user name hides nothing, and scrubbing it would blank out every mention of the user.
+            if ((builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
+                && password is string { Length: > 0 } text && !UserNames(builder).Contains(text))
+                Password = text;
+        }
+        catch (Exception e) when (e is RetortException or ArgumentException)
+        {
+            // A config without a usable database has no password to hide; the command reports the problem itself.
+        }
+    }
+
+    private static IEnumerable<object> UserNames(System.Data.Common.DbConnectionStringBuilder builder) =>
+        new[] { "Username", "User ID", "User", "UID" }.Select(key => builder.TryGetValue(key, out var user) ? user : null).OfType<object>();
 }

@@ -11,12 +11,25 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
 
     public void Info(string text) => Error.WriteLine(text);
 
-    public int Fail(string message, Exception? detail)
+    /// <summary>
+    /// Writes one error line, and with <paramref name="detail"/> the stack trace. Both are scrubbed of
+    /// <paramref name="password"/>, since provider messages and inner exceptions may quote what they were given.
+    /// </summary>
+    public int Fail(string message, Exception? detail, string? password = null)
     {
-        Error.WriteLine($"retort: error: {message}");
+        Error.WriteLine($"retort: error: {Scrub(message, password)}");
         if (detail is not null)
-            Error.WriteLine(detail);
+            Error.WriteLine(Scrub(detail.ToString(), password));
         return 1;
+    }
+
+    private static string Scrub(string text, string? password)
+    {
+        if (password is not { Length: > 0 })
+            return text;
+        text = text.Replace(password, "***", StringComparison.Ordinal);
+        var escaped = Uri.EscapeDataString(password);
+        return escaped == password ? text : text.Replace(escaped, "***", StringComparison.Ordinal);
     }
 
     /// <summary>A path as the user would type it: relative to the current folder when below it.</summary>

@@ -88,21 +88,32 @@ public sealed partial class Commands
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException
+            or TimeoutException or NotSupportedException or IOException)
         {
             await connection.DisposeAsync();
             throw new RetortException($"Cannot connect to {url.Display}: {Redacted(e.Message, url)}", e);
         }
     }
 
-    private static string Redacted(string message, DatabaseUrl url) =>
-        new DbConnectionStringBuilder { ConnectionString = url.ConnectionString }.TryGetValue("Password", out var password)
-            && password is string { Length: > 0 } p
-            ? message.Replace(p, "***", StringComparison.Ordinal)
-            : message;
+    // A password that is also the user name is not scrubbed: it hides nothing, and would blank out the user.
+    private static string Redacted(string message, DatabaseUrl url)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
+        if (!(builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
+            || password is not string { Length: > 0 } secret)
+            return message;
+        var isUser = new[] { "Username", "User ID", "User", "UID" }.Any(key => builder.TryGetValue(key, out var user) && Equals(user, secret));
+        return isUser ? message : message.Replace(secret, "***", StringComparison.Ordinal);
+    }
 
-    private static async Task<bool> VersionTableExistsAsync(DatabaseSink sink, VersionTable table, CancellationToken cancellationToken) =>
-        (await sink.QueryStringsAsync(table.Exists(), cancellationToken)).Count > 0;
+    private static async Task<bool> VersionTableExistsAsync(DatabaseSink sink, VersionTable table, CancellationToken cancellationToken)
+    {
+        if ((await sink.QueryStringsAsync(table.Exists(), cancellationToken)).Count == 0)
+            return false;
+        table.CheckShape(await sink.QueryColumnNamesAsync(table.Shape(), cancellationToken));
+        return true;
+    }
 
     private static async Task<IReadOnlyList<string>> ReadHeadsAsync(DatabaseSink sink, VersionTable table, RevisionMap map, CancellationToken cancellationToken)
     {

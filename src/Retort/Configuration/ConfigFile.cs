@@ -73,7 +73,7 @@ public static partial class ConfigFile
         }
         catch (JsonException e)
         {
-            throw new RetortException($"{file}({e.LineNumber + 1},{e.BytePositionInLine + 1}): not valid JSON: {FirstSentence(e.Message)}");
+            throw new RetortException($"{file}({e.LineNumber + 1},{e.BytePositionInLine + 1}): not valid JSON{Reason(e.Message)}");
         }
         using (document)
         {
@@ -110,10 +110,14 @@ public static partial class ConfigFile
         return result;
     }
 
-    private static string FirstSentence(string message)
+    // A build trimmed of resource strings (the CLI's UseSystemResourceKeys) gives a key such as
+    // "ZeroDepthAtEnd, LineNumber: …" instead of a sentence; the position alone is clearer than that.
+    private static string Reason(string message)
     {
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
+        var sentence = cut < 0 ? message : message[..cut];
+        var key = sentence.Split(',', 2)[0];
+        return key.All(char.IsAsciiLetter) ? "" : $": {sentence}";
     }
 
     internal static string? Suggest(string key) =>

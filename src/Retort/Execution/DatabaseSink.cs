@@ -57,6 +57,21 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         return values;
     }
 
+    /// <summary>Runs a query and returns the names of its result's columns.</summary>
+    public async Task<List<string>> QueryColumnNamesAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        await using var command = Command(statement);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+        }
+        catch (DbException e)
+        {
+            throw new StatementFailedException(statement.Sql, e);
+        }
+    }
+
     public override void Comment(string text) { }
 
     public override async Task BeginAsync(CancellationToken cancellationToken) =>

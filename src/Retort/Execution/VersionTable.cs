@@ -22,6 +22,18 @@ internal sealed class VersionTable(Dialect dialect, TableName name)
         $"CREATE TABLE {Table} (\n    {Column} {dialect.TypeName(SqlType.String(32))} NOT NULL,\n" +
         $"    CONSTRAINT {dialect.Quote(name.Name + "_pkc")} PRIMARY KEY ({Column})\n)");
 
+    /// <summary>No rows, only the columns: to tell a version table from another table of the same name.</summary>
+    public SqlStatement Shape() => new($"SELECT * FROM {Table} WHERE 1 = 0");
+
+    /// <summary>Refuses a table of this name that is not a version table, before anything reads or writes it.</summary>
+    public void CheckShape(IReadOnlyList<string> columns)
+    {
+        if (columns is not [var only] || !string.Equals(only, Column, StringComparison.OrdinalIgnoreCase))
+            throw new RetortException(
+                $"The table {name} is not a version table: it has {(columns.Count == 1 ? "column" : "columns")} {string.Join(", ", columns)}, " +
+                $"not the one column {Column}; set \"versionTable\" to another name, or rename that table");
+    }
+
     public SqlStatement Select() => new($"SELECT {Column} FROM {Table}");
 
     public SqlStatement Insert(string revision) => new(
