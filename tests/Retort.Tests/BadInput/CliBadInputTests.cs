@@ -46,6 +46,8 @@ public sealed class CliBadInputTests
             "SQLite URL 'sqlite://host/app.db' names a host; write sqlite:///relative.db or sqlite:////absolute/path.db"),
         new Case("server URL without a host", Nothing, ["current", "--url", "postgresql://u:pw@/db"],
             "'postgresql://u:***@/db' is not a valid postgresql URL; expected postgresql://user:password@host:port/database"),
+        new Case("a password in a URL's query", Nothing, ["current", "--url", "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=pw"],
+            "Cannot connect to postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***: Failed to connect to 127.0.0.1:1"),
         new Case("PostgreSQL port that refuses", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db"],
             "Cannot connect to postgresql://u:***@127.0.0.1:1/db: Failed to connect to 127.0.0.1:1"),
         new Case("MySQL port that refuses", Nothing, ["current", "--url", "mysql://u:pw@127.0.0.1:1/db"],
