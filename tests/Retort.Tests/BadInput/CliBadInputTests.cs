@@ -48,6 +48,8 @@ public sealed class CliBadInputTests
             "'postgresql://u:***@/db' is not a valid postgresql URL; expected postgresql://user:password@host:port/database"),
         new Case("a password in a URL's query", Nothing, ["current", "--url", "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=pw"],
             "Cannot connect to postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***: Failed to connect to 127.0.0.1:1"),
+        new Case("an unknown setting in a URL's query", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db?colour=blue"],
+            "Cannot connect to postgresql://u:***@127.0.0.1:1/db?colour=blue: the provider refuses a setting in the URL's query or the connection string"),
         new Case("PostgreSQL port that refuses", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db"],
             "Cannot connect to postgresql://u:***@127.0.0.1:1/db: Failed to connect to 127.0.0.1:1"),
         new Case("MySQL port that refuses", Nothing, ["current", "--url", "mysql://u:pw@127.0.0.1:1/db"],
