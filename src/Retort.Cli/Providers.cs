@@ -6,7 +6,20 @@ namespace Retort.Cli;
 /// <summary>The ADO.NET providers the CLI brings, one per dialect.</summary>
 internal static class Providers
 {
-    public static DbConnection Create(DatabaseUrl url) => url.Dialect switch
+    public static DbConnection Create(DatabaseUrl url)
+    {
+        try
+        {
+            return ForDialect(url);
+        }
+        catch (ArgumentException e)
+        {
+            // The provider's own text names the key, but the trimmed CLI build shows it as a resource key; --verbose has it.
+            throw new RetortException($"Cannot connect to {url.Display}: the provider refuses a setting in the URL's query or the connection string", e);
+        }
+    }
+
+    private static DbConnection ForDialect(DatabaseUrl url) => url.Dialect switch
     {
         "sqlite" => new Microsoft.Data.Sqlite.SqliteConnection(url.ConnectionString),
         // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up.

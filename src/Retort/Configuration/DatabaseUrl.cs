@@ -65,7 +65,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
     {
         // sqlite:///relative.db has rest "/relative.db"; sqlite:////abs.db has rest "//abs.db"; sqlite:// is memory.
         if (rest.Length > 0 && rest[0] != '/')
-            throw new RetortException($"SQLite URL '{url}' names a host; write sqlite:///relative.db or sqlite:////absolute/path.db");
+            throw new RetortException($"SQLite URL '{Redact(url)}' names a host; write sqlite:///relative.db or sqlite:////absolute/path.db");
         var path = rest.Length == 0 ? ":memory:" : rest[1..];
         if (path.Length == 0 || path == ":memory:")
             return new DatabaseUrl("sqlite", "Data Source=:memory:", "sqlite://");
@@ -74,7 +74,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
             path = path[..query];
         var full = Path.GetFullPath(Uri.UnescapeDataString(path), baseDirectory);
         var builder = new DbConnectionStringBuilder { ["Data Source"] = full };
-        return new DatabaseUrl("sqlite", builder.ConnectionString, url);
+        return new DatabaseUrl("sqlite", builder.ConnectionString, Redact(url));
     }
 
     private static DatabaseUrl Server(string dialect, string url, int defaultPort)
@@ -128,18 +128,32 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
             : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
     }
 
-    /// <summary>The URL with its password replaced by <c>***</c>.</summary>
+    /// <summary>The URL with its password (in the user part, or a <c>password=</c> query setting) replaced by <c>***</c>.</summary>
     public static string Redact(string url)
     {
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd < 0)
             return url;
+        url = RedactQuery(url);
         var at = url.LastIndexOf('@');
         var hostStart = schemeEnd + 3;
         if (at < hostStart)
             return url;
         var colon = url.IndexOf(':', hostStart);
         return colon < 0 || colon > at ? url : url[..(colon + 1)] + "***" + url[at..];
+    }
+
+    private static string RedactQuery(string url)
+    {
+        var query = url.IndexOf('?');
+        if (query < 0)
+            return url;
+        var pairs = url[(query + 1)..].Split('&').Select(pair =>
+        {
+            var equals = pair.IndexOf('=');
+            return equals > 0 && IsSecret(Uri.UnescapeDataString(pair[..equals])) ? pair[..(equals + 1)] + "***" : pair;
+        });
+        return url[..(query + 1)] + string.Join('&', pairs);
     }
 
     private static bool IsSecret(string key) =>

@@ -26,6 +26,7 @@ public sealed class PasswordTests
         { "PostgreSQL connection string", """{ "scriptLocation": "migrations", "provider": "npgsql", "connectionString": "Host=127.0.0.1;Port=1;Username=app;Password=Sekr3t-pw_9xQ" }""", [] },
         { "MySQL connection string with Pwd", """{ "scriptLocation": "migrations", "provider": "mysql", "connectionString": "Server=127.0.0.1;Port=1;User ID=app;Pwd=Sekr3t-pw_9xQ" }""", [] },
         { "URL with an unknown dialect", """{ "scriptLocation": "migrations", "url": "oracle://scott:Sekr3t-pw_9xQ@db/orcl" }""", [] },
+        { "password in the query of a URL", """{ "scriptLocation": "migrations", "url": "postgresql://app@127.0.0.1:1/db?Password=Sekr3t-pw_9xQ" }""", [] },
         { "URL with no host", """{ "scriptLocation": "migrations", "url": "postgresql://app:Sekr3t-pw_9xQ@/db" }""", [] },
     };
 
