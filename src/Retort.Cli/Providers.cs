@@ -23,11 +23,20 @@ internal static class Providers
     {
         "sqlite" => new Microsoft.Data.Sqlite.SqliteConnection(url.ConnectionString),
         // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up.
-        "postgresql" => new Npgsql.NpgsqlSlimDataSourceBuilder(WithTimeout(url.ConnectionString, "Timeout")).Build().CreateConnection(),
+        "postgresql" => new Npgsql.NpgsqlSlimDataSourceBuilder(Named(WithTimeout(url.ConnectionString, "Timeout"))).Build().CreateConnection(),
         "mysql" or "mariadb" => new MySqlConnector.MySqlConnection(WithTimeout(url.ConnectionString, "Connection Timeout")),
         "sqlserver" => new Microsoft.Data.SqlClient.SqlConnection(WithTimeout(url.ConnectionString, "Connect Timeout")),
         _ => throw new RetortException($"No provider for {url.Dialect}"),
     };
+
+    // So that pg_stat_activity (and the lock's "held by" line) says who a connection is.
+    private static string Named(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!builder.ContainsKey("Application Name"))
+            builder["Application Name"] = "retort";
+        return builder.ConnectionString;
+    }
 
     // An unreachable host should fail in seconds with a clear line, not hang for the provider's default.
     private static string WithTimeout(string connectionString, string key)

@@ -24,7 +24,8 @@ internal sealed partial class PostgresInspector
             CASE WHEN t.typtype = 'e' THEN t.typname::text END,
             CASE WHEN t.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text END,
             a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,
-            pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) IS NOT NULL,
+            EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class sq ON sq.oid = dep.objid AND sq.relkind = 'S'
+                WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')),
             col_description(c.oid, a.attnum),
             CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END
         FROM pg_attribute a
