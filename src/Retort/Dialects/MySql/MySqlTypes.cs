@@ -26,7 +26,7 @@ internal static partial class MySqlTypes
         SqlTypeKind.Time => "TIME(6)",
         SqlTypeKind.DateTime => "DATETIME(6)",
         SqlTypeKind.DateTimeOffset => "TIMESTAMP(6)",
-        SqlTypeKind.Numeric => type.Precision is null ? "DECIMAL" : type.Scale is null ? $"DECIMAL({type.Precision})" : $"DECIMAL({type.Precision}, {type.Scale})",
+        SqlTypeKind.Numeric => SqlTypeNames.Numeric("DECIMAL", type),
         SqlTypeKind.Float => "FLOAT",
         SqlTypeKind.Double => "DOUBLE",
         SqlTypeKind.Binary => type.Length is null ? "LONGBLOB" : $"VARBINARY({type.Length})",

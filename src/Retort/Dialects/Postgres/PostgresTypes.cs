@@ -20,7 +20,7 @@ internal static partial class PostgresTypes
         SqlTypeKind.Time => "TIME WITHOUT TIME ZONE",
         SqlTypeKind.DateTime => "TIMESTAMP WITHOUT TIME ZONE",
         SqlTypeKind.DateTimeOffset => "TIMESTAMP WITH TIME ZONE",
-        SqlTypeKind.Numeric => type.Precision is null ? "NUMERIC" : type.Scale is null ? $"NUMERIC({type.Precision})" : $"NUMERIC({type.Precision}, {type.Scale})",
+        SqlTypeKind.Numeric => SqlTypeNames.Numeric("NUMERIC", type),
         SqlTypeKind.Float => "REAL",
         SqlTypeKind.Double => "DOUBLE PRECISION",
         // bytea has no length; a maximum would need a CHECK on octet_length, which Retort does not invent.

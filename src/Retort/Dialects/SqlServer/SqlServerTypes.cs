@@ -24,7 +24,7 @@ internal static class SqlServerTypes
         SqlTypeKind.Time => "TIME",
         SqlTypeKind.DateTime => "DATETIME2",
         SqlTypeKind.DateTimeOffset => "DATETIMEOFFSET",
-        SqlTypeKind.Numeric => type.Precision is null ? "NUMERIC" : type.Scale is null ? $"NUMERIC({type.Precision})" : $"NUMERIC({type.Precision}, {type.Scale})",
+        SqlTypeKind.Numeric => SqlTypeNames.Numeric("NUMERIC", type),
         SqlTypeKind.Float => "REAL",
         SqlTypeKind.Double => "FLOAT",
         SqlTypeKind.Binary => type.Length is null || type.Length > MaxBytes ? "VARBINARY(max)" : $"VARBINARY({type.Length})",

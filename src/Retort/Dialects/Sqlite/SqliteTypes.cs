@@ -23,7 +23,7 @@ internal static partial class SqliteTypes
         SqlTypeKind.Time => "TIME",
         SqlTypeKind.DateTime => "DATETIME",
         SqlTypeKind.DateTimeOffset => "DATETIMEOFFSET",
-        SqlTypeKind.Numeric => Numeric(type),
+        SqlTypeKind.Numeric => SqlTypeNames.Numeric("NUMERIC", type),
         SqlTypeKind.Float => "FLOAT",
         SqlTypeKind.Double => "DOUBLE",
         SqlTypeKind.Binary => "BLOB",
@@ -69,9 +69,6 @@ internal static partial class SqliteTypes
             _ => SqlType.Raw(declared),
         };
     }
-
-    private static string Numeric(SqlType type) =>
-        type.Precision is null ? "NUMERIC" : type.Scale is null ? $"NUMERIC({type.Precision})" : $"NUMERIC({type.Precision}, {type.Scale})";
 
     [GeneratedRegex(@"^\s*(?<word>[A-Za-z]+)\s*(?:\(\s*(?<first>\d+)\s*(?:,\s*(?<second>\d+)\s*)?\))?\s*$")]
     private static partial Regex Declared();
