@@ -27,12 +27,38 @@ internal static class RunCommands
         {
             var commands = CliCommands.Create(global.Load(result), output);
             output.Info($"Current revision(s) for {Configuration.DatabaseUrl.From(commands.Config).Display}:");
-            var verbose = result.GetValue(global.Verbose);
-            foreach (var revision in await commands.CurrentAsync(ct))
-                output.Line(verbose ? RevisionFormatter.Entry(revision) : RevisionFormatter.Line(revision, parents: false, message: false));
+            if (!result.GetValue(global.Verbose))
+            {
+                foreach (var revision in await commands.CurrentAsync(ct))
+                    output.Line(RevisionFormatter.Line(revision, parents: false, message: false));
+                return 0;
+            }
+            // Verbose also checks the applied scripts against the log, which reads every one of them.
+            var status = await commands.StatusAsync(ct);
+            foreach (var revision in status.Heads)
+                output.Line(RevisionFormatter.Entry(revision));
+            foreach (var warning in status.Warnings)
+                output.Info($"warning: {warning}");
             return 0;
         });
         root.Add(current);
+
+        var resolved = new Argument<string>("REV") { Description = "The revision left half applied" };
+        var applied = new Option<bool>("--applied") { Description = "Its step was finished by hand: move the version table as the step would have" };
+        var rolledBack = new Option<bool>("--rolled-back") { Description = "What ran of it was undone by hand: the next run runs it from the start" };
+        var resolve = new Command("resolve", "Settle a revision left half applied (MySQL, MariaDB) after dealing with it by hand") { resolved, applied, rolledBack };
+        resolve.Validators.Add(r =>
+        {
+            if (r.GetValue(applied) == r.GetValue(rolledBack))
+                r.AddError("resolve takes one of --applied and --rolled-back");
+        });
+        resolve.SetAction(async (result, ct) =>
+        {
+            var commands = CliCommands.Create(global.Load(result), output);
+            await commands.ResolveAsync(result.GetValue(resolved)!, result.GetValue(applied), ct);
+            return 0;
+        });
+        root.Add(resolve);
 
         var ensureSql = SqlOption();
         var ensure = new Command("ensure-version", "Create the version table if it is missing") { ensureSql };
@@ -68,15 +94,16 @@ internal static class RunCommands
     {
         var target = new Argument<string>("TARGET") { Description = upgrade ? "head, heads, +N, REV, LABEL@head, or FROM:TO with --sql" : "-N, base, REV, LABEL@REV, or FROM:TO with --sql" };
         var sql = SqlOption();
-        var command = new Command(name, description) { target, sql };
+        var resume = new Option<bool>("--resume") { Description = "Go on with a revision left half applied, after the statements of it that ran (see current -v)" };
+        var command = new Command(name, description) { target, sql, resume };
         command.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
             var writer = result.GetValue(sql) ? output.Out : null;
             if (upgrade)
-                await commands.UpgradeAsync(result.GetValue(target)!, writer, ct);
+                await commands.UpgradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), ct);
             else
-                await commands.DowngradeAsync(result.GetValue(target)!, writer, ct);
+                await commands.DowngradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), ct);
             return 0;
         });
         return command;

@@ -38,7 +38,13 @@ public sealed partial class Commands
         var expected = map.RealHeads.Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
         if (!heads.Order(StringComparer.Ordinal).SequenceEqual(expected))
             throw new RetortException($"The database is not up to date (it is at {Describe(heads)}; the heads are {Describe(expected)}); run 'retort upgrade heads' first, so that autogenerate does not propose again what revisions already do");
-        var live = await dialect.InspectAsync(connection, [table.Name], cancellationToken);
+        var log = LogFor(dialect);
+        var logWarnings = log is not null && await LogExistsAsync(sink, log, cancellationToken)
+            ? await ChangedScriptsAsync(sink, log, map, heads, cancellationToken)
+            : [];
+        // Retort's own tables are not the model's business.
+        TableName[] ownTables = [table.Name, new(Config.LogTable, Config.VersionTableSchema), new(Config.VersionTable + "_lock", Config.VersionTableSchema)];
+        var live = await dialect.InspectAsync(connection, ownTables, cancellationToken);
         var options = new CompareOptions
         {
             CompareType = Config.CompareType,
@@ -46,7 +52,8 @@ public sealed partial class Commands
             Include = environment is null ? null : environment.Include,
             VersionTable = table.Name,
         };
-        return SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
+        var diff = SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
+        return logWarnings.Count == 0 ? diff : diff with { Warnings = [.. logWarnings, .. diff.Warnings] };
     }
 
     /// <summary>

@@ -11,31 +11,39 @@ public sealed partial class Commands
     /// <summary>
     /// Upgrades the database to <paramref name="target"/> (<c>head</c>, <c>heads</c>, <c>+2</c>, an id, <c>LABEL@head</c>, …).
     /// With <paramref name="sql"/>, writes the SQL to it instead of connecting; the target may then be
-    /// <c>FROM:TO</c> (the start defaults to base). Returns the heads the version table holds afterwards.
+    /// <c>FROM:TO</c> (the start defaults to base). With <paramref name="resume"/>, continues a revision left half
+    /// applied where DDL is not transactional, after the statements that ran. Returns the heads the version table
+    /// holds afterwards.
     /// </summary>
-    public Task<IReadOnlyList<string>> UpgradeAsync(string target, TextWriter? sql = null, CancellationToken cancellationToken = default) =>
-        MoveAsync(target, upgrade: true, sql, cancellationToken);
+    public Task<IReadOnlyList<string>> UpgradeAsync(string target, TextWriter? sql = null, bool resume = false,
+        CancellationToken cancellationToken = default) =>
+        MoveAsync(target, upgrade: true, sql, resume, cancellationToken);
 
     /// <summary>
     /// Downgrades the database to <paramref name="target"/> (<c>-1</c>, <c>base</c>, an id, <c>LABEL@REV</c>, …).
-    /// With <paramref name="sql"/>, the target must be <c>FROM:TO</c>.
+    /// With <paramref name="sql"/>, the target must be <c>FROM:TO</c>. <paramref name="resume"/> as for <see cref="UpgradeAsync"/>.
     /// </summary>
-    public Task<IReadOnlyList<string>> DowngradeAsync(string target, TextWriter? sql = null, CancellationToken cancellationToken = default) =>
-        MoveAsync(target, upgrade: false, sql, cancellationToken);
+    public Task<IReadOnlyList<string>> DowngradeAsync(string target, TextWriter? sql = null, bool resume = false,
+        CancellationToken cancellationToken = default) =>
+        MoveAsync(target, upgrade: false, sql, resume, cancellationToken);
 
-    private async Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, bool resume, CancellationToken cancellationToken)
     {
         var map = Scripts.Map;
         var url = DatabaseUrl.From(Config);
         var dialect = Dialect.ForName(url.Dialect);
         var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        var log = LogFor(dialect);
         if (sql is not null)
         {
+            if (resume)
+                throw new RetortException("--resume cannot be used with --sql: only a connected run can see how far a half-applied revision got");
             var (from, to) = SplitRange(target, upgrade);
             var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
             var offlineSteps = Steps(map, start, to, upgrade);
-            var runner = Runner(map, dialect, new ScriptSink(sql, dialect), table);
-            return await runner.RunAsync(offlineSteps, start, createVersionTable: upgrade && start.Count == 0, cancellationToken);
+            var scriptSink = new ScriptSink(sql, dialect);
+            return await Runner(map, dialect, scriptSink, table, log).RunAsync(offlineSteps, start,
+                ScriptSetup(table, log, createVersionTable: upgrade && start.Count == 0), cancellationToken);
         }
         if (target.Contains(':'))
             throw new RetortException($"A range ('{target}') is only for --sql; online, the start is what the version table holds");
@@ -45,10 +53,17 @@ public sealed partial class Commands
         var sink = new DatabaseSink(connection);
         var exists = await VersionTableExistsAsync(sink, table, cancellationToken);
         var heads = exists ? await ReadHeadsAsync(sink, table, map, cancellationToken) : [];
+        var logExists = log is not null && await LogExistsAsync(sink, log, cancellationToken);
+        var halted = logExists ? await HalfAppliedAsync(sink, log!, map, heads, dialect, cancellationToken) : null;
+        if (halted is not null && !resume)
+            throw new RetortException(halted.Message);
+        if (halted is null && resume)
+            throw new RetortException($"Nothing to resume: the log{(log is null ? " is off (\"log\": false), so it" : "")} shows no revision left half applied");
         var steps = Steps(map, heads, target, upgrade);
         if (steps.Count == 0)
             return heads;
-        return await Runner(map, dialect, sink, table).RunAsync(steps, heads, createVersionTable: !exists, cancellationToken);
+        List<SqlStatement> setup = [.. exists ? [] : new[] { table.Create() }, .. log is null || logExists ? [] : log.Create()];
+        return await Runner(map, dialect, sink, table, log, halted?.Point).RunAsync(steps, heads, setup, cancellationToken);
     }
 
     private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
@@ -63,12 +78,16 @@ public sealed partial class Commands
         return (target[..colon], target[(colon + 1)..]);
     }
 
-    private MigrationRunner Runner(RevisionMap map, Dialect dialect, StatementSink sink, VersionTable table)
+    private MigrationRunner Runner(RevisionMap map, Dialect dialect, StatementSink sink, VersionTable table, VersionLog? log,
+        ResumePoint? resume = null)
     {
         MigrationSource? source = null;
+        // Statements are counted as they commit only where they commit one by one; elsewhere a step's row is
+        // written in its transaction and exists exactly when its work does.
+        var journal = log is null ? null : new StepJournal(log, sink, countsStatements: sink is DatabaseSink && !dialect.TransactionalDdl, resume);
         // Compile only when a revision's code is needed: stamps and no-op runs never compile.
         return new MigrationRunner(map, () => source ??= LoadMigrations(), dialect, sink, table, Log, Config.TransactionPerMigration,
-            autoBatch: Config.SqliteAutoBatch);
+            autoBatch: Config.SqliteAutoBatch, journal: journal);
     }
 
     private MigrationSource LoadMigrations()

@@ -19,6 +19,7 @@ public sealed partial class Commands
         var url = DatabaseUrl.From(Config);
         var dialect = Dialect.ForName(url.Dialect);
         var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        var log = LogFor(dialect);
         if (sql is not null)
         {
             if (purge)
@@ -28,8 +29,8 @@ public sealed partial class Commands
                 throw new RetortException("stamp --sql takes one start for all revisions (FROM:TO), not several");
             var start = starts[0] is null or "base" ? [] : map.Resolve(starts[0]!).Select(r => r.Id).ToList();
             var targets = revisions.Select(r => r.Contains(':') ? r[(r.IndexOf(':') + 1)..] : r).ToList();
-            var runner = Runner(map, dialect, new ScriptSink(sql, dialect), table);
-            return await runner.RunAsync(StampSteps(map, start, targets), start, createVersionTable: start.Count == 0, cancellationToken);
+            var runner = Runner(map, dialect, new ScriptSink(sql, dialect), table, log);
+            return await runner.RunAsync(StampSteps(map, start, targets), start, ScriptSetup(table, log, createVersionTable: start.Count == 0), cancellationToken);
         }
         await using var held = await LockAsync(url, dialect, cancellationToken);
         await using var connection = await OpenAsync(url, cancellationToken);
@@ -42,8 +43,10 @@ public sealed partial class Commands
         }
         else if (exists)
             heads = await ReadHeadsAsync(sink, table, map, cancellationToken);
-        return await Runner(map, dialect, sink, table)
-            .RunAsync(StampSteps(map, heads, revisions), heads, createVersionTable: !exists, cancellationToken);
+        var steps = StampSteps(map, heads, revisions);
+        var logExists = log is not null && await LogExistsAsync(sink, log, cancellationToken);
+        List<SqlStatement> setup = [.. exists ? [] : new[] { table.Create() }, .. log is null || logExists || steps.Count == 0 ? [] : log.Create()];
+        return await Runner(map, dialect, sink, table, log).RunAsync(steps, heads, setup, cancellationToken);
     }
 
     /// <summary>

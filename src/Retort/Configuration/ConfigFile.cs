@@ -15,7 +15,7 @@ public static partial class ConfigFile
     private static readonly string[] Keys =
     [
         "scriptLocation", "versionLocations", "recursiveVersionLocations", "url", "provider", "connectionString",
-        "model", "versionTable", "versionTableSchema", "fileTemplate", "truncateSlugLength", "timezone",
+        "model", "versionTable", "versionTableSchema", "log", "logTable", "fileTemplate", "truncateSlugLength", "timezone",
         "transactionPerMigration", "sqliteAutoBatch", "lock", "lockTimeout", "compareType", "compareServerDefault", "databases", "sections", "$schema",
     ];
 

@@ -14,6 +14,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     public ModelSettings Model = new();
     public string VersionTable = "retort_version";
     public string? VersionTableSchema;
+    public bool Log = true;
+    public string? LogTable;
     public string FileTemplate = "{rev}_{slug}";
     public int TruncateSlugLength = 40;
     public string? Timezone;
@@ -43,6 +45,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
                 case "model": Model = ReadModel(key, value); break;
                 case "versionTable": VersionTable = String(key, value); break;
                 case "versionTableSchema": VersionTableSchema = String(key, value); break;
+                case "log": Log = Bool(key, value); break;
+                case "logTable": LogTable = String(key, value); break;
                 case "fileTemplate": FileTemplate = String(key, value); break;
                 case "truncateSlugLength": TruncateSlugLength = Int(key, value); break;
                 case "timezone": Timezone = String(key, value); break;
@@ -65,6 +69,10 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     {
         if (VersionTable.Length == 0)
             throw new RetortException($"{file}: 'versionTable' must not be empty");
+        if (LogTable is { Length: 0 })
+            throw new RetortException($"{file}: 'logTable' must not be empty; set \"log\": false to keep no log");
+        if (string.Equals(LogTable, VersionTable, StringComparison.OrdinalIgnoreCase))
+            throw new RetortException($"{file}: 'logTable' must differ from 'versionTable' ({VersionTable})");
         if (LockTimeout < 0)
             throw new RetortException($"{file}: 'lockTimeout' must be 0 or more seconds");
         if (TruncateSlugLength < 1)
@@ -88,6 +96,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
             Model = Model,
             VersionTable = VersionTable,
             VersionTableSchema = VersionTableSchema,
+            Log = Log,
+            LogTable = LogTable ?? VersionTable + "_log",
             FileTemplate = FileTemplate,
             TruncateSlugLength = TruncateSlugLength,
             Timezone = Timezone,

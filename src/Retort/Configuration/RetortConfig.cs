@@ -39,6 +39,15 @@ public sealed record RetortConfig
     /// <summary>The version table's schema, or null for the default one.</summary>
     public string? VersionTableSchema { get; init; }
 
+    /// <summary>
+    /// Keep the log of applied steps (revision, direction, script checksum, when, how long, by whom, Retort's
+    /// version) beside the version table; on by default.
+    /// </summary>
+    public bool Log { get; init; } = true;
+
+    /// <summary>The log's table, in the version table's schema; <c>VERSIONTABLE_log</c> unless set.</summary>
+    public string LogTable { get; init; } = "retort_version_log";
+
     /// <summary>New revision file names: tokens <c>{rev}</c>, <c>{slug}</c>, <c>{epoch}</c>, <c>{year}</c>, <c>{month}</c>, <c>{day}</c>, <c>{hour}</c>, <c>{minute}</c>, <c>{second}</c>.</summary>
     public string FileTemplate { get; init; } = "{rev}_{slug}";
 

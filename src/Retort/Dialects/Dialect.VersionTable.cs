@@ -7,6 +7,15 @@ public abstract partial class Dialect
         ? new($"SELECT table_name FROM information_schema.tables WHERE table_name = @p0 AND table_schema = {CurrentSchemaExpression}", [table.Name])
         : new("SELECT table_name FROM information_schema.tables WHERE table_name = @p0 AND table_schema = @p1", [table.Name, table.Schema]);
 
+    /// <summary>The current time in UTC as a timestamp without zone: what scripts write into the log's <c>applied_at</c>.</summary>
+    public virtual string UtcNowExpression => "CURRENT_TIMESTAMP";
+
+    /// <summary><paramref name="create"/> (a CREATE TABLE) made to do nothing when the table exists, for scripts.</summary>
+    public virtual SqlStatement CreateTableIfMissing(SqlStatement create, TableName table) =>
+        create.Sql.StartsWith("CREATE TABLE ", StringComparison.Ordinal)
+            ? new("CREATE TABLE IF NOT EXISTS " + create.Sql["CREATE TABLE ".Length..])
+            : create;
+
     /// <summary>The SQL expression for the schema unqualified names land in.</summary>
     protected virtual string CurrentSchemaExpression => "current_schema()";
 }

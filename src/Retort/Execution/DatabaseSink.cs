@@ -57,6 +57,21 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         return values;
     }
 
+    /// <summary>Runs a query and reads its rows with <paramref name="read"/>.</summary>
+    public async Task<T> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var command = Command(statement);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new StatementFailedException(statement.Sql, e);
+        }
+    }
+
     /// <summary>Runs a query and returns the names of its result's columns.</summary>
     public async Task<List<string>> QueryColumnNamesAsync(SqlStatement statement, CancellationToken cancellationToken)
     {

@@ -19,13 +19,17 @@ internal sealed partial class MigrationRunner(
     TextWriter log,
     bool transactionPerMigration,
     string? database = null,
-    bool autoBatch = false)
+    bool autoBatch = false,
+    StepJournal? journal = null)
 {
     private readonly DatabaseSink? _online = sink as DatabaseSink;
 
-    /// <summary>Runs <paramref name="steps"/> from <paramref name="heads"/>; creates the version table first when asked.</summary>
+    /// <summary>
+    /// Runs <paramref name="steps"/> from <paramref name="heads"/>, after <paramref name="setup"/> (the CREATE of the
+    /// version table and the log where they are missing).
+    /// </summary>
     public async Task<IReadOnlyList<string>> RunAsync(IReadOnlyList<MigrationStep> steps, IReadOnlyList<string> heads,
-        bool createVersionTable, CancellationToken cancellationToken)
+        IReadOnlyList<SqlStatement> setup, CancellationToken cancellationToken)
     {
         // Compile (or load) the revisions' code before anything runs, so a compile error is reported as it is
         // and leaves the database untouched.
@@ -40,10 +44,10 @@ internal sealed partial class MigrationRunner(
         {
             if (wholeRun)
                 await SwitchForeignKeysOffAsync(steps, cancellationToken);
-            if (wholeRun || (createVersionTable && sink is DatabaseSink))
+            if (wholeRun || (setup.Count > 0 && sink is DatabaseSink))
                 await BeginAsync(cancellationToken);
-            if (createVersionTable)
-                await sink.ExecuteAsync(table.Create(), cancellationToken);
+            foreach (var statement in setup)
+                await sink.ExecuteAsync(statement, cancellationToken);
             if (!wholeRun && sink.InTransaction)
                 await CommitAsync(cancellationToken);
             foreach (var step in steps)
@@ -69,12 +73,17 @@ internal sealed partial class MigrationRunner(
         {
             await sink.RollbackAsync();
             await RestoreForeignKeysAsync();
-            throw Failure(current, e);
+            var failure = Failure(current, e);
+            if (journal is not null)
+                await journal.FailAsync(failure.Message);
+            throw failure;
         }
         catch (OperationCanceledException)
         {
             await sink.RollbackAsync();
             await RestoreForeignKeysAsync();
+            if (journal is not null)
+                await journal.FailAsync("cancelled");
             throw;
         }
     }
@@ -83,6 +92,8 @@ internal sealed partial class MigrationRunner(
     {
         log.WriteLine(step.Describe());
         sink.Comment(step.Comment());
+        if (journal is not null)
+            await journal.BeginAsync(step, cancellationToken);
         if (step is RevisionStep revisionStep)
         {
             var pending = new List<MigrationOperation>();
@@ -101,6 +112,8 @@ internal sealed partial class MigrationRunner(
             if (expectOne && rows >= 0 && rows != 1)
                 throw new RetortException($"Expected to change one row of the version table {table.Name} with \"{statement.Sql}\", but {rows} changed; has something else changed it?");
         }
+        if (journal is not null)
+            await journal.EndAsync(cancellationToken);
     }
 
     private async Task FlushAsync(List<MigrationOperation> pending, CancellationToken cancellationToken)
@@ -112,7 +125,13 @@ internal sealed partial class MigrationRunner(
             if (outside)
                 await CommitAsync(cancellationToken);
             foreach (var statement in Render(operation))
+            {
+                if (journal?.Skips(statement) == true)
+                    continue;
                 await sink.ExecuteAsync(statement, cancellationToken);
+                if (journal is not null)
+                    await journal.StatementRanAsync(statement, cancellationToken);
+            }
             if (outside)
                 await BeginAsync(cancellationToken);
         }
@@ -130,7 +149,12 @@ internal sealed partial class MigrationRunner(
             if (NeedsNoTransaction(operation) && sink.InTransaction)
                 throw new RetortException($"{operation.GetType().Name} cannot run inside a transaction before op.Connection is read; read op.Connection first, or set transactionPerMigration");
             foreach (var statement in Render(operation))
+            {
+                if (journal?.Skips(statement) == true)
+                    continue;
                 sink.Execute(statement);
+                journal?.StatementRan(statement);
+            }
         }
         pending.Clear();
     }
@@ -196,7 +220,11 @@ internal sealed partial class MigrationRunner(
         };
         var state = dialect.TransactionalDdl || step is null
             ? "nothing of this run was kept"
-            : $"{dialect.Name} commits DDL as it runs, so statements of this revision before the failing one stay applied; the version table still shows the revision before it";
+            : journal is { StatementsDone: var done } && step is RevisionStep { IsUpgrade: var up }
+                ? done == 0
+                    ? "none of its statements ran before the failing one; the version table still shows the revision before it"
+                    : $"{(done == 1 ? "its first statement ran before the failing one and stays" : $"its first {done} statements ran before the failing one and stay")} applied ({dialect.Name} commits DDL as it runs); the version table still shows the revision before it; fix the cause and run 'retort {(up ? "upgrade" : "downgrade")} --resume' to go on from statement {done + 1}"
+                : $"{dialect.Name} commits DDL as it runs, so statements of this revision before the failing one stay applied; the version table still shows the revision before it";
         return error switch
         {
             StatementFailedException f => new RetortException($"{where} failed: {f.DatabaseMessage} (statement: {OneLine(f.Sql)}); {state}", error),

@@ -60,7 +60,7 @@ public abstract class RoundTripDatabase : IAsyncLifetime
         await DropAsync();
     }
 
-    public Task<DatabaseSchema> InspectAsync() => Dialect.InspectAsync(Connection, [new TableName("retort_version")], CancellationToken.None);
+    public Task<DatabaseSchema> InspectAsync() => Dialect.InspectAsync(Connection, [new TableName("retort_version"), new TableName("retort_version_log")], CancellationToken.None);
 
     /// <summary>Renders each operation and runs its statements; a failure names the statement.</summary>
     public async Task ApplyAsync(IEnumerable<MigrationOperation> operations)

@@ -83,7 +83,7 @@ public sealed class MariaDbHardAlterTests() : ServerRunSuite(LiveServer.MySql)
             """);
         await Project.Commands().UpgradeAsync("head");
         await using var connection = await OpenAsync();
-        var people = (await Dialect.ForName("mariadb").InspectAsync(connection, [new TableName("retort_version")], CancellationToken.None)).Tables.Single();
+        var people = (await Dialect.ForName("mariadb").InspectAsync(connection, [new TableName("retort_version"), new TableName("retort_version_log")], CancellationToken.None)).Tables.Single();
         Assert.Equal("people: id BigInteger pk identity not null, name String(100) not null default 'x' collate utf8mb4_bin comment 'shown'; PK (id)",
             Dialects.SchemaText.Of(people));
         Assert.Equal(["1 | Ann", "2 | bob", "3 | x"], await InsertedAsync(connection));

@@ -104,6 +104,31 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Current_verbose_warns_of_an_edited_applied_script_and_resolve_needs_one_choice()
+    {
+        await Ok("init");
+        WriteRevision("aaaa00000001", null, "op.CreateTable(\"account\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        await Ok("upgrade", "head");
+        var clean = await CliProcess.RunAsync(_dir.FullName, "current", "-v");
+        Assert.Contains("Rev: aaaa00000001 (head)", clean.Stdout);
+        Assert.DoesNotContain("warning", clean.Stderr);
+
+        WriteRevision("aaaa00000001", null, "op.CreateTable(\"accounts\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        var edited = await CliProcess.RunAsync(_dir.FullName, "current", "-v");
+        Assert.Equal(0, edited.ExitCode);
+        Assert.Matches(@"warning: The script of aaaa00000001 \(aaaa00000001\.cs\) has changed since it was applied at [0-9: -]+ UTC by \S+ \(checksum [0-9a-f]{12} then, [0-9a-f]{12} now\)", edited.Stderr);
+        Assert.DoesNotContain("warning", (await CliProcess.RunAsync(_dir.FullName, "current")).Stderr);
+
+        var neither = await CliProcess.RunAsync(_dir.FullName, "resolve", "aaaa00000001");
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("resolve takes one of --applied and --rolled-back", neither.Stderr);
+        var nothing = await CliProcess.RunAsync(_dir.FullName, "resolve", "aaaa00000001", "--applied");
+        Assert.Equal("retort: error: Nothing to resolve: the log shows no revision left half applied\n", nothing.Stderr.ReplaceLineEndings("\n"));
+        var resume = await CliProcess.RunAsync(_dir.FullName, "upgrade", "head", "--resume");
+        Assert.Equal("retort: error: Nothing to resume: the log shows no revision left half applied\n", resume.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task A_compile_error_prints_file_line_column_and_code()
     {
         await Ok("init");

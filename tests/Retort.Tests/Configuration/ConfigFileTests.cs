@@ -86,4 +86,23 @@ public sealed class ConfigFileTests
         Assert.Equal($"Config file {missing} does not exist", error.Message);
         dir.Delete(true);
     }
+
+    [Fact]
+    public void The_log_is_on_by_default_and_named_after_the_version_table()
+    {
+        var config = ConfigFile.Parse("""{ "versionTable": "alembic_version" }""", "/p/retort.json", null, NoEnvironment);
+        Assert.True(config.Log);
+        Assert.Equal("alembic_version_log", config.LogTable);
+        var off = ConfigFile.Parse("""{ "log": false, "logTable": "applied" }""", "/p/retort.json", null, NoEnvironment);
+        Assert.False(off.Log);
+        Assert.Equal("applied", off.LogTable);
+    }
+
+    [Theory]
+    [InlineData("""{ "logTable": "" }""", "/p/retort.json: 'logTable' must not be empty; set \"log\": false to keep no log")]
+    [InlineData("""{ "logTable": "Retort_Version" }""", "/p/retort.json: 'logTable' must differ from 'versionTable' (retort_version)")]
+    [InlineData("""{ "log": "off" }""", "/p/retort.json: 'log' must be true or false")]
+    [InlineData("""{ "logtable": "x" }""", "/p/retort.json: unknown setting 'logtable' (did you mean 'logTable'?)")]
+    public void Bad_log_settings_say_what_is_wrong(string json, string message) =>
+        Assert.Equal(message, Assert.Throws<RetortException>(() => ConfigFile.Parse(json, "/p/retort.json", null, NoEnvironment)).Message);
 }

@@ -39,6 +39,7 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["a1", "b1", "c1"], await CountedRunsAsync());
         Assert.Equal(["c1"], await VersionRowsAsync());
         Assert.Single(runs, r => r.Stderr.Contains("Running upgrade b1 -> c1"));
+        Assert.Equal(["a1 upgrade done", "b1 upgrade done", "c1 upgrade done"], await LogRowsAsync());
         // The winner compiles the revisions under the lock, so the others, started together, find it taken.
         Assert.Contains(runs, r => r.Stderr.Contains("Waiting for another Retort run on "));
         Assert.Null(await Project.Commands(c => c with { Lock = lockKind }).LockStatusAsync());
@@ -77,6 +78,8 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["c1"], await VersionRowsAsync());
         Assert.Equal(["a1", "b1", "c1"], await CountedRunsAsync());
         Assert.Contains("t_b1", await TablesAsync());
+        // The killed run's rows went with its transaction: the log shows each revision applied once.
+        Assert.Equal(["a1 upgrade done", "b1 upgrade done", "c1 upgrade done"], await LogRowsAsync());
         Assert.Null(await Project.Commands().LockStatusAsync());
     }
 }

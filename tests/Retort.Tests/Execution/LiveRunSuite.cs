@@ -79,13 +79,13 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Project.TableRevision("a1").TableRevision("b1", "a1");
         var heads = await Project.Commands().UpgradeAsync("head");
         Assert.Equal(["b1"], heads);
-        Assert.Equal(["retort_version", "t_a1", "t_b1"], await TablesAsync());
+        Assert.Equal(["retort_version", "retort_version_log", "t_a1", "t_b1"], await TablesAsync());
         Assert.Equal(["b1"], await VersionRowsAsync());
         Assert.Contains("Running upgrade  -> a1, step a1", Project.Log);
         Assert.Contains("Running upgrade a1 -> b1, step b1", Project.Log);
 
         await Project.Commands().DowngradeAsync("base");
-        Assert.Equal(["retort_version"], await TablesAsync());
+        Assert.Equal(["retort_version", "retort_version_log"], await TablesAsync());
         Assert.Empty(await VersionRowsAsync());
     }
 
@@ -99,7 +99,7 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Equal(["c1"], await VersionRowsAsync());
         await commands.DowngradeAsync("-2");
         Assert.Equal(["a1"], await VersionRowsAsync());
-        Assert.Equal(["retort_version", "t_a1"], await TablesAsync());
+        Assert.Equal(["retort_version", "retort_version_log", "t_a1"], await TablesAsync());
         Assert.Equal(["a1"], (await commands.CurrentAsync()).Select(r => r.Id));
     }
 
@@ -116,7 +116,7 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Equal(["b1", "c1"], await VersionRowsAsync());
         await commands.DowngradeAsync("b1@a1");
         Assert.Equal(["c1"], await VersionRowsAsync());
-        Assert.Equal(["retort_version", "t_a1", "t_c1"], await TablesAsync());
+        Assert.Equal(["retort_version", "retort_version_log", "t_a1", "t_c1"], await TablesAsync());
     }
 
     protected async Task Stamps_set_rows_without_running_anything()
@@ -125,7 +125,7 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         var commands = Project.Commands();
         await commands.StampAsync(["heads"]);
         Assert.Equal(["b1", "c1"], await VersionRowsAsync());
-        Assert.Equal(["retort_version"], await TablesAsync());
+        Assert.Equal(["retort_version", "retort_version_log"], await TablesAsync());
         await commands.StampAsync(["a1"]);
         Assert.Equal(["a1"], await VersionRowsAsync());
         await commands.StampAsync(["c1"], purge: true);
@@ -146,8 +146,23 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         {
             // a1 was committed with its version row; b1's CREATE TABLE committed itself before the failure.
             Assert.Equal(["a1"], await VersionRowsAsync());
-            Assert.Equal(["retort_version", "t_a1", "t_b1"], await TablesAsync());
-            Assert.Contains("stay applied", error.Message);
+            Assert.Equal(["retort_version", "retort_version_log", "t_a1", "t_b1"], await TablesAsync());
+            Assert.Matches(@"; its first statement ran before the failing one and stays applied \((mysql|mariadb) commits DDL as it runs\); the version table still shows the revision before it; fix the cause and run 'retort upgrade --resume' to go on from statement 2$", error.Message);
+            Assert.Equal(["a1 upgrade done 1", "b1 upgrade failed 1"], await LogRowsAsync("revision, direction, status, statements_done"));
+
+            // The next run refuses until a person decides, and says what ran and what to do.
+            var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
+            Assert.Matches(@"^The upgrade of b1 was left half applied by .+@.+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: its first statement ran and stayed applied \((mysql|mariadb) commits DDL as it runs\), then it failed: Upgrade b1 \(b1\.cs\) failed: .*no_such_table.*\. Fix the cause and run 'retort upgrade --resume' to go on from statement 2; or undo those statements by hand and run 'retort resolve b1 --rolled-back', or finish the upgrade by hand and run 'retort resolve b1 --applied'$", refused.Message);
+            var nothing = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().ResolveAsync("a1", applied: true));
+            Assert.Equal("Nothing to resolve for a1: the revision left half applied is b1", nothing.Message);
+
+            // Fixed, it resumes after the statement that ran: the CREATE TABLE is not run again.
+            Project.Revision("b1", ["a1"], "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true)); op.Execute(\"INSERT INTO t_b1 VALUES (1)\");");
+            await Project.Commands().UpgradeAsync("head", resume: true);
+            Assert.Equal(["b1"], await VersionRowsAsync());
+            Assert.Equal(["a1 upgrade done 1", "b1 upgrade failed 1", "b1 upgrade done 2"], await LogRowsAsync("revision, direction, status, statements_done"));
+            var again = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head", resume: true));
+            Assert.Equal("Nothing to resume: the log shows no revision left half applied", again.Message);
         }
         else
         {

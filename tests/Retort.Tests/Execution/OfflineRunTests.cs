@@ -1,3 +1,5 @@
+using Retort.Revisions;
+
 namespace Retort.Tests.Execution;
 
 /// <summary>Offline runs: the exact SQL of version-table moves, with no database.</summary>
@@ -15,6 +17,7 @@ public sealed class OfflineRunTests : IDisposable
     }
 
     private static string Versions(string sql) => string.Join("\n", sql.Split('\n')
+        .Where(l => !l.Contains("retort_version_log", StringComparison.Ordinal))
         .Where(l => l.StartsWith("INSERT INTO retort_version", StringComparison.Ordinal)
             || l.StartsWith("UPDATE retort_version", StringComparison.Ordinal)
             || l.StartsWith("DELETE FROM retort_version", StringComparison.Ordinal)
@@ -85,5 +88,34 @@ public sealed class OfflineRunTests : IDisposable
             Versions(await Sql((c, w) => c.StampAsync(["a1:b1"], sql: w))));
         Assert.Equal("-- Running stamp_revision b1 -> \nDELETE FROM retort_version WHERE retort_version.version_num = 'b1';",
             Versions(await Sql((c, w) => c.StampAsync(["b1:base"], sql: w))));
+    }
+
+    [Fact]
+    public async Task A_script_logs_each_step_with_the_database_clock_and_creates_the_log_only_when_missing()
+    {
+        _project.TableRevision("a1").TableRevision("b1", "a1");
+        var sql = VolatileValues.Masked(await Sql((c, w) => c.UpgradeAsync("a1:b1", w)));
+        var checksum = ScriptChecksum.OfFile(Path.Combine(_project.Root, "migrations", "versions", "b1.cs"));
+        Assert.Contains("CREATE TABLE IF NOT EXISTS retort_version_log (\n    id INTEGER NOT NULL,\n", sql);
+        Assert.DoesNotContain("CREATE TABLE retort_version ", sql);
+        Assert.EndsWith($"""
+            UPDATE retort_version SET version_num='b1' WHERE retort_version.version_num = 'a1';
+
+            INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version) VALUES ('RUN-ID', 1, 'b1', 'upgrade', 'done', '{checksum}', 1, CURRENT_TIMESTAMP, NULL, NULL, NULL, NULL, 'USER@HOST', 'VERSION');
+
+            COMMIT;
+
+
+            """.ReplaceLineEndings("\n"), sql);
+    }
+
+    [Fact]
+    public async Task With_the_log_off_a_script_has_no_log()
+    {
+        File.WriteAllText(Path.Combine(_project.Root, "retort.json"), """{ "url": "sqlite:///offline.db", "log": false }""");
+        _project.TableRevision("a1");
+        var sql = await Sql((c, w) => c.UpgradeAsync("head", w));
+        Assert.DoesNotContain("_log", sql);
+        Assert.Contains("INSERT INTO retort_version (version_num) VALUES ('a1');", sql);
     }
 }

@@ -44,6 +44,10 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
     [LiveFact(LiveServer.Postgres)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
     [LiveFact(LiveServer.Postgres)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
+    [LiveFact(LiveServer.Postgres)] public Task Log() => The_log_records_every_step_with_its_checksum_who_and_how_long();
+    [LiveFact(LiveServer.Postgres)] public Task Log_status() => Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces();
+    [LiveFact(LiveServer.Postgres)] public Task Log_off() => With_the_log_off_no_log_is_kept();
+    [LiveFact(LiveServer.Postgres)] public Task Log_of_another_shape() => A_log_table_of_another_shape_is_refused();
     [LiveFact(LiveServer.Postgres)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
     [LiveFact(LiveServer.Postgres)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
     [LiveFact(LiveServer.Postgres)] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
@@ -82,6 +86,10 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Failing_statement() => A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state();
     [LiveFact(LiveServer.MySql)] public Task Unknown_revision() => An_unknown_revision_in_the_version_table_is_reported();
     [LiveFact(LiveServer.MySql)] public Task Data_migration() => A_data_migration_reads_through_the_connection_between_operations();
+    [LiveFact(LiveServer.MySql)] public Task Log() => The_log_records_every_step_with_its_checksum_who_and_how_long();
+    [LiveFact(LiveServer.MySql)] public Task Log_status() => Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces();
+    [LiveFact(LiveServer.MySql)] public Task Log_off() => With_the_log_off_no_log_is_kept();
+    [LiveFact(LiveServer.MySql)] public Task Log_of_another_shape() => A_log_table_of_another_shape_is_refused();
     [LiveFact(LiveServer.MySql)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
     [LiveFact(LiveServer.MySql)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
     [LiveFact(LiveServer.MySql)] public Task Lock_after_cancellation() => The_lock_is_released_after_cancellation_within_a_run();
@@ -92,4 +100,6 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
     [LiveFact(LiveServer.MySql)] public Task Eight_processes_on_the_lock_table() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head("table");
     [LiveFact(LiveServer.MySql)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
+    [LiveFact(LiveServer.MySql)] public Task Resolve() => A_half_applied_revision_is_settled_by_resolve_rolled_back_or_applied();
+    [LiveFact(LiveServer.MySql)] public Task Killed_halfway() => A_run_killed_halfway_through_a_revision_is_reported_then_resumed();
 }

@@ -22,5 +22,9 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head(
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) FROM c");
     [Fact] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
+    [Fact] public Task Log() => The_log_records_every_step_with_its_checksum_who_and_how_long();
+    [Fact] public Task Log_status() => Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces();
+    [Fact] public Task Log_off() => With_the_log_off_no_log_is_kept();
+    [Fact] public Task Log_of_another_shape() => A_log_table_of_another_shape_is_refused();
     [Fact] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
 }

@@ -32,6 +32,10 @@ public sealed partial class PostgresDialect : Dialect
     protected override IReadOnlySet<string> ReservedWords => PostgresReservedWords.All;
 
     /// <inheritdoc />
+    // CURRENT_TIMESTAMP is in the session's time zone, which is not UTC everywhere.
+    public override string UtcNowExpression => "(now() AT TIME ZONE 'UTC')";
+
+    /// <inheritdoc />
     public override string TypeName(SqlType type) =>
         type.Kind == SqlTypeKind.Enum ? Quote(type.Name!) : PostgresTypes.Name(type);
 

@@ -5,6 +5,25 @@ CREATE TABLE retort_version (
     CONSTRAINT retort_version_pkc PRIMARY KEY (version_num)
 );
 
+CREATE TABLE IF NOT EXISTS retort_version_log (
+    id INTEGER NOT NULL,
+    run_id VARCHAR(36) NOT NULL,
+    step INTEGER NOT NULL,
+    revision VARCHAR(255) NOT NULL,
+    direction VARCHAR(16) NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    checksum VARCHAR(64),
+    checksum_version INTEGER,
+    applied_at DATETIME NOT NULL,
+    duration_ms BIGINT,
+    statements_done INTEGER,
+    statements_hash VARCHAR(64),
+    error TEXT,
+    applied_by VARCHAR(255) NOT NULL,
+    tool_version VARCHAR(64) NOT NULL,
+    PRIMARY KEY (id)
+);
+
 -- Running upgrade  -> 9439071a7745
 
 CREATE TABLE account (
@@ -26,11 +45,15 @@ CREATE INDEX ix_order_account_id ON "order" (account_id);
 
 INSERT INTO retort_version (version_num) VALUES ('9439071a7745');
 
+INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version) VALUES ('RUN-ID', 1, '9439071a7745', 'upgrade', 'done', '3f8ce7280ed3869601673f7d40a8c06011ce9476359b54c7bb60ca1953208395', 1, CURRENT_TIMESTAMP, NULL, NULL, NULL, NULL, 'USER@HOST', 'VERSION');
+
 -- Running upgrade 9439071a7745 -> 04432f9571f7
 
 ALTER TABLE account ADD COLUMN last_txn DATETIME;
 
 UPDATE retort_version SET version_num='04432f9571f7' WHERE retort_version.version_num = '9439071a7745';
+
+INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version) VALUES ('RUN-ID', 2, '04432f9571f7', 'upgrade', 'done', '09a30de8a8d6c0ac7531329def5a91dfedf2a9263845da49b1ca08b77bd4bf08', 1, CURRENT_TIMESTAMP, NULL, NULL, NULL, NULL, 'USER@HOST', 'VERSION');
 
 COMMIT;
 

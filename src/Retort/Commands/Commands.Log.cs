@@ -1,0 +1,168 @@
+using System.Globalization;
+using Retort.Configuration;
+using Retort.Dialects;
+using Retort.Execution;
+using Retort.Revisions;
+
+namespace Retort;
+
+public sealed partial class Commands
+{
+    private VersionLog? LogFor(Dialect dialect) =>
+        Config.Log ? new VersionLog(dialect, new TableName(Config.LogTable, Config.VersionTableSchema)) : null;
+
+    /// <summary>What a script creates first: the version table from base, and the log unless it exists already.</summary>
+    private static List<SqlStatement> ScriptSetup(VersionTable table, VersionLog? log, bool createVersionTable) =>
+        [.. createVersionTable ? [table.Create()] : Array.Empty<SqlStatement>(), .. log?.CreateIfMissing() ?? []];
+
+    private static async Task<bool> LogExistsAsync(DatabaseSink sink, VersionLog log, CancellationToken cancellationToken)
+    {
+        if ((await sink.QueryStringsAsync(log.Exists(), cancellationToken)).Count == 0)
+            return false;
+        log.CheckShape(await sink.QueryColumnNamesAsync(log.Shape(), cancellationToken));
+        return true;
+    }
+
+    /// <summary>A revision left half applied, and the message that tells a person what to do about it.</summary>
+    private sealed record HalfApplied(ResumePoint Point, string Message);
+
+    /// <summary>
+    /// The revision whose step stopped after some of its statements committed, when the newest row of the log is
+    /// such a step and the version table does not show it finished. Anything written to the log after it (a
+    /// finished run, a stamp, a <c>resolve</c>) means a person has dealt with it.
+    /// </summary>
+    private async Task<HalfApplied?> HalfAppliedAsync(DatabaseSink sink, VersionLog log, RevisionMap map, IReadOnlyList<string> heads,
+        Dialect dialect, CancellationToken cancellationToken)
+    {
+        var last = (await sink.QueryAsync(log.SelectLast(), VersionLog.ReadAsync, cancellationToken)).LastOrDefault();
+        if (last is not { Status: "running" or "failed", StatementsDone: > 0, Direction: "upgrade" or "downgrade" })
+            return null;
+        var upgrade = last.Direction == "upgrade";
+        var applied = map.Find(last.Revision) is not null
+            && map.Ancestors(heads.Where(h => map.Find(h) is not null)).Any(r => r.Id == last.Revision);
+        if (applied == upgrade)
+            return null;
+        var ran = last.StatementsDone == 1 ? "its first statement" : $"its first {last.StatementsDone} statements";
+        var why = last.Status == "running" ? "then the run stopped (killed or disconnected)" : $"then it failed: {FirstLine(last.Error)}";
+        var message = $"The {last.Direction} of {last.Revision} was left half applied by {last.AppliedBy} at " +
+            $"{last.AppliedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: {ran} ran and stayed applied " +
+            $"({dialect.Name} commits DDL as it runs), {why}. {(last.Status == "running" ? "Run" : "Fix the cause and run")} 'retort {last.Direction} --resume' to go on from " +
+            $"statement {last.StatementsDone + 1}; or undo those statements by hand and run 'retort resolve {last.Revision} --rolled-back', " +
+            $"or finish the {last.Direction} by hand and run 'retort resolve {last.Revision} --applied'";
+        return new HalfApplied(new ResumePoint(last.Revision, upgrade, last.StatementsDone.Value, last.StatementsHash), message);
+    }
+
+    private static string FirstLine(string? text) => text is null ? "(no message)" : text.Split('\n')[0].Trim();
+
+    /// <summary>
+    /// Settles a revision left half applied (see <see cref="UpgradeAsync"/>) after a person has dealt with it by
+    /// hand: <paramref name="applied"/> when its step was finished by hand (the version table then moves as the
+    /// step would have moved it), otherwise when what ran was undone (the next run runs it from the start).
+    /// </summary>
+    public async Task ResolveAsync(string revision, bool applied, CancellationToken cancellationToken = default)
+    {
+        var map = Scripts.Map;
+        var url = DatabaseUrl.From(Config);
+        var dialect = Dialect.ForName(url.Dialect);
+        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        var log = LogFor(dialect) ?? throw new RetortException("resolve needs the log of applied steps, which is off (\"log\": false)");
+        await using var held = await LockAsync(url, dialect, cancellationToken);
+        await using var connection = await OpenAsync(url, cancellationToken);
+        var sink = new DatabaseSink(connection);
+        var exists = await VersionTableExistsAsync(sink, table, cancellationToken);
+        var heads = exists ? await ReadHeadsAsync(sink, table, map, cancellationToken) : [];
+        var halted = await LogExistsAsync(sink, log, cancellationToken)
+            ? await HalfAppliedAsync(sink, log, map, heads, dialect, cancellationToken)
+            : null;
+        var id = map.Resolve(revision) is [var one] ? one.Id : throw new RetortException($"'{revision}' must name one revision");
+        if (halted is null || halted.Point.Revision != id)
+            throw new RetortException(halted is null
+                ? $"Nothing to resolve: the log shows no revision left half applied"
+                : $"Nothing to resolve for {id}: the revision left half applied is {halted.Point.Revision}");
+        var step = new RevisionStep(map, map[id], halted.Point.Upgrade);
+        await sink.BeginAsync(cancellationToken);
+        try
+        {
+            if (!exists)
+                await sink.ExecuteAsync(table.Create(), cancellationToken);
+            if (applied)
+                foreach (var (statement, _) in new VersionHeads(table, heads).Move(step))
+                    await sink.ExecuteAsync(statement, cancellationToken);
+            await new StepJournal(log, sink, countsStatements: false).RecordAsync(step, applied ? "resolved" : "rolled-back", cancellationToken);
+            await sink.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await sink.RollbackAsync();
+        }
+        Log.WriteLine(applied
+            ? $"Marked the {step.Comment()[8..]} as applied by hand"
+            : $"Marked the {(step.IsUpgrade ? "upgrade" : "downgrade")} of {id} as undone by hand; the next run runs it from the start");
+    }
+
+    /// <summary>
+    /// Where the database is, with warnings a person should read: a revision in the version table that no script
+    /// defines, an applied revision whose script changed after it ran (by the checksum in the log), a revision left
+    /// half applied. Unlike <see cref="CurrentAsync"/>, an unknown revision is a warning, not an error.
+    /// </summary>
+    public async Task<DatabaseStatus> StatusAsync(CancellationToken cancellationToken = default)
+    {
+        var map = Scripts.Map;
+        var url = DatabaseUrl.From(Config);
+        var dialect = Dialect.ForName(url.Dialect);
+        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        var log = LogFor(dialect);
+        await using var connection = await OpenAsync(url, cancellationToken);
+        var sink = new DatabaseSink(connection);
+        if (!await VersionTableExistsAsync(sink, table, cancellationToken))
+            return new DatabaseStatus([], []);
+        var heads = await sink.QueryStringsAsync(table.Select(), cancellationToken);
+        var warnings = heads.Where(h => map.Find(h) is null)
+            .Select(h => $"The version table {table.Name} holds {h}, which no revision file defines").ToList();
+        if (log is not null && await LogExistsAsync(sink, log, cancellationToken))
+        {
+            warnings.AddRange(await ChangedScriptsAsync(sink, log, map, heads, cancellationToken));
+            if (await HalfAppliedAsync(sink, log, map, heads, dialect, cancellationToken) is { } halted)
+                warnings.Add(halted.Message);
+        }
+        return new DatabaseStatus([.. heads.Select(map.Find).OfType<Revision>()], warnings);
+    }
+
+    /// <summary>
+    /// A warning for each applied revision whose script no longer has the checksum the log recorded when it was
+    /// applied. Checksums are recomputed with the algorithm version each row names, so a Retort that normalises
+    /// differently never raises false alarms on old rows.
+    /// </summary>
+    private static async Task<List<string>> ChangedScriptsAsync(DatabaseSink sink, VersionLog log, RevisionMap map, IReadOnlyList<string> heads,
+        CancellationToken cancellationToken)
+    {
+        var applied = map.Ancestors(heads.Where(h => map.Find(h) is not null)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var lastApplied = new Dictionary<string, LogEntry>(StringComparer.Ordinal);
+        foreach (var entry in await sink.QueryAsync(log.SelectAll(), VersionLog.ReadAsync, cancellationToken))
+            if (entry is { Direction: "upgrade", Status: "done", Checksum: not null } && applied.Contains(entry.Revision))
+                lastApplied[entry.Revision] = entry;
+        var warnings = new List<string>();
+        var unknownVersions = new SortedSet<int>();
+        foreach (var entry in lastApplied.Values)
+        {
+            var path = map[entry.Revision].Header.Path;
+            if (path is null || !File.Exists(path))
+                continue;
+            var now = ScriptChecksum.OfFile(path, entry.ChecksumVersion ?? 0);
+            if (now is null)
+                unknownVersions.Add(entry.ChecksumVersion ?? 0);
+            else if (now != entry.Checksum)
+                warnings.Add($"The script of {entry.Revision} ({Path.GetFileName(path)}) has changed since it was applied at " +
+                    $"{entry.AppliedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC by {entry.AppliedBy} " +
+                    $"(checksum {ScriptChecksum.Short(entry.Checksum!)} then, {ScriptChecksum.Short(now)} now)");
+        }
+        if (unknownVersions.Count > 0)
+            warnings.Add($"The log holds checksums of algorithm version {string.Join(", ", unknownVersions)}, which this Retort ({StepJournal.ToolVersion}) does not know; they were not compared");
+        return warnings;
+    }
+}
+
+/// <summary>What <see cref="Commands.StatusAsync"/> finds: the known revisions the database is at, and warnings.</summary>
+/// <param name="Heads">The revisions of the version table that a script defines.</param>
+/// <param name="Warnings">One line each, for a person to read.</param>
+public sealed record DatabaseStatus(IReadOnlyList<Revision> Heads, IReadOnlyList<string> Warnings);
