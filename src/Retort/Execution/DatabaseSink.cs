@@ -12,9 +12,14 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
 
     public override bool InTransaction => Transaction is not null;
 
+    // Commands of parameterised statements by text, kept for the run: the version table and the log run the same
+    // few statements once per step, and a kept command is not parsed and planned again (SQLite prepares it once).
+    private readonly Dictionary<string, DbCommand> _kept = new(StringComparer.Ordinal);
+
     public override async Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
-        await using var command = Command(statement);
+        var kept = statement.Parameters is not null;
+        var command = kept ? Kept(statement) : Command(statement);
         try
         {
             return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -23,6 +28,32 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         {
             throw new StatementFailedException(statement.Sql, e);
         }
+        finally
+        {
+            if (!kept)
+                await command.DisposeAsync();
+        }
+    }
+
+    private DbCommand Kept(SqlStatement statement)
+    {
+        if (!_kept.TryGetValue(statement.Sql, out var command))
+            _kept[statement.Sql] = command = Command(statement);
+        else
+        {
+            command.Transaction = Transaction;
+            command.Parameters.Clear();
+            AddParameters(command, statement.Parameters!);
+        }
+        return command;
+    }
+
+    /// <summary>Disposes the kept commands; the sink stays usable.</summary>
+    public async Task ReleaseAsync()
+    {
+        foreach (var command in _kept.Values)
+            await command.DisposeAsync();
+        _kept.Clear();
     }
 
     public override void Execute(SqlStatement statement)
@@ -125,22 +156,25 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         command.Transaction = Transaction;
         command.CommandTimeout = 0;
         if (statement.Parameters is { } parameters)
-        {
-            for (var i = 0; i < parameters.Count; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                // Npgsql refuses a timestamptz with a non-zero offset; the instant is what matters, so send it as UTC.
-                parameter.Value = parameters[i] switch
-                {
-                    null => DBNull.Value,
-                    DateTimeOffset t => t.ToUniversalTime(),
-                    var value => value,
-                };
-                command.Parameters.Add(parameter);
-            }
-        }
+            AddParameters(command, parameters);
         return command;
+    }
+
+    private static void AddParameters(DbCommand command, IReadOnlyList<object?> parameters)
+    {
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            // Npgsql refuses a timestamptz with a non-zero offset; the instant is what matters, so send it as UTC.
+            parameter.Value = parameters[i] switch
+            {
+                null => DBNull.Value,
+                DateTimeOffset t => t.ToUniversalTime(),
+                var value => value,
+            };
+            command.Parameters.Add(parameter);
+        }
     }
 }
 

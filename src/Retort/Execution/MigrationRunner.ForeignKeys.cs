@@ -64,9 +64,13 @@ internal sealed partial class MigrationRunner
         }
     }
 
+    // Steps whose migration was recorded to the end: the run replays these operations instead of calling the
+    // migration's code a second time.
+    private readonly Dictionary<RevisionStep, List<MigrationOperation>> _recorded = [];
+
     /// <summary>
     /// The operations a step's migration calls, recorded without running them. Recording stops where the migration
-    /// needs the database (it reads op.Connection) or fails; the run itself meets those again.
+    /// needs the database (it reads op.Connection) or fails; the run itself meets those again, calling the code anew.
     /// </summary>
     private List<MigrationOperation> Record(RevisionStep step)
     {
@@ -77,6 +81,7 @@ internal sealed partial class MigrationRunner
             var migration = source().Create(step.Revision);
             (step.IsUpgrade ? migration.UpgradeAsync(op, CancellationToken.None) : migration.DowngradeAsync(op, CancellationToken.None))
                 .GetAwaiter().GetResult();
+            _recorded[step] = recorded;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -35,6 +35,7 @@ internal sealed partial class MigrationRunner(
         // and leaves the database untouched.
         if (steps.Any(s => s is RevisionStep))
             source();
+        journal?.Prepare(steps);
         var versions = new VersionHeads(table, heads);
         // One transaction for the whole run where DDL is transactional; otherwise (or when asked) one per
         // step, so the version table is committed after each revision and always tells the truth.
@@ -86,6 +87,11 @@ internal sealed partial class MigrationRunner(
                 await journal.FailAsync("cancelled");
             throw;
         }
+        finally
+        {
+            if (_online is not null)
+                await _online.ReleaseAsync();
+        }
     }
 
     private async Task RunStepAsync(MigrationStep step, VersionHeads versions, CancellationToken cancellationToken)
@@ -99,11 +105,16 @@ internal sealed partial class MigrationRunner(
             var pending = new List<MigrationOperation>();
             var op = new Operations(pending.Add, dialect, _online?.Connection, () => _online?.Transaction, database,
                 () => Flush(pending), DefinitionIn);
-            var migration = source().Create(revisionStep.Revision);
-            if (step.IsUpgrade)
-                await migration.UpgradeAsync(op, cancellationToken);
+            if (_recorded.Remove(revisionStep, out var recorded))
+                pending.AddRange(recorded);
             else
-                await migration.DowngradeAsync(op, cancellationToken);
+            {
+                var migration = source().Create(revisionStep.Revision);
+                if (step.IsUpgrade)
+                    await migration.UpgradeAsync(op, cancellationToken);
+                else
+                    await migration.DowngradeAsync(op, cancellationToken);
+            }
             await FlushAsync(pending, cancellationToken);
         }
         foreach (var (statement, expectOne) in versions.Move(step))

@@ -24,6 +24,16 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     private ResumePoint? _resume = resume;
     private int _skip;
     private string? _skipHash;
+    private Dictionary<string, string?> _checksums = new(StringComparer.Ordinal);
+
+    /// <summary>Computes the checksums of the scripts <paramref name="steps"/> run, all at once and on every core.</summary>
+    public void Prepare(IReadOnlyList<MigrationStep> steps)
+    {
+        var paths = steps.OfType<RevisionStep>().Select(s => s.Revision.Header.Path).OfType<string>().Distinct().ToArray();
+        var sums = new string?[paths.Length];
+        Parallel.For(0, paths.Length, i => sums[i] = File.Exists(paths[i]) ? ScriptChecksum.OfFile(paths[i]) : null);
+        _checksums = paths.Zip(sums).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
 
     /// <summary>How many statements of the current step have run (those skipped by a resume included).</summary>
     public int StatementsDone => _done;
@@ -138,7 +148,9 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
         if (step is RevisionStep r)
         {
             var path = r.Revision.Header.Path;
-            var checksum = path is not null && File.Exists(path) ? ScriptChecksum.OfFile(path) : null;
+            var checksum = path is null ? null
+                : _checksums.TryGetValue(path, out var known) ? known
+                : File.Exists(path) ? ScriptChecksum.OfFile(path) : null;
             return new LogEntry(_runId, _stepNumber, r.Revision.Id, r.IsUpgrade ? "upgrade" : "downgrade", "done", checksum,
                 checksum is null ? null : ScriptChecksum.CurrentVersion, now, null, null, null, null, _appliedBy, ToolVersion);
         }

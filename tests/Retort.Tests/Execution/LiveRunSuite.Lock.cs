@@ -30,8 +30,11 @@ public abstract partial class LiveRunSuite
 
     protected async Task A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation()
     {
-        Project.Revision("a1", [], "System.Threading.Thread.Sleep(5000); op.CreateTable(\"t_a1\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
-        await Project.Commands().UpgradeAsync("a1", sql: new StringWriter());
+        // Reading op.Connection makes the run call the code live (on SQLite it is otherwise recorded ahead of the run),
+        // so the sleep falls after the "Running upgrade" line, with the lock held.
+        Project.Revision("a1", [], "_ = op.Connection; System.Threading.Thread.Sleep(5000); op.CreateTable(\"t_a1\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        // Compiles once; the script itself stops at op.Connection, which --sql does not have.
+        await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("a1", sql: new StringWriter()));
         // On its own thread: SQLite's run may not yield before the revision's sleep.
         var first = Task.Run(() => Project.Commands().UpgradeAsync("head"));
         var started = Stopwatch.StartNew();

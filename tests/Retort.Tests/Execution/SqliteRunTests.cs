@@ -27,4 +27,18 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Log_off() => With_the_log_off_no_log_is_kept();
     [Fact] public Task Log_of_another_shape() => A_log_table_of_another_shape_is_refused();
     [Fact] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
+
+    [Fact]
+    public async Task A_migration_recorded_ahead_of_the_run_is_replayed_not_called_again()
+    {
+        // SQLite records each revision's operations before the run to decide on foreign-key enforcement; a migration
+        // recorded to its end is replayed from that recording, so code with side effects runs once.
+        var calls = Path.Combine(Project.Root, "calls.txt").Replace("\\", "/");
+        Project.Revision("a1", [], $"System.IO.File.AppendAllText(\"{calls}\", \"a1\\n\"); op.CreateTable(\"t_a1\", new Column(\"id\", SqlType.Integer, primaryKey: true));")
+            .Revision("b1", ["a1"], $"System.IO.File.AppendAllText(\"{calls}\", \"b1\\n\"); _ = op.Connection; op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        await Project.Commands().UpgradeAsync("head");
+        // b1 reads op.Connection, where recording stops: the run calls it again, live.
+        Assert.Equal(["a1", "b1", "b1"], File.ReadAllLines(calls));
+        Assert.Equal(["retort_version", "retort_version_log", "t_a1", "t_b1"], await TablesAsync());
+    }
 }
