@@ -133,7 +133,7 @@ public sealed partial class Commands
     /// applied. Checksums are recomputed with the algorithm version each row names, so a Retort that normalises
     /// differently never raises false alarms on old rows.
     /// </summary>
-    private static async Task<List<string>> ChangedScriptsAsync(DatabaseSink sink, VersionLog log, RevisionMap map, IReadOnlyList<string> heads,
+    private async Task<List<string>> ChangedScriptsAsync(DatabaseSink sink, VersionLog log, RevisionMap map, IReadOnlyList<string> heads,
         CancellationToken cancellationToken)
     {
         var applied = map.Ancestors(heads.Where(h => map.Find(h) is not null)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
@@ -142,13 +142,16 @@ public sealed partial class Commands
             if (entry is { Direction: "upgrade", Status: "done", Checksum: not null } && applied.Contains(entry.Revision))
                 lastApplied[entry.Revision] = entry;
         var warnings = new List<string>();
+        Func<string, string?> checksumOf = Scripts.ChecksumOf;
         var unknownVersions = new SortedSet<int>();
         foreach (var entry in lastApplied.Values)
         {
             var path = map[entry.Revision].Header.Path;
             if (path is null || !File.Exists(path))
                 continue;
-            var now = ScriptChecksum.OfFile(path, entry.ChecksumVersion ?? 0);
+            var now = entry.ChecksumVersion == ScriptChecksum.CurrentVersion
+                ? checksumOf(path) ?? ScriptChecksum.OfFile(path)
+                : ScriptChecksum.OfFile(path, entry.ChecksumVersion ?? 0);
             if (now is null)
                 unknownVersions.Add(entry.ChecksumVersion ?? 0);
             else if (now != entry.Checksum)

@@ -35,7 +35,6 @@ internal sealed partial class MigrationRunner(
         // and leaves the database untouched.
         if (steps.Any(s => s is RevisionStep))
             source();
-        journal?.Prepare(steps);
         var versions = new VersionHeads(table, heads);
         // One transaction for the whole run where DDL is transactional; otherwise (or when asked) one per
         // step, so the version table is committed after each revision and always tells the truth.

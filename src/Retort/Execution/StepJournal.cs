@@ -11,7 +11,13 @@ namespace Retort.Execution;
 /// Writes the runner's steps into the <see cref="VersionLog"/>: a row per step, and where DDL is not transactional
 /// the count of statements committed so far, so that a step that stops halfway says how far it got.
 /// </summary>
-internal sealed class StepJournal(VersionLog log, StatementSink sink, bool countsStatements, ResumePoint? resume = null)
+/// <param name="log">The log's statements.</param>
+/// <param name="sink">Where they go: the run's sink.</param>
+/// <param name="countsStatements">Whether to write the row first and count the statements as they commit.</param>
+/// <param name="resume">Where a half-applied step stopped, when the run resumes it.</param>
+/// <param name="checksumOf">The checksum of a script by path, as the revision headers were read (null: read the file).</param>
+internal sealed class StepJournal(VersionLog log, StatementSink sink, bool countsStatements, ResumePoint? resume = null,
+    Func<string, string?>? checksumOf = null)
 {
     private readonly string _runId = Guid.NewGuid().ToString();
     private readonly string _appliedBy = Truncate($"{Environment.UserName}@{Environment.MachineName}", 255);
@@ -24,17 +30,6 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     private ResumePoint? _resume = resume;
     private int _skip;
     private string? _skipHash;
-    private Dictionary<string, string?> _checksums = new(StringComparer.Ordinal);
-
-    /// <summary>Computes the checksums of the scripts <paramref name="steps"/> run, all at once and on every core.</summary>
-    public void Prepare(IReadOnlyList<MigrationStep> steps)
-    {
-        var paths = steps.OfType<RevisionStep>().Select(s => s.Revision.Header.Path).OfType<string>().Distinct().ToArray();
-        var sums = new string?[paths.Length];
-        Parallel.For(0, paths.Length, i => sums[i] = File.Exists(paths[i]) ? ScriptChecksum.OfFile(paths[i]) : null);
-        _checksums = paths.Zip(sums).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-    }
-
     /// <summary>How many statements of the current step have run (those skipped by a resume included).</summary>
     public int StatementsDone => _done;
 
@@ -149,8 +144,7 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
         {
             var path = r.Revision.Header.Path;
             var checksum = path is null ? null
-                : _checksums.TryGetValue(path, out var known) ? known
-                : File.Exists(path) ? ScriptChecksum.OfFile(path) : null;
+                : checksumOf?.Invoke(path) ?? (File.Exists(path) ? ScriptChecksum.OfFile(path) : null);
             return new LogEntry(_runId, _stepNumber, r.Revision.Id, r.IsUpgrade ? "upgrade" : "downgrade", "done", checksum,
                 checksum is null ? null : ScriptChecksum.CurrentVersion, now, null, null, null, null, _appliedBy, ToolVersion);
         }

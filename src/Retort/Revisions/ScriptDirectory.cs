@@ -7,8 +7,12 @@ namespace Retort.Revisions;
 /// </summary>
 public sealed class ScriptDirectory
 {
-    private ScriptDirectory(RetortConfig config, IReadOnlyList<RevisionHeader> headers, IReadOnlyList<string> files)
+    private readonly IReadOnlyDictionary<string, HeaderCache.Entry> _entries;
+
+    private ScriptDirectory(RetortConfig config, IReadOnlyList<RevisionHeader> headers, IReadOnlyList<string> files,
+        IReadOnlyDictionary<string, HeaderCache.Entry> entries)
     {
+        _entries = entries;
         Config = config;
         Headers = headers;
         Files = files;
@@ -32,35 +36,69 @@ public sealed class ScriptDirectory
     {
         if (!Directory.Exists(config.ScriptLocation))
             throw new RetortException($"Script location {config.ScriptLocation} does not exist; run 'retort init' to create it, or fix 'scriptLocation' in {config.FilePath ?? "the config"}");
-        var files = new List<string>();
+        var files = new List<FileInfo>();
         foreach (var location in config.VersionLocations.Distinct())
         {
             if (!Directory.Exists(location))
                 continue;
             var option = config.RecursiveVersionLocations ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-            var found = Directory.GetFiles(location, "*.cs", option);
-            Array.Sort(found, StringComparer.Ordinal);
-            files.AddRange(found.Where(f => !Path.GetFileName(f).StartsWith(".#", StringComparison.Ordinal)));
+            var found = new DirectoryInfo(location).GetFiles("*.cs", option);
+            Array.Sort(found, (a, b) => string.CompareOrdinal(a.FullName, b.FullName));
+            files.AddRange(found.Where(f => !f.Name.StartsWith(".#", StringComparison.Ordinal)));
         }
-        var headers = new RevisionHeader?[files.Count];
-        // Thousands of small files: reading them on every core is the difference that matters at 5000.
-        if (files.Count > 256)
+        var cache = HeaderCache.Read(config.CacheDirectory);
+        var entries = new HeaderCache.Entry[files.Count];
+        var changed = new List<int>();
+        for (var i = 0; i < files.Count; i++)
         {
-            try
-            {
-                Parallel.For(0, files.Count, i => headers[i] = RevisionFileReader.Read(files[i]));
-            }
-            catch (AggregateException e) when (e.InnerExceptions.OfType<RetortException>().Any())
-            {
-                // Report the first bad file in file order, as the sequential read would.
-                throw e.InnerExceptions.OfType<RetortException>().OrderBy(x => x.Message, StringComparer.Ordinal).First();
-            }
+            if (cache.TryGet(files[i].FullName, files[i].Length, files[i].LastWriteTimeUtc.Ticks, out var known))
+                entries[i] = known;
+            else
+                changed.Add(i);
         }
-        else
-            for (var i = 0; i < files.Count; i++)
-                headers[i] = RevisionFileReader.Read(files[i]);
-        return new ScriptDirectory(config, headers.OfType<RevisionHeader>().ToList(), files);
+        ReadChanged(files, changed, entries);
+        var byPath = new Dictionary<string, HeaderCache.Entry>(files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+            byPath[files[i].FullName] = entries[i];
+        if (changed.Count > 0 || cache.Count != files.Count)
+            HeaderCache.Write(config.CacheDirectory, byPath);
+        return new ScriptDirectory(config, entries.Select(e => e.Header).OfType<RevisionHeader>().ToList(),
+            files.Select(f => f.FullName).ToList(), byPath);
     }
+
+    /// <summary>Reads the files the cache does not know (all of them, the first time).</summary>
+    private static void ReadChanged(List<FileInfo> files, List<int> changed, HeaderCache.Entry[] entries)
+    {
+        void ReadOne(int i)
+        {
+            var file = files[i];
+            var bytes = File.ReadAllBytes(file.FullName);
+            var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            var header = RevisionFileReader.Parse(System.Text.Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom), file.FullName);
+            entries[i] = new HeaderCache.Entry(file.Length, file.LastWriteTimeUtc.Ticks, header, ScriptChecksum.Version1(bytes));
+        }
+        // Thousands of small files: reading them on every core is the difference that matters at 5000.
+        if (changed.Count <= 64)
+        {
+            changed.ForEach(ReadOne);
+            return;
+        }
+        try
+        {
+            Parallel.ForEach(changed, ReadOne);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<RetortException>().Any())
+        {
+            // Report the first bad file in file order, as the sequential read would.
+            throw e.InnerExceptions.OfType<RetortException>().OrderBy(x => x.Message, StringComparer.Ordinal).First();
+        }
+    }
+
+    /// <summary>
+    /// The <see cref="ScriptChecksum"/> (version 1) of a file in the version locations, as read with the headers;
+    /// null for a file outside them.
+    /// </summary>
+    internal string? ChecksumOf(string path) => _entries.TryGetValue(path, out var entry) ? entry.Checksum : null;
 
     /// <summary>The files to compile: Env.cs (when present), every file in the version locations, and the model sources.</summary>
     public IReadOnlyList<string> CompileSources()
