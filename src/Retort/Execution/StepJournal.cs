@@ -67,7 +67,7 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     public Task RecordAsync(MigrationStep step, string status, CancellationToken cancellationToken)
     {
         _stepNumber++;
-        return sink.ExecuteAsync(log.Insert(Entry(step) with { Status = status }), cancellationToken);
+        return sink.ExecuteAsync(log.Insert(Entry(step) with { Status = status }, forScript: sink is ScriptSink), cancellationToken);
     }
 
     /// <summary>Whether the statement already ran before a resume, so must be skipped; checks the skipped ones are the ones that ran.</summary>
@@ -112,7 +112,8 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
         _entry = null;
         return _written
             ? sink.ExecuteAsync(log.Finish(entry, "done", Elapsed, null), cancellationToken)
-            : sink.ExecuteAsync(log.Insert(entry with { DurationMs = sink is ScriptSink ? null : Elapsed, StatementsDone = countsStatements ? _done : null }), cancellationToken);
+            : sink.ExecuteAsync(log.Insert(entry with { DurationMs = sink is ScriptSink ? null : Elapsed, StatementsDone = countsStatements ? _done : null },
+                forScript: sink is ScriptSink), cancellationToken);
     }
 
     /// <summary>

@@ -65,20 +65,26 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
         new Column("tool_version", SqlType.String(64), nullable: false),
     ]);
 
-    public SqlStatement Insert(LogEntry entry)
+    /// <summary>The row's INSERT: with parameters online, with literals in a script (<paramref name="forScript"/>).</summary>
+    public SqlStatement Insert(LogEntry entry, bool forScript = false)
     {
         object?[] values =
         [
             entry.RunId, entry.Step, entry.Revision, entry.Direction, entry.Status, entry.Checksum, entry.ChecksumVersion,
             entry.AppliedAt, entry.DurationMs, entry.StatementsDone, entry.StatementsHash, entry.Error, entry.AppliedBy, entry.ToolVersion,
         ];
-        var columns = string.Join(", ", Columns.Skip(1).Select(dialect.Quote));
-        var placeholders = string.Join(", ", values.Select((_, i) => $"@p{i}"));
+        _insert ??= $"INSERT INTO {Table} ({InsertColumns}) VALUES ({string.Join(", ", values.Select((_, i) => $"@p{i}"))})";
+        if (!forScript)
+            return new(_insert, values);
         // A script does not know when it will run: the database's clock fills applied_at.
         var literals = string.Join(", ", values.Select((v, i) => i == 7 ? dialect.UtcNowExpression : dialect.Literal(v)));
-        return new($"INSERT INTO {Table} ({columns}) VALUES ({placeholders})", values,
-            $"INSERT INTO {Table} ({columns}) VALUES ({literals})");
+        return new(_insert, values, $"INSERT INTO {Table} ({InsertColumns}) VALUES ({literals})");
     }
+
+    // Built once: a run inserts a row per step.
+    private string? _insert;
+
+    private string InsertColumns => string.Join(", ", Columns.Skip(1).Select(dialect.Quote));
 
     /// <summary>Counts a committed statement of a running step.</summary>
     public SqlStatement Progress(LogEntry entry, int statementsDone, string statementsHash) => new(
