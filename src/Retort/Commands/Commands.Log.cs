@@ -46,7 +46,7 @@ public sealed partial class Commands
         var why = last.Status == "running" ? "then the run stopped (killed or disconnected)" : $"then it failed: {FirstLine(last.Error)}";
         var message = $"The {last.Direction} of {last.Revision} was left half applied by {last.AppliedBy} at " +
             $"{last.AppliedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: {ran} ran and stayed applied " +
-            $"({dialect.Name} commits DDL as it runs), {why}. {(last.Status == "running" ? "Run" : "Fix the cause and run")} 'retort {last.Direction} --resume' to go on from " +
+            $"({dialect.Name} commits DDL as it runs), {why}. {(last.Status == "running" ? "Run" : "Fix the cause and run")} '{ResumePoint.Command(last.Revision, upgrade)}' to go on from " +
             $"statement {last.StatementsDone + 1}; or undo those statements by hand and run 'retort resolve {last.Revision} --rolled-back', " +
             $"or finish the {last.Direction} by hand and run 'retort resolve {last.Revision} --applied'";
         return new HalfApplied(new ResumePoint(last.Revision, upgrade, last.StatementsDone.Value, last.StatementsHash), message);

@@ -59,7 +59,11 @@ public sealed partial class Commands
             throw new RetortException(halted.Message);
         if (halted is null && resume)
             throw new RetortException($"Nothing to resume: the log{(log is null ? " is off (\"log\": false), so it" : "")} shows no revision left half applied");
+        if (halted is not null && halted.Point.Upgrade != upgrade)
+            throw new RetortException($"Cannot resume: what was left half applied is the {(upgrade ? "downgrade" : "upgrade")} of {halted.Point.Revision}; resume it with '{ResumePoint.Command(halted.Point.Revision, halted.Point.Upgrade)}'");
         var steps = Steps(map, heads, target, upgrade);
+        if (steps.Count == 0 && halted is not null)
+            throw new RetortException($"Cannot resume the {(upgrade ? "upgrade" : "downgrade")} of {halted.Point.Revision}: '{target}' is where the database already is");
         if (steps.Count == 0)
             return heads;
         List<SqlStatement> setup = [.. exists ? [] : new[] { table.Create() }, .. log is null || logExists ? [] : log.Create()];

@@ -233,7 +233,7 @@ internal sealed partial class MigrationRunner(
             : journal is { StatementsDone: var done } && step is RevisionStep { IsUpgrade: var up }
                 ? done == 0
                     ? "none of its statements ran before the failing one; the version table still shows the revision before it"
-                    : $"{(done == 1 ? "its first statement ran before the failing one and stays" : $"its first {done} statements ran before the failing one and stay")} applied ({dialect.Name} commits DDL as it runs); the version table still shows the revision before it; fix the cause and run 'retort {(up ? "upgrade" : "downgrade")} --resume' to go on from statement {done + 1}"
+                    : $"{(done == 1 ? "its first statement ran before the failing one and stays" : $"its first {done} statements ran before the failing one and stay")} applied ({dialect.Name} commits DDL as it runs); the version table still shows the revision before it; fix the cause and run '{ResumePoint.Command(((RevisionStep)step).Revision.Id, up)}' to go on from statement {done + 1}"
                 : $"{dialect.Name} commits DDL as it runs, so statements of this revision before the failing one stay applied; the version table still shows the revision before it";
         return error switch
         {

@@ -157,4 +157,9 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
 }
 
 /// <summary>Where a half-applied step stopped: the revision, its direction, and the statements that committed.</summary>
-internal sealed record ResumePoint(string Revision, bool Upgrade, int StatementsDone, string? StatementsHash);
+internal sealed record ResumePoint(string Revision, bool Upgrade, int StatementsDone, string? StatementsHash)
+{
+    /// <summary>The command that resumes the step and stops after it.</summary>
+    public static string Command(string revision, bool upgrade) =>
+        upgrade ? $"retort upgrade {revision} --resume" : $"retort downgrade {revision}-1 --resume";
+}

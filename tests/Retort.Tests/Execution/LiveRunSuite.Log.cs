@@ -156,14 +156,41 @@ public abstract partial class LiveRunSuite
         var refused = await Cli.CliProcess.RunAsync(Project.Root, "upgrade", "head");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("retort: error: The upgrade of b1 was left half applied by ", refused.Stderr);
-        Assert.Contains("its first statement ran and stayed applied (mysql commits DDL as it runs), then the run stopped (killed or disconnected). Run 'retort upgrade --resume' to go on from statement 2", refused.Stderr);
+        Assert.Contains("its first statement ran and stayed applied (mysql commits DDL as it runs), then the run stopped (killed or disconnected). Run 'retort upgrade b1 --resume' to go on from statement 2", refused.Stderr);
         var status = await Cli.CliProcess.RunAsync(Project.Root, "current", "-v");
         Assert.Contains("warning: The upgrade of b1 was left half applied", status.Stderr);
 
-        var resumed = await Cli.CliProcess.RunAsync(Project.Root, "upgrade", "head", "--resume");
+        var resumed = await Cli.CliProcess.RunAsync(Project.Root, "upgrade", "b1", "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        resumed = await Cli.CliProcess.RunAsync(Project.Root, "upgrade", "head");
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Equal(["c1"], await VersionRowsAsync());
         Assert.Equal(["a1 upgrade done 1", "b1 upgrade running 1", "b1 upgrade done 2", "c1 upgrade done 1"],
             await LogRowsAsync("revision, direction, status, statements_done"));
+    }
+
+    protected async Task A_half_applied_downgrade_is_reported_and_resumed_downwards()
+    {
+        Project.TableRevision("a1").Revision("b1", ["a1"],
+            "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true)); op.CreateTable(\"t_b2\", new Column(\"id\", SqlType.Integer, primaryKey: true));",
+            "op.DropTable(\"t_b2\"); op.Execute(\"DROP TABLE no_such_table\"); op.DropTable(\"t_b1\");");
+        await Project.Commands().UpgradeAsync("head");
+        var failed = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().DowngradeAsync("a1"));
+        Assert.EndsWith("fix the cause and run 'retort downgrade b1-1 --resume' to go on from statement 2", failed.Message);
+        Assert.Equal(["b1"], await VersionRowsAsync());
+
+        // Upgrading is refused too: the database is between b1 and a1.
+        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
+        Assert.StartsWith("The downgrade of b1 was left half applied by ", refused.Message);
+        var wrongWay = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head", resume: true));
+        Assert.Equal("Cannot resume: what was left half applied is the downgrade of b1; resume it with 'retort downgrade b1-1 --resume'", wrongWay.Message);
+        var nowhere = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().DowngradeAsync("b1", resume: true));
+        Assert.Equal("Cannot resume the downgrade of b1: 'b1' is where the database already is", nowhere.Message);
+
+        Project.Revision("b1", ["a1"], "", "op.DropTable(\"t_b2\"); op.Execute(\"SELECT 1\"); op.DropTable(\"t_b1\");");
+        await Project.Commands().DowngradeAsync("b1-1", resume: true);
+        Assert.Equal(["a1"], await VersionRowsAsync());
+        Assert.DoesNotContain("t_b1", await TablesAsync());
+        Assert.Equal(["b1 downgrade failed 1", "b1 downgrade done 3"], (await LogRowsAsync("revision, direction, status, statements_done")).Skip(2));
     }
 }

@@ -147,12 +147,12 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
             // a1 was committed with its version row; b1's CREATE TABLE committed itself before the failure.
             Assert.Equal(["a1"], await VersionRowsAsync());
             Assert.Equal(["retort_version", "retort_version_log", "t_a1", "t_b1"], await TablesAsync());
-            Assert.Matches(@"; its first statement ran before the failing one and stays applied \((mysql|mariadb) commits DDL as it runs\); the version table still shows the revision before it; fix the cause and run 'retort upgrade --resume' to go on from statement 2$", error.Message);
+            Assert.Matches(@"; its first statement ran before the failing one and stays applied \((mysql|mariadb) commits DDL as it runs\); the version table still shows the revision before it; fix the cause and run 'retort upgrade b1 --resume' to go on from statement 2$", error.Message);
             Assert.Equal(["a1 upgrade done 1", "b1 upgrade failed 1"], await LogRowsAsync("revision, direction, status, statements_done"));
 
             // The next run refuses until a person decides, and says what ran and what to do.
             var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
-            Assert.Matches(@"^The upgrade of b1 was left half applied by .+@.+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: its first statement ran and stayed applied \((mysql|mariadb) commits DDL as it runs\), then it failed: Upgrade b1 \(b1\.cs\) failed: .*no_such_table.*\. Fix the cause and run 'retort upgrade --resume' to go on from statement 2; or undo those statements by hand and run 'retort resolve b1 --rolled-back', or finish the upgrade by hand and run 'retort resolve b1 --applied'$", refused.Message);
+            Assert.Matches(@"^The upgrade of b1 was left half applied by .+@.+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: its first statement ran and stayed applied \((mysql|mariadb) commits DDL as it runs\), then it failed: Upgrade b1 \(b1\.cs\) failed: .*no_such_table.*\. Fix the cause and run 'retort upgrade b1 --resume' to go on from statement 2; or undo those statements by hand and run 'retort resolve b1 --rolled-back', or finish the upgrade by hand and run 'retort resolve b1 --applied'$", refused.Message);
             var nothing = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().ResolveAsync("a1", applied: true));
             Assert.Equal("Nothing to resolve for a1: the revision left half applied is b1", nothing.Message);
 

@@ -101,5 +101,6 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Eight_processes_on_the_lock_table() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head("table");
     [LiveFact(LiveServer.MySql)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
     [LiveFact(LiveServer.MySql)] public Task Resolve() => A_half_applied_revision_is_settled_by_resolve_rolled_back_or_applied();
+    [LiveFact(LiveServer.MySql)] public Task Half_applied_downgrade() => A_half_applied_downgrade_is_reported_and_resumed_downwards();
     [LiveFact(LiveServer.MySql)] public Task Killed_halfway() => A_run_killed_halfway_through_a_revision_is_reported_then_resumed();
 }
