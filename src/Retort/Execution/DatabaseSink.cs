@@ -141,9 +141,10 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
             // Not cancellable: a cancelled run must still leave nothing half-done behind.
             await Transaction.RollbackAsync(CancellationToken.None);
         }
-        catch (DbException)
+        catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException)
         {
-            // The connection may already be gone; the server then rolls back by itself.
+            // The connection may already be gone (a provider then disposes the transaction, or says it is
+            // finished); the server rolls back by itself.
         }
         await Transaction.DisposeAsync();
         Transaction = null;

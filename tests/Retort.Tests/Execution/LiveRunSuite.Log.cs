@@ -193,4 +193,40 @@ public abstract partial class LiveRunSuite
         Assert.DoesNotContain("t_b1", await TablesAsync());
         Assert.Equal(["b1 downgrade failed 1", "b1 downgrade done 3"], (await LogRowsAsync("revision, direction, status, statements_done")).Skip(2));
     }
+
+    /// <summary>
+    /// b1 creates t_b1, then ends its own connection with <paramref name="killSelf"/> (C# run against
+    /// <c>op.Connection</c>, given the connection id as <c>id</c>), then would create t_b2.
+    /// </summary>
+    protected async Task A_dropped_connection_leaves_a_state_the_next_run_reads_truthfully(string killSelf)
+    {
+        Project.TableRevision("a1").Revision("b1", ["a1"],
+            "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true));" +
+            "using (var command = op.Connection.CreateCommand()) { command.Transaction = op.Transaction; " + killSelf + " }" +
+            "op.CreateTable(\"t_b2\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        var error = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
+        Assert.StartsWith("Upgrade b1 (b1.cs) failed: ", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+        Assert.Null(await Project.Commands().LockStatusAsync());
+        if (DdlCommitsItself)
+        {
+            // a1 and b1's first statement committed; the log, written as they ran, says so.
+            Assert.Equal(["a1"], await VersionRowsAsync());
+            Assert.Equal(["a1 upgrade done 1", "b1 upgrade running 1"], await LogRowsAsync("revision, direction, status, statements_done"));
+            var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
+            Assert.Contains("its first statement ran and stayed applied", refused.Message);
+            Assert.Contains("then the run stopped (killed or disconnected)", refused.Message);
+            Project.Revision("b1", ["a1"], "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true)); op.CreateTable(\"t_b2\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+            await Project.Commands().UpgradeAsync("b1", resume: true);
+        }
+        else
+        {
+            // The server rolled the run back with the connection: nothing is left, not even the version table.
+            Assert.Empty(await TablesAsync());
+            Project.Revision("b1", ["a1"], "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true)); op.CreateTable(\"t_b2\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+            await Project.Commands().UpgradeAsync("head");
+        }
+        Assert.Equal(["b1"], await VersionRowsAsync());
+        Assert.Contains("t_b2", await TablesAsync());
+    }
 }

@@ -58,6 +58,8 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Eight_processes() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head();
     [LiveFact(LiveServer.Postgres)] public Task Eight_processes_on_the_lock_table() => Eight_processes_upgrading_at_once_run_each_migration_once_and_end_at_head("table");
     [LiveFact(LiveServer.Postgres)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
+    [LiveFact(LiveServer.Postgres)] public Task Dropped_connection() => A_dropped_connection_leaves_a_state_the_next_run_reads_truthfully(
+        "command.CommandText = \"SELECT pg_terminate_backend(pg_backend_pid())\"; command.ExecuteNonQuery();");
     [LiveFact(LiveServer.Postgres)] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head("SELECT pg_sleep(4)");
 
     [LiveFact(LiveServer.Postgres)]
@@ -102,5 +104,7 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
     [LiveFact(LiveServer.MySql)] public Task Resolve() => A_half_applied_revision_is_settled_by_resolve_rolled_back_or_applied();
     [LiveFact(LiveServer.MySql)] public Task Half_applied_downgrade() => A_half_applied_downgrade_is_reported_and_resumed_downwards();
+    [LiveFact(LiveServer.MySql)] public Task Dropped_connection() => A_dropped_connection_leaves_a_state_the_next_run_reads_truthfully(
+        "command.CommandText = \"SELECT CONNECTION_ID()\"; var id = command.ExecuteScalar(); command.CommandText = \"KILL \" + id; command.ExecuteNonQuery();");
     [LiveFact(LiveServer.MySql)] public Task Killed_halfway() => A_run_killed_halfway_through_a_revision_is_reported_then_resumed();
 }
