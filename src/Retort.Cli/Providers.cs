@@ -21,7 +21,7 @@ internal static class Providers
 
     private static DbConnection ForDialect(DatabaseUrl url) => url.Dialect switch
     {
-        "sqlite" => new Microsoft.Data.Sqlite.SqliteConnection(url.ConnectionString),
+        "sqlite" => new InterruptibleSqliteConnection(url.ConnectionString),
         // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up.
         "postgresql" => new Npgsql.NpgsqlSlimDataSourceBuilder(Named(WithTimeout(url.ConnectionString, "Timeout"))).Build().CreateConnection(),
         "mysql" or "mariadb" => new MySqlConnector.MySqlConnection(WithTimeout(url.ConnectionString, "Connection Timeout")),

@@ -22,7 +22,13 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         var command = kept ? Kept(statement) : Command(statement);
         try
         {
+            // Some providers (SQLite) do not watch the token while a statement runs; Cancel reaches them.
+            await using var cancelling = cancellationToken.Register(static c => CancelQuietly((DbCommand)c!), command);
             return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (DbException e)
         {
@@ -32,6 +38,18 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         {
             if (!kept)
                 await command.DisposeAsync();
+        }
+    }
+
+    // Runs on the thread that cancels (Ctrl+C's handler): a provider that cannot cancel must not take the process down.
+    private static void CancelQuietly(DbCommand command)
+    {
+        try
+        {
+            command.Cancel();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or NotSupportedException or IOException)
+        {
         }
     }
 

@@ -82,4 +82,48 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["a1 upgrade done", "b1 upgrade done", "c1 upgrade done"], await LogRowsAsync());
         Assert.Null(await Project.Commands().LockStatusAsync());
     }
+
+    /// <summary>Ctrl+C (SIGINT) while b1's first statement, <paramref name="slowStatement"/>, runs.</summary>
+    protected async Task Ctrl_C_in_a_long_statement_stops_the_run_at_once_and_leaves_a_true_state(string slowStatement)
+    {
+        Project.TableRevision("a1").Revision("b1", ["a1"],
+            $"op.Execute(\"{slowStatement}\"); op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        using var process = CliProcess.Start(Project.Root, "upgrade", "head");
+        var stderr = new StringBuilder();
+        var inSlowStatement = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (stderr)
+                stderr.AppendLine(e.Data);
+            if (e.Data?.Contains("Running upgrade a1 -> b1") == true)
+                inSlowStatement.TrySetResult();
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        await inSlowStatement.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        await Task.Delay(500);
+        var clock = Stopwatch.StartNew();
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await interrupt.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        // The statement is cancelled where it runs, not waited for.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed} to stop");
+        Assert.Equal(1, process.ExitCode);
+        lock (stderr)
+            Assert.EndsWith("retort: error: cancelled", stderr.ToString().TrimEnd());
+
+        if (DdlCommitsItself)
+        {
+            Assert.Equal(["a1"], await VersionRowsAsync());
+            Assert.Equal(["a1 upgrade done", "b1 upgrade failed"], await LogRowsAsync());
+        }
+        else
+            Assert.Empty(await TablesAsync());
+        Assert.Null(await Project.Commands().LockStatusAsync());
+        Project.TableRevision("b1", "a1");
+        var again = await CliProcess.RunAsync(Project.Root, "upgrade", "head");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(["b1"], await VersionRowsAsync());
+    }
 }

@@ -60,6 +60,7 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
     [LiveFact(LiveServer.Postgres)] public Task Dropped_connection() => A_dropped_connection_leaves_a_state_the_next_run_reads_truthfully(
         "command.CommandText = \"SELECT pg_terminate_backend(pg_backend_pid())\"; command.ExecuteNonQuery();");
+    [LiveFact(LiveServer.Postgres)] public Task Ctrl_C() => Ctrl_C_in_a_long_statement_stops_the_run_at_once_and_leaves_a_true_state("SELECT pg_sleep(60)");
     [LiveFact(LiveServer.Postgres)] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head("SELECT pg_sleep(4)");
 
     [LiveFact(LiveServer.Postgres)]
@@ -106,5 +107,6 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Half_applied_downgrade() => A_half_applied_downgrade_is_reported_and_resumed_downwards();
     [LiveFact(LiveServer.MySql)] public Task Dropped_connection() => A_dropped_connection_leaves_a_state_the_next_run_reads_truthfully(
         "command.CommandText = \"SELECT CONNECTION_ID()\"; var id = command.ExecuteScalar(); command.CommandText = \"KILL \" + id; command.ExecuteNonQuery();");
+    [LiveFact(LiveServer.MySql)] public Task Ctrl_C() => Ctrl_C_in_a_long_statement_stops_the_run_at_once_and_leaves_a_true_state("SELECT SLEEP(60)");
     [LiveFact(LiveServer.MySql)] public Task Killed_halfway() => A_run_killed_halfway_through_a_revision_is_reported_then_resumed();
 }
