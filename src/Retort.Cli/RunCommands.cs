@@ -95,15 +95,16 @@ internal static class RunCommands
         var target = new Argument<string>("TARGET") { Description = upgrade ? "head, heads, +N, REV, LABEL@head, or FROM:TO with --sql" : "-N, base, REV, LABEL@REV, or FROM:TO with --sql" };
         var sql = SqlOption();
         var resume = new Option<bool>("--resume") { Description = "Go on with a revision left half applied, after the statements of it that ran (see current -v)" };
-        var command = new Command(name, description) { target, sql, resume };
+        var tag = new Option<string>("--tag") { Description = "A name for this run (a release, a ticket), written into the log with each step" };
+        var command = new Command(name, description) { target, sql, resume, tag };
         command.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
             var writer = result.GetValue(sql) ? output.Out : null;
             if (upgrade)
-                await commands.UpgradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), ct);
+                await commands.UpgradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), ct);
             else
-                await commands.DowngradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), ct);
+                await commands.DowngradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), ct);
             return 0;
         });
         return command;

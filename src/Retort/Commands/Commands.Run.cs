@@ -13,21 +13,23 @@ public sealed partial class Commands
     /// With <paramref name="sql"/>, writes the SQL to it instead of connecting; the target may then be
     /// <c>FROM:TO</c> (the start defaults to base). With <paramref name="resume"/>, continues a revision left half
     /// applied where DDL is not transactional, after the statements that ran. Returns the heads the version table
-    /// holds afterwards.
+    /// holds afterwards. <paramref name="tag"/> (a release name, a ticket) is written into the log with each step.
     /// </summary>
-    public Task<IReadOnlyList<string>> UpgradeAsync(string target, TextWriter? sql = null, bool resume = false,
+    public Task<IReadOnlyList<string>> UpgradeAsync(string target, TextWriter? sql = null, bool resume = false, string? tag = null,
         CancellationToken cancellationToken = default) =>
-        MoveAsync(target, upgrade: true, sql, resume, cancellationToken);
+        MoveAsync(target, upgrade: true, sql, resume, tag, cancellationToken);
 
     /// <summary>
     /// Downgrades the database to <paramref name="target"/> (<c>-1</c>, <c>base</c>, an id, <c>LABEL@REV</c>, …).
-    /// With <paramref name="sql"/>, the target must be <c>FROM:TO</c>. <paramref name="resume"/> as for <see cref="UpgradeAsync"/>.
+    /// With <paramref name="sql"/>, the target must be <c>FROM:TO</c>. <paramref name="resume"/> and <paramref name="tag"/> as for
+    /// <see cref="UpgradeAsync"/>.
     /// </summary>
-    public Task<IReadOnlyList<string>> DowngradeAsync(string target, TextWriter? sql = null, bool resume = false,
+    public Task<IReadOnlyList<string>> DowngradeAsync(string target, TextWriter? sql = null, bool resume = false, string? tag = null,
         CancellationToken cancellationToken = default) =>
-        MoveAsync(target, upgrade: false, sql, resume, cancellationToken);
+        MoveAsync(target, upgrade: false, sql, resume, tag, cancellationToken);
 
-    private async Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, bool resume, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, bool resume, string? tag,
+        CancellationToken cancellationToken)
     {
         var map = Scripts.Map;
         var url = DatabaseUrl.From(Config);
@@ -42,7 +44,7 @@ public sealed partial class Commands
             var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
             var offlineSteps = Steps(map, start, to, upgrade);
             var scriptSink = new ScriptSink(sql, dialect);
-            return await Runner(map, dialect, scriptSink, table, log).RunAsync(offlineSteps, start,
+            return await Runner(map, dialect, scriptSink, table, log, tag: tag).RunAsync(offlineSteps, start,
                 ScriptSetup(table, log, createVersionTable: upgrade && start.Count == 0), cancellationToken);
         }
         if (target.Contains(':'))
@@ -67,7 +69,7 @@ public sealed partial class Commands
         if (steps.Count == 0)
             return heads;
         List<SqlStatement> setup = [.. exists ? [] : new[] { table.Create() }, .. log is null || logExists ? [] : log.Create()];
-        return await Runner(map, dialect, sink, table, log, halted?.Point).RunAsync(steps, heads, setup, cancellationToken);
+        return await Runner(map, dialect, sink, table, log, halted?.Point, tag).RunAsync(steps, heads, setup, cancellationToken);
     }
 
     private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
@@ -83,13 +85,13 @@ public sealed partial class Commands
     }
 
     private MigrationRunner Runner(RevisionMap map, Dialect dialect, StatementSink sink, VersionTable table, VersionLog? log,
-        ResumePoint? resume = null)
+        ResumePoint? resume = null, string? tag = null)
     {
         MigrationSource? source = null;
         // Statements are counted as they commit only where they commit one by one; elsewhere a step's row is
         // written in its transaction and exists exactly when its work does.
         var journal = log is null ? null : new StepJournal(log, sink, countsStatements: sink is DatabaseSink && !dialect.TransactionalDdl, resume,
-            Scripts.ChecksumOf);
+            Scripts.ChecksumOf, tag);
         // Compile only when a revision's code is needed: stamps and no-op runs never compile.
         return new MigrationRunner(map, () => source ??= LoadMigrations(), dialect, sink, table, Log, Config.TransactionPerMigration,
             autoBatch: Config.SqliteAutoBatch, journal: journal);

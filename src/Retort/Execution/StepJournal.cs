@@ -16,8 +16,9 @@ namespace Retort.Execution;
 /// <param name="countsStatements">Whether to write the row first and count the statements as they commit.</param>
 /// <param name="resume">Where a half-applied step stopped, when the run resumes it.</param>
 /// <param name="checksumOf">The checksum of a script by path, as the revision headers were read (null: read the file).</param>
+/// <param name="tag">What the run is tagged with (<c>--tag</c>), written into each row.</param>
 internal sealed class StepJournal(VersionLog log, StatementSink sink, bool countsStatements, ResumePoint? resume = null,
-    Func<string, string?>? checksumOf = null)
+    Func<string, string?>? checksumOf = null, string? tag = null)
 {
     private readonly string _runId = Guid.NewGuid().ToString();
     private readonly string _appliedBy = Truncate($"{Environment.UserName}@{Environment.MachineName}", 255);
@@ -147,11 +148,13 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
             var checksum = path is null ? null
                 : checksumOf?.Invoke(path) ?? (File.Exists(path) ? ScriptChecksum.OfFile(path) : null);
             return new LogEntry(_runId, _stepNumber, r.Revision.Id, r.IsUpgrade ? "upgrade" : "downgrade", "done", checksum,
-                checksum is null ? null : ScriptChecksum.CurrentVersion, now, null, null, null, null, _appliedBy, ToolVersion);
+                checksum is null ? null : ScriptChecksum.CurrentVersion, now, null, null, null, null, _appliedBy, ToolVersion, Tag);
         }
         var stamped = step.To.Count == 0 ? "base" : string.Join(", ", step.To);
-        return new LogEntry(_runId, _stepNumber, Truncate(stamped, 255), "stamp", "done", null, null, now, null, null, null, null, _appliedBy, ToolVersion);
+        return new LogEntry(_runId, _stepNumber, Truncate(stamped, 255), "stamp", "done", null, null, now, null, null, null, null, _appliedBy, ToolVersion, Tag);
     }
+
+    private string? Tag => tag is null ? null : Truncate(tag, 255);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

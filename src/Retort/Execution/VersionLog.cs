@@ -20,7 +20,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
     private static readonly string[] Columns =
     [
         "id", "run_id", "step", "revision", "direction", "status", "checksum", "checksum_version", "applied_at",
-        "duration_ms", "statements_done", "statements_hash", "error", "applied_by", "tool_version",
+        "duration_ms", "statements_done", "statements_hash", "error", "applied_by", "tool_version", "tag",
     ];
 
     public TableName Name => name;
@@ -63,6 +63,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
         new Column("error", SqlType.Text),
         new Column("applied_by", SqlType.String(255), nullable: false),
         new Column("tool_version", SqlType.String(64), nullable: false),
+        new Column("tag", SqlType.String(255)),
     ]);
 
     /// <summary>The row's INSERT: with parameters online, with literals in a script (<paramref name="forScript"/>).</summary>
@@ -71,7 +72,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
         object?[] values =
         [
             entry.RunId, entry.Step, entry.Revision, entry.Direction, entry.Status, entry.Checksum, entry.ChecksumVersion,
-            entry.AppliedAt, entry.DurationMs, entry.StatementsDone, entry.StatementsHash, entry.Error, entry.AppliedBy, entry.ToolVersion,
+            entry.AppliedAt, entry.DurationMs, entry.StatementsDone, entry.StatementsHash, entry.Error, entry.AppliedBy, entry.ToolVersion, entry.Tag,
         ];
         _insert ??= $"INSERT INTO {Table} ({InsertColumns}) VALUES ({string.Join(", ", values.Select((_, i) => $"@p{i}"))})";
         if (!forScript)
@@ -130,7 +131,8 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
                 StatementsHash: reader.IsDBNull(10) ? null : reader.GetString(10),
                 Error: reader.IsDBNull(11) ? null : reader.GetString(11),
                 AppliedBy: reader.GetString(12),
-                ToolVersion: reader.GetString(13)));
+                ToolVersion: reader.GetString(13),
+                Tag: reader.IsDBNull(14) ? null : reader.GetString(14)));
         }
         return entries;
     }
@@ -151,6 +153,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
 /// <param name="Error">Why a failed step failed.</param>
 /// <param name="AppliedBy">The operating-system user and host that ran it.</param>
 /// <param name="ToolVersion">Retort's version.</param>
+/// <param name="Tag">What the run was tagged with (<c>--tag</c>), such as a release name.</param>
 internal sealed record LogEntry(string RunId, int Step, string Revision, string Direction, string Status, string? Checksum,
     int? ChecksumVersion, DateTime? AppliedAt, long? DurationMs, int? StatementsDone, string? StatementsHash, string? Error,
-    string AppliedBy, string ToolVersion);
+    string AppliedBy, string ToolVersion, string? Tag = null);

@@ -33,10 +33,11 @@ public abstract partial class LiveRunSuite
     {
         Project.TableRevision("a1").TableRevision("b1", "a1");
         var before = DateTime.UtcNow.AddSeconds(-2);
-        await Project.Commands().UpgradeAsync("head");
+        await Project.Commands().UpgradeAsync("head", tag: "release 1");
         await Project.Commands().DowngradeAsync("-1");
         await Project.Commands().StampAsync(["b1"]);
         Assert.Equal(["a1 upgrade done", "b1 upgrade done", "b1 downgrade done", "b1 stamp done"], await LogRowsAsync());
+        Assert.Equal(["release 1", "release 1", "null", "null"], await LogRowsAsync("tag"));
 
         var a1 = ScriptChecksum.OfFile(ScriptPath("a1"));
         var b1 = ScriptChecksum.OfFile(ScriptPath("b1"));

@@ -94,14 +94,14 @@ public sealed class OfflineRunTests : IDisposable
     public async Task A_script_logs_each_step_with_the_database_clock_and_creates_the_log_only_when_missing()
     {
         _project.TableRevision("a1").TableRevision("b1", "a1");
-        var sql = VolatileValues.Masked(await Sql((c, w) => c.UpgradeAsync("a1:b1", w)));
+        var sql = VolatileValues.Masked(await Sql((c, w) => c.UpgradeAsync("a1:b1", w, tag: "v2.3 'final'")));
         var checksum = ScriptChecksum.OfFile(Path.Combine(_project.Root, "migrations", "versions", "b1.cs"));
         Assert.Contains("CREATE TABLE IF NOT EXISTS retort_version_log (\n    id INTEGER NOT NULL,\n", sql);
         Assert.DoesNotContain("CREATE TABLE retort_version ", sql);
         Assert.EndsWith($"""
             UPDATE retort_version SET version_num='b1' WHERE retort_version.version_num = 'a1';
 
-            INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version) VALUES ('RUN-ID', 1, 'b1', 'upgrade', 'done', '{checksum}', 1, CURRENT_TIMESTAMP, NULL, NULL, NULL, NULL, 'USER@HOST', 'VERSION');
+            INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES ('RUN-ID', 1, 'b1', 'upgrade', 'done', '{checksum}', 1, CURRENT_TIMESTAMP, NULL, NULL, NULL, NULL, 'USER@HOST', 'VERSION', 'v2.3 ''final''');
 
             COMMIT;
 
