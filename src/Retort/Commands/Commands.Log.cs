@@ -34,6 +34,10 @@ public sealed partial class Commands
     private async Task<HalfApplied?> HalfAppliedAsync(DatabaseSink sink, VersionLog log, RevisionMap map, IReadOnlyList<string> heads,
         Dialect dialect, CancellationToken cancellationToken)
     {
+        // Where DDL is transactional a step's row commits with its work, and no statement is counted: nothing is
+        // ever half applied.
+        if (dialect.TransactionalDdl)
+            return null;
         var last = (await sink.QueryAsync(log.SelectLast(), VersionLog.ReadAsync, cancellationToken)).LastOrDefault();
         if (last is not { Status: "running" or "failed", StatementsDone: > 0, Direction: "upgrade" or "downgrade" })
             return null;
