@@ -20,16 +20,47 @@ public sealed partial class Commands
         var url = DatabaseUrl.From(Config);
         var dialect = Dialect.ForName(url.Dialect);
         var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
-        var source = LoadMigrations();
-        var environment = source.CreateEnvironment();
-        if (environment is not null)
-            environment.XArguments = Config.XArguments;
-        var model = SchemaModel.FromTypes(FilterModelTypes(source.ModelTypes),
-            new ModelOptions { Naming = Config.Model.Naming == "snake_case" ? NamingConvention.SnakeCase : NamingConvention.AsIs });
-        var wanted = environment?.TargetSchema(model) ?? model;
-        if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && map.All.Count == 0)
-            throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {Config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
+        // The database is read while the model is compiled and reflected: neither needs the other, and connecting
+        // (TLS, authentication, the provider's own start-up) costs about as much as the model.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadLiveAsync(url, dialect, table, map, stop.Token), stop.Token);
+        try
+        {
+            var source = LoadMigrations();
+            var environment = source.CreateEnvironment();
+            if (environment is not null)
+                environment.XArguments = Config.XArguments;
+            var model = SchemaModel.FromTypes(FilterModelTypes(source.ModelTypes),
+                new ModelOptions { Naming = Config.Model.Naming == "snake_case" ? NamingConvention.SnakeCase : NamingConvention.AsIs });
+            var wanted = environment?.TargetSchema(model) ?? model;
+            if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && map.All.Count == 0)
+                throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {Config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
 
+            var live = await reading;
+            var options = new CompareOptions
+            {
+                CompareType = Config.CompareType,
+                CompareServerDefault = Config.CompareServerDefault,
+                Include = environment is null ? null : environment.Include,
+                VersionTable = table.Name,
+            };
+            return SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
+        }
+        catch (Exception)
+        {
+            // The model's error, when there is one, is what the user sees: the database read is stopped, and its own
+            // failure (a cancellation, most likely) observed and dropped.
+            await stop.CancelAsync();
+            await reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    // The live schema, once the database is known to be at its heads (otherwise the comparison would re-propose what
+    // unapplied revisions already do).
+    private async Task<DatabaseSchema> ReadLiveAsync(DatabaseUrl url, Dialect dialect, VersionTable table, RevisionMap map,
+        CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
         var heads = await VersionTableExistsAsync(sink, table, cancellationToken)
@@ -38,15 +69,7 @@ public sealed partial class Commands
         var expected = map.RealHeads.Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
         if (!heads.Order(StringComparer.Ordinal).SequenceEqual(expected))
             throw new RetortException($"The database is not up to date (it is at {Describe(heads)}; the heads are {Describe(expected)}); run 'retort upgrade heads' first, so that autogenerate does not propose again what revisions already do");
-        var live = await dialect.InspectAsync(connection, [table.Name], cancellationToken);
-        var options = new CompareOptions
-        {
-            CompareType = Config.CompareType,
-            CompareServerDefault = Config.CompareServerDefault,
-            Include = environment is null ? null : environment.Include,
-            VersionTable = table.Name,
-        };
-        return SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
+        return await dialect.InspectAsync(connection, [table.Name], cancellationToken);
     }
 
     /// <summary>
