@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using Retort.Configuration;
 
@@ -21,17 +22,28 @@ internal static class Providers
         }
     }
 
+    // One method per provider, kept apart, so that a run loads only its own provider's assembly.
     private static DbConnection ForDialect(DatabaseUrl url) => url.Dialect switch
     {
-        "sqlite" => new Microsoft.Data.Sqlite.SqliteConnection(url.ConnectionString),
+        "sqlite" => Sqlite(url.ConnectionString),
         "postgresql" => Postgres(url.ConnectionString),
-        "mysql" or "mariadb" => new MySqlConnector.MySqlConnection(WithTimeout(url.ConnectionString, "Connection Timeout")),
-        "sqlserver" => new Microsoft.Data.SqlClient.SqlConnection(WithTimeout(url.ConnectionString, "Connect Timeout")),
+        "mysql" or "mariadb" => MySql(WithTimeout(url.ConnectionString, "Connection Timeout")),
+        "sqlserver" => SqlServer(WithTimeout(url.ConnectionString, "Connect Timeout")),
         _ => throw new RetortException($"No provider for {url.Dialect}"),
     };
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection Sqlite(string connectionString) => new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection MySql(string connectionString) => new MySqlConnector.MySqlConnection(connectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection SqlServer(string connectionString) => new Microsoft.Data.SqlClient.SqlConnection(connectionString);
+
     // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up; TLS and
     // Kerberos are switched back on, so that sslmode, root certificates and GSSAPI work as with Npgsql's full builder.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbConnection Postgres(string connectionString)
     {
         var builder = new NpgsqlSlimDataSourceBuilder(connectionString).EnableTransportSecurity().EnableIntegratedSecurity();
