@@ -60,7 +60,7 @@ internal static class Providers
         if (!given.ContainsKey("GSS Encryption Mode") && Environment.GetEnvironmentVariable("PGGSSENCMODE") is null)
             settings.GssEncryptionMode = GssEncryptionMode.Disable;
         // Npgsql's default (Prefer) encrypts without checking the certificate: on the loopback interface that hides
-        // nothing from anyone, yet costs a TLS handshake and a read of the system's CA bundle (~0.1 s). Allow still
+        // nothing from anyone, yet costs a TLS handshake and a read of the system's CA bundle (~70 ms). Allow still
         // falls back to TLS where the server demands it; a URL's sslmode is always obeyed.
         if (!given.ContainsKey("SSL Mode") && IsLocal(settings.Host))
             settings.SslMode = SslMode.Allow;
