@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Npgsql;
 using Retort.Configuration;
 
 namespace Retort.Cli;
@@ -19,24 +22,55 @@ internal static class Providers
         }
     }
 
+    // One method per provider, kept apart, so that a run loads only its own provider's assembly.
     private static DbConnection ForDialect(DatabaseUrl url) => url.Dialect switch
     {
-        "sqlite" => new InterruptibleSqliteConnection(url.ConnectionString),
-        // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up.
-        "postgresql" => new Npgsql.NpgsqlSlimDataSourceBuilder(Named(WithTimeout(url.ConnectionString, "Timeout"))).Build().CreateConnection(),
-        "mysql" or "mariadb" => new MySqlConnector.MySqlConnection(WithTimeout(url.ConnectionString, "Connection Timeout")),
-        "sqlserver" => new Microsoft.Data.SqlClient.SqlConnection(WithTimeout(url.ConnectionString, "Connect Timeout")),
+        "sqlite" => Sqlite(url.ConnectionString),
+        "postgresql" => Postgres(url.ConnectionString),
+        "mysql" or "mariadb" => MySql(WithTimeout(url.ConnectionString, "Connection Timeout")),
+        "sqlserver" => SqlServer(WithTimeout(url.ConnectionString, "Connect Timeout")),
         _ => throw new RetortException($"No provider for {url.Dialect}"),
     };
 
-    // So that pg_stat_activity (and the lock's "held by" line) says who a connection is.
-    private static string Named(string connectionString)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection Sqlite(string connectionString) => new InterruptibleSqliteConnection(connectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection MySql(string connectionString) => new MySqlConnector.MySqlConnection(connectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection SqlServer(string connectionString) => new Microsoft.Data.SqlClient.SqlConnection(connectionString);
+
+    // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up; TLS and
+    // Kerberos are switched back on, so that sslmode, root certificates and GSSAPI work as with Npgsql's full builder.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection Postgres(string connectionString)
     {
-        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!builder.ContainsKey("Application Name"))
-            builder["Application Name"] = "retort";
-        return builder.ConnectionString;
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString).EnableTransportSecurity().EnableIntegratedSecurity();
+        var settings = builder.ConnectionStringBuilder;
+        // Npgsql's builder answers ContainsKey for every key it knows; its connection string names only those given.
+        var given = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
+        if (!given.ContainsKey("Timeout"))
+            settings.Timeout = 10;
+        // So that pg_stat_activity (and the lock's "held by" line) says who a connection is.
+        if (!given.ContainsKey("Application Name") && Environment.GetEnvironmentVariable("PGAPPNAME") is null)
+            settings.ApplicationName = "retort";
+        // GSS encryption needs a Kerberos ticket, which hardly any migration run has: probing for one costs every
+        // connection a library load. Kerberos authentication still works; the URL or PGGSSENCMODE can ask for encryption.
+        if (!given.ContainsKey("GSS Encryption Mode") && Environment.GetEnvironmentVariable("PGGSSENCMODE") is null)
+            settings.GssEncryptionMode = GssEncryptionMode.Disable;
+        // Npgsql's default (Prefer) encrypts without checking the certificate: on the loopback interface that hides
+        // nothing from anyone, yet costs a TLS handshake and a read of the system's CA bundle (~70 ms). Allow still
+        // falls back to TLS where the server demands it; a URL's sslmode is always obeyed.
+        if (!given.ContainsKey("SSL Mode") && IsLocal(settings.Host))
+            settings.SslMode = SslMode.Allow;
+        return builder.Build().CreateConnection();
     }
+
+    private static bool IsLocal(string? hosts) =>
+        hosts is { Length: > 0 } && hosts.Split(',').All(host =>
+            host.StartsWith('/') || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
 
     // An unreachable host should fail in seconds with a clear line, not hang for the provider's default.
     private static string WithTimeout(string connectionString, string key)

@@ -20,16 +20,48 @@ public sealed partial class Commands
         var url = DatabaseUrl.From(Config);
         var dialect = Dialect.ForName(url.Dialect);
         var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
-        var source = LoadMigrations();
-        var environment = source.CreateEnvironment();
-        if (environment is not null)
-            environment.XArguments = Config.XArguments;
-        var model = SchemaModel.FromTypes(FilterModelTypes(source.ModelTypes),
-            new ModelOptions { Naming = Config.Model.Naming == "snake_case" ? NamingConvention.SnakeCase : NamingConvention.AsIs });
-        var wanted = environment?.TargetSchema(model) ?? model;
-        if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && map.All.Count == 0)
-            throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {Config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
+        // The database is read while the model is compiled and reflected: neither needs the other, and connecting
+        // (TLS, authentication, the provider's own start-up) costs about as much as the model.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadLiveAsync(url, dialect, table, map, stop.Token), stop.Token);
+        try
+        {
+            var source = LoadMigrations();
+            var environment = source.CreateEnvironment();
+            if (environment is not null)
+                environment.XArguments = Config.XArguments;
+            var model = SchemaModel.FromTypes(FilterModelTypes(source.ModelTypes),
+                new ModelOptions { Naming = Config.Model.Naming == "snake_case" ? NamingConvention.SnakeCase : NamingConvention.AsIs });
+            var wanted = environment?.TargetSchema(model) ?? model;
+            if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && map.All.Count == 0)
+                throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {Config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
 
+            var (live, logWarnings) = await reading;
+            var options = new CompareOptions
+            {
+                CompareType = Config.CompareType,
+                CompareServerDefault = Config.CompareServerDefault,
+                Include = environment is null ? null : environment.Include,
+                VersionTable = table.Name,
+            };
+            var diff = SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
+            return logWarnings.Count == 0 ? diff : diff with { Warnings = [.. logWarnings, .. diff.Warnings] };
+        }
+        catch (Exception)
+        {
+            // The model's error, when there is one, is what the user sees: the database read is stopped, and its own
+            // failure (a cancellation, most likely) observed and dropped.
+            await stop.CancelAsync();
+            await reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    // The live schema, once the database is known to be at its heads (otherwise the comparison would re-propose what
+    // unapplied revisions already do), and the log's warnings about applied scripts edited since.
+    private async Task<(DatabaseSchema Live, List<string> LogWarnings)> ReadLiveAsync(DatabaseUrl url, Dialect dialect, VersionTable table, RevisionMap map,
+        CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
         var heads = await VersionTableExistsAsync(sink, table, cancellationToken)
@@ -44,16 +76,7 @@ public sealed partial class Commands
             : [];
         // Retort's own tables are not the model's business.
         TableName[] ownTables = [table.Name, new(Config.LogTable, Config.VersionTableSchema), new(Config.VersionTable + "_lock", Config.VersionTableSchema)];
-        var live = await dialect.InspectAsync(connection, ownTables, cancellationToken);
-        var options = new CompareOptions
-        {
-            CompareType = Config.CompareType,
-            CompareServerDefault = Config.CompareServerDefault,
-            Include = environment is null ? null : environment.Include,
-            VersionTable = table.Name,
-        };
-        var diff = SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
-        return logWarnings.Count == 0 ? diff : diff with { Warnings = [.. logWarnings, .. diff.Warnings] };
+        return (await dialect.InspectAsync(connection, ownTables, cancellationToken), logWarnings);
     }
 
     /// <summary>
