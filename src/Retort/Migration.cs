@@ -16,6 +16,8 @@ namespace Retort;
 /// }
 /// </code>
 /// </example>
+// Keep this class free of instance fields and constructor logic: compiled scripts create instances of revisions that
+// declare neither without running a constructor (ScriptIndex.WithoutConstructor in Retort.Scripting).
 public abstract class Migration
 {
     /// <summary>Applies this revision's changes.</summary>

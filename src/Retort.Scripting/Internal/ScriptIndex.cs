@@ -7,8 +7,12 @@ namespace Retort.Scripting.Internal;
 /// <param name="RevisionTypes">Each revision id and the metadata name of its migration class (nested types with '+').</param>
 /// <param name="EnvironmentTypeName">The metadata name of the environment class, or null when there is none.</param>
 /// <param name="TypesBySource">Top-level classes by the key path of the file declaring them.</param>
+/// <param name="WithoutConstructor">
+/// The revisions whose class, and every class between it and <see cref="Migration"/>, declares no constructor and no
+/// instance field: their constructors do nothing, so an instance can be made without running (and JIT-compiling) one.
+/// </param>
 internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionTypes, string? EnvironmentTypeName,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> TypesBySource)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> TypesBySource, IReadOnlySet<string> WithoutConstructor)
 {
     /// <summary>Writes the index in the format <see cref="ReadFrom"/> reads.</summary>
     public void WriteTo(Stream stream)
@@ -20,6 +24,7 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
         {
             writer.Write(id);
             writer.Write(typeName);
+            writer.Write(WithoutConstructor.Contains(id));
         }
         writer.Write(EnvironmentTypeName ?? "");
         writer.Write(TypesBySource.Count);
@@ -43,9 +48,13 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
         }
         int count = reader.ReadInt32();
         var revisions = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        var withoutConstructor = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
         {
-            revisions.Add(reader.ReadString(), reader.ReadString());
+            var id = reader.ReadString();
+            revisions.Add(id, reader.ReadString());
+            if (reader.ReadBoolean())
+                withoutConstructor.Add(id);
         }
         string environment = reader.ReadString();
         int sources = reader.ReadInt32();
@@ -58,6 +67,6 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
                 types[j] = reader.ReadString();
             typesBySource.Add(source, types);
         }
-        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment, typesBySource);
+        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment, typesBySource, withoutConstructor);
     }
 }

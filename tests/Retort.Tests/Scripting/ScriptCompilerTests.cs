@@ -24,6 +24,53 @@ public sealed class ScriptCompilerTests
     }
 
     [Fact]
+    public async Task Constructors_and_field_initializers_run_and_only_revisions_declaring_neither_are_made_without_one()
+    {
+        using var folder = new ScriptFolder();
+        folder.Write("a.cs", """
+            using Retort;
+
+            public abstract class Named : Migration
+            {
+                protected string Name { get; } = "from base";
+            }
+
+            [Revision("aaaa")]
+            public sealed class Plain : Migration
+            {
+                public override void Upgrade(Operations op) => op.Execute("SELECT 'plain'");
+            }
+
+            [Revision("bbbb", Revises = "aaaa")]
+            public sealed class WithField : Migration
+            {
+                private readonly string _text = "SELECT 'field'";
+                public override void Upgrade(Operations op) => op.Execute(_text);
+            }
+
+            [Revision("cccc", Revises = "bbbb")]
+            public sealed class WithConstructor : Migration
+            {
+                private static int _made;
+                public WithConstructor() => _made++;
+                public override void Upgrade(Operations op) => op.Execute($"SELECT {_made}");
+            }
+
+            [Revision("dddd", Revises = "cccc")]
+            public sealed class FromNamedBase : Named
+            {
+                public override void Upgrade(Operations op) => op.Execute($"SELECT '{Name}'");
+            }
+            """);
+        var scripts = await new ScriptCompiler().CompileAsync(folder.Files, folder.Cache);
+        Assert.Equal([new ExecuteSqlOperation("SELECT 'plain'")], RecordedOperations.Upgrade(scripts.CreateMigration("aaaa")));
+        Assert.Equal([new ExecuteSqlOperation("SELECT 'field'")], RecordedOperations.Upgrade(scripts.CreateMigration("bbbb")));
+        Assert.Equal([new ExecuteSqlOperation("SELECT 1")], RecordedOperations.Upgrade(scripts.CreateMigration("cccc")));
+        Assert.Equal([new ExecuteSqlOperation("SELECT 'from base'")], RecordedOperations.Upgrade(scripts.CreateMigration("dddd")));
+        Assert.Equal(["aaaa"], scripts.MadeWithoutConstructor);
+    }
+
+    [Fact]
     public async Task A_revision_file_needs_only_using_Retort_because_the_SDK_usings_are_implicit()
     {
         using var folder = new ScriptFolder();

@@ -14,6 +14,7 @@ internal static class ScriptIndexBuilder
         var revisionAttribute = compilation.GetTypeByMetadataName(typeof(RevisionAttribute).FullName!);
         var migration = compilation.GetTypeByMetadataName(typeof(Migration).FullName!);
         var revisions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var withoutConstructor = new HashSet<string>(StringComparer.Ordinal);
         var owners = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
         var environments = new List<INamedTypeSymbol>();
         // Source order, so that "the first" of two duplicates is the one earlier in file order.
@@ -51,6 +52,8 @@ internal static class ScriptIndexBuilder
             {
                 owners.Add(id, type);
                 revisions.Add(id, MetadataName(type));
+                if (NeedsNoConstructor(type, migration))
+                    withoutConstructor.Add(id);
             }
         }
         foreach (var extra in environments.Skip(1))
@@ -64,7 +67,20 @@ internal static class ScriptIndexBuilder
             .Where(t => t.ContainingType is null && t.TypeKind == TypeKind.Class && t.Locations[0].SourceTree?.FilePath is { } path && keys.ContainsKey(path))
             .GroupBy(t => keys[t.Locations[0].SourceTree!.FilePath], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(MetadataName).ToList(), StringComparer.Ordinal);
-        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null, typesBySource);
+        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null, typesBySource, withoutConstructor);
+    }
+
+    // No declared constructor and no instance field (so no initializer) on the way down to Migration: constructing
+    // such a class runs nothing but Migration's own empty constructor.
+    private static bool NeedsNoConstructor(INamedTypeSymbol type, INamedTypeSymbol? migration)
+    {
+        for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current, migration); current = current.BaseType)
+        {
+            if (current.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared)
+                || current.GetMembers().OfType<IFieldSymbol>().Any(f => !f.IsStatic && !f.IsConst))
+                return false;
+        }
+        return true;
     }
 
     private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol root)
