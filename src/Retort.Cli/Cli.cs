@@ -27,11 +27,20 @@ internal static class Cli
             return 2;
         }
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler interrupt = (_, e) =>
         {
             e.Cancel = true;
-            cancel.Cancel();
+            try
+            {
+                cancel.Cancel();
+            }
+            catch (Exception failure) when (failure is AggregateException or ObjectDisposedException)
+            {
+                // A provider's own cancellation callback failed (the token is cancelled all the same), or the signal
+                // came as the run was ending.
+            }
         };
+        Console.CancelKeyPress += interrupt;
         var verbose = result.GetValue(global.Verbose);
         try
         {
@@ -56,6 +65,10 @@ internal static class Cli
             // A failure Retort did not foresee still gets one line; the trace is there with --verbose.
             var hint = verbose ? "" : " (run with --verbose for the stack trace)";
             return output.Fail($"{e.GetType().Name}: {e.Message}{hint}", verbose ? e : null, global.Password);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= interrupt;
         }
     }
 }

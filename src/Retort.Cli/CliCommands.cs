@@ -12,7 +12,7 @@ internal static class CliCommands
         new(config, Providers.Create, (scripts, ct) => CompileAsync(scripts, ct), output.Error);
 
     public static async Task<CompiledScripts> CompileScriptsAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>
-        await new ScriptCompiler().CompileAsync(scripts.CompileSources().Select(Output.Display).ToList(),
+        await new ScriptCompiler { KnownFiles = scripts.Listed }.CompileAsync(scripts.CompileSources().Select(Output.Display).ToList(),
             scripts.Config.CacheDirectory, ModelAssemblies(scripts.Config), cancellationToken);
 
     private static async Task<MigrationSource> CompileAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>

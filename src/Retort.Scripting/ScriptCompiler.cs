@@ -42,6 +42,12 @@ public sealed class ScriptCompiler
     private RoslynScriptEmitter? _emitter;
     private int _compilationCount;
 
+    /// <summary>
+    /// The size and modification time (UTC ticks) of source files the caller has just listed, by full path, or null
+    /// for a file it does not know: an unchanged project is then recognised without asking the file system again.
+    /// </summary>
+    public Func<string, (long Length, long Ticks)?>? KnownFiles { get; init; }
+
     /// <summary>How many times this instance ran Roslyn; lets tests prove that a warm run compiled nothing.</summary>
     internal int CompilationCount => Volatile.Read(ref _compilationCount);
 
@@ -67,7 +73,7 @@ public sealed class ScriptCompiler
         extraReferences ??= [];
         var cache = new ScriptCache(cacheDirectory);
         // Unchanged files (same paths, sizes and times) name the assembly of their last compile without being read.
-        var stamp = extraReferences.Count == 0 ? ScriptStamp.Compute(sourcePaths, cache.Directory) : null;
+        var stamp = extraReferences.Count == 0 ? ScriptStamp.Compute(sourcePaths, cache.Directory, KnownFiles) : null;
         if (stamp is not null && cache.TryReadStamp(stamp) is { } known && LoadCached(cache, known) is { } quick)
         {
             return quick;

@@ -61,10 +61,12 @@ internal sealed class ScriptInputs
     {
         var files = new ScriptSource[paths.Count];
         var keys = new string[paths.Count];
+        // Once: Path.GetFullPath(relative) asks the operating system for the current folder on every call.
+        var currentFolder = Directory.GetCurrentDirectory();
         for (int i = 0; i < files.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string fullPath = Path.GetFullPath(paths[i]);
+            string fullPath = Path.GetFullPath(paths[i], currentFolder);
             keys[i] = Path.GetRelativePath(cacheDirectory, fullPath).Replace('\\', '/');
             files[i] = new ScriptSource(paths[i], fullPath, keys[i], ReadFile(paths[i]));
         }

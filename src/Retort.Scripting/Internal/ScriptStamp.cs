@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Retort.Scripting.Internal;
@@ -12,16 +12,22 @@ namespace Retort.Scripting.Internal;
 internal static class ScriptStamp
 {
     /// <summary>The stamp of the sources, or null when one cannot be read (the full path then reports it).</summary>
-    public static string? Compute(IReadOnlyList<string> sourcePaths, string cacheDirectory)
+    public static string? Compute(IReadOnlyList<string> sourcePaths, string cacheDirectory, Func<string, (long Length, long Ticks)?>? knownFiles = null)
     {
         var entries = new string[sourcePaths.Count];
+        // Thousands of files in a few folders: each folder's relative path is worked out once.
+        var folders = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Once: Path.GetFullPath(relative) asks the operating system for the current folder on every call.
+        var currentFolder = Directory.GetCurrentDirectory();
         for (var i = 0; i < entries.Length; i++)
         {
-            var info = new FileInfo(Path.GetFullPath(sourcePaths[i]));
-            if (!info.Exists)
+            var path = Path.GetFullPath(sourcePaths[i], currentFolder);
+            if ((knownFiles?.Invoke(path) ?? Stat(path)) is not var (length, ticks))
                 return null;
-            var key = Path.GetRelativePath(cacheDirectory, info.FullName).Replace('\\', '/');
-            entries[i] = $"{key}\0{info.Length}\0{info.LastWriteTimeUtc.Ticks}";
+            var folder = Path.GetDirectoryName(path) ?? "";
+            if (!folders.TryGetValue(folder, out var relative))
+                folders[folder] = relative = Path.GetRelativePath(cacheDirectory, folder).Replace('\\', '/');
+            entries[i] = $"{relative}/{Path.GetFileName(path)}\0{length}\0{ticks}";
         }
         Array.Sort(entries, StringComparer.Ordinal);
         var text = new StringBuilder(ScriptSettings.Fingerprint)
@@ -30,6 +36,13 @@ internal static class ScriptStamp
             .Append('\0').Append(Environment.Version);
         foreach (var entry in entries)
             text.Append('\n').Append(entry);
-        return "stamp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        // Not SHA-256: on Linux its first use loads OpenSSL, which a warm run otherwise never needs.
+        return "stamp-" + Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static (long Length, long Ticks)? Stat(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : null;
     }
 }

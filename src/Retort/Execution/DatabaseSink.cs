@@ -48,8 +48,9 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         {
             command.Cancel();
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or NotSupportedException or IOException)
+        catch (Exception)
         {
+            // Whatever went wrong, the statement just runs on; the run stops at the next statement.
         }
     }
 

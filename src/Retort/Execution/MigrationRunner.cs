@@ -139,8 +139,12 @@ internal sealed partial class MigrationRunner(
                 if (journal?.Skips(statement) == true)
                     continue;
                 await sink.ExecuteAsync(statement, cancellationToken);
+                // Not cancellable: the statement ran, and the log must say so.
                 if (journal is not null)
-                    await journal.StatementRanAsync(statement, cancellationToken);
+                    await journal.StatementRanAsync(statement, CancellationToken.None);
+                // A provider may end a cancelled statement early without an error (MySQL's SLEEP returns 1): the run
+                // stops here, with the statement counted, rather than going on as if nothing was asked.
+                cancellationToken.ThrowIfCancellationRequested();
             }
             if (outside)
                 await BeginAsync(cancellationToken);

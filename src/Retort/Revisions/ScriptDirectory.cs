@@ -36,22 +36,21 @@ public sealed class ScriptDirectory
     {
         if (!Directory.Exists(config.ScriptLocation))
             throw new RetortException($"Script location {config.ScriptLocation} does not exist; run 'retort init' to create it, or fix 'scriptLocation' in {config.FilePath ?? "the config"}");
-        var files = new List<FileInfo>();
+        var files = new List<ScriptFile>();
         foreach (var location in config.VersionLocations.Distinct())
         {
             if (!Directory.Exists(location))
                 continue;
-            var option = config.RecursiveVersionLocations ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-            var found = new DirectoryInfo(location).GetFiles("*.cs", option);
-            Array.Sort(found, (a, b) => string.CompareOrdinal(a.FullName, b.FullName));
-            files.AddRange(found.Where(f => !f.Name.StartsWith(".#", StringComparison.Ordinal)));
+            var found = ScriptFile.In(location, config.RecursiveVersionLocations);
+            found.Sort((a, b) => string.CompareOrdinal(a.FullName, b.FullName));
+            files.AddRange(found);
         }
         var cache = HeaderCache.Read(config.CacheDirectory);
         var entries = new HeaderCache.Entry[files.Count];
         var changed = new List<int>();
         for (var i = 0; i < files.Count; i++)
         {
-            if (cache.TryGet(files[i].FullName, files[i].Length, files[i].LastWriteTimeUtc.Ticks, out var known))
+            if (cache.TryGet(files[i].FullName, files[i].Length, files[i].Ticks, out var known))
                 entries[i] = known;
             else
                 changed.Add(i);
@@ -67,7 +66,7 @@ public sealed class ScriptDirectory
     }
 
     /// <summary>Reads the files the cache does not know (all of them, the first time).</summary>
-    private static void ReadChanged(List<FileInfo> files, List<int> changed, HeaderCache.Entry[] entries)
+    private static void ReadChanged(List<ScriptFile> files, List<int> changed, HeaderCache.Entry[] entries)
     {
         void ReadOne(int i)
         {
@@ -75,7 +74,7 @@ public sealed class ScriptDirectory
             var bytes = File.ReadAllBytes(file.FullName);
             var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
             var header = RevisionFileReader.Parse(System.Text.Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom), file.FullName);
-            entries[i] = new HeaderCache.Entry(file.Length, file.LastWriteTimeUtc.Ticks, header, ScriptChecksum.Version1(bytes));
+            entries[i] = new HeaderCache.Entry(file.Length, file.Ticks, header, ScriptChecksum.Version1(bytes));
         }
         // Thousands of small files: reading them on every core is the difference that matters at 5000.
         if (changed.Count <= 64)
@@ -99,6 +98,10 @@ public sealed class ScriptDirectory
     /// null for a file outside them.
     /// </summary>
     internal string? ChecksumOf(string path) => _entries.TryGetValue(path, out var entry) ? entry.Checksum : null;
+
+    /// <summary>The size and modification time (UTC ticks) of a file in the version locations as listed, or null for another file.</summary>
+    internal (long Length, long Ticks)? Listed(string fullPath) =>
+        _entries.TryGetValue(fullPath, out var entry) ? (entry.Length, entry.Ticks) : null;
 
     /// <summary>The files to compile: Env.cs (when present), every file in the version locations, and the model sources.</summary>
     public IReadOnlyList<string> CompileSources()
