@@ -17,9 +17,7 @@ public sealed partial class Commands
     public async Task<SchemaDiff> CompareAsync(CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        var url = DatabaseUrl.From(Config);
-        var dialect = Dialect.ForName(url.Dialect);
-        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        var (url, dialect, table, _) = Database();
         // The database is read while the model is compiled and reflected: neither needs the other, and connecting
         // (TLS, authentication, the provider's own start-up) costs about as much as the model.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -8,6 +8,14 @@ namespace Retort;
 
 public sealed partial class Commands
 {
+    /// <summary>The database a command works on: its URL, dialect, version table and log (null when off).</summary>
+    private (DatabaseUrl Url, Dialect Dialect, VersionTable Table, VersionLog? Log) Database()
+    {
+        var url = DatabaseUrl.From(Config);
+        var dialect = Dialect.ForName(url.Dialect);
+        return (url, dialect, new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema)), LogFor(dialect));
+    }
+
     private VersionLog? LogFor(Dialect dialect) =>
         Config.Log ? new VersionLog(dialect, new TableName(Config.LogTable, Config.VersionTableSchema)) : null;
 
@@ -66,10 +74,8 @@ public sealed partial class Commands
     public async Task ResolveAsync(string revision, bool applied, CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        var url = DatabaseUrl.From(Config);
-        var dialect = Dialect.ForName(url.Dialect);
-        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
-        var log = LogFor(dialect) ?? throw new RetortException("resolve needs the log of applied steps, which is off (\"log\": false)");
+        var (url, dialect, table, maybeLog) = Database();
+        var log = maybeLog ?? throw new RetortException("resolve needs the log of applied steps, which is off (\"log\": false)");
         await using var held = await LockAsync(url, dialect, cancellationToken);
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
@@ -112,10 +118,7 @@ public sealed partial class Commands
     public async Task<DatabaseStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        var url = DatabaseUrl.From(Config);
-        var dialect = Dialect.ForName(url.Dialect);
-        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
-        var log = LogFor(dialect);
+        var (url, dialect, table, log) = Database();
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
         if (!await VersionTableExistsAsync(sink, table, cancellationToken))

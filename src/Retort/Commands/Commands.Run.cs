@@ -32,10 +32,7 @@ public sealed partial class Commands
         CancellationToken cancellationToken)
     {
         var map = Scripts.Map;
-        var url = DatabaseUrl.From(Config);
-        var dialect = Dialect.ForName(url.Dialect);
-        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
-        var log = LogFor(dialect);
+        var (url, dialect, table, log) = Database();
         if (sql is not null)
         {
             if (resume)

@@ -16,10 +16,7 @@ public sealed partial class Commands
         CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        var url = DatabaseUrl.From(Config);
-        var dialect = Dialect.ForName(url.Dialect);
-        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
-        var log = LogFor(dialect);
+        var (url, dialect, table, log) = Database();
         if (sql is not null)
         {
             if (purge)
@@ -100,9 +97,7 @@ public sealed partial class Commands
     public async Task<IReadOnlyList<Revision>> CurrentAsync(CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        var url = DatabaseUrl.From(Config);
-        var dialect = Dialect.ForName(url.Dialect);
-        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        var (url, dialect, table, _) = Database();
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
         if (!await VersionTableExistsAsync(sink, table, cancellationToken))
@@ -113,9 +108,7 @@ public sealed partial class Commands
     /// <summary>Creates the version table when it is missing; with <paramref name="sql"/>, writes its CREATE TABLE.</summary>
     public async Task EnsureVersionAsync(TextWriter? sql = null, CancellationToken cancellationToken = default)
     {
-        var url = DatabaseUrl.From(Config);
-        var dialect = Dialect.ForName(url.Dialect);
-        var table = new VersionTable(dialect, new TableName(Config.VersionTable, Config.VersionTableSchema));
+        var (url, dialect, table, _) = Database();
         if (sql is not null)
         {
             new ScriptSink(sql, dialect).Execute(table.Create());
