@@ -31,6 +31,7 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     private ResumePoint? _resume = resume;
     private int _skip;
     private string? _skipHash;
+
     /// <summary>How many statements of the current step have run (those skipped by a resume included).</summary>
     public int StatementsDone => _done;
 
@@ -56,7 +57,7 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
             _resume = null;
         }
         else if (_resume is { } wanted)
-            throw new RetortException($"Cannot resume {wanted.Revision}: the run's first step is {step.Comment()[8..]}, not the half-applied {(wanted.Upgrade ? "upgrade" : "downgrade")} of {wanted.Revision}");
+            throw new RetortException($"Cannot resume {wanted.Revision}: the run's first step is not the half-applied {(wanted.Upgrade ? "upgrade" : "downgrade")} of {wanted.Revision}");
         if (countsStatements && step is RevisionStep)
         {
             await sink.ExecuteAsync(log.Insert(_entry with { Status = "running", StatementsDone = _skip }), cancellationToken);

@@ -108,7 +108,14 @@ public sealed class CliEndToEndTests : IDisposable
     {
         await Ok("init");
         WriteRevision("aaaa00000001", null, "op.CreateTable(\"account\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
-        await Ok("upgrade", "head");
+        await Ok("upgrade", "head", "--tag", "release 7");
+        await using (var connection = Execution.TestProject.Connect(Retort.Configuration.DatabaseUrl.Parse("sqlite:///app.db", _dir.FullName)))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT revision || ' ' || tag FROM retort_version_log";
+            Assert.Equal("aaaa00000001 release 7", await command.ExecuteScalarAsync());
+        }
         var clean = await CliProcess.RunAsync(_dir.FullName, "current", "-v");
         Assert.Contains("Rev: aaaa00000001 (head)", clean.Stdout);
         Assert.DoesNotContain("warning", clean.Stderr);
