@@ -10,7 +10,8 @@ internal static class Cli
         var global = new GlobalOptions();
         var root = new RootCommand("Retort: database schema migrations for .NET, on the model of Alembic.");
         global.AddTo(root);
-        var output = new Output(Console.Out, Console.Error);
+        using var console = new ConsoleWriters();
+        var output = new Output(console.Out, console.Error);
         ProjectCommands.Add(root, global, output);
         RevisionCommands.Add(root, global, output);
         InspectCommands.Add(root, global, output);
@@ -22,8 +23,8 @@ internal static class Cli
         if (result.Errors.Count > 0)
         {
             foreach (var error in result.Errors)
-                Console.Error.WriteLine($"retort: {error.Message}");
-            Console.Error.WriteLine("Run 'retort --help' for usage.");
+                output.Error.WriteLine($"retort: {error.Message}");
+            output.Error.WriteLine("Run 'retort --help' for usage.");
             return 2;
         }
         using var cancel = new CancellationTokenSource();
@@ -44,12 +45,13 @@ internal static class Cli
         var verbose = result.GetValue(global.Verbose);
         try
         {
-            return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
+            return await result.InvokeAsync(
+                new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Out, Error = output.Error }, cancel.Token);
         }
         catch (Scripting.ScriptCompilationException e)
         {
             foreach (var line in e.Errors)
-                Console.Error.WriteLine(line);
+                output.Error.WriteLine(line);
             return 1;
         }
         catch (OperationCanceledException)

@@ -11,9 +11,12 @@ internal static class CliCommands
     public static Commands Create(RetortConfig config, Output output) =>
         new(config, Providers.Create, (scripts, ct) => CompileAsync(scripts, ct), output.Error);
 
-    public static async Task<CompiledScripts> CompileScriptsAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>
-        await new ScriptCompiler { KnownFiles = scripts.Listed }.CompileAsync(scripts.CompileSources().Select(Output.Display).ToList(),
+    public static async Task<CompiledScripts> CompileScriptsAsync(ScriptDirectory scripts, CancellationToken cancellationToken)
+    {
+        var here = Directory.GetCurrentDirectory();
+        return await new ScriptCompiler { KnownFiles = scripts.Listed }.CompileAsync(scripts.CompileSources().Select(p => Output.Display(p, here)).ToList(),
             scripts.Config.CacheDirectory, ModelAssemblies(scripts.Config), cancellationToken);
+    }
 
     private static async Task<MigrationSource> CompileAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>
         new CompiledSource(await CompileScriptsAsync(scripts, cancellationToken), scripts);

@@ -33,9 +33,12 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
     }
 
     /// <summary>A path as the user would type it: relative to the current folder when below it.</summary>
-    public static string Display(string path)
+    public static string Display(string path) => Display(path, Directory.GetCurrentDirectory());
+
+    /// <summary><see cref="Display(string)"/> for many paths: the current folder asked once, not once per path.</summary>
+    public static string Display(string path, string currentFolder)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        var relative = Path.GetRelativePath(currentFolder, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

@@ -46,6 +46,7 @@ internal static class ProjectCommands
                 var table = new Spectre.Console.Table().AddColumn("Template").AddColumn("What it is");
                 foreach (var (name, description) in Templates.List())
                     table.AddRow(Markup.Escape(name), Markup.Escape(description));
+                output.Out.Flush();
                 AnsiConsole.Write(table);
                 output.Line("Use with: retort init --template NAME DIR");
             }

@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 using Retort.Scripting.Internal;
 
@@ -15,10 +17,15 @@ public sealed class CompiledScripts
 {
     private readonly ScriptIndex _index;
 
-    private CompiledScripts(Assembly assembly, ScriptIndex index, bool fromCache)
+    // Type definition tokens by metadata name, read from the image: finding a type by token skips parsing its name,
+    // which cost more than calling the migration. Null for an assembly this process had loaded already.
+    private readonly IReadOnlyDictionary<string, int>? _tokens;
+
+    private CompiledScripts(Assembly assembly, ScriptIndex index, bool fromCache, IReadOnlyDictionary<string, int>? tokens = null)
     {
         Assembly = assembly;
         _index = index;
+        _tokens = tokens;
         FromCache = fromCache;
         RevisionIds = new HashSet<string>(index.RevisionTypes.Keys, StringComparer.Ordinal);
     }
@@ -36,7 +43,7 @@ public sealed class CompiledScripts
     /// The environment class (a class named <c>Env</c>, in any namespace), or null when the sources have none.
     /// </summary>
     public Type? EnvironmentType =>
-        _index.EnvironmentTypeName is { } name ? Assembly.GetType(name, throwOnError: true) : null;
+        _index.EnvironmentTypeName is { } name ? TypeNamed(name) : null;
 
     /// <summary>
     /// The top-level classes declared in <paramref name="sourcePaths"/> (paths as given to the compiler with the same
@@ -49,7 +56,7 @@ public sealed class CompiledScripts
         {
             var key = Path.GetRelativePath(Path.GetFullPath(cacheDirectory), Path.GetFullPath(path)).Replace('\\', '/');
             if (_index.TypesBySource.TryGetValue(key, out var names))
-                types.AddRange(names.Select(n => Assembly.GetType(n, throwOnError: true)!));
+                types.AddRange(names.Select(TypeNamed));
         }
         return types;
     }
@@ -66,7 +73,7 @@ public sealed class CompiledScripts
         {
             throw new RetortException($"no migration class for revision '{revisionId}' in the compiled scripts");
         }
-        var type = Assembly.GetType(typeName, throwOnError: true)!;
+        var type = TypeNamed(typeName);
         // Thousands of revisions in a run: skipping constructors that do nothing saves compiling each one.
         return _index.WithoutConstructor.Contains(revisionId)
             ? (Migration)RuntimeHelpers.GetUninitializedObject(type)
@@ -97,7 +104,33 @@ public sealed class CompiledScripts
             // Another thread of this process loaded the same assembly first.
             assembly = FindLoaded(assemblyName)!;
         }
-        return new CompiledScripts(assembly, ReadIndex(assembly), fromCache);
+        return new CompiledScripts(assembly, ReadIndex(assembly), fromCache, TypeTokens(image));
+    }
+
+    private Type TypeNamed(string metadataName) =>
+        _tokens is not null && _tokens.TryGetValue(metadataName, out var token)
+            ? Assembly.ManifestModule.ResolveType(token)
+            : Assembly.GetType(metadataName, throwOnError: true)!;
+
+    private static Dictionary<string, int> TypeTokens(byte[] image)
+    {
+        using var pe = new PEReader(ImmutableCollectionsMarshal.AsImmutableArray(image));
+        var metadata = pe.GetMetadataReader();
+        var tokens = new Dictionary<string, int>(metadata.TypeDefinitions.Count, StringComparer.Ordinal);
+        foreach (var handle in metadata.TypeDefinitions)
+            tokens[MetadataName(metadata, handle)] = MetadataTokens.GetToken(handle);
+        return tokens;
+    }
+
+    // As Type.FullName spells it: Namespace.Outer+Inner.
+    private static string MetadataName(MetadataReader metadata, TypeDefinitionHandle handle)
+    {
+        var type = metadata.GetTypeDefinition(handle);
+        var name = metadata.GetString(type.Name);
+        var declaring = type.GetDeclaringType();
+        if (!declaring.IsNil)
+            return MetadataName(metadata, declaring) + "+" + name;
+        return type.Namespace.IsNil ? name : metadata.GetString(type.Namespace) + "." + name;
     }
 
     private static AssemblyLoadContext LoadContext =>

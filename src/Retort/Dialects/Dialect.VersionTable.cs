@@ -16,6 +16,16 @@ public abstract partial class Dialect
             ? new("CREATE TABLE IF NOT EXISTS " + create.Sql["CREATE TABLE ".Length..])
             : create;
 
+    /// <summary>
+    /// Whether Retort's own statements (the version table's and the log's) go to the database with their values written
+    /// in as literals rather than as parameters.
+    /// </summary>
+    public virtual bool InlinesBookkeepingValues => false;
+
+    /// <summary>A statement of Retort's own: parameterised, or with the values written in where the dialect prefers that.</summary>
+    internal SqlStatement Bookkeeping(string parameterised, IReadOnlyList<object?> values, string literal) =>
+        InlinesBookkeepingValues ? new(literal) : new(parameterised, values, literal);
+
     /// <summary>The SQL expression for the schema unqualified names land in.</summary>
     protected virtual string CurrentSchemaExpression => "current_schema()";
 }

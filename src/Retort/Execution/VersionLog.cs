@@ -75,11 +75,11 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
             entry.AppliedAt, entry.DurationMs, entry.StatementsDone, entry.StatementsHash, entry.Error, entry.AppliedBy, entry.ToolVersion, entry.Tag,
         ];
         _insert ??= $"INSERT INTO {Table} ({InsertColumns}) VALUES ({string.Join(", ", values.Select((_, i) => $"@p{i}"))})";
-        if (!forScript)
+        if (!forScript && !dialect.InlinesBookkeepingValues)
             return new(_insert, values);
         // A script does not know when it will run: the database's clock fills applied_at.
-        var literals = string.Join(", ", values.Select((v, i) => i == 7 ? dialect.UtcNowExpression : dialect.Literal(v)));
-        return new(_insert, values, $"INSERT INTO {Table} ({InsertColumns}) VALUES ({literals})");
+        var literals = string.Join(", ", values.Select((v, i) => i == 7 && forScript ? dialect.UtcNowExpression : dialect.Literal(v)));
+        return dialect.Bookkeeping(_insert, values, $"INSERT INTO {Table} ({InsertColumns}) VALUES ({literals})");
     }
 
     // Built once: a run inserts a row per step.

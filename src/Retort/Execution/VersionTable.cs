@@ -36,15 +36,15 @@ internal sealed class VersionTable(Dialect dialect, TableName name)
 
     public SqlStatement Select() => new($"SELECT {Column} FROM {Table}");
 
-    public SqlStatement Insert(string revision) => new(
+    public SqlStatement Insert(string revision) => dialect.Bookkeeping(
         $"INSERT INTO {Table} ({Column}) VALUES (@p0)", [revision],
         $"INSERT INTO {Table} ({Column}) VALUES ({dialect.Literal(revision)})");
 
-    public SqlStatement Update(string from, string to) => new(
+    public SqlStatement Update(string from, string to) => dialect.Bookkeeping(
         $"UPDATE {Table} SET {Column}=@p0 WHERE {Qualified} = @p1", [to, from],
         $"UPDATE {Table} SET {Column}={dialect.Literal(to)} WHERE {Qualified} = {dialect.Literal(from)}");
 
-    public SqlStatement Delete(string revision) => new(
+    public SqlStatement Delete(string revision) => dialect.Bookkeeping(
         $"DELETE FROM {Table} WHERE {Qualified} = @p0", [revision],
         $"DELETE FROM {Table} WHERE {Qualified} = {dialect.Literal(revision)}");
 
