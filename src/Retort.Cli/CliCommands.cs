@@ -29,6 +29,8 @@ internal static class CliCommands
     {
         public override Migration Create(Revision revision) => scripts.CreateMigration(revision.Id);
 
+        public override Type? TypeOf(Revision revision) => scripts.MigrationType(revision.Id);
+
         public override IReadOnlyList<Type> ModelTypes =>
         [
             .. scripts.TypesDeclaredIn(directory.ModelSources(), directory.Config.CacheDirectory),

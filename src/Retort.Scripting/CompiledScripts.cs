@@ -68,16 +68,21 @@ public sealed class CompiledScripts
     /// <exception cref="RetortException">No compiled class carries that revision id.</exception>
     public Migration CreateMigration(string revisionId)
     {
-        ArgumentNullException.ThrowIfNull(revisionId);
-        if (!_index.RevisionTypes.TryGetValue(revisionId, out var typeName))
-        {
-            throw new RetortException($"no migration class for revision '{revisionId}' in the compiled scripts");
-        }
-        var type = TypeNamed(typeName);
+        var type = MigrationType(revisionId);
         // Thousands of revisions in a run: skipping constructors that do nothing saves compiling each one.
         return _index.WithoutConstructor.Contains(revisionId)
             ? (Migration)RuntimeHelpers.GetUninitializedObject(type)
             : (Migration)Activator.CreateInstance(type, nonPublic: true)!;
+    }
+
+    /// <summary>The migration class for <paramref name="revisionId"/> (the full id); safe to call from several threads.</summary>
+    /// <exception cref="RetortException">No compiled class carries that revision id.</exception>
+    public Type MigrationType(string revisionId)
+    {
+        ArgumentNullException.ThrowIfNull(revisionId);
+        return _index.RevisionTypes.TryGetValue(revisionId, out var typeName)
+            ? TypeNamed(typeName)
+            : throw new RetortException($"no migration class for revision '{revisionId}' in the compiled scripts");
     }
 
     /// <summary>The scripts assembly named <paramref name="assemblyName"/> if this process loaded it already.</summary>

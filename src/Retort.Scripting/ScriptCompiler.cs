@@ -125,13 +125,11 @@ public sealed class ScriptCompiler
             return null;
         }
         string assemblyName = "Retort.Scripts." + key[..16];
-        if (CompiledScripts.TryReuse(assemblyName) is { } loaded)
-        {
-            return loaded;
-        }
+        // The file first: looking for the assembly among those loaded names every one of them, which a CLI run (that
+        // never loaded it) would pay for nothing. Load itself finds the loaded one when there is one.
         if (cache.TryRead(key) is not { } image)
         {
-            return null;
+            return CompiledScripts.TryReuse(assemblyName);
         }
         try
         {

@@ -88,7 +88,7 @@ public sealed partial class Commands
         // Statements are counted as they commit only where they commit one by one; elsewhere a step's row is
         // written in its transaction and exists exactly when its work does.
         var journal = log is null ? null : new StepJournal(log, sink, countsStatements: sink is DatabaseSink && !dialect.TransactionalDdl, resume,
-            Scripts.ChecksumOf, tag);
+            Scripts.ChecksumOf, tag, deferRows: sink is DatabaseSink && dialect.TransactionalDdl && !Config.TransactionPerMigration);
         // Compile only when a revision's code is needed: stamps and no-op runs never compile.
         return new MigrationRunner(map, () => source ??= LoadMigrations(), dialect, sink, table, Log, Config.TransactionPerMigration,
             autoBatch: Config.SqliteAutoBatch, journal: journal);

@@ -79,6 +79,7 @@ internal sealed partial class MigrationRunner
         try
         {
             var migration = source().Create(step.Revision);
+            _warmer?.Reached();
             (step.IsUpgrade ? migration.UpgradeAsync(op, CancellationToken.None) : migration.DowngradeAsync(op, CancellationToken.None))
                 .GetAwaiter().GetResult();
             _recorded[step] = recorded;

@@ -24,6 +24,9 @@ internal sealed partial class MigrationRunner(
 {
     private readonly DatabaseSink? _online = sink as DatabaseSink;
 
+    // Compiles the steps' migrations ahead of the run on a second thread; null for short runs.
+    private MigrationWarmer? _warmer;
+
     /// <summary>
     /// Runs <paramref name="steps"/> from <paramref name="heads"/>, after <paramref name="setup"/> (the CREATE of the
     /// version table and the log where they are missing).
@@ -34,7 +37,7 @@ internal sealed partial class MigrationRunner(
         // Compile (or load) the revisions' code before anything runs, so a compile error is reported as it is
         // and leaves the database untouched.
         if (steps.Any(s => s is RevisionStep))
-            source();
+            _warmer = MigrationWarmer.Start(steps, source());
         var versions = new VersionHeads(table, heads);
         // One transaction for the whole run where DDL is transactional; otherwise (or when asked) one per
         // step, so the version table is committed after each revision and always tells the truth.
@@ -88,6 +91,7 @@ internal sealed partial class MigrationRunner(
         }
         finally
         {
+            _warmer?.Stop();
             if (_online is not null)
                 await _online.ReleaseAsync();
         }
@@ -109,6 +113,7 @@ internal sealed partial class MigrationRunner(
             else
             {
                 var migration = source().Create(revisionStep.Revision);
+                _warmer?.Reached();
                 if (step.IsUpgrade)
                     await migration.UpgradeAsync(op, cancellationToken);
                 else
@@ -196,6 +201,8 @@ internal sealed partial class MigrationRunner(
     {
         if (!sink.InTransaction)
             return;
+        if (journal is not null)
+            await journal.WriteDeferredAsync(cancellationToken);
         await CheckForeignKeysAsync(cancellationToken);
         await sink.CommitAsync(cancellationToken);
         await SwitchForeignKeysOnAsync(cancellationToken);

@@ -12,6 +12,13 @@ public abstract class MigrationSource
     /// <summary>A new instance of the migration class of <paramref name="revision"/>.</summary>
     public abstract Migration Create(Revision revision);
 
+    /// <summary>
+    /// The class of <paramref name="revision"/>'s migration, or null when the source does not say. The runner uses it to
+    /// compile the migrations of a long run on a second thread ahead of their turn; it creates instances only with
+    /// <see cref="Create"/>.
+    /// </summary>
+    public virtual Type? TypeOf(Revision revision) => null;
+
     /// <summary>The model classes autogenerate compares the database with (none unless the source knows them).</summary>
     public virtual IReadOnlyList<Type> ModelTypes => [];
 
@@ -29,8 +36,10 @@ public abstract class MigrationSource
             .ToDictionary(p => p.Attribute!.Id, p => p.Type, StringComparer.Ordinal));
 
         public override Migration Create(Revision revision) =>
-            _types.Value.TryGetValue(revision.Id, out var type)
+            TypeOf(revision) is { } type
                 ? (Migration)Activator.CreateInstance(type)!
                 : throw new RetortException($"Revision {revision.Id} has no migration class in {assembly.GetName().Name}");
+
+        public override Type? TypeOf(Revision revision) => _types.Value.GetValueOrDefault(revision.Id);
     }
 }

@@ -17,9 +17,14 @@ namespace Retort.Execution;
 /// <param name="resume">Where a half-applied step stopped, when the run resumes it.</param>
 /// <param name="checksumOf">The checksum of a script by path, as the revision headers were read (null: read the file).</param>
 /// <param name="tag">What the run is tagged with (<c>--tag</c>), written into each row.</param>
+/// <param name="deferRows">
+/// Whether the run is one transaction, so the rows can wait for <see cref="WriteDeferredAsync"/> before its commit: they
+/// still exist exactly when the steps' work does, and one statement for many rows costs less than one per step.
+/// </param>
 internal sealed class StepJournal(VersionLog log, StatementSink sink, bool countsStatements, ResumePoint? resume = null,
-    Func<string, string?>? checksumOf = null, string? tag = null)
+    Func<string, string?>? checksumOf = null, string? tag = null, bool deferRows = false)
 {
+    private readonly List<LogEntry> _deferred = [];
     private readonly string _runId = Guid.NewGuid().ToString();
     private readonly string _appliedBy = Truncate($"{Environment.UserName}@{Environment.MachineName}", 255);
     private int _stepNumber;
@@ -112,10 +117,23 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
         if (_done < _skip)
             throw new RetortException($"Cannot resume {entry.Revision}: it now has {_done} statements, fewer than the {_skip} that ran; undo what ran by hand and run 'retort resolve {entry.Revision} --rolled-back'");
         _entry = null;
-        return _written
-            ? sink.ExecuteAsync(log.Finish(entry, "done", Elapsed, null), cancellationToken)
-            : sink.ExecuteAsync(log.Insert(entry with { DurationMs = sink is ScriptSink ? null : Elapsed, StatementsDone = countsStatements ? _done : null },
-                forScript: sink is ScriptSink), cancellationToken);
+        if (_written)
+            return sink.ExecuteAsync(log.Finish(entry, "done", Elapsed, null), cancellationToken);
+        var done = entry with { DurationMs = sink is ScriptSink ? null : Elapsed, StatementsDone = countsStatements ? _done : null };
+        if (deferRows)
+        {
+            _deferred.Add(done);
+            return Task.CompletedTask;
+        }
+        return sink.ExecuteAsync(log.Insert(done, forScript: sink is ScriptSink), cancellationToken);
+    }
+
+    /// <summary>Writes the rows <see cref="EndAsync"/> held back, in the transaction about to commit.</summary>
+    public async Task WriteDeferredAsync(CancellationToken cancellationToken)
+    {
+        foreach (var statement in log.InsertMany(_deferred))
+            await sink.ExecuteAsync(statement, cancellationToken);
+        _deferred.Clear();
     }
 
     /// <summary>
@@ -124,6 +142,8 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     /// </summary>
     public async Task FailAsync(string error)
     {
+        // Rows held back belong to steps the rollback undid.
+        _deferred.Clear();
         if (_entry is not { } entry || sink is not DatabaseSink)
             return;
         _entry = null;

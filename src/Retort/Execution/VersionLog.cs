@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Retort.Dialects;
 using Retort.Ops;
 
@@ -69,11 +70,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
     /// <summary>The row's INSERT: with parameters online, with literals in a script (<paramref name="forScript"/>).</summary>
     public SqlStatement Insert(LogEntry entry, bool forScript = false)
     {
-        object?[] values =
-        [
-            entry.RunId, entry.Step, entry.Revision, entry.Direction, entry.Status, entry.Checksum, entry.ChecksumVersion,
-            entry.AppliedAt, entry.DurationMs, entry.StatementsDone, entry.StatementsHash, entry.Error, entry.AppliedBy, entry.ToolVersion, entry.Tag,
-        ];
+        var values = Values(entry);
         _insert ??= $"INSERT INTO {Table} ({InsertColumns}) VALUES ({string.Join(", ", values.Select((_, i) => $"@p{i}"))})";
         if (!forScript && !dialect.InlinesBookkeepingValues)
             return new(_insert, values);
@@ -84,6 +81,42 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
 
     // Built once: a run inserts a row per step.
     private string? _insert;
+
+    // PostgreSQL takes at most 65,535 parameters a statement; 15 values by 1000 rows stays below.
+    private const int RowsPerInsert = 1000;
+
+    /// <summary>One INSERT for many rows (online), in statements of at most <see cref="RowsPerInsert"/> rows.</summary>
+    public IEnumerable<SqlStatement> InsertMany(IReadOnlyList<LogEntry> entries)
+    {
+        var inline = dialect.InlinesBookkeepingValues;
+        for (var start = 0; start < entries.Count; start += RowsPerInsert)
+        {
+            var sql = new StringBuilder($"INSERT INTO {Table} ({InsertColumns}) VALUES ");
+            var parameters = new List<object?>();
+            var first = true;
+            foreach (var entry in entries.Skip(start).Take(RowsPerInsert))
+            {
+                var row = Values(entry);
+                sql.Append(first ? "(" : ", (");
+                first = false;
+                if (inline)
+                    sql.AppendJoin(", ", row.Select(dialect.Literal));
+                else
+                {
+                    sql.AppendJoin(", ", row.Select((_, i) => $"@p{parameters.Count + i}"));
+                    parameters.AddRange(row);
+                }
+                sql.Append(')');
+            }
+            yield return inline ? new(sql.ToString()) : new(sql.ToString(), parameters);
+        }
+    }
+
+    private static object?[] Values(LogEntry entry) =>
+    [
+        entry.RunId, entry.Step, entry.Revision, entry.Direction, entry.Status, entry.Checksum, entry.ChecksumVersion,
+        entry.AppliedAt, entry.DurationMs, entry.StatementsDone, entry.StatementsHash, entry.Error, entry.AppliedBy, entry.ToolVersion, entry.Tag,
+    ];
 
     private string InsertColumns => string.Join(", ", Columns.Skip(1).Select(dialect.Quote));
 

@@ -18,10 +18,10 @@ internal sealed partial class RevisionGraph
             throw RevisionErrors.EmptyId(header);
         }
 
-        char[] illegal = [.. IllegalIdCharacters.Where(header.Id.Contains)];
-        if (illegal.Length > 0)
+        // Checked for every revision on every run: one scan, and the list of culprits only for the error.
+        if (header.Id.AsSpan().IndexOfAny(IllegalIdCharacters) >= 0)
         {
-            throw RevisionErrors.IllegalIdCharacters(header, illegal);
+            throw RevisionErrors.IllegalIdCharacters(header, IllegalIdCharacters.Where(header.Id.Contains));
         }
 
         if (Symbols.Contains(header.Id))
