@@ -5,7 +5,7 @@ namespace Retort.Cli;
 /// <summary><c>check</c>: exit 1 and list the operations when autogenerate would produce any (for CI).</summary>
 internal static class CheckCommand
 {
-    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    public static void Add(Command root, GlobalOptions global, Output output)
     {
         var check = new Command("check", "Exit 1 and list the operations when the model and the database differ; 0 when they agree");
         check.SetAction(async (result, ct) =>

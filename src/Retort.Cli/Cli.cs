@@ -7,8 +7,9 @@ internal static class Cli
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        StartupWarmup.Json();
         var global = new GlobalOptions();
-        var root = new RootCommand("Retort: database schema migrations for .NET, on the model of Alembic.");
+        var root = Root(args);
         global.AddTo(root);
         using var console = new ConsoleWriters();
         var output = new Output(console.Out, console.Error);
@@ -72,5 +73,18 @@ internal static class Cli
         {
             Console.CancelKeyPress -= interrupt;
         }
+    }
+
+    // RootCommand builds --help and --version (their descriptions a resource lookup away) and the [suggest] directive on
+    // every run, a few milliseconds of each; a plain command with them added when asked for parses the same.
+    private static Command Root(string[] args)
+    {
+        var root = new Command("retort", "Retort: database schema migrations for .NET, on the model of Alembic.");
+        var help = args.Any(a => a is "-h" or "/h" or "--help" or "-?" or "/?");
+        if (help)
+            root.Add(new System.CommandLine.Help.HelpOption());
+        if (help || args.Contains("--version"))
+            root.Add(new VersionOption());
+        return root;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public void AddTo(RootCommand root)
+    public void AddTo(Command root)
     {
         root.Add(Config);
         root.Add(Name);
@@ -73,7 +73,9 @@ internal sealed class GlobalOptions
     {
         try
         {
-            var connectionString = DatabaseUrl.From(config).ConnectionString;
+            var url = DatabaseUrl.From(config);
+            StartupWarmup.Provider(url.Dialect);
+            var connectionString = url.ConnectionString;
             var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
             // A password that is the user name hides nothing, and scrubbing it would blank out every mention of the user.
             if ((builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))

@@ -6,7 +6,7 @@ namespace Retort.Cli;
 /// <summary><c>history</c>, <c>heads</c>, <c>branches</c>, <c>show</c>, <c>edit</c>: read the graph, compile nothing.</summary>
 internal static class InspectCommands
 {
-    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    public static void Add(Command root, GlobalOptions global, Output output)
     {
         var range = new Option<string?>("--rev-range", "-r") { Description = "[start]:[end], e.g. base:head, abc1:, :LABEL@head", HelpName = "RANGE" };
         var noGraph = new Option<bool>("--no-graph") { Description = "List without drawing the graph" };

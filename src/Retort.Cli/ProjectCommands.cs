@@ -6,7 +6,7 @@ namespace Retort.Cli;
 /// <summary><c>init</c> and <c>list-templates</c>: commands that need no existing project.</summary>
 internal static class ProjectCommands
 {
-    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    public static void Add(Command root, GlobalOptions global, Output output)
     {
         var directory = new Argument<string>("DIR")
         {

@@ -5,7 +5,7 @@ namespace Retort.Cli;
 /// <summary><c>revision</c> and <c>merge</c>: commands that write revision files.</summary>
 internal static class RevisionCommands
 {
-    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    public static void Add(Command root, GlobalOptions global, Output output)
     {
         var message = new Option<string>("--message", "-m")
         {

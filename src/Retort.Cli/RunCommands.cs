@@ -5,7 +5,7 @@ namespace Retort.Cli;
 /// <summary><c>upgrade</c>, <c>downgrade</c>, <c>stamp</c>, <c>current</c>, <c>ensure-version</c>: commands that touch the database.</summary>
 internal static class RunCommands
 {
-    public static void Add(RootCommand root, GlobalOptions global, Output output)
+    public static void Add(Command root, GlobalOptions global, Output output)
     {
         root.Add(Move("upgrade", "Upgrade the database to a target (head, heads, +N, an id, LABEL@head; FROM:TO with --sql)", upgrade: true, global, output));
         root.Add(Move("downgrade", "Downgrade the database to a target (-N, base, an id, LABEL@REV; FROM:TO with --sql)", upgrade: false, global, output));
