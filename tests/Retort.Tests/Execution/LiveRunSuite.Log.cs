@@ -33,11 +33,13 @@ public abstract partial class LiveRunSuite
     {
         Project.TableRevision("a1").TableRevision("b1", "a1");
         var before = DateTime.UtcNow.AddSeconds(-2);
-        await Project.Commands().UpgradeAsync("head", tag: "release 1");
+        // Quotes and a backslash: SQLite gets the log's values as literals, the others as parameters.
+        const string tag = @"release 1: it's C:\rel\1 -- 100% ""done""";
+        await Project.Commands().UpgradeAsync("head", tag: tag);
         await Project.Commands().DowngradeAsync("-1");
         await Project.Commands().StampAsync(["b1"]);
         Assert.Equal(["a1 upgrade done", "b1 upgrade done", "b1 downgrade done", "b1 stamp done"], await LogRowsAsync());
-        Assert.Equal(["release 1", "release 1", "null", "null"], await LogRowsAsync("tag"));
+        Assert.Equal([tag, tag, "null", "null"], await LogRowsAsync("tag"));
 
         var a1 = ScriptChecksum.OfFile(ScriptPath("a1"));
         var b1 = ScriptChecksum.OfFile(ScriptPath("b1"));
@@ -60,6 +62,18 @@ public abstract partial class LiveRunSuite
         var first = await command.ExecuteScalarAsync();
         var appliedAt = first is string s ? DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : (DateTime)first!;
         Assert.InRange(appliedAt, before, DateTime.UtcNow.AddSeconds(2));
+    }
+
+    protected async Task A_failed_run_logs_its_failure_and_none_of_the_steps_it_undid()
+    {
+        Project.TableRevision("a1").TableRevision("a2", "a1")
+            .Revision("b1", ["a2"], "op.Execute(\"INSERT INTO no_such_table VALUES (1)\");");
+        await Project.Commands().UpgradeAsync("a1");
+        await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
+        // Where DDL is transactional, a2's row went with the rollback, as did a2's table; elsewhere a2 was committed.
+        Assert.Equal(DdlCommitsItself ? ["a1 upgrade done", "a2 upgrade done", "b1 upgrade failed"] : ["a1 upgrade done", "b1 upgrade failed"],
+            await LogRowsAsync());
+        Assert.Equal([DdlCommitsItself ? "a2" : "a1"], await VersionRowsAsync());
     }
 
     protected async Task Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces()

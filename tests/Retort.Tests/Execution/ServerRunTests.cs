@@ -47,6 +47,7 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Log() => The_log_records_every_step_with_its_checksum_who_and_how_long();
     [LiveFact(LiveServer.Postgres)] public Task Log_status() => Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces();
     [LiveFact(LiveServer.Postgres)] public Task Log_off() => With_the_log_off_no_log_is_kept();
+    [LiveFact(LiveServer.Postgres)] public Task Log_of_a_failed_run() => A_failed_run_logs_its_failure_and_none_of_the_steps_it_undid();
     [LiveFact(LiveServer.Postgres)] public Task Log_of_another_shape() => A_log_table_of_another_shape_is_refused();
     [LiveFact(LiveServer.Postgres)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
     [LiveFact(LiveServer.Postgres)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();
@@ -92,6 +93,7 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Log() => The_log_records_every_step_with_its_checksum_who_and_how_long();
     [LiveFact(LiveServer.MySql)] public Task Log_status() => Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces();
     [LiveFact(LiveServer.MySql)] public Task Log_off() => With_the_log_off_no_log_is_kept();
+    [LiveFact(LiveServer.MySql)] public Task Log_of_a_failed_run() => A_failed_run_logs_its_failure_and_none_of_the_steps_it_undid();
     [LiveFact(LiveServer.MySql)] public Task Log_of_another_shape() => A_log_table_of_another_shape_is_refused();
     [LiveFact(LiveServer.MySql)] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
     [LiveFact(LiveServer.MySql)] public Task Lock_after_failure() => The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once();

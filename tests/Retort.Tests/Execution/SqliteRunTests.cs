@@ -27,8 +27,28 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Log() => The_log_records_every_step_with_its_checksum_who_and_how_long();
     [Fact] public Task Log_status() => Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces();
     [Fact] public Task Log_off() => With_the_log_off_no_log_is_kept();
+    [Fact] public Task Log_of_a_failed_run() => A_failed_run_logs_its_failure_and_none_of_the_steps_it_undid();
     [Fact] public Task Log_of_another_shape() => A_log_table_of_another_shape_is_refused();
     [Fact] public Task Replaced_view() => A_replaced_view_gets_its_earlier_definition_back_on_downgrade();
+
+    [Fact]
+    public async Task Compiling_a_long_runs_migrations_ahead_runs_none_of_their_code_out_of_turn()
+    {
+        // Forty revisions start the second thread that loads their classes and compiles their Upgrade from the last one
+        // back; each class's static constructor and Upgrade write a line, so anything it ran early would show out of order.
+        var calls = Path.Combine(Project.Root, "calls.txt").Replace("\\", "/");
+        var ids = Enumerable.Range(1, 40).Select(i => $"r{i:00}").ToList();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Project.Revision(ids[i], i == 0 ? [] : [ids[i - 1]],
+                $"System.IO.File.AppendAllText(\"{calls}\", \"upgrade {ids[i]}\\n\"); op.CreateTable(\"t_{ids[i]}\", new Column(\"id\", SqlType.Integer, primaryKey: true));",
+                members: $"static R_{ids[i]}() => System.IO.File.AppendAllText(\"{calls}\", \"class {ids[i]}\\n\");");
+        }
+        await Project.Commands().UpgradeAsync("head");
+        Assert.Equal(ids.SelectMany(id => new[] { $"class {id}", $"upgrade {id}" }), File.ReadAllLines(calls));
+        Assert.Equal(["r40"], await VersionRowsAsync());
+        Assert.Equal(ids.Select(id => $"{id} upgrade done"), await LogRowsAsync());
+    }
 
     [Fact]
     public async Task A_migration_recorded_ahead_of_the_run_is_replayed_not_called_again()

@@ -30,7 +30,7 @@ internal sealed class TestProject : IDisposable
 
     /// <summary>Writes a revision whose upgrade and downgrade are the given C# statements on <c>op</c>.</summary>
     public TestProject Revision(string id, string[] revises, string upgrade = "", string downgrade = "",
-        string[]? branchLabels = null, string[]? dependsOn = null)
+        string[]? branchLabels = null, string[]? dependsOn = null, string members = "")
     {
         static string List(string name, string[]? values) => values is null || values.Length == 0 ? ""
             : $", {name} = new[] {{ {string.Join(", ", values.Select(v => $"\"{v}\""))} }}";
@@ -43,6 +43,7 @@ internal sealed class TestProject : IDisposable
             .AppendLine("{")
             .AppendLine($"    public override void Upgrade(Operations op) {{ {upgrade} }}")
             .AppendLine($"    public override void Downgrade(Operations op) {{ {downgrade} }}")
+            .AppendLine(members)
             .AppendLine("}");
         File.WriteAllText(Path.Combine(Root, "migrations", "versions", $"{id}.cs"), text.ToString());
         return this;
@@ -75,6 +76,8 @@ internal sealed class TestProject : IDisposable
     private sealed class Source(CompiledScripts scripts) : MigrationSource
     {
         public override Migration Create(Revision revision) => scripts.CreateMigration(revision.Id);
+
+        public override Type? TypeOf(Revision revision) => scripts.MigrationType(revision.Id);
     }
 
     public void Dispose()
