@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times `upgrade head` of N-revision chains on SQLite: cold (compiling) and warm (cached), the offline SQL,
-# `current`, and the floor (the same SQL straight through Microsoft.Data.Sqlite). Needs hyperfine.
+# `current`, and the floor (the same SQL straight through Microsoft.Data.Sqlite). Needs hyperfine and python3.
+# The warm run and the floor are timed in one hyperfine call, taking turns, so a busy moment of the machine hits both;
+# their medians and the ratio between them are printed.
 # usage: bench/upgrade.sh [N ...]      (default: 1000 5000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,10 +19,16 @@ for n in "${sizes[@]}"; do
   echo "== $n revisions"
   hyperfine -N --runs 3 --style basic --prepare "rm -rf .retort/cache bench.db" "$retort upgrade head" | grep -E "Time|Range" | sed 's/^/cold upgrade: /'
   "$retort" compile >/dev/null
-  hyperfine -N --runs 5 --style basic --prepare "rm -f bench.db" "$retort upgrade head" | grep -E "Time|Range" | sed 's/^/warm upgrade: /'
-  hyperfine -N --warmup 1 --runs 10 --style basic "$retort upgrade head --sql" | grep -E "Time|Range" | sed 's/^/offline (warm): /'
   "$retort" upgrade head --sql > "$work/up$n.sql" 2>/dev/null
-  hyperfine -N --runs 5 --style basic --prepare "rm -f floor.db" "$floor floor.db $work/up$n.sql" | grep -E "Time|Range" | sed 's/^/floor: /'
+  runs=$(( n > 2000 ? 10 : 20 ))
+  hyperfine -N --warmup 2 --runs "$runs" --style none --export-json "$work/warm.json" --prepare "rm -f bench.db floor.db" \
+    "$retort upgrade head" "$floor floor.db $work/up$n.sql" >/dev/null
+  python3 - "$work/warm.json" <<'PY'
+import json, statistics, sys
+warm, floor = (statistics.median(r["times"]) * 1000 for r in json.load(open(sys.argv[1]))["results"])
+print(f"warm upgrade: median {warm:.1f} ms; floor: median {floor:.1f} ms; warm / floor = {warm / floor:.2f}")
+PY
+  hyperfine -N --warmup 1 --runs 10 --style basic "$retort upgrade head --sql" | grep -E "Time|Range" | sed 's/^/offline (warm): /'
   rm -f bench.db && "$retort" upgrade head 2>/dev/null
   hyperfine -N --warmup 2 --runs 20 --style basic "$retort current" | grep -E "Time|Range" | sed 's/^/current: /'
 done

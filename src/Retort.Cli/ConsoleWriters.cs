@@ -4,19 +4,27 @@ namespace Retort.Cli;
 
 /// <summary>
 /// Standard output and error, buffered. A run of a thousand revisions writes a line per step (and <c>--sql</c> several),
-/// and the console's write per line cost more than the steps' own SQL. A timer flushes what is pending every
-/// <see cref="FlushInterval"/>, so progress still shows while a long statement runs; <see cref="Dispose"/> flushes the rest.
+/// and the console's write per line cost more than the steps' own SQL. A thread flushes what is pending every
+/// <see cref="FlushInterval"/>, so progress still shows while a long statement runs; <see cref="Dispose"/> flushes the
+/// rest. Lines keep their order across the two streams, as a terminal showing both expects: writing to one first
+/// flushes what the other holds.
 /// </summary>
 internal sealed class ConsoleWriters : IDisposable
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly ManualResetEventSlim _stopped = new();
+    private readonly Lock _lock = new();
+    private Ordered? _last;
 
-    public ConsoleWriters()
+    public ConsoleWriters() : this(Console.OpenStandardOutput(), Console.OpenStandardError())
     {
-        Out = Buffered(Console.OpenStandardOutput());
-        Error = Buffered(Console.OpenStandardError());
+    }
+
+    internal ConsoleWriters(Stream stdout, Stream stderr)
+    {
+        Out = new Ordered(this, stdout);
+        Error = new Ordered(this, stderr);
         // A thread of its own that sleeps between flushes: a timer's callbacks wake thread-pool workers, which spin
         // looking for more work and took more time than the writes saved.
         new Thread(FlushPeriodically) { IsBackground = true, Name = "console flush" }.Start();
@@ -26,10 +34,9 @@ internal sealed class ConsoleWriters : IDisposable
 
     public TextWriter Error { get; }
 
-    /// <summary>Writes what is pending now: before another writer (Spectre.Console, System.CommandLine's help) takes the console.</summary>
+    /// <summary>Writes what is pending now.</summary>
     public void Flush()
     {
-        // Synchronized writers: a flush waits for a line being written, and a line for a flush.
         Out.Flush();
         Error.Flush();
     }
@@ -46,7 +53,72 @@ internal sealed class ConsoleWriters : IDisposable
             Flush();
     }
 
-    // The console streams ignore a closed pipe (retort history | head), as Console.Out does.
-    private static TextWriter Buffered(Stream stream) =>
-        TextWriter.Synchronized(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16384) { AutoFlush = false });
+    /// <summary>One of the two streams: every write under the shared lock, after flushing the other stream's text.</summary>
+    private sealed class Ordered(ConsoleWriters owner, Stream stream) : TextWriter
+    {
+        // The console streams ignore a closed pipe (retort history | head), as Console.Out does.
+        private readonly StreamWriter _writer = new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16384);
+
+        public override Encoding Encoding => _writer.Encoding;
+
+        public override void Write(char value)
+        {
+            lock (owner._lock)
+            {
+                Take();
+                _writer.Write(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            lock (owner._lock)
+            {
+                Take();
+                _writer.Write(buffer, index, count);
+            }
+        }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            lock (owner._lock)
+            {
+                Take();
+                _writer.Write(buffer);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (owner._lock)
+            {
+                Take();
+                _writer.Write(value);
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (owner._lock)
+            {
+                Take();
+                _writer.WriteLine(value);
+            }
+        }
+
+        public override void Flush()
+        {
+            lock (owner._lock)
+                _writer.Flush();
+        }
+
+        // The other stream's pending text goes out before this one's.
+        private void Take()
+        {
+            if (owner._last == this)
+                return;
+            owner._last?._writer.Flush();
+            owner._last = this;
+        }
+    }
 }

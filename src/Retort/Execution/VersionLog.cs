@@ -13,8 +13,8 @@ namespace Retort.Execution;
 /// <remarks>
 /// Where DDL is not transactional (MySQL, MariaDB) a revision's row is written first with status <c>running</c> and
 /// counts its statements as they commit, so a revision that fails or is killed halfway is reported precisely and
-/// can be resumed. Elsewhere the row is written with the step, in its transaction, so it exists exactly when the
-/// step's work does.
+/// can be resumed. Elsewhere the rows are written in the transaction that holds the steps' work (one INSERT for a
+/// whole run's steps before its commit), so they exist exactly when that work does.
 /// </remarks>
 internal sealed class VersionLog(Dialect dialect, TableName name)
 {
