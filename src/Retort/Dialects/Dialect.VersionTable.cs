@@ -24,7 +24,10 @@ public abstract partial class Dialect
 
     /// <summary>A statement of Retort's own: parameterised, or with the values written in where the dialect prefers that.</summary>
     internal SqlStatement Bookkeeping(string parameterised, IReadOnlyList<object?> values, string literal) =>
-        InlinesBookkeepingValues ? new(literal) : new(parameterised, values, literal);
+        InlinesBookkeepingValues && values.All(Inlinable) ? new(literal) : new(parameterised, values, literal);
+
+    /// <summary>Whether a value can be written into SQL text: a NUL character would end the statement there.</summary>
+    internal static bool Inlinable(object? value) => value is not string text || !text.Contains('\0');
 
     /// <summary>The SQL expression for the schema unqualified names land in.</summary>
     protected virtual string CurrentSchemaExpression => "current_schema()";

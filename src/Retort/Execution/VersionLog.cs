@@ -89,6 +89,13 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
     public IEnumerable<SqlStatement> InsertMany(IReadOnlyList<LogEntry> entries)
     {
         var inline = dialect.InlinesBookkeepingValues;
+        if (inline && !entries.SelectMany(Values).All(Dialect.Inlinable))
+        {
+            // Rare (an error text with a NUL in it): a row at a time, each with its values as parameters.
+            foreach (var entry in entries)
+                yield return Insert(entry);
+            yield break;
+        }
         for (var start = 0; start < entries.Count; start += RowsPerInsert)
         {
             var sql = new StringBuilder($"INSERT INTO {Table} ({InsertColumns}) VALUES ");

@@ -21,6 +21,19 @@ public sealed class BookkeepingStatementTests
     }
 
     [Fact]
+    public void A_value_with_a_nul_character_goes_as_a_parameter_even_on_sqlite()
+    {
+        var log = new VersionLog(Dialect.ForName("sqlite"), new TableName("retort_version_log"));
+        var entry = Entry(1) with { Error = "bad byte \0 here" };
+        Assert.Equal("bad byte \0 here", log.Insert(entry).Parameters![11]);
+        var rows = log.InsertMany([Entry(1), entry]).ToList();
+        // A row at a time then, only the one with the NUL as parameters.
+        Assert.Equal(2, rows.Count);
+        Assert.Null(rows[0].Parameters);
+        Assert.Equal(15, rows[1].Parameters!.Count);
+    }
+
+    [Fact]
     public void Postgres_keeps_them_as_parameters()
     {
         var postgres = Dialect.ForName("postgresql");

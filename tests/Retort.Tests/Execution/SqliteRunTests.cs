@@ -51,6 +51,15 @@ public sealed class SqliteRunTests : LiveRunSuite
     }
 
     [Fact]
+    public async Task A_tag_with_a_nul_character_is_logged_whole()
+    {
+        // SQLite gets the log's values as literals, which cannot hold a NUL: such a row goes with parameters.
+        Project.TableRevision("a1").TableRevision("b1", "a1");
+        await Project.Commands().UpgradeAsync("head", tag: "rel\01");
+        Assert.Equal(["rel\01", "rel\01"], await LogRowsAsync("tag"));
+    }
+
+    [Fact]
     public async Task A_migration_recorded_ahead_of_the_run_is_replayed_not_called_again()
     {
         // SQLite records each revision's operations before the run to decide on foreign-key enforcement; a migration
