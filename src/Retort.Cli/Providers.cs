@@ -20,6 +20,11 @@ internal static class Providers
             // The provider's own text names the key, but the trimmed CLI build shows it as a resource key; --verbose has it.
             throw new RetortException($"Cannot connect to {url.Display}: the provider refuses a setting in the URL's query or the connection string", e);
         }
+        catch (NotSupportedException e)
+        {
+            // A combination of settings the provider does not support (Npgsql: target_session_attrs with one host).
+            throw new RetortException($"Cannot connect to {url.Display}: {e.Message}", e);
+        }
     }
 
     // One method per provider, kept apart, so that a run loads only its own provider's assembly.

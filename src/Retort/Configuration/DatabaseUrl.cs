@@ -113,6 +113,8 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
             var equals = pair.IndexOf('=');
             var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
             var value = equals < 0 ? "true" : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            if (dialect == "postgresql")
+                (key, value) = LibpqSettings.ForNpgsql(key, value);
             builder[key] = value;
         }
         return new DatabaseUrl(dialect, builder.ConnectionString, Redact(url));
@@ -157,5 +159,5 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
     }
 
     private static bool IsSecret(string key) =>
-        key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() is "password" or "pwd";
+        key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() is "password" or "pwd" or "sslpassword";
 }

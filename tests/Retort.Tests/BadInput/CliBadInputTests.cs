@@ -50,6 +50,8 @@ public sealed class CliBadInputTests
             "Cannot connect to postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***: Failed to connect to 127.0.0.1:1"),
         new Case("an unknown setting in a URL's query", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db?colour=blue"],
             "Cannot connect to postgresql://u:***@127.0.0.1:1/db?colour=blue: the provider refuses a setting in the URL's query or the connection string"),
+        new Case("settings the provider cannot combine", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db?Target%20Session%20Attributes=read-write"],
+            "Cannot connect to postgresql://u:***@127.0.0.1:1/db?Target%20Session%20Attributes=read-write: Target Session Attributes other then Any is only supported with multiple hosts"),
         new Case("PostgreSQL port that refuses", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db"],
             "Cannot connect to postgresql://u:***@127.0.0.1:1/db: Failed to connect to 127.0.0.1:1"),
         new Case("MySQL port that refuses", Nothing, ["current", "--url", "mysql://u:pw@127.0.0.1:1/db"],

@@ -32,6 +32,21 @@ public sealed class PostgresConnectionTests
         Assert.Equal(expected, Settings("postgresql://u:p@127.0.0.1/db?" + query).SslMode);
 
     [Fact]
+    public void Libpq_spellings_in_the_url_are_understood()
+    {
+        // What psql, psycopg and SQLAlchemy URLs say; Npgsql spells the same settings its own way.
+        var settings = Settings("postgresql://u:p@db.example.com/db?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem" +
+            "&application_name=deploy&connect_timeout=3&options=-c%20search_path%3Dapp");
+        Assert.Equal(SslMode.VerifyFull, settings.SslMode);
+        Assert.Equal("/etc/ca.pem", settings.RootCertificate);
+        Assert.Equal(("deploy", 3), (settings.ApplicationName, settings.Timeout));
+        Assert.Equal("-c search_path=app", settings.Options);
+        Assert.Equal(SslMode.VerifyCA, Settings("postgresql://u:p@db.example.com/db?sslmode=VERIFY-CA").SslMode);
+        Assert.Equal("postgresql://u:***@db.example.com/db?sslpassword=***",
+            DatabaseUrl.Parse("postgresql://u:p@db.example.com/db?sslpassword=hush", ".").Display);
+    }
+
+    [Fact]
     public void Gss_encryption_is_off_unless_the_url_asks_for_it()
     {
         Assert.Equal(GssEncryptionMode.Disable, Settings("postgresql://u:p@db.example.com/db").GssEncryptionMode);
