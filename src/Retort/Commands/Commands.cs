@@ -34,6 +34,19 @@ public sealed partial class Commands
         Log = log ?? TextWriter.Null;
     }
 
+    /// <summary>
+    /// The commands of revisions read already, such as <see cref="ScriptDirectory.FromAssemblies"/> gives for migrations
+    /// compiled into an application; <see cref="Reload"/> keeps them.
+    /// </summary>
+    public Commands(ScriptDirectory scripts, ConnectionFactory? connect = null, MigrationLoader? loadMigrations = null, TextWriter? log = null)
+        : this(scripts.Config, connect, loadMigrations, log)
+    {
+        _scripts = scripts;
+        _fixedScripts = true;
+    }
+
+    private readonly bool _fixedScripts;
+
     /// <summary>The project's settings.</summary>
     public RetortConfig Config { get; }
 
@@ -44,7 +57,11 @@ public sealed partial class Commands
     public ScriptDirectory Scripts => _scripts ??= ScriptDirectory.Load(Config);
 
     /// <summary>Forgets the graph read so far, after files changed on disk.</summary>
-    public void Reload() => _scripts = null;
+    public void Reload()
+    {
+        if (!_fixedScripts)
+            _scripts = null;
+    }
 }
 
 /// <summary>Creates a connection (not yet open) to the database a <see cref="DatabaseUrl"/> names.</summary>

@@ -26,19 +26,22 @@ public abstract class MigrationSource
     public virtual MigrationEnvironment? CreateEnvironment() => null;
 
     /// <summary>The migrations compiled into an assembly: every class with a <see cref="RevisionAttribute"/>.</summary>
-    public static MigrationSource FromAssembly(Assembly assembly) => new AssemblyMigrationSource(assembly);
+    public static MigrationSource FromAssembly(Assembly assembly) => new AssemblyMigrationSource([assembly]);
 
-    private sealed class AssemblyMigrationSource(Assembly assembly) : MigrationSource
+    /// <summary>The migrations compiled into several assemblies.</summary>
+    public static MigrationSource FromAssemblies(IReadOnlyList<Assembly> assemblies) => new AssemblyMigrationSource(assemblies);
+
+    private sealed class AssemblyMigrationSource(IReadOnlyList<Assembly> assemblies) : MigrationSource
     {
-        private readonly Lazy<Dictionary<string, Type>> _types = new(() => assembly.GetTypes()
-            .Select(t => (Type: t, Attribute: t.GetCustomAttribute<RevisionAttribute>()))
-            .Where(p => p.Attribute is not null && typeof(Migration).IsAssignableFrom(p.Type))
-            .ToDictionary(p => p.Attribute!.Id, p => p.Type, StringComparer.Ordinal));
+        // Duplicate ids are reported by the revision graph, which is built from the same classes first.
+        private readonly Lazy<Dictionary<string, Type>> _types = new(() => AssemblyRevisions.Classes(assemblies)
+            .DistinctBy(c => c.Attribute.Id, StringComparer.Ordinal)
+            .ToDictionary(c => c.Attribute.Id, c => c.Type, StringComparer.Ordinal));
 
         public override Migration Create(Revision revision) =>
             TypeOf(revision) is { } type
-                ? (Migration)Activator.CreateInstance(type)!
-                : throw new RetortException($"Revision {revision.Id} has no migration class in {assembly.GetName().Name}");
+                ? (Migration)Activator.CreateInstance(type, nonPublic: true)!
+                : throw new RetortException($"Revision {revision.Id} has no migration class in {string.Join(", ", assemblies.Select(a => a.GetName().Name))}");
 
         public override Type? TypeOf(Revision revision) => _types.Value.GetValueOrDefault(revision.Id);
     }

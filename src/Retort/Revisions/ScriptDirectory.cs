@@ -65,6 +65,13 @@ public sealed class ScriptDirectory
             files.Select(f => f.FullName).ToList(), byPath);
     }
 
+    /// <summary>
+    /// The revisions of migrations compiled into <paramref name="assemblies"/> (an application's own build of its
+    /// revision files), read from their <see cref="RevisionAttribute"/>s; there are no files to list or checksum.
+    /// </summary>
+    public static ScriptDirectory FromAssemblies(RetortConfig config, IEnumerable<System.Reflection.Assembly> assemblies) =>
+        new(config, AssemblyRevisions.Headers(assemblies), [], new Dictionary<string, HeaderCache.Entry>());
+
     /// <summary>Reads the files the cache does not know (all of them, the first time).</summary>
     private static void ReadChanged(List<ScriptFile> files, List<int> changed, HeaderCache.Entry[] entries)
     {
