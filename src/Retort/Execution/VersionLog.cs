@@ -101,13 +101,24 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
             var sql = new StringBuilder($"INSERT INTO {Table} ({InsertColumns}) VALUES ");
             var parameters = new List<object?>();
             var first = true;
+            // Most columns (run, direction, who, version, tag) repeat from row to row: each literal is written once.
+            var previous = new (object? Value, string Literal)[Columns.Length - 1];
             foreach (var entry in entries.Skip(start).Take(RowsPerInsert))
             {
                 var row = Values(entry);
                 sql.Append(first ? "(" : ", (");
                 first = false;
                 if (inline)
-                    sql.AppendJoin(", ", row.Select(dialect.Literal));
+                {
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        if (i > 0)
+                            sql.Append(", ");
+                        if (!Equals(row[i], previous[i].Value) || previous[i].Literal is null)
+                            previous[i] = (row[i], dialect.Literal(row[i]));
+                        sql.Append(previous[i].Literal);
+                    }
+                }
                 else
                 {
                     sql.AppendJoin(", ", row.Select((_, i) => $"@p{parameters.Count + i}"));
