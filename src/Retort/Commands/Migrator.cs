@@ -37,6 +37,8 @@ public sealed class Migrator
             ScriptLocation = AppContext.BaseDirectory,
             VersionLocations = [],
         }) with { Url = options.Url ?? options.Config?.Url };
+        if (config.Url is null && (config.Provider is null || config.ConnectionString is null))
+            throw new RetortException("MigratorOptions names no database: set Url, or Config's Url, or Config's Provider and ConnectionString");
         var scripts = ScriptDirectory.FromAssemblies(config, options.Assemblies);
         if (scripts.Headers.Count == 0)
             throw new RetortException($"No revision classes (a Migration with [Revision]) in {string.Join(", ", options.Assemblies.Select(a => a.GetName().Name))}");
