@@ -72,6 +72,31 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("frobnicate", result.Stderr);
     }
 
+    [Fact]
+    public async Task Help_and_version_are_there_when_asked_for()
+    {
+        // The root builds --help and --version only when the arguments ask for them; help must still list both.
+        var help = await CliProcess.RunAsync(_dir.FullName, "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("retort [command] [options]", help.Stdout);
+        Assert.Matches(@"-\?, -h, --help\s+Show help and usage information", help.Stdout);
+        Assert.Matches(@"--version\s+Show version information", help.Stdout);
+        Assert.Contains("upgrade <TARGET>", help.Stdout);
+
+        var upgrade = await CliProcess.RunAsync(_dir.FullName, "upgrade", "-h");
+        Assert.Equal(0, upgrade.ExitCode);
+        Assert.Contains("retort upgrade <TARGET> [options]", upgrade.Stdout);
+        Assert.Contains("--tag", upgrade.Stdout);
+
+        var version = await CliProcess.RunAsync(_dir.FullName, "--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Stdout);
+
+        // A misspelt option is still refused as bad usage.
+        var unknown = await CliProcess.RunAsync(_dir.FullName, "heads", "--versions");
+        Assert.Equal(2, unknown.ExitCode);
+    }
+
     private void WriteRevision(string id, string? revises, string upgrade) =>
         File.WriteAllText(Path.Combine(_dir.FullName, "migrations", "versions", $"{id}.cs"), $$"""
             using Retort;
