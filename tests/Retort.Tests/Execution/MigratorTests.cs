@@ -94,13 +94,20 @@ public sealed class MigratorTests : IDisposable
     }
 
     [LiveFact(LiveServer.Postgres)]
-    public async Task Upgrades_a_postgresql_database()
+    public Task Upgrades_a_postgresql_database() => Upgrades_a_live_database(LiveServer.Postgres,
+        "SELECT string_agg(column_name, ' ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = '{0}'");
+
+    [LiveFact(LiveServer.MySql)]
+    public Task Upgrades_a_mariadb_database() => Upgrades_a_live_database(LiveServer.MySql,
+        "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position SEPARATOR ' ') FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{0}'");
+
+    private async Task Upgrades_a_live_database(LiveServer server, string columnsQuery)
     {
         // Names of its own, so the shared test database's other tables are left alone.
         var suffix = Guid.NewGuid().ToString("N")[..8];
         _project.Revision("a1", [], $"op.CreateTable(\"t_{suffix}\", new Column(\"id\", SqlType.Integer, primaryKey: true));", $"op.DropTable(\"t_{suffix}\");")
             .Revision("b1", ["a1"], $"op.AddColumn(\"t_{suffix}\", new Column(\"name\", SqlType.Text));", $"op.DropColumn(\"t_{suffix}\", \"name\");");
-        var url = LiveDatabase.Url(LiveServer.Postgres);
+        var url = LiveDatabase.Url(server);
         var migrator = new Migrator(new MigratorOptions
         {
             Assemblies = [await BuildAsync()],
@@ -113,21 +120,23 @@ public sealed class MigratorTests : IDisposable
         {
             Assert.Equal(["b1"], await migrator.UpgradeAsync());
             Assert.Equal(["b1"], (await migrator.CurrentAsync()).Select(r => r.Id));
-            await using var check = TestProject.Connect(DatabaseUrl.Parse(url, "/"));
-            await check.OpenAsync();
-            await using var columns = check.CreateCommand();
-            columns.CommandText = $"SELECT string_agg(column_name, ' ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 't_{suffix}'";
-            Assert.Equal("id name", await columns.ExecuteScalarAsync());
+            Assert.Equal("id name", await ScalarAsync(url, string.Format(System.Globalization.CultureInfo.InvariantCulture, columnsQuery, $"t_{suffix}")));
         }
         finally
         {
-            Assert.Equal(["base"], (await migrator.DowngradeAsync("base")).DefaultIfEmpty("base"));
-            await using var connection = TestProject.Connect(DatabaseUrl.Parse(url, "/"));
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP TABLE v_{suffix}; DROP TABLE v_{suffix}_log";
-            await command.ExecuteNonQueryAsync();
+            Assert.Empty(await migrator.DowngradeAsync("base"));
+            await ScalarAsync(url, $"DROP TABLE v_{suffix}");
+            await ScalarAsync(url, $"DROP TABLE v_{suffix}_log");
         }
+    }
+
+    private static async Task<object?> ScalarAsync(string url, string sql)
+    {
+        await using var connection = TestProject.Connect(DatabaseUrl.Parse(url, "/"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 
     public void Dispose() => _project.Dispose();
