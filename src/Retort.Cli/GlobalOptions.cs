@@ -62,29 +62,43 @@ internal sealed class GlobalOptions
             x[pair[..equals]] = pair[(equals + 1)..];
         }
         config = config with { Url = url ?? config.Url, XArguments = x };
-        RememberPassword(config);
+        if (Database(config) is { } database)
+        {
+            StartupWarmup.Provider(database.Dialect);
+            RememberPassword(database);
+        }
         return config;
+    }
+
+    // A config without a usable database has no provider to ready and no password to hide; the command reports it.
+    private static DatabaseUrl? Database(RetortConfig config)
+    {
+        try
+        {
+            return DatabaseUrl.From(config);
+        }
+        catch (Exception e) when (e is RetortException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The password of the database this run uses, once known: errors are scrubbed of it.</summary>
     public string? Password { get; private set; }
 
-    private void RememberPassword(RetortConfig config)
+    private void RememberPassword(DatabaseUrl database)
     {
         try
         {
-            var url = DatabaseUrl.From(config);
-            StartupWarmup.Provider(url.Dialect);
-            var connectionString = url.ConnectionString;
-            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = database.ConnectionString };
             // A password that is the user name hides nothing, and scrubbing it would blank out every mention of the user.
             if ((builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
                 && password is string { Length: > 0 } text && !UserNames(builder).Contains(text))
                 Password = text;
         }
-        catch (Exception e) when (e is RetortException or ArgumentException)
+        catch (ArgumentException)
         {
-            // A config without a usable database has no password to hide; the command reports the problem itself.
+            // A connection string the builder cannot read; the provider reports it when the command connects.
         }
     }
 

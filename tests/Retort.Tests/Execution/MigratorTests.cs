@@ -84,6 +84,8 @@ public sealed class MigratorTests : IDisposable
     {
         var none = Assert.Throws<RetortException>(() => Migrator(typeof(MigratorTests).Assembly, SqliteUrl));
         Assert.Equal("No revision classes (a Migration with [Revision]) in Retort.Tests", none.Message);
+        var noAssembly = Assert.Throws<RetortException>(() => new Migrator(new MigratorOptions { Assemblies = [], Url = SqliteUrl, Connect = TestProject.Connect }));
+        Assert.Equal("MigratorOptions.Assemblies names no assembly to take the revisions from", noAssembly.Message);
         var nowhere = Assert.Throws<RetortException>(() => new Migrator(new MigratorOptions { Assemblies = [typeof(MigratorTests).Assembly], Connect = TestProject.Connect }));
         Assert.Equal("MigratorOptions names no database: set Url, or Config's Url, or Config's Provider and ConnectionString", nowhere.Message);
 
