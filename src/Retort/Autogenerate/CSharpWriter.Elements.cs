@@ -22,6 +22,12 @@ public static partial class CSharpWriter
         var text = new StringBuilder("new Table(").Append(name).Append(",\n").Append(indent).Append("    [\n");
         text.AppendJoin(",\n", Elements(table).Select(e => indent + "        " + e));
         text.Append('\n').Append(indent).Append("    ]");
+        if (table.Indexes.Count > 0)
+        {
+            text.Append(",\n").Append(indent).Append("    [\n");
+            text.AppendJoin(",\n", table.Indexes.Select(i => indent + "        " + Index(i)));
+            text.Append('\n').Append(indent).Append("    ]");
+        }
         if (table.Comment is not null)
             text.Append(", comment: ").Append(Literal(table.Comment));
         return text.Append(')').ToString();
@@ -36,6 +42,9 @@ public static partial class CSharpWriter
             arguments.Add("nullable: " + Bool(column.Nullable));
         if (column.PrimaryKey) arguments.Add("primaryKey: true");
         if (column.Identity) arguments.Add("identity: true");
+        // Left out, a table's single integer key column would be numbered by convention.
+        else if (column.PrimaryKey && column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger)
+            arguments.Add("identity: false");
         arguments.AddRange(Named("serverDefault", column.ServerDefault));
         arguments.AddRange(Named("comment", column.Comment));
         arguments.AddRange(Named("collation", column.Collation));
@@ -50,6 +59,15 @@ public static partial class CSharpWriter
         ForeignKey f => ForeignKey(f),
         _ => throw new ArgumentException($"Autogenerate cannot write a {constraint.GetType().Name}", nameof(constraint)),
     };
+
+    private static string Index(TableIndex index)
+    {
+        var arguments = new List<string> { Literal(index.Name), Literal(index.Table.Name), List(index.Columns) };
+        if (index.Unique) arguments.Add("unique: true");
+        arguments.AddRange(Named("where", index.Where));
+        arguments.AddRange(Named("schema", index.Table.Schema));
+        return $"new TableIndex({string.Join(", ", arguments)})";
+    }
 
     private static string ForeignKey(ForeignKey key)
     {

@@ -67,6 +67,7 @@ public static partial class CSharpWriter
     {
         var body = string.Concat(o.Operations.Select(inner => "    " + BatchStatement(inner).Replace("\n", "\n    ", StringComparison.Ordinal) + "\n"));
         var options = string.Concat([.. o.Recreate == BatchMode.Auto ? [] : new[] { $", recreate: BatchMode.{o.Recreate}" },
+            .. o.CopyFrom is null ? [] : new[] { ",\ncopyFrom: " + Table(o.CopyFrom, "") },
             .. o.Table.Schema is null ? [] : new[] { $", schema: {Literal(o.Table.Schema)}" }]);
         return $"op.BatchAlterTable({Literal(o.Table.Name)}, batch =>\n{{\n{body}}}{options});";
     }
@@ -85,6 +86,7 @@ public static partial class CSharpWriter
         AddConstraintOperation { Constraint: ForeignKey f } => Call("CreateForeignKey", [Literal(f.Name), Literal(f.ReferencedTable.Name),
             Strings(f.Columns), Strings(f.ReferencedColumns), .. Named("onDelete", f.OnDelete), .. Named("onUpdate", f.OnUpdate),
             .. f.Deferrable ? new[] { "deferrable: true" } : [], .. f.InitiallyDeferred ? new[] { "initiallyDeferred: true" } : []], receiver: "batch"),
+        DropConstraintOperation { Name: null, Existing: { } existing } => Call("DropConstraint", [Constraint(existing)], receiver: "batch"),
         DropConstraintOperation o => Call("DropConstraint", [Literal(o.Name), $"ConstraintKind.{o.Kind}"], receiver: "batch"),
         TableCommentOperation { Comment: null } o => Call("DropTableComment", [.. Named("existingComment", o.Existing)], receiver: "batch"),
         TableCommentOperation o => Call("CreateTableComment", [Literal(o.Comment), .. Named("existingComment", o.Existing)], receiver: "batch"),
@@ -101,7 +103,7 @@ public static partial class CSharpWriter
         DropTableOperation o => o with { Existing = KeepsExisting(o) ? o.Existing! with { Indexes = [] } : null },
         DropColumnOperation o when !KeepsExisting(o) => o with { Existing = null },
         DropIndexOperation o => o with { Existing = null },
-        DropConstraintOperation o => o with { Existing = null },
+        DropConstraintOperation o => o.Name is null ? o : o with { Existing = null },
         DropObjectOperation o => o with { Existing = null },
         ReplaceObjectOperation o => o with { Previous = null },
         BatchAlterTableOperation o => o with { Operations = o.Operations.Select(Written).ToList() },

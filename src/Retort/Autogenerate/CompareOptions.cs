@@ -16,6 +16,21 @@ public sealed record CompareOptions
     public bool CompareServerDefault { get; init; }
 
     /// <summary>
+    /// Compare the names of indexes and constraints that the model leaves to convention (<c>[Unique]</c> without
+    /// <c>Name</c>): off by default, so a live object of another name that does the same (a name the database chose,
+    /// such as PostgreSQL's <c>users_email_key</c> or MariaDB's <c>email_2</c>) is the model's object, and nothing is
+    /// dropped and created again for a name. On, such an object is dropped and created under the conventional name.
+    /// </summary>
+    public bool CompareImplicitNames { get; init; }
+
+    /// <summary>
+    /// On SQLite, compare declared column types by their text (<c>VARCHAR(50)</c> against <c>VARCHAR(80)</c>,
+    /// <c>FLOAT</c> against <c>DOUBLE</c>): off by default, since SQLite stores and compares values by the type's
+    /// affinity alone (https://www.sqlite.org/datatype3.html), so such a change is not worth a table rebuild.
+    /// </summary>
+    public bool CompareDeclaredTypes { get; init; }
+
+    /// <summary>
     /// Decides, object by object and side by side, what takes part: an object it refuses is treated as
     /// absent on that side. Null includes everything.
     /// </summary>

@@ -1,3 +1,4 @@
+using Retort.Dialects;
 using Retort.Ops;
 
 namespace Retort.Autogenerate;
@@ -93,7 +94,7 @@ internal sealed partial class Comparison
     private AlterColumnOperation? CompareColumn(TableName table, Column wanted, Column live)
     {
         var alter = new AlterColumnOperation(table, live.Name);
-        if (_options.CompareType && !_dialect.SameColumnType(wanted, live))
+        if (_options.CompareType && !TypesAgree(wanted, live))
         {
             alter = alter with { Type = wanted.Type };
             if (_dialect.EnumsAreTypes && wanted.Type is { Kind: SqlTypeKind.Enum } type && live.Type.Kind == SqlTypeKind.Enum && _names.Equals(type.Name, live.Type.Name))
@@ -102,7 +103,7 @@ internal sealed partial class Comparison
         }
         if (wanted.Nullable != live.Nullable)
             alter = alter with { Nullable = wanted.Nullable };
-        if (_options.CompareServerDefault && !wanted.Identity && !live.Identity && !SameDefault(wanted, live))
+        if (_options.CompareServerDefault && !wanted.Identity && !live.Identity && !SameDefault(wanted, live, table))
             alter = alter with { ServerDefault = new Change<string?>(wanted.ServerDefault) };
         if (_dialect.KeepsComments && Blank(wanted.Comment) != Blank(live.Comment))
             alter = alter with { Comment = new Change<string?>(Blank(wanted.Comment)) };
@@ -118,7 +119,7 @@ internal sealed partial class Comparison
     // the two agree (it reads better and renders the same), the live value where they differ.
     private AlterColumnOperation Existing(AlterColumnOperation alter, Column wanted, Column live) => alter with
     {
-        ExistingType = _dialect.SameColumnType(wanted, live) ? wanted.Type : live.Type,
+        ExistingType = TypesAgree(wanted, live) ? wanted.Type : live.Type,
         ExistingNullable = live.Nullable,
         ExistingServerDefault = SameDefault(wanted, live) ? wanted.ServerDefault : live.ServerDefault,
         ExistingServerDefaultKnown = true,
@@ -126,8 +127,21 @@ internal sealed partial class Comparison
         ExistingCommentKnown = true,
     };
 
-    private bool SameDefault(Column wanted, Column live) =>
-        wanted.ServerDefault == live.ServerDefault || _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault);
+    private bool TypesAgree(Column wanted, Column live) =>
+        _options.CompareDeclaredTypes ? _dialect.SameColumnType(wanted, live) : _dialect.SameStoredType(wanted, live);
+
+    private bool SameDefault(Column wanted, Column live, TableName? table = null)
+    {
+        if (wanted.ServerDefault == live.ServerDefault || _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault))
+            return true;
+        if (table is null || wanted.ServerDefault is null || live.ServerDefault is null)
+            return false;
+        var question = new ExpressionQuestion(table.Value, ExpressionKind.Default, wanted.ServerDefault, live.Name);
+        if (_echoes?.TryGetValue(question, out var echoed) == true)
+            return _dialect.NormalizeDefault(echoed) == _dialect.NormalizeDefault(live.ServerDefault);
+        Questions.Add(question);
+        return false;
+    }
 
     private static AlterColumnOperation Merged(AlterColumnOperation rename, AlterColumnOperation change) => rename with
     {
@@ -158,7 +172,8 @@ internal sealed partial class Comparison
     {
         foreach (var column in wanted.Columns)
         {
-            if (liveColumns.TryGetValue(column.Name, out var existing) && column.Identity != existing.Identity)
+            if (liveColumns.TryGetValue(column.Name, out var existing) && column.Identity != existing.Identity
+                && !(column.Identity && _dialect.NumbersImplicitly(live, existing)))
                 Warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
                     "autogenerate does not change that: write the change by hand");
         }

@@ -1,28 +1,32 @@
+using Retort.Dialects;
 using Retort.Ops;
 
 namespace Retort.Autogenerate;
 
 internal sealed partial class Comparison
 {
-    // Indexes by name; unique constraints by name, and unnamed wanted ones by columns; checks by name only, as
-    // Alembic does (databases rewrite a condition beyond recognition).
+    // Indexes by name; unique constraints by name, and unnamed ones by columns; checks by name, and unnamed ones by
+    // condition. Before that, a live object that does what a conventionally named wanted one does is taken for it,
+    // whatever the database called it (customers_email_key, email_2, sqlite_autoindex_…).
     private void CompareIndexes(Table wanted, Table live, List<MigrationOperation> drops, List<MigrationOperation> adds)
     {
         var name = wanted.Name;
         if (_dialect.UniqueConstraintsAreIndexes)
             live = Reconciled(wanted, live);
+        if (!_options.CompareImplicitNames)
+            live = WithImplicitNamesMatched(wanted, live);
         var liveIndexes = new Dictionary<string, TableIndex>(_names);
         foreach (var index in live.Indexes)
             liveIndexes.TryAdd(index.Name, index);
         var wantedIndexes = wanted.Indexes.Select(i => i.Name).ToHashSet(_names);
         var indexAdds = new List<MigrationOperation>();
-        foreach (var index in live.Indexes.Where(i => !wantedIndexes.Contains(i.Name)))
+        foreach (var index in live.Indexes.Where(i => !wantedIndexes.Contains(i.Name) && !KeepsForForeignKey(live, i)))
             drops.Add(new DropIndexOperation(index.Name, name, index with { Table = name }));
         foreach (var index in wanted.Indexes)
         {
             if (liveIndexes.TryGetValue(index.Name, out var existing))
             {
-                if (SameIndex(index, existing))
+                if (SameIndex(name, index, existing))
                     continue;
                 drops.Add(new DropIndexOperation(existing.Name, name, existing with { Table = name }));
             }
@@ -31,7 +35,8 @@ internal sealed partial class Comparison
 
         var (uniqueDrops, uniqueAdds) = Matched(name, wanted.Constraints.OfType<UniqueConstraint>().ToList(), live.Constraints.OfType<UniqueConstraint>().ToList(),
             (w, l) => w.Columns.SequenceEqual(l.Columns, _names), ConstraintKind.Unique, pairsNamed: false);
-        var (checkDrops, checkAdds) = CompareChecks(name, wanted.Constraints.OfType<CheckConstraint>().ToList(), live.Constraints.OfType<CheckConstraint>().ToList());
+        var (checkDrops, checkAdds) = Matched(name, wanted.Constraints.OfType<CheckConstraint>().ToList(), live.Constraints.OfType<CheckConstraint>().ToList(),
+            (w, l) => SameCondition(name, w.Condition, l.Condition), ConstraintKind.Check, pairsNamed: false);
         drops.AddRange(uniqueDrops);
         drops.AddRange(checkDrops);
         adds.AddRange(uniqueAdds);
@@ -57,7 +62,72 @@ internal sealed partial class Comparison
         };
     }
 
-    private bool SameIndex(TableIndex wanted, TableIndex live)
+    /// <summary>
+    /// The live table with each object that does what a wanted one of conventional name does, under a name no wanted
+    /// object claims (or none), renamed to the wanted name, and where it must, turned into the wanted kind (a unique
+    /// index for a unique constraint, or back): so the comparison by name that follows sees them as one.
+    /// </summary>
+    private Table WithImplicitNamesMatched(Table wanted, Table live)
+    {
+        var claimed = wanted.Indexes.Select(i => i.Name).Concat(wanted.Constraints.Select(c => c.Name)).OfType<string>().ToHashSet(_names);
+        bool Free(string? name) => name is null || !claimed.Contains(name);
+        bool Exists(string name) => live.Indexes.Any(i => _names.Equals(i.Name, name)) || live.Constraints.Any(c => c.Name is { } n && _names.Equals(n, name));
+        bool PlainUnique(TableIndex index) => index.Unique && index.Where is null && !index.Columns.Any(TableIndex.IsExpression);
+        var indexes = live.Indexes.ToList();
+        var constraints = live.Constraints.ToList();
+        var changed = false;
+        foreach (var index in wanted.Indexes.Where(i => i.ImplicitName && !Exists(i.Name)))
+        {
+            var same = indexes.FindIndex(l => Free(l.Name) && SameIndex(wanted.Name, index, l));
+            if (same >= 0)
+                indexes[same] = indexes[same] with { Name = index.Name };
+            else if (PlainUnique(index) && constraints.FindIndex(c => c is UniqueConstraint u && Free(u.Name) && u.Columns.SequenceEqual(index.Columns, _names)) is var unique and >= 0)
+            {
+                constraints.RemoveAt(unique);
+                indexes.Add(index with { Table = live.Name });
+            }
+            else
+                continue;
+            changed = true;
+        }
+        foreach (var constraint in wanted.Constraints.Where(c => c.ImplicitName && c.Name is not null && !Exists(c.Name)))
+        {
+            int same;
+            switch (constraint)
+            {
+                case UniqueConstraint unique:
+                    same = constraints.FindIndex(c => c is UniqueConstraint u && Free(u.Name) && u.Columns.SequenceEqual(unique.Columns, _names));
+                    if (same < 0 && indexes.FindIndex(i => Free(i.Name) && PlainUnique(i) && i.Columns.SequenceEqual(unique.Columns, _names)) is var index and >= 0)
+                    {
+                        indexes.RemoveAt(index);
+                        constraints.Add(unique with { ImplicitName = false });
+                        changed = true;
+                        continue;
+                    }
+                    break;
+                case CheckConstraint check:
+                    same = constraints.FindIndex(c => c is CheckConstraint l && Free(l.Name) && SameCondition(wanted.Name, check.Condition, l.Condition));
+                    break;
+                default:
+                    continue;
+            }
+            if (same < 0)
+                continue;
+            constraints[same] = constraints[same] with { Name = constraint.Name };
+            changed = true;
+        }
+        return changed ? live with { Indexes = indexes, Constraints = constraints } : live;
+    }
+
+    // MySQL needs an index on a foreign key's columns and makes one (named after the key or its first column) when
+    // none serves; a model that declares none has no quarrel with it, and dropping it would fail anyway.
+    private bool KeepsForForeignKey(Table live, TableIndex index) =>
+        _dialect.IndexesForeignKeys && !index.Unique && index.Where is null
+        && live.Constraints.OfType<ForeignKey>().Any(k => index.Columns.Count >= k.Columns.Count
+            && index.Columns.Take(k.Columns.Count).SequenceEqual(k.Columns, _names)
+            && !Served(live with { Indexes = live.Indexes.Where(i => i != index).ToList() }, k.Columns));
+
+    private bool SameIndex(TableName table, TableIndex wanted, TableIndex live)
     {
         if (wanted.Unique != live.Unique || wanted.Columns.Count != live.Columns.Count)
             return false;
@@ -66,25 +136,31 @@ internal sealed partial class Comparison
             var (w, l) = (wanted.Columns[i], live.Columns[i]);
             var same = !TableIndex.IsExpression(w) && !TableIndex.IsExpression(l)
                 ? _names.Equals(w, l)
-                : _dialect.NormalizeExpression(w) == _dialect.NormalizeExpression(l);
+                : SameExpression(table, ExpressionKind.IndexExpression, w, l);
             if (!same)
                 return false;
         }
         return !_dialect.HasPartialIndexes
-            || (wanted.Where is null ? null : _dialect.NormalizeExpression(wanted.Where)) == (live.Where is null ? null : _dialect.NormalizeExpression(live.Where));
+            || (wanted.Where is null || live.Where is null ? wanted.Where is null && live.Where is null
+                : SameExpression(table, ExpressionKind.IndexPredicate, wanted.Where, live.Where));
     }
 
-    private (List<MigrationOperation> Drops, List<MigrationOperation> Adds) CompareChecks(TableName table, List<CheckConstraint> wanted, List<CheckConstraint> live)
+    private bool SameCondition(TableName table, string wanted, string live) => SameExpression(table, ExpressionKind.Check, wanted, live);
+
+    /// <summary>
+    /// Whether two expressions are the same once the database's rewriting is undone: by their normal form, else by
+    /// what the database itself made of the wanted one (asked once per comparison, see <see cref="Questions"/>).
+    /// </summary>
+    private bool SameExpression(TableName table, ExpressionKind kind, string wanted, string live, string? column = null)
     {
-        var wantedNames = wanted.Where(c => c.Name is not null).Select(c => c.Name!).ToHashSet(_names);
-        var liveNames = live.Where(c => c.Name is not null).Select(c => c.Name!).ToHashSet(_names);
-        // A database names an unnamed check itself, so with unnamed wanted checks a live name proves nothing.
-        var dropUnknown = wanted.All(c => c.Name is not null);
-        var drops = live.Where(c => c.Name is not null && !wantedNames.Contains(c.Name) && dropUnknown)
-            .Select(c => (MigrationOperation)new DropConstraintOperation(table, c.Name!, ConstraintKind.Check, c)).ToList();
-        var adds = wanted.Where(c => c.Name is not null && !liveNames.Contains(c.Name))
-            .Select(c => (MigrationOperation)new AddConstraintOperation(table, c)).ToList();
-        return (drops, adds);
+        if (_dialect.NormalizeExpression(wanted) == _dialect.NormalizeExpression(live))
+            return true;
+        var question = new ExpressionQuestion(table, kind, wanted, column);
+        if (_echoes?.TryGetValue(question, out var echoed) == true)
+            return kind == ExpressionKind.Default ? _dialect.NormalizeDefault(echoed) == _dialect.NormalizeDefault(live)
+                : _dialect.NormalizeExpression(echoed) == _dialect.NormalizeExpression(live);
+        Questions.Add(question);
+        return false;
     }
 
     private void CompareForeignKeys(Table wanted, Table live)
@@ -95,8 +171,14 @@ internal sealed partial class Comparison
         foreach (var drop in drops.Cast<DropConstraintOperation>())
         {
             _foreignKeyDrops.Add(drop);
-            if (_dialect.IndexesForeignKeys && !added.Contains(drop.Name) && drop.Existing is ForeignKey key && !Served(live, key.Columns))
+            if (!_dialect.IndexesForeignKeys || drop.Existing is not ForeignKey key || (drop.Name is not null && added.Contains(drop.Name)))
+                continue;
+            if (drop.Name is not null && !Served(live, key.Columns) && live.Indexes.All(i => !_names.Equals(i.Name, drop.Name)))
                 _foreignKeyDrops.Add(new DropIndexOperation(drop.Name, live.Name, new TableIndex(drop.Name, live.Name.Name, key.Columns, schema: live.Name.Schema)));
+            // The index MySQL named after the key's first column, which the comparison of indexes left for the key.
+            else if (live.Indexes.FirstOrDefault(i => KeepsForForeignKey(live, i) && i.Columns.SequenceEqual(key.Columns, _names)
+                && !wanted.Indexes.Any(w => _names.Equals(w.Name, i.Name) || (w.ImplicitName && w.Columns.SequenceEqual(i.Columns, _names)))) is { } index)
+                _foreignKeyDrops.Add(new DropIndexOperation(index.Name, live.Name, index with { Table = live.Name }));
         }
         _foreignKeyAdds.AddRange(adds);
     }
@@ -154,7 +236,7 @@ internal sealed partial class Comparison
         }
         foreach (var constraint in unpaired)
         {
-            if (constraint.Name is null)
+            if (constraint.Name is null && !_dialect.DropsUnnamedConstraints)
                 Warnings.Add($"An unnamed {KindWords(kind)} of {table} is not in the model, but autogenerate cannot drop it without a name; drop it by hand");
             else
                 drops.Add(new DropConstraintOperation(table, constraint.Name, kind, constraint));
@@ -165,7 +247,7 @@ internal sealed partial class Comparison
         {
             if (same(wantedOne, liveOne))
                 return;
-            if (liveOne.Name is null)
+            if (liveOne.Name is null && !_dialect.DropsUnnamedConstraints)
             {
                 Warnings.Add($"The {KindWords(kind)} {Columns(ColumnsOf(liveOne))} of {table} changed, but it has no name in the database, so autogenerate cannot drop it; change it by hand");
                 return;

@@ -34,7 +34,10 @@ internal sealed partial class Comparison
         var liveColumns = kept.ToDictionary(p => p.Live.Name, p => p.Live.Columns.Select(c => c.Name).ToHashSet(_names), _tableNames);
         CreateTables(added, liveColumns);
         foreach (var (wantedTable, liveTable) in kept)
+        {
+            KeptTables[wantedTable.Name] = liveTable;
             CompareTable(wantedTable, liveTable);
+        }
     }
 
     // A wanted table whose [RenamedFrom] names a live table that no wanted table claims is that table, renamed.

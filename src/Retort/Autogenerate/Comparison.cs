@@ -29,16 +29,28 @@ internal sealed partial class Comparison
     private readonly List<MigrationOperation> _foreignKeyAdds = [];
     private readonly List<MigrationOperation> _viewCreates = [];
 
-    public Comparison(Dialect dialect, CompareOptions options)
+    private readonly IReadOnlyDictionary<ExpressionQuestion, string>? _echoes;
+
+    public Comparison(Dialect dialect, CompareOptions options, IReadOnlyDictionary<ExpressionQuestion, string>? echoes = null)
     {
         _dialect = dialect;
         _options = options;
+        _echoes = echoes;
         _names = dialect.NameComparer;
         _tableNames = new TableNameComparer(_names);
     }
 
     /// <summary>Things a person should know: probable renames, changes no operation expresses.</summary>
     public List<string> Warnings { get; } = [];
+
+    /// <summary>
+    /// The model's expressions that did not compare equal to the database's by their normal form: the database can
+    /// say what it makes of them (<see cref="Dialect.EchoAsync"/>), and a second comparison with its answers decides.
+    /// </summary>
+    public HashSet<ExpressionQuestion> Questions { get; } = [];
+
+    /// <summary>The live tables compared with wanted ones, by the wanted name (after table renames).</summary>
+    public Dictionary<TableName, Table> KeptTables { get; } = [];
 
     public List<MigrationOperation> Run(DatabaseSchema wanted, DatabaseSchema live)
     {
@@ -99,9 +111,20 @@ internal sealed partial class Comparison
         {
             if (!liveByName.TryGetValue(view.Name, out var existing))
                 _viewCreates.Add(new CreateObjectOperation(ObjectKind.View, view.Name, view.Definition));
-            else if (!_dialect.SameViewDefinition(view.Definition, existing.Definition))
+            else if (!SameView(view, existing))
                 _viewCreates.Add(new ReplaceObjectOperation(ObjectKind.View, view.Name, view.Definition, Previous: existing.Definition));
         }
+    }
+
+    private bool SameView(View wanted, View live)
+    {
+        if (_dialect.SameViewDefinition(wanted.Definition, live.Definition))
+            return true;
+        var question = new ExpressionQuestion(wanted.Name, ExpressionKind.View, wanted.Definition);
+        if (_echoes?.TryGetValue(question, out var echoed) == true)
+            return _dialect.SameViewDefinition(echoed, live.Definition);
+        Questions.Add(question);
+        return false;
     }
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Retort.Dialects;
 using Retort.Ops;
 
@@ -25,10 +26,61 @@ public static class SchemaComparer
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(options);
         var comparison = new Comparison(dialect, options);
+        return Diff(comparison, comparison.Run(wanted, live), dialect);
+    }
+
+    /// <summary>
+    /// As <see cref="Compare"/>, and where an expression of the model (a check's condition, a partial index's, a
+    /// default, a view) does not compare equal to the database's by its text, asks the database over
+    /// <paramref name="connection"/> what it makes of the model's (PostgreSQL stores it on a temporary object in a
+    /// transaction it rolls back), so that its own rewriting (<c>IN (…)</c> into <c>= ANY (ARRAY[…])</c>,
+    /// <c>BETWEEN</c> into two comparisons) is no difference. Nothing is asked when every expression agrees.
+    /// </summary>
+    public static async Task<SchemaDiff> CompareAsync(DatabaseSchema wanted, DatabaseSchema live, Dialect dialect, CompareOptions options,
+        DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connection);
+        var comparison = new Comparison(dialect, options);
         var upgrade = comparison.Run(wanted, live);
-        // Where the database cannot make a change in place (SQLite), the changes of one table go into a batch that
-        // rebuilds it; elsewhere this leaves the operations as they are.
-        return new SchemaDiff(dialect.AutoBatch(upgrade), dialect.AutoBatch(Reversed(upgrade)), comparison.Warnings);
+        if (comparison.Questions.Count > 0)
+        {
+            var answers = await dialect.EchoAsync(connection, comparison.Questions, cancellationToken);
+            if (answers.Count > 0)
+            {
+                comparison = new Comparison(dialect, options, answers);
+                upgrade = comparison.Run(wanted, live);
+            }
+        }
+        return Diff(comparison, upgrade, dialect);
+    }
+
+    // Where the database cannot make a change in place (SQLite), the changes of one table go into one batch that
+    // rebuilds it, carrying the table as it is before (so that a --sql script renders it); elsewhere the operations
+    // stay as they are.
+    private static SchemaDiff Diff(Comparison comparison, List<MigrationOperation> upgrade, Dialect dialect)
+    {
+        var downgrade = Reversed(upgrade);
+        var before = comparison.KeptTables;
+        var after = new Dictionary<TableName, Table>();
+        foreach (var (name, table) in before)
+        {
+            var operations = upgrade.Where(o => Dialect.TableOf(o) == name).ToList();
+            if (operations.Count == 0)
+                continue;
+            try
+            {
+                after[name] = Ops.AlteredTable.Apply(table, operations).After;
+            }
+            catch (RetortException)
+            {
+                // The downgrade's batch then reads the table online, as a hand-written batch does.
+            }
+        }
+        return new SchemaDiff(dialect.AutoBatch(upgrade, before), dialect.AutoBatch(downgrade, after), comparison.Warnings);
     }
 
     /// <summary>

@@ -34,7 +34,8 @@ public sealed partial class Commands
             if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && map.All.Count == 0)
                 throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {Config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
 
-            var (live, logWarnings) = await reading;
+            var (live, logWarnings, connection) = await reading;
+            await using var open = connection;
             var options = new CompareOptions
             {
                 CompareType = Config.CompareType,
@@ -42,7 +43,7 @@ public sealed partial class Commands
                 Include = environment is null ? null : environment.Include,
                 VersionTable = table.Name,
             };
-            var diff = SchemaComparer.Compare(wanted, live, dialect, environment?.Comparison(options) ?? options);
+            var diff = await SchemaComparer.CompareAsync(wanted, live, dialect, environment?.Comparison(options) ?? options, connection, cancellationToken);
             return logWarnings.Count == 0 ? diff : diff with { Warnings = [.. logWarnings, .. diff.Warnings] };
         }
         catch (Exception)
@@ -50,17 +51,34 @@ public sealed partial class Commands
             // The model's error, when there is one, is what the user sees: the database read is stopped, and its own
             // failure (a cancellation, most likely) observed and dropped.
             await stop.CancelAsync();
-            await reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await reading.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.Connection.DisposeAsync().AsTask() : Task.CompletedTask,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
             throw;
         }
     }
 
     // The live schema, once the database is known to be at its heads (otherwise the comparison would re-propose what
-    // unapplied revisions already do), and the log's warnings about applied scripts edited since.
-    private async Task<(DatabaseSchema Live, List<string> LogWarnings)> ReadLiveAsync(DatabaseUrl url, Dialect dialect, VersionTable table, RevisionMap map,
-        CancellationToken cancellationToken)
+    // unapplied revisions already do), the log's warnings about applied scripts edited since, and the connection, still
+    // open for the comparison's questions to the database (the caller closes it).
+    private async Task<(DatabaseSchema Live, List<string> LogWarnings, System.Data.Common.DbConnection Connection)> ReadLiveAsync(DatabaseUrl url, Dialect dialect,
+        VersionTable table, RevisionMap map, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(url, cancellationToken);
+        var connection = await OpenAsync(url, cancellationToken);
+        try
+        {
+            var (live, warnings) = await ReadLiveAsync(connection, dialect, table, map, cancellationToken);
+            return (live, warnings, connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<(DatabaseSchema Live, List<string> LogWarnings)> ReadLiveAsync(System.Data.Common.DbConnection connection, Dialect dialect,
+        VersionTable table, RevisionMap map, CancellationToken cancellationToken)
+    {
         var sink = new DatabaseSink(connection);
         var heads = await VersionTableExistsAsync(sink, table, cancellationToken)
             ? await ReadHeadsAsync(sink, table, map, cancellationToken)

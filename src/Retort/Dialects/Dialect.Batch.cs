@@ -33,7 +33,7 @@ public abstract partial class Dialect
                 (TableOf(other) is { } t ? $"changes {t}, not the batch's table" : "cannot be part of a batch; run it before or after the batch"));
     }
 
-    private protected static TableName? TableOf(MigrationOperation operation) => operation switch
+    internal static TableName? TableOf(MigrationOperation operation) => operation switch
     {
         AddColumnOperation o => o.Table,
         DropColumnOperation o => o.Table,
@@ -67,7 +67,11 @@ public abstract partial class Dialect
     /// The operations as they run when the configuration asks for automatic batches: SQLite puts each run of
     /// operations on one table that it cannot do in place into one batch.
     /// </summary>
-    internal virtual IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations) => operations;
+    /// <param name="operations">The operations in running order.</param>
+    /// <param name="tables">Autogenerate's tables as they are before the operations; with them, all the changes of a
+    /// table that needs a rebuild go into one batch that carries the table (<c>copyFrom</c>).</param>
+    internal virtual IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations,
+        IReadOnlyDictionary<TableName, Table>? tables = null) => operations;
 
     /// <summary>How this database's foreign-key enforcement is turned off around a run, or null when it never needs to be.</summary>
     internal virtual ForeignKeySwitch? ForeignKeySwitch => null;

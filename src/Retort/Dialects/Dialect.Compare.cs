@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 
 namespace Retort.Dialects;
@@ -26,6 +27,13 @@ public abstract partial class Dialect
     public virtual bool SameColumnType(Column wanted, Column live) => SameType(wanted.Type, live.Type);
 
     /// <summary>
+    /// Whether the database stores values of the two columns alike, which is what autogenerate compares unless told
+    /// to compare declared types (<c>CompareDeclaredTypes</c>); the same as <see cref="SameColumnType"/> except where
+    /// a database keeps a declared type it does not enforce (SQLite's affinities).
+    /// </summary>
+    public virtual bool SameStoredType(Column wanted, Column live) => SameColumnType(wanted, live);
+
+    /// <summary>
     /// A type's name as this database writes it, in one spelling (case, spacing, synonyms), for
     /// <see cref="SameType"/>. Types that this method gives the same text are the same type here.
     /// </summary>
@@ -46,6 +54,11 @@ public abstract partial class Dialect
 
     /// <summary>The tokens of a default before the common normalisation; dialects strip their echo here.</summary>
     private protected virtual List<SqlEcho.Token> DefaultTokens(string sql) => SqlEcho.Tokens(sql);
+
+    /// <summary>TRUE and FALSE as the 1 and 0 that SQLite and MySQL store them as (PostgreSQL has no integer booleans to confuse).</summary>
+    private protected static List<SqlEcho.Token> WithBooleansAsNumbers(List<SqlEcho.Token> tokens) =>
+        tokens.Select(t => t.Kind == SqlEcho.Kind.Word && t.Text.ToLowerInvariant() is "true" or "false"
+            ? new SqlEcho.Token(SqlEcho.Kind.Number, t.Is("true") ? "1" : "0") : t).ToList();
 
     /// <summary>
     /// An index expression or a partial index's condition reduced to a comparable form: case, spacing,
@@ -106,6 +119,27 @@ public abstract partial class Dialect
     /// one matches a live one of the other kind with the same name and columns.
     /// </summary>
     public virtual bool UniqueConstraintsAreIndexes => false;
+
+    /// <summary>
+    /// Whether an unnamed constraint can be dropped, by rebuilding its table (SQLite, whose inline constraints have no
+    /// name): autogenerate then writes the drop into the table's batch instead of asking for it to be done by hand.
+    /// </summary>
+    public virtual bool DropsUnnamedConstraints => false;
+
+    /// <summary>
+    /// What the database makes of the model's expressions that did not compare equal by their text: each answered
+    /// question maps to the text the database stores for it, read back as the inspector reads its own. By default
+    /// nothing is asked; PostgreSQL, which rewrites expressions most, stores them on temporary objects in a
+    /// transaction it rolls back.
+    /// </summary>
+    internal virtual Task<IReadOnlyDictionary<ExpressionQuestion, string>> EchoAsync(DbConnection connection, IReadOnlyCollection<ExpressionQuestion> questions,
+        CancellationToken cancellationToken) => Task.FromResult<IReadOnlyDictionary<ExpressionQuestion, string>>(new Dictionary<ExpressionQuestion, string>());
+
+    /// <summary>
+    /// Whether the database numbers the live column without being told to (SQLite's INTEGER PRIMARY KEY, an alias of
+    /// the rowid): a model that wants an identity column there has one.
+    /// </summary>
+    public virtual bool NumbersImplicitly(Table live, Column column) => false;
 
     /// <summary>How this database compares names of tables, columns and indexes.</summary>
     public virtual StringComparer NameComparer => StringComparer.Ordinal;

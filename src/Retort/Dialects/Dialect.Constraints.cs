@@ -47,5 +47,10 @@ public abstract partial class Dialect
 
     /// <summary>ALTER TABLE … DROP CONSTRAINT.</summary>
     protected virtual IReadOnlyList<SqlStatement> DropConstraint(DropConstraintOperation operation) =>
-        [new($"ALTER TABLE {Quote(operation.Table)} DROP CONSTRAINT {Quote(operation.Name)}")];
+        [new($"ALTER TABLE {Quote(operation.Table)} DROP CONSTRAINT {Quote(NameOf(operation))}")];
+
+    /// <summary>The name of the constraint a drop names; an unnamed one can only go with a rebuild of its table.</summary>
+    private protected string NameOf(DropConstraintOperation operation) => operation.Name
+        ?? throw new NotSupportedException($"{Name}: an unnamed constraint of {operation.Table} can only be dropped by rebuilding the table " +
+            "(a SQLite batch); give the constraint's name");
 }

@@ -21,11 +21,11 @@ internal sealed record ModelClass(Type Type, TableName Name, MemberAttributes At
     /// The columns of the C# properties <paramref name="propertyNames"/>, as named by <paramref name="attribute"/> on the
     /// class; fails on a name that is not a mapped property.
     /// </summary>
-    public IReadOnlyList<string> ColumnsOf(IReadOnlyList<string> propertyNames, string attribute)
+    public IReadOnlyList<string> ColumnsOf(IReadOnlyList<string> propertyNames, string attribute, bool expressions = false)
     {
         if (propertyNames.Count == 0)
             throw Error($"[{attribute}] on a class names the properties it covers: [{attribute}(nameof(A), nameof(B))]");
-        return propertyNames.Select(name => Column(name)?.Column.Name
+        return propertyNames.Select(name => expressions && TableIndex.IsExpression(name) ? name : Column(name)?.Column.Name
             ?? throw Error(Navigations.ContainsKey(name)
                 ? $"[{attribute}] names {name}, a navigation property; name the key property instead"
                 : $"[{attribute}] names {name}, which is not a mapped property of {Type.Name}")).ToList();

@@ -64,6 +64,11 @@ internal static class ModelReader
         }
         foreach (var check in model.Attributes.All<CheckAttribute>())
             table.Check(check.Condition, check.Name);
+        foreach (var column in model.Columns)
+        {
+            foreach (var check in column.Attributes.All<CheckAttribute>())
+                table.Check(check.Condition, check.Name);
+        }
 
         foreach (var column in model.Columns)
         {
@@ -71,7 +76,7 @@ internal static class ModelReader
                 table.Index([OwnColumn(model, column, index.Properties, "Index")], index.Unique, index.Name, index.Filter);
         }
         foreach (var index in model.Attributes.All<IndexAttribute>())
-            table.Index(model.ColumnsOf(index.Properties, "Index"), index.Unique, index.Name, index.Filter);
+            table.Index(model.ColumnsOf(index.Properties, "Index", expressions: true), index.Unique, index.Name, index.Filter);
 
         if (model.Own.Get<CommentAttribute>() is { } comment)
             table.Comment(comment.Text);

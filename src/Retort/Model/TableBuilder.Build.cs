@@ -19,7 +19,7 @@ public sealed partial class TableBuilder
 
         List<TableElement> elements = [.. _columns.Select(c => key.Contains(c.Name) ? c with { PrimaryKey = true, Nullable = false } : c)];
         if (key.Count > 0)
-            elements.Add(new PrimaryKey(_primaryKey?.Name ?? $"pk_{Name.Name}", key));
+            elements.Add(new PrimaryKey(_primaryKey?.Name ?? $"pk_{Name.Name}", key) { ImplicitName = _primaryKey?.Name is null });
         int checks = 0;
         foreach (var spec in _constraints)
         {
@@ -27,14 +27,17 @@ public sealed partial class TableBuilder
                 checks++;
             elements.Add(spec switch
             {
-                KeySpec unique => new UniqueConstraint(unique.Name ?? $"uq_{Name.Name}_{Joined(unique.Columns)}", CheckColumns(unique.Columns, "a unique constraint")),
-                ForeignKeySpec foreignKey => ResolvedForeignKey(foreignKey, keys),
-                CheckSpec check => new CheckConstraint(check.Name ?? $"ck_{Name.Name}_{checks}", check.Condition),
+                KeySpec unique => new UniqueConstraint(unique.Name ?? $"uq_{Name.Name}_{Joined(unique.Columns)}", CheckColumns(unique.Columns, "a unique constraint"))
+                {
+                    ImplicitName = unique.Name is null,
+                },
+                ForeignKeySpec foreignKey => ResolvedForeignKey(foreignKey, keys) with { ImplicitName = foreignKey.Name is null },
+                CheckSpec check => new CheckConstraint(check.Name ?? $"ck_{Name.Name}_{checks}", check.Condition) { ImplicitName = check.Name is null },
                 _ => (Constraint)spec,
             });
         }
         var indexes = _indexes.Select(i => new TableIndex(i.Name ?? DefaultIndexName(i.Columns), Name.Name,
-            CheckColumns(i.Columns, "an index"), i.Unique, i.Where, Name.Schema));
+            CheckColumns(i.Columns, "an index"), i.Unique, i.Where, Name.Schema) { ImplicitName = i.Name is null });
         return new Table(Name, elements, indexes, _comment) { RenamedFrom = _renamedFrom };
     }
 

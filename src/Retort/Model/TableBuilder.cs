@@ -33,13 +33,13 @@ public sealed partial class TableBuilder
     /// <param name="nullable">Whether it accepts NULL; default true, false for a primary key.</param>
     /// <param name="primaryKey">Part of the primary key (several make a composite key, in column order; use
     /// <see cref="PrimaryKey"/> for another order).</param>
-    /// <param name="identity">Numbered by the database.</param>
+    /// <param name="identity">Numbered by the database; left out, a single integer primary key column is (see <see cref="Retort.Column"/>).</param>
     /// <param name="serverDefault">The default as SQL text.</param>
     /// <param name="comment">The column's comment.</param>
     /// <param name="collation">The collation, as the database spells it.</param>
     /// <param name="renamedFrom">Earlier names: autogenerate renames a live column of such a name.</param>
     /// <returns>This builder.</returns>
-    public TableBuilder Column(string name, SqlType type, bool? nullable = null, bool primaryKey = false, bool identity = false,
+    public TableBuilder Column(string name, SqlType type, bool? nullable = null, bool primaryKey = false, bool? identity = null,
         string? serverDefault = null, string? comment = null, string? collation = null, IReadOnlyList<string>? renamedFrom = null) =>
         Column(Guarded(() => new Column(name, type, nullable, primaryKey, identity, serverDefault, comment, collation)
         {

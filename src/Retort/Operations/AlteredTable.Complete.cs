@@ -55,7 +55,7 @@ internal sealed partial class AlteredTable
             },
             DropIndexOperation { Existing: null } o when _indexes.FirstOrDefault(i => Same(i.Name, o.Name)) is { } index =>
                 o with { Existing = index with { Columns = index.Columns.Select(CurrentName).ToList() } },
-            DropConstraintOperation { Existing: null } o when ConstraintNow(o.Name, o.Kind) is { } constraint => o with { Existing = constraint },
+            DropConstraintOperation { Existing: null, Name: { } name } o when ConstraintNow(name, o.Kind) is { } constraint => o with { Existing = constraint },
             TableCommentOperation o => o with { Existing = _comment },
             _ => operation,
         };

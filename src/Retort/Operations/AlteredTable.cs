@@ -81,6 +81,9 @@ internal sealed partial class AlteredTable
             case AddConstraintOperation o:
                 AddConstraint(o.Constraint);
                 break;
+            case DropConstraintOperation { Name: null } o:
+                DropUnnamed(o);
+                break;
             case DropConstraintOperation o:
                 DropConstraint(o.Name, o.Kind);
                 break;
@@ -197,6 +200,26 @@ internal sealed partial class AlteredTable
             ?? throw Error($"no {Words(kind)} {name}");
         _constraints.Remove(found);
     }
+
+    // An unnamed constraint is known by what it does: the same columns, referent and actions, or condition.
+    private void DropUnnamed(DropConstraintOperation operation)
+    {
+        var wanted = operation.Existing ?? throw Error($"dropping an unnamed {Words(operation.Kind)} needs the constraint it drops");
+        var found = _constraints.FirstOrDefault(c => c.Name is null && SameDefinition(c, wanted))
+            ?? throw Error($"the table has no unnamed {Words(operation.Kind)} like the one to drop");
+        _constraints.Remove(found);
+    }
+
+    private static bool SameDefinition(Constraint a, Constraint b) => (a, b) switch
+    {
+        (UniqueConstraint x, UniqueConstraint y) => x.Columns.SequenceEqual(y.Columns, StringComparer.OrdinalIgnoreCase),
+        (ForeignKey x, ForeignKey y) => x.Columns.SequenceEqual(y.Columns, StringComparer.OrdinalIgnoreCase)
+            && Same(x.ReferencedTable.Name, y.ReferencedTable.Name) && x.ReferencedColumns.SequenceEqual(y.ReferencedColumns, StringComparer.OrdinalIgnoreCase)
+            && x.OnDelete == y.OnDelete && x.OnUpdate == y.OnUpdate,
+        (CheckConstraint x, CheckConstraint y) => string.Join(' ', x.Condition.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            == string.Join(' ', y.Condition.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+        _ => false,
+    };
 
     private void Finish()
     {

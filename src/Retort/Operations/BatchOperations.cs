@@ -82,6 +82,17 @@ public sealed class BatchOperations
     public void DropConstraint(string name, ConstraintKind kind, Constraint? existing = null) =>
         _operations.Add(new DropConstraintOperation(_table, name, kind, existing));
 
+    /// <summary>
+    /// Drops an unnamed constraint, known by what it does (columns and referent, or condition): SQLite's inline
+    /// <c>REFERENCES</c>, <c>UNIQUE</c> and <c>CHECK</c> have no name, and the batch's rebuild leaves this one out.
+    /// </summary>
+    /// <example><code>batch.DropConstraint(new ForeignKey(null, ["customer_id"], "customers", ["id"]));</code></example>
+    public void DropConstraint(Constraint existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        _operations.Add(new DropConstraintOperation(_table, existing.Name, AddConstraintOperation.KindOf(existing), existing));
+    }
+
     /// <summary>Sets the table's comment.</summary>
     /// <example><code>batch.CreateTableComment("people who log in");</code></example>
     public void CreateTableComment(string comment, string? existingComment = null) =>

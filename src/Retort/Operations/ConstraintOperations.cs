@@ -4,9 +4,7 @@ namespace Retort.Ops;
 public sealed record AddConstraintOperation(TableName Table, Constraint Constraint) : MigrationOperation
 {
     /// <inheritdoc />
-    public override MigrationOperation Reverse() =>
-        new DropConstraintOperation(Table, Constraint.Name ?? throw new RetortException($"Cannot reverse adding an unnamed constraint to {Table}; give it a name"),
-            KindOf(Constraint), Constraint);
+    public override MigrationOperation Reverse() => new DropConstraintOperation(Table, Constraint.Name, KindOf(Constraint), Constraint);
 
     internal static ConstraintKind KindOf(Constraint constraint) => constraint switch
     {
@@ -18,8 +16,12 @@ public sealed record AddConstraintOperation(TableName Table, Constraint Constrai
     };
 }
 
-/// <summary>ALTER TABLE … DROP CONSTRAINT; the kind matters on MySQL. <paramref name="Existing"/> makes it reversible.</summary>
-public sealed record DropConstraintOperation(TableName Table, string Name, ConstraintKind Kind, Constraint? Existing = null) : MigrationOperation
+/// <summary>
+/// ALTER TABLE … DROP CONSTRAINT; the kind matters on MySQL. <paramref name="Existing"/> makes it reversible. Without a
+/// <paramref name="Name"/> it drops the unnamed constraint that <paramref name="Existing"/> describes, which only a
+/// table rebuild can do (a SQLite batch: <c>batch.DropConstraint(new ForeignKey(null, ...))</c>).
+/// </summary>
+public sealed record DropConstraintOperation(TableName Table, string? Name, ConstraintKind Kind, Constraint? Existing = null) : MigrationOperation
 {
     /// <inheritdoc />
     public override MigrationOperation Reverse() =>

@@ -9,18 +9,21 @@ public sealed record Column : TableElement
     /// <param name="type">Its type.</param>
     /// <param name="nullable">Whether it accepts NULL; default true, false for a primary key.</param>
     /// <param name="primaryKey">Part of the table's primary key (several columns make a composite key).</param>
-    /// <param name="identity">Numbered by the database (identity, serial, AUTO_INCREMENT, AUTOINCREMENT).</param>
+    /// <param name="identity">Numbered by the database (identity, serial, AUTO_INCREMENT, AUTOINCREMENT). Left out, a
+    /// table's single integer primary key column without a default or foreign key is numbered, as in SQLAlchemy and
+    /// EF Core; <c>identity: false</c> opts out.</param>
     /// <param name="serverDefault">The default as SQL text: <c>"0"</c>, <c>"'new'"</c>, <c>"CURRENT_TIMESTAMP"</c>.</param>
     /// <param name="comment">The column's comment.</param>
     /// <param name="collation">The collation name, as the database spells it.</param>
-    public Column(string name, SqlType type, bool? nullable = null, bool primaryKey = false, bool identity = false,
+    public Column(string name, SqlType type, bool? nullable = null, bool primaryKey = false, bool? identity = null,
         string? serverDefault = null, string? comment = null, string? collation = null)
     {
         Name = Names.Required(name, "column");
         Type = type ?? throw new ArgumentNullException(nameof(type));
         Nullable = nullable ?? !primaryKey;
         PrimaryKey = primaryKey;
-        Identity = identity;
+        Identity = identity ?? false;
+        IdentityUnstated = identity is null;
         ServerDefault = serverDefault;
         Comment = comment;
         Collation = collation;
@@ -40,6 +43,9 @@ public sealed record Column : TableElement
 
     /// <summary>Numbered by the database.</summary>
     public bool Identity { get; init; }
+
+    /// <summary>Whether <see cref="Identity"/> was left to the table to decide (see the constructor).</summary>
+    internal bool IdentityUnstated { get; init; }
 
     /// <summary>The default as SQL text, or null for none.</summary>
     public string? ServerDefault { get; init; }

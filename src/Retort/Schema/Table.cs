@@ -8,8 +8,8 @@ public sealed record Table
     {
         Name = name;
         var list = elements.ToList();
-        Columns = list.OfType<Column>().ToList();
         Constraints = list.OfType<Constraint>().ToList();
+        Columns = WithConventionalIdentity(list.OfType<Column>().ToList(), Constraints);
         Indexes = indexes?.ToList() ?? [];
         Comment = comment;
         if (Columns.Count == 0)
@@ -17,6 +17,22 @@ public sealed record Table
         var duplicate = Columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"Table {name} declares column {duplicate.Key} twice");
+    }
+
+    // SQLAlchemy's autoincrement="auto" and EF Core's convention: the one integer column of a single-column primary key,
+    // with no default and not taking its values from another table, is numbered by the database unless told otherwise.
+    private static List<Column> WithConventionalIdentity(List<Column> columns, IReadOnlyList<Constraint> constraints)
+    {
+        var key = constraints.OfType<PrimaryKey>().FirstOrDefault()?.Columns ?? columns.Where(c => c.PrimaryKey).Select(c => c.Name).ToList();
+        if (key.Count != 1)
+            return columns;
+        var index = columns.FindIndex(c => c.Name == key[0]);
+        if (index < 0 || columns[index] is not { IdentityUnstated: true, ServerDefault: null } column
+            || column.Type.Kind is not (SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger)
+            || constraints.OfType<ForeignKey>().Any(k => k.Columns.Contains(column.Name)))
+            return columns;
+        columns[index] = column with { Identity = true, IdentityUnstated = false };
+        return columns;
     }
 
     /// <summary>The table's name.</summary>

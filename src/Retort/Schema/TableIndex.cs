@@ -35,6 +35,12 @@ public sealed record TableIndex
     /// <summary>A partial index's condition, or null.</summary>
     public string? Where { get; init; }
 
+    /// <summary>
+    /// Whether the name is the model's convention (<c>ix_users_email</c>) rather than one its author gave: autogenerate
+    /// then takes a live index of another name over the same columns as this one.
+    /// </summary>
+    public bool ImplicitName { get; init; }
+
     /// <summary>Whether an entry of <see cref="Columns"/> is an expression rather than a column name.</summary>
     public static bool IsExpression(string entry) => entry.StartsWith('(');
 }

@@ -29,7 +29,11 @@ public sealed partial class MySqlDialect
     /// JSON is (https://mariadb.com/kb/en/json-data-type/) when its json_valid check is gone.
     /// </summary>
     public override bool SameType(SqlType wanted, SqlType live) =>
-        base.SameType(wanted, live) || MariaDb && wanted.Kind == SqlTypeKind.Json && ComparableTypeName(live) == "longtext";
+        base.SameType(wanted, live) || Holds(wanted, live) || Holds(live, wanted);
+
+    // A generic type and a stored one that holds its values as the generic type's own would: see MySqlTypes.Stores.
+    private bool Holds(SqlType generic, SqlType stored) =>
+        generic.Kind != SqlTypeKind.Raw && MySqlTypes.Stores(generic.Kind, ComparableTypeName(stored), MariaDb);
 
     /// <summary>
     /// A type name in the catalog's spelling: BOOL is <c>tinyint(1)</c>, INTEGER is <c>int</c>, display widths
@@ -44,12 +48,22 @@ public sealed partial class MySqlDialect
     /// https://mariadb.com/kb/en/now/), quoted numbers are numbers (MySQL echoes a literal's bare text).
     /// </summary>
     private protected override List<SqlEcho.Token> DefaultTokens(string sql) =>
-        SqlEcho.WithSynonyms(SqlEcho.Tokens(sql), Timestamps, "current_timestamp")
-            .Select(t => t.Kind == SqlEcho.Kind.Word && t.Text.ToLowerInvariant() is "true" or "false"
-                ? new SqlEcho.Token(SqlEcho.Kind.Number, t.Is("true") ? "1" : "0") : t)
-            .ToList();
+        WithBooleansAsNumbers(SqlEcho.WithSynonyms(SqlEcho.Tokens(sql), Timestamps, "current_timestamp"));
 
     private static readonly HashSet<string> Timestamps = ["current_timestamp", "now", "localtimestamp", "localtime"];
+
+    /// <summary>
+    /// A default as MySQL echoes it, where <c>CURRENT_TIMESTAMP(6)</c> is <c>CURRENT_TIMESTAMP</c>: the precision
+    /// follows the column's (MariaDB echoes <c>current_timestamp(6)</c> for a DATETIME(6) column).
+    /// </summary>
+    public override string? NormalizeDefault(string? sql)
+    {
+        var text = base.NormalizeDefault(sql);
+        return text is null ? null : TimestampPrecision().Replace(text, "current_timestamp");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"current_timestamp\(\d*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TimestampPrecision();
 
     /// <summary>RESTRICT and NO ACTION are the same in InnoDB, and what a key without an action does.</summary>
     public override string? NormalizeReferentialAction(string? action) =>

@@ -36,7 +36,7 @@ public sealed partial class MySqlDialect
     protected override IReadOnlyList<SqlStatement> DropConstraint(DropConstraintOperation operation)
     {
         var table = Quote(operation.Table);
-        var name = Quote(operation.Name);
+        var name = Quote(NameOf(operation));
         return [new(operation.Kind switch
         {
             ConstraintKind.PrimaryKey => $"ALTER TABLE {table} DROP PRIMARY KEY",

@@ -34,6 +34,29 @@ internal static partial class MySqlTypes
         return DisplayWidth().Replace(text, m => m.Value == "tinyint(1)" ? m.Value : m.Groups[1].Value);
     }
 
+    /// <summary>
+    /// Whether a column of the stored type (in <see cref="Canonical"/>'s spelling) holds the generic kind's values
+    /// as the kind's own type would, so that a model written for any database agrees with a table a person made:
+    /// unbounded text is TEXT, MEDIUMTEXT or LONGTEXT (what fits is the only difference); a date and time is DATETIME
+    /// of any precision, and so is one with an offset, which MySQL cannot keep (TIMESTAMP converts to UTC, DATETIME
+    /// keeps the local time); a time of day is TIME of any precision; a Guid is MariaDB's UUID or CHAR(36); JSON is
+    /// LONGTEXT on MariaDB, whose JSON is an alias of it (https://mariadb.com/kb/en/json-data-type/).
+    /// </summary>
+    public static bool Stores(SqlTypeKind kind, string stored, bool mariaDb)
+    {
+        var word = stored.IndexOf('(', StringComparison.Ordinal) is var open and >= 0 ? stored[..open] : stored;
+        return kind switch
+        {
+            SqlTypeKind.Text => word is "text" or "mediumtext" or "longtext" && stored == word,
+            SqlTypeKind.DateTime => word == "datetime",
+            SqlTypeKind.DateTimeOffset => word is "timestamp" or "datetime",
+            SqlTypeKind.Time => word == "time",
+            SqlTypeKind.Guid => stored is "uuid" or "char(36)",
+            SqlTypeKind.Json => stored == "json" || mariaDb && stored == "longtext",
+            _ => false,
+        };
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spacing();
 

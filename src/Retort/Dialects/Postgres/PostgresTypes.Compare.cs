@@ -32,17 +32,21 @@ internal static partial class PostgresTypes
             ("float4" or "real", "") => "real",
             ("float8" or "double precision", "") => "double precision",
             ("float", "") => arguments.Length > 0 && int.TryParse(arguments[1..^1], out var bits) && bits <= 24 ? "real" : "double precision",
-            ("varchar" or "character varying" or "char varying", "") => "character varying" + arguments,
+            // Without a length it holds any text, as text does (https://www.postgresql.org/docs/current/datatype-character.html).
+            ("varchar" or "character varying" or "char varying", "") => arguments.Length > 0 ? "character varying" + arguments : "text",
             ("char" or "character" or "bpchar", "") => "character" + (arguments.Length > 0 ? arguments : "(1)"),
             ("decimal" or "numeric", "") => "numeric" + (arguments.Length > 0 && !arguments.Contains(',') ? arguments[..^1] + ",0)" : arguments),
-            ("timestamp", "" or "without time zone") or ("timestamp without time zone", "") => "timestamp" + arguments + " without time zone",
-            ("timestamptz", "") or ("timestamp", "with time zone") or ("timestamp with time zone", "") => "timestamp" + arguments + " with time zone",
-            ("time", "" or "without time zone") or ("time without time zone", "") => "time" + arguments + " without time zone",
-            ("timetz", "") or ("time", "with time zone") or ("time with time zone", "") => "time" + arguments + " with time zone",
+            // Six digits of fractions are what a time keeps when no precision is given.
+            ("timestamp", "" or "without time zone") or ("timestamp without time zone", "") => "timestamp" + Fraction(arguments) + " without time zone",
+            ("timestamptz", "") or ("timestamp", "with time zone") or ("timestamp with time zone", "") => "timestamp" + Fraction(arguments) + " with time zone",
+            ("time", "" or "without time zone") or ("time without time zone", "") => "time" + Fraction(arguments) + " without time zone",
+            ("timetz", "") or ("time", "with time zone") or ("time with time zone", "") => "time" + Fraction(arguments) + " with time zone",
             _ => text,
         };
         return canonical + dimensions;
     }
+
+    private static string Fraction(string arguments) => arguments == "(6)" ? "" : arguments;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spacing();

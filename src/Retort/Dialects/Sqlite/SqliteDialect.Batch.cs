@@ -35,9 +35,17 @@ public sealed partial class SqliteDialect
         _ => true,
     };
 
-    /// <summary>Each run of operations on one table that SQLite cannot do in place becomes one batch, rebuilt once.</summary>
-    internal override IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations)
+    /// <summary>
+    /// Each run of operations on one table that SQLite cannot do in place becomes one batch, rebuilt once. With the
+    /// tables autogenerate compared, every change of a table that needs a rebuild goes into one batch, at the place of
+    /// its last change, carrying the table as it was (<c>copyFrom</c>); a column that nothing uses is dropped in
+    /// place (SQLite 3.35+), without a rebuild.
+    /// </summary>
+    internal override IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations,
+        IReadOnlyDictionary<TableName, Table>? tables = null)
     {
+        if (tables is not null)
+            return AutoBatchByTable(operations, tables);
         var result = new List<MigrationOperation>();
         BatchAlterTableOperation? open = null;
         foreach (var operation in operations)
@@ -54,6 +62,38 @@ public sealed partial class SqliteDialect
         }
         return result;
     }
+
+    private static List<MigrationOperation> AutoBatchByTable(IReadOnlyList<MigrationOperation> operations, IReadOnlyDictionary<TableName, Table> tables)
+    {
+        var rebuilt = operations
+            .Where(o => TableOf(o) is { } table && tables.ContainsKey(table) && NeedsRebuild(o, tables[table]))
+            .Select(o => TableOf(o)!.Value).ToHashSet();
+        if (rebuilt.Count == 0)
+            return [.. operations];
+        var last = new Dictionary<TableName, int>();
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (TableOf(operations[i]) is { } table && rebuilt.Contains(table))
+                last[table] = i;
+        }
+        var result = new List<MigrationOperation>(operations.Count);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (TableOf(operations[i]) is not { } table || !rebuilt.Contains(table))
+                result.Add(operations[i]);
+            else if (last[table] == i)
+                result.Add(new BatchAlterTableOperation(table, operations.Where(o => TableOf(o) == table).ToList(), CopyFrom: tables[table]));
+        }
+        return result;
+    }
+
+    // A column dropped in place needs nothing of the table to use it (https://www.sqlite.org/lang_altertable.html#altertabdropcol).
+    private static bool NeedsRebuild(MigrationOperation operation, Table table) => operation switch
+    {
+        DropColumnOperation drop => table.Column(drop.Column) is not { } column || column.PrimaryKey
+            || AlteredTable.UserOf(table, drop.Column) is not null,
+        _ => NeedsRebuild(operation),
+    };
 
     /// <summary>
     /// PRAGMA foreign_keys, which SQLite ignores inside a transaction (https://www.sqlite.org/pragma.html#pragma_foreign_keys),

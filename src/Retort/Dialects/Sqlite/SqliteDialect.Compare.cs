@@ -8,6 +8,16 @@ public sealed partial class SqliteDialect
     /// <summary>False: SQLite keeps no comments, so comments in the model are not compared.</summary>
     public override bool KeepsComments => false;
 
+    /// <summary>True: a batch rebuilds the table without the constraint (https://www.sqlite.org/lang_altertable.html#otheralter).</summary>
+    public override bool DropsUnnamedConstraints => true;
+
+    /// <summary>
+    /// A table's one INTEGER PRIMARY KEY column is the rowid, which SQLite numbers itself
+    /// (https://www.sqlite.org/lang_createtable.html#rowid); AUTOINCREMENT only stops numbers being used again.
+    /// </summary>
+    public override bool NumbersImplicitly(Table live, Column column) =>
+        column.PrimaryKey && live.PrimaryKeyColumns.Count == 1 && column.Type == SqlType.Integer;
+
     /// <summary>SQLite compares names without regard to ASCII case (https://www.sqlite.org/lang_keywords.html).</summary>
     public override StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;
 
@@ -22,9 +32,23 @@ public sealed partial class SqliteDialect
            && Affinity(TypeName(wanted)) == Affinity(TypeName(live))
            && Arguments(TypeName(wanted)) is var w && Arguments(TypeName(live)) is var l && (w is null || l is null || w == l);
 
+    /// <summary>Defaults as SQLite stores them: TRUE and FALSE are 1 and 0 (https://www.sqlite.org/lang_expr.html#booleanexpr).</summary>
+    private protected override List<SqlEcho.Token> DefaultTokens(string sql) => WithBooleansAsNumbers(SqlEcho.Tokens(sql));
+
     /// <summary>An identity column is always declared INTEGER (the rowid), whatever integer size the model gives it.</summary>
     public override bool SameColumnType(Column wanted, Column live) =>
         wanted.Identity && live.Identity && IsInteger(wanted.Type) && IsInteger(live.Type) || base.SameColumnType(wanted, live);
+
+    /// <summary>
+    /// The same storage affinity (https://www.sqlite.org/datatype3.html#type_affinity): SQLite keeps the declared
+    /// type's text but stores, converts and compares values by the affinity alone, so <c>FLOAT</c> and <c>DOUBLE</c>,
+    /// <c>VARCHAR(50)</c> and <c>TEXT</c>, <c>DATETIME</c> and <c>TIMESTAMP</c> hold the same values and a rebuild to
+    /// change one into the other would change nothing but the text.
+    /// </summary>
+    public override bool SameStoredType(Column wanted, Column live) =>
+        SameColumnType(wanted, live) || Affinity(ColumnTypeName(wanted)) == Affinity(ColumnTypeName(live));
+
+    private string ColumnTypeName(Column column) => column.Identity ? "INTEGER" : TypeName(column.Type);
 
     private static bool IsInteger(SqlType type) => type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger;
 

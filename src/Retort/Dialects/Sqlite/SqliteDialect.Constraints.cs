@@ -43,7 +43,7 @@ public sealed partial class SqliteDialect
 
     /// <summary>Refused: SQLite cannot drop a constraint from an existing table (https://www.sqlite.org/omitted.html).</summary>
     protected override IReadOnlyList<SqlStatement> DropConstraint(DropConstraintOperation operation) =>
-        throw NeedsRebuild($"drop {KindWords(operation.Kind)} {operation.Name} from {operation.Table}");
+        throw NeedsRebuild($"drop {(operation.Name is null ? "an unnamed " + KindWords(operation.Kind) : KindWords(operation.Kind) + " " + operation.Name)} from {operation.Table}");
 
     private static string KindWords(ConstraintKind kind) => kind switch
     {
