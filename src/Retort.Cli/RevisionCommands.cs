@@ -39,6 +39,8 @@ internal static class RevisionCommands
                 var (header, diff) = await commands.AutogenerateAsync(request, cancellationToken: ct);
                 foreach (var line in diff.Upgrade.Select(OperationSummary.Describe))
                     output.Info($"Detected {line}");
+                if (diff.IsEmpty)
+                    output.Info("No changes in schema detected; the revision's upgrade and downgrade are empty");
                 output.Line($"Generating {Output.Display(header.Path!)} ... done");
                 return 0;
             }

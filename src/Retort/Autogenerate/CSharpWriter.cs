@@ -21,21 +21,33 @@ public static partial class CSharpWriter
 {
     private const int LineWidth = 120;
 
-    /// <summary>The calls of <paramref name="operations"/>, each line after <paramref name="indent"/>, ending with a line break.</summary>
-    public static string Operations(IReadOnlyList<MigrationOperation> operations, string indent)
+    /// <summary>
+    /// The calls of <paramref name="operations"/>, each line after <paramref name="indent"/>, ending with a line break;
+    /// the <paramref name="notes"/> of an operation (<see cref="SchemaDiff.Notes"/>) as <c>// warning:</c> comments
+    /// right above it, where a reviewer reads them.
+    /// </summary>
+    public static string Operations(IReadOnlyList<MigrationOperation> operations, string indent,
+        IReadOnlyDictionary<MigrationOperation, IReadOnlyList<string>>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(operations);
         var text = new StringBuilder();
         foreach (var operation in operations)
         {
-            foreach (var line in Statement(operation).Split('\n'))
+            foreach (var line in (Comments(operation, notes) + Statement(operation, notes)).Split('\n'))
                 text.Append(indent).Append(line).Append('\n');
         }
         return text.ToString();
     }
 
+    private static string Comments(MigrationOperation operation, IReadOnlyDictionary<MigrationOperation, IReadOnlyList<string>>? notes) =>
+        notes is not null && notes.TryGetValue(operation, out var lines)
+            ? string.Concat(lines.Select(l => "// warning: " + l.ReplaceLineEndings(" ") + "\n"))
+            : "";
+
     /// <summary>The C# statement of one operation.</summary>
-    public static string Statement(MigrationOperation operation) => operation switch
+    public static string Statement(MigrationOperation operation) => Statement(operation, null);
+
+    private static string Statement(MigrationOperation operation, IReadOnlyDictionary<MigrationOperation, IReadOnlyList<string>>? notes) => operation switch
     {
         CreateTableOperation o => CreateTable(o.Table),
         DropTableOperation o => Call("DropTable", [Literal(o.Table.Name), .. Schema(o.Table),
@@ -52,20 +64,22 @@ public static partial class CSharpWriter
             .. o.Concurrently ? new[] { "concurrently: true" } : [], .. Schema(o.Index.Table)]),
         DropIndexOperation o => Call("DropIndex", [Literal(o.Name), Literal(o.Table.Name), .. o.Concurrently ? new[] { "concurrently: true" } : [], .. Schema(o.Table)]),
         AddConstraintOperation o => AddConstraint(o.Table, o.Constraint),
-        DropConstraintOperation o => Call("DropConstraint", [Literal(o.Name), Literal(o.Table.Name), $"ConstraintKind.{o.Kind}", .. Schema(o.Table)]),
+        DropConstraintOperation o => Call("DropConstraint", [Literal(o.Name), Literal(o.Table.Name), $"ConstraintKind.{o.Kind}", .. Schema(o.Table),
+            .. o.RestatedColumn is null ? [] : new[] { "restateColumn: " + Column(o.RestatedColumn) }]),
         CreateObjectOperation o => Call($"Create{o.Kind}", [Literal(o.Name.Name), Literal(o.Definition), .. Schema(o.Name)]),
         ReplaceObjectOperation o => Call($"Replace{o.Kind}", [Literal(o.Name.Name), Literal(o.Definition), .. Named("replaces", o.Replaces), .. Schema(o.Name)]),
         DropObjectOperation o => Call($"Drop{o.Kind}", [Literal(o.Name.Name), .. Schema(o.Name)]),
         ExecuteSqlOperation o => Call("Execute", [Literal(o.Sql), .. Named("dialect", o.Dialect)]),
         BulkInsertOperation o => BulkInsert(o),
-        BatchAlterTableOperation o => Batch(o),
+        BatchAlterTableOperation o => Batch(o, notes),
         _ => throw new ArgumentException($"Autogenerate cannot write a {operation.GetType().Name}", nameof(operation)),
     };
 
     /// <summary><c>op.BatchAlterTable("t", batch => { batch.X(...); });</c> with the table-less forms inside.</summary>
-    private static string Batch(BatchAlterTableOperation o)
+    private static string Batch(BatchAlterTableOperation o, IReadOnlyDictionary<MigrationOperation, IReadOnlyList<string>>? notes)
     {
-        var body = string.Concat(o.Operations.Select(inner => "    " + BatchStatement(inner).Replace("\n", "\n    ", StringComparison.Ordinal) + "\n"));
+        var body = string.Concat(o.Operations.Select(inner =>
+            "    " + (Comments(inner, notes) + BatchStatement(inner)).Replace("\n", "\n    ", StringComparison.Ordinal) + "\n"));
         var options = string.Concat([.. o.Recreate == BatchMode.Auto ? [] : new[] { $", recreate: BatchMode.{o.Recreate}" },
             .. o.CopyFrom is null ? [] : new[] { ",\ncopyFrom: " + Table(o.CopyFrom, "") },
             .. o.Table.Schema is null ? [] : new[] { $", schema: {Literal(o.Table.Schema)}" }]);
@@ -137,6 +151,7 @@ public static partial class CSharpWriter
         arguments.AddRange(Named("existingServerDefault", o.ExistingServerDefault));
         arguments.AddRange(Named("existingComment", o.ExistingComment));
         arguments.AddRange(Named("postgresUsing", o.Using));
+        if (o.ExistingAutoincrement is { } autoincrement) arguments.Add("existingAutoincrement: " + Bool(autoincrement));
         return arguments;
     }
 

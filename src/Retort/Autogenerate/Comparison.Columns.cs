@@ -21,7 +21,15 @@ internal sealed partial class Comparison
         foreach (var column in wanted.Columns)
         {
             if (!liveColumns.TryGetValue(column.Name, out var existing))
-                adds.Add(new AddColumnOperation(name, column.RenamedFrom.Count == 0 ? column : column with { RenamedFrom = [] }));
+            {
+                var add = new AddColumnOperation(name, column.RenamedFrom.Count == 0 ? column : column with { RenamedFrom = [] });
+                adds.Add(add);
+                if (column is { Nullable: false, ServerDefault: null, Identity: false })
+                    Note(add, $"Column {name}.{column.Name} is NOT NULL without a server default: adding it fails on a table that has rows; " +
+                        (column.SuggestedDefault is { } suggested
+                            ? $"the class gives it {suggested}: [ServerDefault(\"{suggested.Replace("\"", "\\\"", StringComparison.Ordinal)}\")] would fill them"
+                            : "give it [ServerDefault(\"...\")], or add it nullable, fill it, then make it NOT NULL"));
+            }
             else if (CompareColumn(name, column, existing) is { } alter)
             {
                 // A renamed column's other changes go with its rename.
@@ -34,6 +42,11 @@ internal sealed partial class Comparison
         }
         var drops = live.Columns.Where(c => !wantedNames.Contains(c.Name))
             .Select(c => (MigrationOperation)new DropColumnOperation(name, c.Name, c)).ToList();
+        foreach (var (table, column, to, from) in _narrowing.Where(n => n.Table == name))
+        {
+            if (alters.Concat(renames).OfType<AlterColumnOperation>().FirstOrDefault(a => a.Column == column && a.Type is not null) is { } alter)
+                Note(alter, $"Column {table}.{column} becomes {to} from {from}: values that do not fit are cut or refused; check the data first");
+        }
         WarnOfColumnRenames(wanted, adds, drops);
         WarnOfUnchangeable(wanted, live, liveColumns);
 
@@ -109,11 +122,22 @@ internal sealed partial class Comparison
             alter = alter with { Comment = new Change<string?>(Blank(wanted.Comment)) };
         if (alter.Type is null && alter.Nullable is null && alter.ServerDefault is null && alter.Comment is null)
             return null;
-        if (_dialect.RestatesColumns && (alter.Type ?? (object?)alter.Nullable ?? alter.Comment) is not null && (live.Identity || live.Collation is not null))
+        if (alter.Type is { } narrower && Narrows(narrower, live.Type))
+            _narrowing.Add((table, live.Name, narrower, live.Type));
+        if (_dialect.RestatesColumns && (alter.Type ?? (object?)alter.Nullable ?? alter.Comment) is not null && live.Collation is not null)
             Warnings.Add($"Changing {table}.{live.Name} restates the whole column on {_dialect.Name}, without its " +
-                $"{(live.Identity ? "AUTO_INCREMENT" : "collation " + live.Collation)}, which the operation does not carry: add it back with op.Execute after the change");
+                $"collation {live.Collation}, which the operation does not carry: add it back with op.Execute after the change");
         return Existing(alter, wanted, live);
     }
+
+    private readonly List<(TableName Table, string Column, SqlType To, SqlType From)> _narrowing = [];
+
+    // A shorter string, fewer digits, or a smaller integer: values that fit before may not after.
+    private static bool Narrows(SqlType to, SqlType from) =>
+        (to.Kind == from.Kind && to.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Binary && to.Length < (from.Length ?? int.MaxValue))
+        || (to.Kind == from.Kind && to.Kind == SqlTypeKind.Numeric && (to.Precision - to.Scale < from.Precision - from.Scale || to.Scale < from.Scale))
+        || (to.Kind, from.Kind) is (SqlTypeKind.SmallInteger, SqlTypeKind.Integer or SqlTypeKind.BigInteger) or (SqlTypeKind.Integer, SqlTypeKind.BigInteger)
+        || (to.Kind is SqlTypeKind.String or SqlTypeKind.Char && from.Kind == SqlTypeKind.Text);
 
     // The column as it is, so that the change reverses and MySQL can restate the column: the wanted spelling where
     // the two agree (it reads better and renders the same), the live value where they differ.
@@ -125,6 +149,8 @@ internal sealed partial class Comparison
         ExistingServerDefaultKnown = true,
         ExistingComment = Blank(wanted.Comment) == Blank(live.Comment) ? Blank(wanted.Comment) : Blank(live.Comment),
         ExistingCommentKnown = true,
+        // MySQL restates a changed column whole; offline, only this keeps its AUTO_INCREMENT.
+        ExistingAutoincrement = live.Identity && _dialect.RestatesColumns ? true : null,
     };
 
     private bool TypesAgree(Column wanted, Column live) =>
@@ -136,7 +162,7 @@ internal sealed partial class Comparison
             return true;
         if (table is null || wanted.ServerDefault is null || live.ServerDefault is null)
             return false;
-        var question = new ExpressionQuestion(table.Value, ExpressionKind.Default, wanted.ServerDefault, live.Name);
+        var question = new ExpressionQuestion(LiveName(table.Value), ExpressionKind.Default, wanted.ServerDefault, live.Name);
         if (_echoes?.TryGetValue(question, out var echoed) == true)
             return _dialect.NormalizeDefault(echoed) == _dialect.NormalizeDefault(live.ServerDefault);
         Questions.Add(question);
@@ -162,8 +188,10 @@ internal sealed partial class Comparison
             if (old is null)
                 continue;
             dropped.Remove(old);
-            Warnings.Add($"Table {wanted.Name}: column {old.Column} is dropped and {add.Column.Name} added with the same type; if it is a rename, " +
-                $"mark the property [RenamedFrom(\"{old.Column}\")] so that autogenerate renames it and keeps the data");
+            var warning = $"Table {wanted.Name}: column {old.Column} is dropped and {add.Column.Name} added with the same type; if it is a rename, " +
+                $"mark the property [RenamedFrom(\"{old.Column}\")] so that autogenerate renames it and keeps the data";
+            Note(old, warning);
+            Notes[add] = Notes.TryGetValue(add, out var earlier) ? [.. earlier, warning] : [warning];
         }
     }
 

@@ -38,7 +38,8 @@ internal sealed partial class Comparison
         var (checkDrops, checkAdds) = Matched(name, wanted.Constraints.OfType<CheckConstraint>().ToList(), live.Constraints.OfType<CheckConstraint>().ToList(),
             (w, l) => SameCondition(name, w.Condition, l.Condition), ConstraintKind.Check, pairsNamed: false);
         drops.AddRange(uniqueDrops);
-        drops.AddRange(checkDrops);
+        drops.AddRange(checkDrops.Select(d => d is DropConstraintOperation { Existing: CheckConstraint { Column: { } column } } drop && _dialect.RestatesColumns
+            && live.Columns.FirstOrDefault(c => _names.Equals(c.Name, column)) is { } restated ? drop with { RestatedColumn = restated } : d));
         adds.AddRange(uniqueAdds);
         adds.AddRange(indexAdds);
         adds.AddRange(checkAdds);
@@ -155,7 +156,7 @@ internal sealed partial class Comparison
     {
         if (_dialect.NormalizeExpression(wanted) == _dialect.NormalizeExpression(live))
             return true;
-        var question = new ExpressionQuestion(table, kind, wanted, column);
+        var question = new ExpressionQuestion(LiveName(table), kind, wanted, column);
         if (_echoes?.TryGetValue(question, out var echoed) == true)
             return kind == ExpressionKind.Default ? _dialect.NormalizeDefault(echoed) == _dialect.NormalizeDefault(live)
                 : _dialect.NormalizeExpression(echoed) == _dialect.NormalizeExpression(live);
@@ -253,7 +254,10 @@ internal sealed partial class Comparison
                 return;
             }
             drops.Add(new DropConstraintOperation(table, liveOne.Name, kind, liveOne));
-            adds.Add(new AddConstraintOperation(table, Named(wantedOne, table, liveOne.Name)));
+            // Created again under the database's name when the model left the name to convention.
+            var again = wantedOne.ImplicitName && !_options.CompareImplicitNames && liveOne.Name is not null
+                ? wantedOne with { Name = liveOne.Name, ImplicitName = false } : wantedOne;
+            adds.Add(new AddConstraintOperation(table, Named(again, table, liveOne.Name)));
         }
     }
 

@@ -28,9 +28,8 @@ internal sealed partial class Comparison
                 added.Add(table);
         }
         var removed = liveByName.Values.Where(t => !wantedNames.Contains(t.Name)).ToList();
-        WarnOfTableRenames(added, removed);
-
         DropTables(removed);
+        WarnOfTableRenames(added, removed);
         var liveColumns = kept.ToDictionary(p => p.Live.Name, p => p.Live.Columns.Select(c => c.Name).ToHashSet(_names), _tableNames);
         CreateTables(added, liveColumns);
         foreach (var (wantedTable, liveTable) in kept)
@@ -55,6 +54,7 @@ internal sealed partial class Comparison
                     continue;
                 _tableRenames.Add(new RenameTableOperation(existing.Name, table.Name.Name));
                 renamed[old] = table.Name;
+                _liveNames[table.Name] = existing.Name;
                 liveByName.Remove(old);
                 liveByName[table.Name] = existing with { Name = table.Name };
                 break;
@@ -79,8 +79,12 @@ internal sealed partial class Comparison
             var old = removed.FirstOrDefault(r => r.Columns.Count == columns.Count && r.Columns.All(c => columns.Contains(c.Name)));
             if (old is not null)
             {
-                Warnings.Add($"Table {old.Name} is dropped and {table.Name} created with the same columns; if it is a rename, " +
-                    $"mark the class [RenamedFrom(\"{old.Name.Name}\")] so that autogenerate renames it and keeps the data");
+                var warning = $"Table {old.Name} is dropped and {table.Name} created with the same columns; if it is a rename, " +
+                    $"mark the class [RenamedFrom(\"{old.Name.Name}\")] so that autogenerate renames it and keeps the data";
+                if (_tableDrops.OfType<DropTableOperation>().FirstOrDefault(d => _tableNames.Equals(d.Table, old.Name)) is { } drop)
+                    Note(drop, warning);
+                else
+                    Warnings.Add(warning);
             }
         }
     }

@@ -31,6 +31,11 @@ internal sealed partial class Comparison
 
     private readonly IReadOnlyDictionary<ExpressionQuestion, string>? _echoes;
 
+    // The database's name of a table that the comparison renames, by the new name: what questions to the database use.
+    private readonly Dictionary<TableName, TableName> _liveNames = [];
+
+    private TableName LiveName(TableName table) => _liveNames.GetValueOrDefault(table, table);
+
     public Comparison(Dialect dialect, CompareOptions options, IReadOnlyDictionary<ExpressionQuestion, string>? echoes = null)
     {
         _dialect = dialect;
@@ -48,6 +53,15 @@ internal sealed partial class Comparison
     /// say what it makes of them (<see cref="Dialect.EchoAsync"/>), and a second comparison with its answers decides.
     /// </summary>
     public HashSet<ExpressionQuestion> Questions { get; } = [];
+
+    /// <summary>Warnings by the operation they concern (also in <see cref="Warnings"/>).</summary>
+    public Dictionary<MigrationOperation, IReadOnlyList<string>> Notes { get; } = new(ReferenceEqualityComparer.Instance);
+
+    private void Note(MigrationOperation operation, string warning)
+    {
+        Warnings.Add(warning);
+        Notes[operation] = Notes.TryGetValue(operation, out var earlier) ? [.. earlier, warning] : [warning];
+    }
 
     /// <summary>The live tables compared with wanted ones, by the wanted name (after table renames).</summary>
     public Dictionary<TableName, Table> KeptTables { get; } = [];

@@ -80,7 +80,7 @@ public static class SchemaComparer
                 // The downgrade's batch then reads the table online, as a hand-written batch does.
             }
         }
-        return new SchemaDiff(dialect.AutoBatch(upgrade, before), dialect.AutoBatch(downgrade, after), comparison.Warnings);
+        return new SchemaDiff(dialect.AutoBatch(upgrade, before), dialect.AutoBatch(downgrade, after), comparison.Warnings) { Notes = comparison.Notes };
     }
 
     /// <summary>

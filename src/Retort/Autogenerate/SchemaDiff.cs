@@ -9,6 +9,13 @@ namespace Retort.Autogenerate;
 /// </summary>
 public sealed record SchemaDiff(IReadOnlyList<MigrationOperation> Upgrade, IReadOnlyList<MigrationOperation> Downgrade, IReadOnlyList<string> Warnings)
 {
+    /// <summary>
+    /// The warnings that concern one operation of <see cref="Upgrade"/> (a possible rename, a NOT NULL column without
+    /// a default, a change that may lose data), by the operation itself: a revision file writes them next to it.
+    /// </summary>
+    public IReadOnlyDictionary<MigrationOperation, IReadOnlyList<string>> Notes { get; init; } =
+        new Dictionary<MigrationOperation, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+
     /// <summary>Whether the schemas agree: no operation to run.</summary>
     public bool IsEmpty => Upgrade.Count == 0;
 }

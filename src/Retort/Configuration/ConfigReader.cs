@@ -25,6 +25,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     public int LockTimeout = 300;
     public bool CompareType = true;
     public bool CompareServerDefault;
+    public bool CompareImplicitNames;
+    public bool CompareDeclaredTypes;
     public List<string> Databases = [];
 
     public void Read(JsonElement obj, string prefix)
@@ -56,6 +58,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
                 case "lockTimeout": LockTimeout = Int(key, value); break;
                 case "compareType": CompareType = Bool(key, value); break;
                 case "compareServerDefault": CompareServerDefault = Bool(key, value); break;
+                case "compareImplicitNames": CompareImplicitNames = Bool(key, value); break;
+                case "compareDeclaredTypes": CompareDeclaredTypes = Bool(key, value); break;
                 case "databases": Databases = Strings(key, value); break;
                 default:
                     var suggestion = ConfigFile.Suggest(property.Name);
@@ -107,6 +111,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
             LockTimeout = LockTimeout,
             CompareType = CompareType,
             CompareServerDefault = CompareServerDefault,
+            CompareImplicitNames = CompareImplicitNames,
+            CompareDeclaredTypes = CompareDeclaredTypes,
             Databases = Databases,
         };
     }

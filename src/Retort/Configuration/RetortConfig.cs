@@ -83,6 +83,12 @@ public sealed record RetortConfig
     /// <summary>Autogenerate compares server defaults.</summary>
     public bool CompareServerDefault { get; init; }
 
+    /// <summary>Autogenerate compares the names the model leaves to convention (see <c>CompareOptions.CompareImplicitNames</c>).</summary>
+    public bool CompareImplicitNames { get; init; }
+
+    /// <summary>Autogenerate compares SQLite's declared types by their text, not only by affinity.</summary>
+    public bool CompareDeclaredTypes { get; init; }
+
     /// <summary>The databases one revision serves (the <c>multidb</c> template), else empty.</summary>
     public IReadOnlyList<string> Databases { get; init; } = [];
 

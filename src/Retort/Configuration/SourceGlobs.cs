@@ -23,15 +23,17 @@ public static class SourceGlobs
                 continue;
             }
             var root = full[..(full.LastIndexOf('/', firstWild) + 1)];
-            if (!Directory.Exists(root))
-                continue;
             var regex = ToRegex(full);
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            var matched = false;
+            foreach (var file in Directory.Exists(root) ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories) : [])
             {
                 var candidate = file.Replace('\\', '/');
                 if (regex.IsMatch(candidate) && !IsBuildOutput(candidate[root.Length..]))
-                    files.Add(Path.GetFullPath(file));
+                    matched = files.Add(Path.GetFullPath(file)) | true;
             }
+            // A mistyped pattern would otherwise read as a model without those tables, and autogenerate would drop them.
+            if (!matched)
+                throw new RetortException($"model source '{pattern}' matches no file (from {baseDirectory}); fix the pattern in model.sources");
         }
         return files.ToList();
     }

@@ -49,7 +49,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
     private Table Definition => new(name,
     [
         // On SQLite an INTEGER PRIMARY KEY numbers itself; AUTOINCREMENT would only add the sqlite_sequence table.
-        dialect.Name == "sqlite" ? new Column("id", SqlType.Integer, primaryKey: true) : new Column("id", SqlType.BigInteger, primaryKey: true, identity: true),
+        dialect.Name == "sqlite" ? new Column("id", SqlType.Integer, primaryKey: true, identity: false) : new Column("id", SqlType.BigInteger, primaryKey: true, identity: true),
         new Column("run_id", SqlType.String(36), nullable: false),
         new Column("step", SqlType.Integer, nullable: false),
         new Column("revision", SqlType.String(255), nullable: false),

@@ -37,6 +37,7 @@ internal static class ModelReader
     {
         var foreignKeyColumns = foreignKeys.SelectMany(f => f.Columns).ToHashSet();
         var requiredColumns = foreignKeys.Where(f => f.Required).SelectMany(f => f.Columns).ToHashSet();
+        var instance = new Lazy<object?>(() => NewInstance(model.Type));
         foreach (var column in model.Columns)
         {
             var declared = column.Column with
@@ -44,6 +45,8 @@ internal static class ModelReader
                 Identity = column.Column.Identity || IsConventionalIdentity(model, column, foreignKeyColumns),
                 Nullable = column.Column.Nullable && !requiredColumns.Contains(column),
             };
+            if (declared is { Nullable: false, ServerDefault: null, Identity: false })
+                declared = declared with { SuggestedDefault = SuggestedDefault(column, instance) };
             table.Column(declared);
         }
         if (model.Key.Count > 0)
@@ -82,6 +85,53 @@ internal static class ModelReader
             table.Comment(comment.Text);
         if (model.Own.Get<RenamedFromAttribute>() is { } renamed)
             table.RenamedFrom([.. renamed.Names]);
+    }
+
+    // What the class says a new row holds when nothing is given: [DefaultValue], else the property's initializer
+    // (read from a new instance; a value type's plain default says nothing), as SQL.
+    private static string? SuggestedDefault(ModelColumn column, Lazy<object?> instance)
+    {
+        object? value;
+        if (column.Property.GetCustomAttribute<System.ComponentModel.DefaultValueAttribute>() is { } given)
+            value = given.Value;
+        else
+        {
+            if (instance.Value is null)
+                return null;
+            try
+            {
+                value = column.Property.GetValue(instance.Value);
+            }
+            catch (TargetInvocationException)
+            {
+                return null;
+            }
+            if (value is not null && value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType())))
+                return null;
+        }
+        return value switch
+        {
+            string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+            bool b => b ? "true" : "false",
+            Enum e => Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            sbyte or byte or short or ushort or int or uint or long or ulong or decimal or double or float =>
+                Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+
+    private static object? NewInstance(Type type)
+    {
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+            return null;
+        try
+        {
+            return Activator.CreateInstance(type);
+        }
+        catch (TargetInvocationException)
+        {
+            return null;
+        }
     }
 
     // EF Core's convention: a single integer key is numbered by the database, unless it is told otherwise, has a

@@ -46,9 +46,9 @@ public sealed class BatchOperations
     public void AlterColumn(string column, SqlType? type = null, bool? nullable = null, string? serverDefault = null,
         bool dropServerDefault = false, string? comment = null, bool dropComment = false, string? newName = null,
         SqlType? existingType = null, bool? existingNullable = null, string? existingServerDefault = null,
-        string? existingComment = null, string? postgresUsing = null) =>
+        string? existingComment = null, string? postgresUsing = null, bool? existingAutoincrement = null) =>
         _operations.Add(Operations.AlterColumnRecord(_table, column, type, nullable, serverDefault, dropServerDefault, comment,
-            dropComment, newName, existingType, existingNullable, existingServerDefault, existingComment, postgresUsing));
+            dropComment, newName, existingType, existingNullable, existingServerDefault, existingComment, postgresUsing) with { ExistingAutoincrement = existingAutoincrement });
 
     /// <summary>Creates an index over columns (or expressions in parentheses), optionally unique or partial.</summary>
     /// <example><code>batch.CreateIndex("ix_users_email", new[] { "email" }, unique: true);</code></example>

@@ -59,6 +59,12 @@ public sealed record AlterColumnOperation(TableName Table, string Column) : Migr
     public bool ExistingCommentKnown { get; init; }
 
     /// <summary>
+    /// Whether the column is numbered by the database now (AUTO_INCREMENT): MySQL's restatement of the whole column
+    /// repeats it, so that an offline script keeps it as an online run does; null when not given.
+    /// </summary>
+    public bool? ExistingAutoincrement { get; init; }
+
+    /// <summary>
     /// The column as the database has it, read online before the change: what the operation does not describe
     /// (AUTO_INCREMENT, collation) but MySQL's restatement of the whole column must repeat.
     /// </summary>
@@ -103,6 +109,7 @@ public sealed record AlterColumnOperation(TableName Table, string Column) : Migr
             ExistingServerDefaultKnown = ServerDefault is not null || ExistingServerDefaultKnown,
             ExistingComment = Comment is { } c ? c.Value : ExistingComment,
             ExistingCommentKnown = Comment is not null || ExistingCommentKnown,
+            ExistingAutoincrement = ExistingAutoincrement,
         };
     }
 }

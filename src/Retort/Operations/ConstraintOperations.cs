@@ -23,6 +23,12 @@ public sealed record AddConstraintOperation(TableName Table, Constraint Constrai
 /// </summary>
 public sealed record DropConstraintOperation(TableName Table, string? Name, ConstraintKind Kind, Constraint? Existing = null) : MigrationOperation
 {
+    /// <summary>
+    /// The column to restate without the check, for a check MariaDB keeps in a column's definition (declared after the
+    /// column): there <c>DROP CONSTRAINT</c> does not find it, and <c>MODIFY COLUMN</c> drops it. Other databases ignore it.
+    /// </summary>
+    public Column? RestatedColumn { get; init; }
+
     /// <inheritdoc />
     public override MigrationOperation Reverse() =>
         Existing is null ? throw NeedsExisting($"the drop of constraint {Name}") : new AddConstraintOperation(Table, Existing);

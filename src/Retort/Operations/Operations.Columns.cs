@@ -27,9 +27,9 @@ public sealed partial class Operations
         string? serverDefault = null, bool dropServerDefault = false, string? comment = null, bool dropComment = false,
         string? newName = null, SqlType? existingType = null, bool? existingNullable = null,
         string? existingServerDefault = null, string? existingComment = null, string? postgresUsing = null,
-        string? schema = null) =>
+        string? schema = null, bool? existingAutoincrement = null) =>
         Invoke(AlterColumnRecord(new TableName(table, schema), column, type, nullable, serverDefault, dropServerDefault, comment,
-            dropComment, newName, existingType, existingNullable, existingServerDefault, existingComment, postgresUsing));
+            dropComment, newName, existingType, existingNullable, existingServerDefault, existingComment, postgresUsing) with { ExistingAutoincrement = existingAutoincrement });
 
     /// <summary>The record of an AlterColumn call, shared with <see cref="BatchOperations.AlterColumn"/>.</summary>
     internal static AlterColumnOperation AlterColumnRecord(TableName table, string column, SqlType? type, bool? nullable,

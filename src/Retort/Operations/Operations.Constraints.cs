@@ -29,8 +29,13 @@ public sealed partial class Operations
         Invoke(new AddConstraintOperation(new TableName(sourceTable, sourceSchema),
             new ForeignKey(name, localColumns, referentTable, remoteColumns, onDelete, onUpdate, deferrable, initiallyDeferred, referentSchema)));
 
-    /// <summary>Drops a constraint; MySQL needs its kind. <paramref name="existing"/> makes the operation reversible.</summary>
+    /// <summary>
+    /// Drops a constraint; MySQL needs its kind. <paramref name="existing"/> makes the operation reversible.
+    /// <paramref name="restateColumn"/> drops a check that MariaDB keeps in a column's definition, by restating that column
+    /// as given (online it is read from the database when left out).
+    /// </summary>
     /// <example><code>op.DropConstraint("uq_users_name", "users", ConstraintKind.Unique);</code></example>
-    public void DropConstraint(string name, string table, ConstraintKind kind, string? schema = null, Constraint? existing = null) =>
-        Invoke(new DropConstraintOperation(new TableName(table, schema), name, kind, existing));
+    public void DropConstraint(string name, string table, ConstraintKind kind, string? schema = null, Constraint? existing = null,
+        Column? restateColumn = null) =>
+        Invoke(new DropConstraintOperation(new TableName(table, schema), name, kind, existing) { RestatedColumn = restateColumn });
 }

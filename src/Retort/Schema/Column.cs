@@ -44,6 +44,9 @@ public sealed record Column : TableElement
     /// <summary>Numbered by the database.</summary>
     public bool Identity { get; init; }
 
+    /// <summary>A default the model's class suggests (a property initializer, <c>[DefaultValue]</c>), offered when a NOT NULL column has none.</summary>
+    internal string? SuggestedDefault { get; init; }
+
     /// <summary>Whether <see cref="Identity"/> was left to the table to decide (see the constructor).</summary>
     internal bool IdentityUnstated { get; init; }
 
@@ -61,4 +64,13 @@ public sealed record Column : TableElement
     /// such a name instead of dropping it and adding this one. Empty for live columns.
     /// </summary>
     public IReadOnlyList<string> RenamedFrom { get; init; } = [];
+
+    /// <summary>Equality by what the column is; whether its identity was stated or left to the table does not count.</summary>
+    public bool Equals(Column? other) =>
+        other is not null && Name == other.Name && Type == other.Type && Nullable == other.Nullable && PrimaryKey == other.PrimaryKey
+        && Identity == other.Identity && ServerDefault == other.ServerDefault && Comment == other.Comment && Collation == other.Collation
+        && EqualityComparer<IReadOnlyList<string>>.Default.Equals(RenamedFrom, other.RenamedFrom);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Type, Nullable, PrimaryKey, Identity, ServerDefault, Comment, Collation);
 }

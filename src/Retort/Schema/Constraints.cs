@@ -18,7 +18,20 @@ public sealed record UniqueConstraint(string? Name, IReadOnlyList<string> Column
 
 /// <summary>A check constraint: a SQL condition every row must meet.</summary>
 /// <example><code>new CheckConstraint("ck_users_age", "age >= 0")</code></example>
-public sealed record CheckConstraint(string? Name, string Condition) : Constraint(Name);
+public sealed record CheckConstraint(string? Name, string Condition) : Constraint(Name)
+{
+    /// <summary>
+    /// The column whose definition holds the check, for a check MariaDB reads back as column-level (declared after a
+    /// column): MariaDB drops such a check only by restating the column; null for a table-level check.
+    /// </summary>
+    public string? Column { get; init; }
+
+    /// <summary>Equality by name and condition; where the database keeps the check does not count.</summary>
+    public bool Equals(CheckConstraint? other) => other is not null && base.Equals(other) && Condition == other.Condition;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Condition);
+}
 
 /// <summary>A foreign key from this table's columns to another table's.</summary>
 /// <example><code>new ForeignKey("fk_orders_user", ["user_id"], "users", ["id"], onDelete: "CASCADE")</code></example>

@@ -63,44 +63,7 @@ public abstract class RoundTripDatabase : IAsyncLifetime
     public Task<DatabaseSchema> InspectAsync() => Dialect.InspectAsync(Connection, [new TableName("retort_version"), new TableName("retort_version_log")], CancellationToken.None);
 
     /// <summary>Renders each operation and runs its statements; a failure names the statement.</summary>
-    public async Task ApplyAsync(IEnumerable<MigrationOperation> operations)
-    {
-        foreach (var queued in operations)
-        {
-            // As the runner does: enforcement off around a rebuild (outside any transaction, where SQLite allows the
-            // switch), and a batch reads its table's live definition first.
-            var rebuild = queued is BatchAlterTableOperation && Dialect.ForeignKeySwitch is not null;
-            var switches = rebuild ? Dialect.ForeignKeySwitch! : null;
-            var operation = queued;
-            if (switches is not null)
-                await ExecuteAsync(switches.Off);
-            try
-            {
-                operation = await Dialect.PrepareAsync(queued, Connection, null, CancellationToken.None);
-                foreach (var statement in Dialect.Render(operation))
-                    await ExecuteAsync(statement);
-            }
-            finally
-            {
-                if (switches is not null)
-                    await ExecuteAsync(switches.On);
-            }
-        }
-    }
-
-    private async Task ExecuteAsync(Retort.Dialects.SqlStatement statement)
-    {
-        await using var command = Connection.CreateCommand();
-        command.CommandText = statement.Sql;
-        try
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (DbException e)
-        {
-            throw new InvalidOperationException($"{Dialect.Name} refused:\n{statement.Sql}\n{e.Message}", e);
-        }
-    }
+    public Task ApplyAsync(IEnumerable<MigrationOperation> operations) => LiveApply.ApplyAsync(Dialect, Connection, operations);
 }
 
 public sealed class SqliteRoundTripDatabase : RoundTripDatabase

@@ -37,7 +37,7 @@ public sealed class SchemaBuilderTests
             .Build();
 
         Assert.Equal(
-            "notes: id Integer pk not null, order_id Integer, line_no Integer; PK pk_notes(id); " +
+            "notes: id Integer pk identity not null, order_id Integer, line_no Integer; PK pk_notes(id); " +
             "FK fk_notes_order_id_line_no_lines(order_id, line_no) -> shop.lines(order_id, line_no) on update CASCADE\n" +
             "shop.lines: order_id Integer pk not null, line_no Integer pk not null; PK lines_key(order_id, line_no)",
             ModelSchemaText.Of(schema));

@@ -34,7 +34,7 @@ internal sealed class MySqlCatalog
         SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
             FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION;
         SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE();
-        SELECT {(mariaDb ? "TABLE_NAME" : "NULL")}, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE();
+        SELECT {(mariaDb ? "TABLE_NAME" : "NULL")}, CONSTRAINT_NAME, CHECK_CLAUSE, {(mariaDb ? "LEVEL" : "NULL")} FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE();
         SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, {(mariaDb ? "NULL" : "EXPRESSION")}
             FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX;
         SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE();
@@ -56,7 +56,7 @@ internal sealed class MySqlCatalog
         await ReadRowsAsync(reader, r => catalog.Constraints.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!)), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.KeyColumns.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!, Text(r, 3), Text(r, 4), Text(r, 5))), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Rules.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!, Text(r, 3)!)), cancellationToken);
-        await ReadRowsAsync(reader, r => catalog.Checks.Add(new(Text(r, 0), Text(r, 1)!, Text(r, 2)!)), cancellationToken);
+        await ReadRowsAsync(reader, r => catalog.Checks.Add(new(Text(r, 0), Text(r, 1)!, Text(r, 2)!, Text(r, 3))), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Indexes.Add(new(Text(r, 0)!, Text(r, 1)!, Number(r, 2) != 0, Text(r, 3), Text(r, 4))), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Views.Add(new(Text(r, 0)!, Text(r, 1) ?? "")), cancellationToken);
         return catalog;
@@ -97,7 +97,7 @@ internal sealed class MySqlCatalog
 
     public sealed record RuleRow(string Table, string Constraint, string UpdateRule, string DeleteRule);
 
-    public sealed record CheckRow(string? Table, string Name, string Clause);
+    public sealed record CheckRow(string? Table, string Name, string Clause, string? Level);
 
     public sealed record IndexRow(string Table, string Name, bool NonUnique, string? Column, string? Expression);
 

@@ -14,6 +14,14 @@ public sealed partial class MySqlDialect
         DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var prepared = await base.PrepareAsync(operation, connection, transaction, cancellationToken);
+        if (prepared is DropConstraintOperation { Kind: ConstraintKind.Check, RestatedColumn: null, Name: { } name, Table.Schema: null } drop && MariaDb)
+        {
+            var owner = (await ReadSchemaAsync(connection, transaction, [], cancellationToken)).Tables
+                .FirstOrDefault(t => string.Equals(t.Name.Name, drop.Table.Name, StringComparison.OrdinalIgnoreCase));
+            var check = owner?.Constraints.OfType<CheckConstraint>().FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+            return check?.Column is { } column && owner!.Columns.FirstOrDefault(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase)) is { } restated
+                ? drop with { RestatedColumn = restated } : drop;
+        }
         var (table, restates) = prepared switch
         {
             BatchAlterTableOperation { CopyFrom: null } b => (b.Table, b.Operations.Any(Restates)),

@@ -7,8 +7,8 @@ public sealed partial class MySqlDialect
     /// <summary>
     /// Changes a column. A new type, nullability or comment restates the whole column with MODIFY (or
     /// CHANGE when it is also renamed), so the existing type and nullability are required and the existing
-    /// default and comment are carried over when given; a default or comment not given is dropped, and so
-    /// are AUTO_INCREMENT and a collation, which the operation does not describe
+    /// default, comment and AUTO_INCREMENT (<c>existingAutoincrement</c>) are carried over when given; a default or
+    /// comment not given is dropped, and so is a collation, which the operation does not describe
     /// (https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-redefine-column).
     /// A change of default alone uses ALTER COLUMN SET/DROP DEFAULT, and a rename alone RENAME COLUMN
     /// (MySQL 8.0, MariaDB 10.5.2), which keep everything else. Online, the runner first fills in what the operation
@@ -37,7 +37,7 @@ public sealed partial class MySqlDialect
             operation.FinalNullable ?? throw Restates(operation, "existingNullable"),
             serverDefault: operation.ServerDefault is { } d ? d.Value : operation.ExistingServerDefault,
             comment: operation.Comment is { } c ? c.Value : operation.ExistingComment,
-            identity: existing?.Identity == true,
+            identity: operation.ExistingAutoincrement ?? existing?.Identity == true,
             collation: type.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Text or SqlTypeKind.Enum ? existing?.Collation : null);
         var verb = operation.NewName is null ? "MODIFY COLUMN" : $"CHANGE COLUMN {column}";
         return [new($"ALTER TABLE {table} {verb} {ColumnDefinition(restated, null)}")];

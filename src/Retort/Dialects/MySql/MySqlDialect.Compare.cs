@@ -48,7 +48,12 @@ public sealed partial class MySqlDialect
     /// https://mariadb.com/kb/en/now/), quoted numbers are numbers (MySQL echoes a literal's bare text).
     /// </summary>
     private protected override List<SqlEcho.Token> DefaultTokens(string sql) =>
-        WithBooleansAsNumbers(SqlEcho.WithSynonyms(SqlEcho.Tokens(sql), Timestamps, "current_timestamp"));
+        WithBooleansAsNumbers(SqlEcho.WithSynonyms(SqlEcho.WithSynonyms(SqlEcho.WithSynonyms(SqlEcho.Tokens(sql),
+            Timestamps, "current_timestamp"), Dates, "current_date"), Times, "current_time"));
+
+    // MariaDB echoes CURRENT_DATE as curdate() and CURRENT_TIME as curtime().
+    private static readonly HashSet<string> Dates = ["current_date", "curdate"];
+    private static readonly HashSet<string> Times = ["current_time", "curtime"];
 
     private static readonly HashSet<string> Timestamps = ["current_timestamp", "now", "localtimestamp", "localtime"];
 
@@ -65,9 +70,12 @@ public sealed partial class MySqlDialect
     [System.Text.RegularExpressions.GeneratedRegex(@"current_timestamp\(\d*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TimestampPrecision();
 
-    /// <summary>RESTRICT and NO ACTION are the same in InnoDB, and what a key without an action does.</summary>
+    /// <summary>
+    /// RESTRICT and NO ACTION are the same in InnoDB, and what a key without an action does; so is SET DEFAULT, which
+    /// InnoDB does not have and MariaDB stores as RESTRICT (https://mariadb.com/kb/en/foreign-keys/).
+    /// </summary>
     public override string? NormalizeReferentialAction(string? action) =>
-        base.NormalizeReferentialAction(action) is "RESTRICT" ? null : base.NormalizeReferentialAction(action);
+        base.NormalizeReferentialAction(action) is "RESTRICT" or "SET DEFAULT" ? null : base.NormalizeReferentialAction(action);
 
     /// <summary>Views compared as MySQL rewrites them: qualified, backquoted, each column aliased to itself.</summary>
     public override bool SameViewDefinition(string wanted, string live) => ComparableView(wanted, rewritten: true) == ComparableView(live, rewritten: true);

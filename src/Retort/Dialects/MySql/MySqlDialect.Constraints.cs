@@ -36,6 +36,9 @@ public sealed partial class MySqlDialect
     protected override IReadOnlyList<SqlStatement> DropConstraint(DropConstraintOperation operation)
     {
         var table = Quote(operation.Table);
+        // MariaDB keeps a column's own check in the column's definition, where only a restatement removes it.
+        if (operation is { Kind: ConstraintKind.Check, RestatedColumn: { } column } && MariaDb)
+            return [new($"ALTER TABLE {table} MODIFY COLUMN {ColumnDefinition(column with { PrimaryKey = false }, null)}")];
         var name = Quote(NameOf(operation));
         return [new(operation.Kind switch
         {

@@ -67,7 +67,7 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
     {
         var constraints = _constraints[row.Name].OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var primaryKey = _keyColumns[(row.Name, "PRIMARY")].Select(k => k.Column).ToList();
-        var checks = constraints.Where(c => c.Type == "CHECK").Select(c => new CheckConstraint(c.Name, CheckClause(row.Name, c.Name))).ToList();
+        var checks = constraints.Where(c => c.Type == "CHECK").Select(c => Check(row.Name, c.Name)).ToList();
         // MariaDB's JSON is LONGTEXT with a column check json_valid(`column`) named after the column.
         var jsonChecks = checks.Where(c => mariaDb && c.Condition == $"json_valid({Quoted(c.Name!)})"
             && _columns[row.Name].Any(column => column.Name == c.Name && column.DataType == "longtext")).ToList();
@@ -116,9 +116,13 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
     // InnoDB treats RESTRICT and NO ACTION alike, and reports one of them for a key declared without an action.
     private static string? Action(string? rule) => rule is null or "RESTRICT" or "NO ACTION" ? null : rule;
 
-    // MariaDB names a check's table; MySQL does not, its check names being unique in the database.
-    private string CheckClause(string table, string name) =>
-        (_checks[(table, name)].FirstOrDefault() ?? _checks[(null, name)].FirstOrDefault())?.Clause ?? "";
+    // MariaDB names a check's table; MySQL does not, its check names being unique in the database. A column-level
+    // check on MariaDB is named after its column.
+    private CheckConstraint Check(string table, string name)
+    {
+        var row = _checks[(table, name)].FirstOrDefault() ?? _checks[(null, name)].FirstOrDefault();
+        return new CheckConstraint(name, row?.Clause ?? "") { Column = row?.Level == "Column" ? name : null };
+    }
 
     private static string Quoted(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
 }

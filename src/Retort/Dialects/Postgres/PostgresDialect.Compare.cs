@@ -33,7 +33,7 @@ public sealed partial class PostgresDialect
     /// and <c>pg_get_expr</c> add: <c>lower((email)::text)</c> is <c>lower(email)</c>.
     /// </summary>
     public override string NormalizeExpression(string sql) =>
-        SqlEcho.Text(SqlEcho.WithDatesCanonical(SqlEcho.WithoutOuterParentheses(SqlEcho.WithoutGroupingParentheses(SqlEcho.WithoutCasts(SqlEcho.Tokens(sql))))));
+        SqlEcho.Text(SqlEcho.WithDatesCanonical(SqlEcho.WithoutOuterParentheses(SqlEcho.WithoutGroupingParentheses(SqlEcho.WithNumbersUnquoted(SqlEcho.WithoutCasts(SqlEcho.Tokens(sql)))))));
 
     /// <summary>True: an enum is a type of its own (https://www.postgresql.org/docs/current/datatype-enum.html), changed with ALTER TYPE.</summary>
     public override bool EnumsAreTypes => true;

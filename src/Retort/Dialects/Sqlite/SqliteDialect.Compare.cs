@@ -46,7 +46,19 @@ public sealed partial class SqliteDialect
     /// change one into the other would change nothing but the text.
     /// </summary>
     public override bool SameStoredType(Column wanted, Column live) =>
-        SameColumnType(wanted, live) || Affinity(ColumnTypeName(wanted)) == Affinity(ColumnTypeName(live));
+        SameColumnType(wanted, live) || Affinity(ColumnTypeName(wanted)) == Affinity(ColumnTypeName(live))
+        || Stores(wanted.Type.Kind, Affinity(ColumnTypeName(live))) || Stores(live.Type.Kind, Affinity(ColumnTypeName(wanted)));
+
+    // The affinities mappers give a generic type's values besides Retort's own: EF Core writes booleans as INTEGER,
+    // dates, times, decimals, Guids and JSON as TEXT (https://learn.microsoft.com/ef/core/providers/sqlite/limitations),
+    // which holds the same values as Retort's NUMERIC-affinity BOOLEAN, DATETIME, NUMERIC and JSON.
+    private static bool Stores(SqlTypeKind kind, string affinity) => kind switch
+    {
+        SqlTypeKind.Boolean => affinity is "INTEGER" or "NUMERIC",
+        SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.DateTime or SqlTypeKind.DateTimeOffset or SqlTypeKind.Numeric
+            or SqlTypeKind.Json or SqlTypeKind.Guid => affinity is "TEXT" or "NUMERIC",
+        _ => false,
+    };
 
     private string ColumnTypeName(Column column) => column.Identity ? "INTEGER" : TypeName(column.Type);
 

@@ -62,7 +62,7 @@ public sealed class MySqlInspectorTests
         {
             c.Columns.Add(Row("email", "varchar", "varchar(50)", length: 50));
             c.Constraints.Add(new ConstraintRow("t", "ck_t_email", "CHECK"));
-            c.Checks.Add(new CheckRow(null, "ck_t_email", "(`email` <> _utf8mb4'')"));
+            c.Checks.Add(new CheckRow(null, "ck_t_email", "(`email` <> _utf8mb4'')", null));
             c.Indexes.Add(new IndexRow("t", "ix_t_lower", NonUnique: true, null, "lower(`email`)"));
         });
         Assert.Equal("(`email` <> _utf8mb4'')", Assert.Single(table.Constraints.OfType<CheckConstraint>()).Condition);
@@ -76,7 +76,7 @@ public sealed class MySqlInspectorTests
         {
             c.Columns.Add(Row("doc", "longtext", "longtext") with { Collation = "utf8mb4_bin" });
             c.Constraints.Add(new ConstraintRow("t", "doc", "CHECK"));
-            c.Checks.Add(new CheckRow("t", "doc", "json_valid(`doc`)"));
+            c.Checks.Add(new CheckRow("t", "doc", "json_valid(`doc`)", "Column"));
         });
         Assert.Equal((SqlType.Json, null), (table.Columns[0].Type, table.Columns[0].Collation));
         Assert.Empty(table.Constraints);
