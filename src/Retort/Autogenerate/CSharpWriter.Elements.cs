@@ -16,13 +16,13 @@ public static partial class CSharpWriter
     }
 
     // new Table(new TableName("users"), [ … ], comment: "…"), its elements one per line.
-    private static string Table(Table table, string indent)
+    private static string Table(Table table, string indent, bool withIndexes = false)
     {
         var name = table.Name.Schema is null ? $"new TableName({Literal(table.Name.Name)})" : $"new TableName({Literal(table.Name.Name)}, {Literal(table.Name.Schema)})";
         var text = new StringBuilder("new Table(").Append(name).Append(",\n").Append(indent).Append("    [\n");
         text.AppendJoin(",\n", Elements(table).Select(e => indent + "        " + e));
         text.Append('\n').Append(indent).Append("    ]");
-        if (table.Indexes.Count > 0)
+        if (withIndexes && table.Indexes.Count > 0)
         {
             text.Append(",\n").Append(indent).Append("    [\n");
             text.AppendJoin(",\n", table.Indexes.Select(i => indent + "        " + Index(i)));
@@ -33,18 +33,23 @@ public static partial class CSharpWriter
         return text.Append(')').ToString();
     }
 
-    private static IEnumerable<string> Elements(Table table) => [.. table.Columns.Select(Column), .. table.Constraints.Select(Constraint)];
+    private static IEnumerable<string> Elements(Table table) => [.. table.Columns.Select(c => Column(c, table)), .. table.Constraints.Select(Constraint)];
 
-    private static string Column(Column column)
+    private static string Column(Column column) => Column(column, null);
+
+    // In a table, a key numbered by convention is left to the convention again (identity is written only where the
+    // table's convention would decide otherwise), so that the revision builds the same column.
+    private static string Column(Column column, Table? table)
     {
+        var conventional = table is not null && table.PrimaryKeyColumns is [var key] && key == column.Name && column.ServerDefault is null
+            && column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger
+            && !table.Constraints.OfType<ForeignKey>().Any(k => k.Columns.Contains(column.Name));
         var arguments = new List<string> { Literal(column.Name), Type(column.Type) };
         if (column.Nullable == column.PrimaryKey)
             arguments.Add("nullable: " + Bool(column.Nullable));
         if (column.PrimaryKey) arguments.Add("primaryKey: true");
-        if (column.Identity) arguments.Add("identity: true");
-        // Left out, a table's single integer key column would be numbered by convention.
-        else if (column.PrimaryKey && column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger)
-            arguments.Add("identity: false");
+        if (column.Identity && !(column.IdentityUnstated && conventional)) arguments.Add("identity: true");
+        else if (!column.Identity && (conventional || table is null && column.PrimaryKey)) arguments.Add("identity: false");
         arguments.AddRange(Named("serverDefault", column.ServerDefault));
         arguments.AddRange(Named("comment", column.Comment));
         arguments.AddRange(Named("collation", column.Collation));

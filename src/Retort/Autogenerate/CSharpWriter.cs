@@ -81,7 +81,7 @@ public static partial class CSharpWriter
         var body = string.Concat(o.Operations.Select(inner =>
             "    " + (Comments(inner, notes) + BatchStatement(inner)).Replace("\n", "\n    ", StringComparison.Ordinal) + "\n"));
         var options = string.Concat([.. o.Recreate == BatchMode.Auto ? [] : new[] { $", recreate: BatchMode.{o.Recreate}" },
-            .. o.CopyFrom is null ? [] : new[] { ",\ncopyFrom: " + Table(o.CopyFrom, "") },
+            .. o.CopyFrom is null ? [] : new[] { ",\ncopyFrom: " + Table(o.CopyFrom, "", withIndexes: true) },
             .. o.Table.Schema is null ? [] : new[] { $", schema: {Literal(o.Table.Schema)}" }]);
         return $"op.BatchAlterTable({Literal(o.Table.Name)}, batch =>\n{{\n{body}}}{options});";
     }

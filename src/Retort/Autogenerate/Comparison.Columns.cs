@@ -200,8 +200,9 @@ internal sealed partial class Comparison
     {
         foreach (var column in wanted.Columns)
         {
+            // SQLite numbers its rowid whatever it is told, with or without AUTOINCREMENT.
             if (liveColumns.TryGetValue(column.Name, out var existing) && column.Identity != existing.Identity
-                && !(column.Identity && _dialect.NumbersImplicitly(live, existing)))
+                && !_dialect.NumbersImplicitly(live, existing))
                 Warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
                     "autogenerate does not change that: write the change by hand");
         }

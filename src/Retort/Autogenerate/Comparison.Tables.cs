@@ -35,6 +35,7 @@ internal sealed partial class Comparison
         foreach (var (wantedTable, liveTable) in kept)
         {
             KeptTables[wantedTable.Name] = liveTable;
+            KeptWanted[wantedTable.Name] = wantedTable;
             CompareTable(wantedTable, liveTable);
         }
     }
@@ -73,6 +74,7 @@ internal sealed partial class Comparison
 
     private void WarnOfTableRenames(List<Table> added, List<Table> removed)
     {
+        Dictionary<TableName, DropTableOperation>? drops = null;
         foreach (var table in added)
         {
             var columns = table.Columns.Select(c => c.Name).ToHashSet(_names);
@@ -81,7 +83,8 @@ internal sealed partial class Comparison
             {
                 var warning = $"Table {old.Name} is dropped and {table.Name} created with the same columns; if it is a rename, " +
                     $"mark the class [RenamedFrom(\"{old.Name.Name}\")] so that autogenerate renames it and keeps the data";
-                if (_tableDrops.OfType<DropTableOperation>().FirstOrDefault(d => _tableNames.Equals(d.Table, old.Name)) is { } drop)
+                drops ??= _tableDrops.OfType<DropTableOperation>().ToDictionary(d => d.Table, _tableNames);
+                if (drops.TryGetValue(old.Name, out var drop))
                     Note(drop, warning);
                 else
                     Warnings.Add(warning);

@@ -66,6 +66,9 @@ internal sealed partial class Comparison
     /// <summary>The live tables compared with wanted ones, by the wanted name (after table renames).</summary>
     public Dictionary<TableName, Table> KeptTables { get; } = [];
 
+    /// <summary>The wanted tables that <see cref="KeptTables"/> are compared with, by name.</summary>
+    public Dictionary<TableName, Table> KeptWanted { get; } = [];
+
     public List<MigrationOperation> Run(DatabaseSchema wanted, DatabaseSchema live)
     {
         var wantedTables = Included(wanted.Tables, isLive: false);

@@ -64,23 +64,28 @@ public static class SchemaComparer
     private static SchemaDiff Diff(Comparison comparison, List<MigrationOperation> upgrade, Dialect dialect)
     {
         var downgrade = Reversed(upgrade);
+        if (!dialect.BatchesByTable)
+            return new SchemaDiff(upgrade, downgrade, comparison.Warnings) { Notes = comparison.Notes };
         var before = comparison.KeptTables;
-        var after = new Dictionary<TableName, Table>();
-        foreach (var (name, table) in before)
+        // The table as the upgrade leaves it, worked out only for a table the downgrade rebuilds.
+        Table? After(TableName name)
         {
-            var operations = upgrade.Where(o => Dialect.TableOf(o) == name).ToList();
-            if (operations.Count == 0)
-                continue;
+            if (!before.TryGetValue(name, out var table))
+                return null;
             try
             {
-                after[name] = Ops.AlteredTable.Apply(table, operations).After;
+                return Ops.AlteredTable.Apply(table, upgrade.Where(o => Dialect.TableOf(o) == name)).After;
             }
             catch (RetortException)
             {
                 // The downgrade's batch then reads the table online, as a hand-written batch does.
+                return null;
             }
         }
-        return new SchemaDiff(dialect.AutoBatch(upgrade, before), dialect.AutoBatch(downgrade, after), comparison.Warnings) { Notes = comparison.Notes };
+        return new SchemaDiff(
+            dialect.AutoBatch(upgrade, new TableShapes(before.GetValueOrDefault, before.GetValueOrDefault)),
+            dialect.AutoBatch(downgrade, new TableShapes(comparison.KeptWanted.GetValueOrDefault, After)),
+            comparison.Warnings) { Notes = comparison.Notes };
     }
 
     /// <summary>

@@ -4,6 +4,13 @@ using Retort.Ops;
 namespace Retort.Dialects;
 
 /// <summary>
+/// Autogenerate's tables around operations for <see cref="Dialect.AutoBatch"/>: <paramref name="Shape"/> tells what uses
+/// a column (the table before the operations, or one of the same shape), <paramref name="CopyFrom"/> gives the table
+/// exactly as it is before them, asked only for a table that is rebuilt; both null for a table they do not know.
+/// </summary>
+internal sealed record TableShapes(Func<TableName, Table?> Shape, Func<TableName, Table?> CopyFrom);
+
+/// <summary>
 /// How a run turns a database's foreign-key enforcement off around a transaction and checks the keys before it
 /// commits: <paramref name="IsOn"/> returns the text <c>1</c> when enforcement is on.
 /// </summary>
@@ -63,15 +70,17 @@ public abstract partial class Dialect
         return operation;
     }
 
+    /// <summary>Whether <see cref="AutoBatch"/> puts a table's changes into a batch that rebuilds it (SQLite).</summary>
+    internal virtual bool BatchesByTable => false;
+
     /// <summary>
     /// The operations as they run when the configuration asks for automatic batches: SQLite puts each run of
     /// operations on one table that it cannot do in place into one batch.
     /// </summary>
     /// <param name="operations">The operations in running order.</param>
-    /// <param name="tables">Autogenerate's tables as they are before the operations; with them, all the changes of a
-    /// table that needs a rebuild go into one batch that carries the table (<c>copyFrom</c>).</param>
-    internal virtual IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations,
-        IReadOnlyDictionary<TableName, Table>? tables = null) => operations;
+    /// <param name="tables">Autogenerate's tables around the operations; with them, all the changes of a table that
+    /// needs a rebuild go into one batch that carries the table (<c>copyFrom</c>).</param>
+    internal virtual IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations, TableShapes? tables = null) => operations;
 
     /// <summary>How this database's foreign-key enforcement is turned off around a run, or null when it never needs to be.</summary>
     internal virtual ForeignKeySwitch? ForeignKeySwitch => null;

@@ -40,9 +40,12 @@ internal static class ModelReader
         var instance = new Lazy<object?>(() => NewInstance(model.Type));
         foreach (var column in model.Columns)
         {
+            var conventional = !column.Column.Identity && IsConventionalIdentity(model, column, foreignKeyColumns);
             var declared = column.Column with
             {
-                Identity = column.Column.Identity || IsConventionalIdentity(model, column, foreignKeyColumns),
+                Identity = column.Column.Identity || conventional,
+                // The model's convention decided, and nothing is left for the table's to decide.
+                IdentityUnstated = conventional,
                 Nullable = column.Column.Nullable && !requiredColumns.Contains(column),
             };
             if (declared is { Nullable: false, ServerDefault: null, Identity: false })

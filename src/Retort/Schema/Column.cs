@@ -47,7 +47,7 @@ public sealed record Column : TableElement
     /// <summary>A default the model's class suggests (a property initializer, <c>[DefaultValue]</c>), offered when a NOT NULL column has none.</summary>
     internal string? SuggestedDefault { get; init; }
 
-    /// <summary>Whether <see cref="Identity"/> was left to the table to decide (see the constructor).</summary>
+    /// <summary>Whether <see cref="Identity"/> was left to convention (see the constructor), rather than stated.</summary>
     internal bool IdentityUnstated { get; init; }
 
     /// <summary>The default as SQL text, or null for none.</summary>

@@ -31,7 +31,7 @@ public sealed record Table
             || column.Type.Kind is not (SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger)
             || constraints.OfType<ForeignKey>().Any(k => k.Columns.Contains(column.Name)))
             return columns;
-        columns[index] = column with { Identity = true, IdentityUnstated = false };
+        columns[index] = column with { Identity = true };
         return columns;
     }
 

@@ -164,15 +164,20 @@ public sealed class ColumnChangeTests
     }
 
     [Fact]
-    public void On_mysql_changing_an_auto_increment_column_warns_that_the_restated_column_loses_it()
+    public void On_mysql_changing_an_auto_increment_column_restates_its_auto_increment_offline_too()
     {
-        var wanted = Shop().Replacing(Users().Replacing(new Column("id", SqlType.Integer, primaryKey: true, identity: true, comment: "key")));
+        var mysql = Retort.Dialects.Dialect.ForName("mysql");
+        var live = Shop().Replacing(Users().Replacing(new Column("id", SqlType.Integer, primaryKey: true, identity: true)));
+        var wanted = Shop().Replacing(Users().Replacing(new Column("id", SqlType.BigInteger, primaryKey: true, identity: true)));
 
-        var diff = Compare(wanted, Shop(), Retort.Dialects.Dialect.ForName("mysql"));
+        var diff = Compare(wanted, live, mysql);
 
-        Assert.Single(diff.Upgrade);
-        Assert.Contains(diff.Warnings, w => w.Contains("without its AUTO_INCREMENT", StringComparison.Ordinal));
-        Assert.Empty(Compare(wanted, Shop()).Warnings);
+        var alter = Assert.IsType<AlterColumnOperation>(Assert.Single(diff.Upgrade));
+        Assert.True(alter.ExistingAutoincrement);
+        Assert.Contains("AUTO_INCREMENT", Assert.Single(mysql.Render(alter)).Sql, StringComparison.Ordinal);
+        Assert.Contains("AUTO_INCREMENT", Assert.Single(mysql.Render(Assert.Single(diff.Downgrade))).Sql, StringComparison.Ordinal);
+        Assert.Contains("existingAutoincrement: true", CSharpWriter.Operations(diff.Upgrade, ""), StringComparison.Ordinal);
+        Assert.Empty(diff.Warnings);
     }
 
     [Fact]

@@ -22,8 +22,11 @@ internal static class SingleChanges
         ["add column"] = One(s => Table(s, "users", t => t with { Columns = [.. t.Columns, new Column("nickname", SqlType.String(30))] }), "AddColumnOperation users.nickname"),
         ["drop column"] = One(s => Table(s, "users", t => t with { Columns = t.Columns.Where(c => c.Name != "quote").ToList() }), "DropColumnOperation users.quote"),
         ["rename column"] = One(s => Column(s, "users", "display", c => c with { Name = "screen_name", RenamedFrom = ["display"] }), "AlterColumnOperation users.display->screen_name"),
-        ["column type"] = One(s => Column(s, "users", "display", c => c with { Type = SqlType.String(80) }), "AlterColumnOperation users.display"),
-        ["enum values"] = One(s => Column(s, "users", "kind", c => c with { Type = SqlType.Enum("user_role", "admin", "member", "superuser") }), "AlterColumnOperation users.kind"),
+        // SQLite stores text by affinity, whatever length or values are declared: not worth a rebuild.
+        ["column type"] = new(s => Column(s, "users", "display", c => c with { Type = SqlType.String(80) }), d => d.Name == "sqlite" ? [] : ["AlterColumnOperation users.display"]),
+        ["enum values"] = new(s => Column(s, "users", "kind", c => c with { Type = SqlType.Enum("user_role", "admin", "member", "superuser") }),
+            d => d.Name == "sqlite" ? [] : ["AlterColumnOperation users.kind"]),
+        ["column type of another affinity"] = One(s => Column(s, "users", "ratio", c => c with { Type = SqlType.Numeric(10, 4) }), "AlterColumnOperation users.ratio"),
         ["nullability"] = One(s => Column(s, "users", "bio", c => c with { Nullable = false }), "AlterColumnOperation users.bio"),
         ["server default"] = One(s => Column(s, "users", "display", c => c with { ServerDefault = "'nobody'" }), "AlterColumnOperation users.display"),
         ["dropped server default"] = One(s => Column(s, "orders", "status", c => c with { ServerDefault = null }), "AlterColumnOperation orders.status"),

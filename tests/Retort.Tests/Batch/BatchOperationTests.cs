@@ -59,7 +59,7 @@ public sealed class BatchOperationTests
             b.DropColumn("email");
             b.DropIndex("ix_users_name");
         }, Before).Reverse();
-        Assert.Equal("users: id Integer pk not null, name Text not null default 'x' comment 'shown'", SchemaText.Of(reverse.CopyFrom!));
+        Assert.Equal("users: id Integer pk identity not null, name Text not null default 'x' comment 'shown'", SchemaText.Of(reverse.CopyFrom!));
         var restore = Assert.IsType<AlterColumnOperation>(reverse.Operations[3]);
         Assert.Equal((SqlType.String(50), true, "'x'"), (restore.Type, restore.Nullable, restore.ExistingServerDefault));
         Assert.Equal(["email"], Assert.IsType<UniqueConstraint>(Assert.IsType<AddConstraintOperation>(reverse.Operations[2]).Constraint).Columns);

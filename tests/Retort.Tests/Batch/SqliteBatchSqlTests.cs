@@ -10,7 +10,7 @@ public sealed class SqliteBatchSqlTests
 
     private static readonly Table Users = new(new TableName("users"),
     [
-        new Column("id", SqlType.Integer, primaryKey: true),
+        new Column("id", SqlType.Integer, primaryKey: true, identity: false),
         new Column("name", SqlType.String(50)),
         new Column("boss_id", SqlType.Integer),
         new CheckConstraint("ck_users_name", "name <> 'name'"),

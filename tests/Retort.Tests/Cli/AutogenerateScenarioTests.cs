@@ -120,8 +120,9 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         var url = await CreateDatabaseAsync(_dir.FullName);
         await Ok("init");
         Directory.CreateDirectory(Path.Combine(_dir.FullName, "Models"));
+        // SQLite does not enforce a declared length: only compareDeclaredTypes makes it worth a rebuild.
         File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
-            $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Models/**/*.cs"] } }""");
+            $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "compareDeclaredTypes": true, "model": { "sources": ["Models/**/*.cs"] } }""");
         WriteUser(withAddress: false);
         await Ok("revision", "--autogenerate", "-m", "Initial schema");
         await Ok("upgrade", "head");
@@ -131,6 +132,9 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         var text = RevisionText("longer_names");
         Assert.Contains("op.BatchAlterTable(\"users\", batch =>", text);
         Assert.Contains("batch.AlterColumn(\"name\", type: SqlType.String(80)", text);
+        // The batch carries the table it read, so that an offline script rebuilds it too.
+        Assert.Contains("copyFrom: new Table(new TableName(\"users\")", text);
+        Assert.Contains("CREATE TABLE _retort_tmp_users", await Ok("upgrade", "head", "--sql"));
         await Ok("upgrade", "head");
         Assert.Equal("No new upgrade operations detected.\n", (await Ok("check")).ReplaceLineEndings("\n"));
         Assert.Equal(SqlType.String(80), await NameTypeAsync(url));

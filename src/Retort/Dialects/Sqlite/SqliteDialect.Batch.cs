@@ -41,8 +41,7 @@ public sealed partial class SqliteDialect
     /// its last change, carrying the table as it was (<c>copyFrom</c>); a column that nothing uses is dropped in
     /// place (SQLite 3.35+), without a rebuild.
     /// </summary>
-    internal override IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations,
-        IReadOnlyDictionary<TableName, Table>? tables = null)
+    internal override IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations, TableShapes? tables = null)
     {
         if (tables is not null)
             return AutoBatchByTable(operations, tables);
@@ -63,10 +62,13 @@ public sealed partial class SqliteDialect
         return result;
     }
 
-    private static List<MigrationOperation> AutoBatchByTable(IReadOnlyList<MigrationOperation> operations, IReadOnlyDictionary<TableName, Table> tables)
+    /// <inheritdoc />
+    internal override bool BatchesByTable => true;
+
+    private static List<MigrationOperation> AutoBatchByTable(IReadOnlyList<MigrationOperation> operations, TableShapes tables)
     {
         var rebuilt = operations
-            .Where(o => TableOf(o) is { } table && tables.ContainsKey(table) && NeedsRebuild(o, tables[table]))
+            .Where(o => TableOf(o) is { } table && NeedsRebuild(o) && tables.Shape(table) is { } shape && NeedsRebuild(o, shape))
             .Select(o => TableOf(o)!.Value).ToHashSet();
         if (rebuilt.Count == 0)
             return [.. operations];
@@ -76,13 +78,14 @@ public sealed partial class SqliteDialect
             if (TableOf(operations[i]) is { } table && rebuilt.Contains(table))
                 last[table] = i;
         }
+        var changes = operations.Where(o => TableOf(o) is { } t && rebuilt.Contains(t)).ToLookup(o => TableOf(o)!.Value);
         var result = new List<MigrationOperation>(operations.Count);
         for (var i = 0; i < operations.Count; i++)
         {
             if (TableOf(operations[i]) is not { } table || !rebuilt.Contains(table))
                 result.Add(operations[i]);
             else if (last[table] == i)
-                result.Add(new BatchAlterTableOperation(table, operations.Where(o => TableOf(o) == table).ToList(), CopyFrom: tables[table]));
+                result.Add(new BatchAlterTableOperation(table, [.. changes[table]], CopyFrom: tables.CopyFrom(table)));
         }
         return result;
     }

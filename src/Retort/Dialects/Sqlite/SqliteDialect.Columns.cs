@@ -7,9 +7,10 @@ namespace Retort.Dialects.Sqlite;
 public sealed partial class SqliteDialect
 {
     /// <summary>
-    /// Name, type, collation, default, NOT NULL; an identity column ends with PRIMARY KEY AUTOINCREMENT and is
-    /// declared INTEGER whatever its integer size, because only INTEGER PRIMARY KEY is the rowid that
-    /// AUTOINCREMENT numbers (https://www.sqlite.org/autoinc.html).
+    /// Name, type, collation, default, NOT NULL; an identity column is declared INTEGER whatever its integer size,
+    /// because only INTEGER PRIMARY KEY is the rowid, which SQLite numbers, and ends with PRIMARY KEY AUTOINCREMENT
+    /// when asked for (<c>identity: true</c>), which also keeps numbers from being used again; a key numbered by
+    /// convention is the plain rowid, as SQLite advises (https://www.sqlite.org/autoinc.html).
     /// </summary>
     protected override string ColumnDefinition(Column column, Table? table)
     {
@@ -26,7 +27,7 @@ public sealed partial class SqliteDialect
         {
             if (table!.PrimaryKey!.Name is { } name)
                 text.Append(" CONSTRAINT ").Append(Quote(name));
-            text.Append(" PRIMARY KEY AUTOINCREMENT");
+            text.Append(column.IdentityUnstated ? " PRIMARY KEY" : " PRIMARY KEY AUTOINCREMENT");
         }
         return text.ToString();
     }

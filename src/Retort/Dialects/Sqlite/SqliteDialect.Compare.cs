@@ -16,7 +16,7 @@ public sealed partial class SqliteDialect
     /// (https://www.sqlite.org/lang_createtable.html#rowid); AUTOINCREMENT only stops numbers being used again.
     /// </summary>
     public override bool NumbersImplicitly(Table live, Column column) =>
-        column.PrimaryKey && live.PrimaryKeyColumns.Count == 1 && column.Type == SqlType.Integer;
+        column.PrimaryKey && live.PrimaryKeyColumns.Count == 1 && column.Type == SqlType.Integer && column.Identity;
 
     /// <summary>SQLite compares names without regard to ASCII case (https://www.sqlite.org/lang_keywords.html).</summary>
     public override StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;

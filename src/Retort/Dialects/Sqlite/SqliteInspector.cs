@@ -94,9 +94,15 @@ internal static class SqliteInspector
             // pragma_table_info reports the NOT NULL that was written, but an INTEGER PRIMARY KEY is the rowid, which
             // cannot be NULL, and so is every key column of a WITHOUT ROWID table
             // (https://www.sqlite.org/lang_createtable.html#rowids_and_the_integer_primary_key).
-            var notNull = row.NotNull || row.Key > 0 && (withoutRowid || singleKey && string.Equals(row.Type, "INTEGER", StringComparison.OrdinalIgnoreCase));
+            var rowid = row.Key > 0 && !withoutRowid && singleKey && string.Equals(row.Type, "INTEGER", StringComparison.OrdinalIgnoreCase);
+            var notNull = row.NotNull || rowid || row.Key > 0 && withoutRowid;
             elements.Add(new Column(row.Name, SqliteTypes.FromDeclared(row.Type), nullable: !notNull, primaryKey: row.Key > 0,
-                identity: identity, serverDefault: row.Default, collation: ddl.Collations.GetValueOrDefault(row.Name)));
+                identity: identity, serverDefault: row.Default, collation: ddl.Collations.GetValueOrDefault(row.Name))
+            {
+                // The rowid is numbered by SQLite without AUTOINCREMENT, as a key numbered by convention is.
+                Identity = identity || rowid,
+                IdentityUnstated = !identity && rowid,
+            });
         }
         var keyColumns = rows.Where(r => r.Key > 0).OrderBy(r => r.Key).Select(r => r.Name).ToArray();
         if (ddl.PrimaryKeyName is not null && keyColumns.Length > 0)

@@ -27,7 +27,7 @@ internal static class SqliteTableRebuild
         // No CAST: the new column's affinity converts each value that converts without loss and keeps the others as they
         // are (https://www.sqlite.org/datatype3.html#type_affinity), where CAST would turn 'abc' into 0.
         statements.Add(new($"INSERT INTO {dialect.Quote(temporary)} ({copied}) SELECT {copied} FROM {dialect.Quote(name)}"));
-        if (altered.Rebuilt.Columns.Any(c => c.Identity))
+        if (altered.Rebuilt.Columns.Any(c => c.Identity && !c.IdentityUnstated))
             statements.AddRange(KeepSequence(dialect, before.Name, temporary));
         statements.Add(new($"DROP TABLE {dialect.Quote(name)}"));
         // Views and triggers that name the table would make RENAME fail (the table they name is gone at that moment)

@@ -135,7 +135,7 @@ public sealed partial class MySqlLiveTests
             new PrimaryKey(null, "id"), new UniqueConstraint("uq_users_email", "email"),
             new ForeignKey("fk_users_team", ["parent_id"], "teams", ["id"], onDelete: "SET NULL"), new CheckConstraint("ck_users_email", "email <> ''"),
         ];
-        await db.ApplyAsync(connection, new CreateTableOperation(new Table(Users, [new Column("id", SqlType.Integer, nullable: false), Email, ParentId, .. constraints])));
+        await db.ApplyAsync(connection, new CreateTableOperation(new Table(Users, [new Column("id", SqlType.Integer, nullable: false, identity: false), Email, ParentId, .. constraints])));
         foreach (var constraint in constraints.Reverse())
         {
             var kind = AddConstraintOperation.KindOf(constraint);

@@ -37,7 +37,7 @@ public sealed class SqliteInspectorTests : IAsyncLifetime
     {
         await _db.ExecuteAsync(HandWritten);
         Assert.Equal(
-            "Parent Table: Id Integer pk not null, co de Text not null collate NOCASE; UQ uq_code(co de)\n" +
+            "Parent Table: Id Integer pk identity not null, co de Text not null collate NOCASE; UQ uq_code(co de)\n" +
             "child: id Raw(\"INT\") pk not null, pa\"rent Integer, amount Numeric(10, 2) default 1 + 2, anything Binary(), created DateTime default CURRENT_TIMESTAMP, " +
             "kind String(10) pk not null default 'a,b'; PK pk_child(id, kind); " +
             "FK fk_child_parent(pa\"rent) -> Parent Table(Id) on delete CASCADE on update SET NULL deferrable initially deferred; CK (amount >= 0); " +

@@ -81,9 +81,9 @@ public sealed class SqliteLiveTests : IAsyncLifetime
         await _db.ApplyAsync(new CreateTableOperation(new Table(new TableName("t"), [new Column("id", SqlType.Integer, primaryKey: true), new Column("note", SqlType.Text)])));
         var drop = new DropColumnOperation(new TableName("t"), "note", new Column("note", SqlType.Text));
         await _db.ApplyAsync(drop);
-        Assert.Equal("t: id Integer pk not null", await _db.SchemaAsync());
+        Assert.Equal("t: id Integer pk identity not null", await _db.SchemaAsync());
         await _db.ApplyAsync(drop.Reverse());
-        Assert.Equal("t: id Integer pk not null, note Text", await _db.SchemaAsync());
+        Assert.Equal("t: id Integer pk identity not null, note Text", await _db.SchemaAsync());
     }
 
     [Fact]

@@ -115,7 +115,7 @@ INSERT INTO users (id, name) VALUES (2, 'O''Brien');
 
 -- CreateTableOperation
 CREATE TABLE moods (
-    id INT NOT NULL,
+    id INT NOT NULL AUTO_INCREMENT,
     mood ENUM('sad', 'ok', 'happy') NOT NULL DEFAULT 'ok',
     PRIMARY KEY (id)
 );

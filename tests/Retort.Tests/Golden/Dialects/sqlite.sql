@@ -112,9 +112,8 @@ INSERT INTO users (id, name) VALUES (2, 'O''Brien');
 
 -- CreateTableOperation
 CREATE TABLE moods (
-    id INTEGER NOT NULL,
-    mood VARCHAR(5) DEFAULT 'ok' NOT NULL,
-    PRIMARY KEY (id)
+    id INTEGER NOT NULL PRIMARY KEY,
+    mood VARCHAR(5) DEFAULT 'ok' NOT NULL
 );
 
 -- DropTableOperation

@@ -223,7 +223,7 @@ GO
 
 -- CreateTableOperation
 CREATE TABLE moods (
-    id INT NOT NULL,
+    id INT IDENTITY(1,1) NOT NULL,
     mood NVARCHAR(5) CONSTRAINT df_moods_mood DEFAULT 'ok' NOT NULL,
     PRIMARY KEY (id)
 );

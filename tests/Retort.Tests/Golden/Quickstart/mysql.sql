@@ -26,14 +26,14 @@ CREATE TABLE IF NOT EXISTS retort_version_log (
 -- Running upgrade  -> 9439071a7745
 
 CREATE TABLE account (
-    id INT NOT NULL,
+    id INT NOT NULL AUTO_INCREMENT,
     name VARCHAR(50) NOT NULL,
     description VARCHAR(200) NULL COMMENT 'free text',
     PRIMARY KEY (id)
 );
 
 CREATE TABLE `order` (
-    id INT NOT NULL,
+    id INT NOT NULL AUTO_INCREMENT,
     account_id INT NOT NULL,
     paid BOOL NULL DEFAULT FALSE,
     PRIMARY KEY (id),

@@ -28,17 +28,15 @@ CREATE TABLE IF NOT EXISTS retort_version_log (
 -- Running upgrade  -> 9439071a7745
 
 CREATE TABLE account (
-    id INTEGER NOT NULL,
+    id INTEGER NOT NULL PRIMARY KEY,
     name VARCHAR(50) NOT NULL,
-    description VARCHAR(200),
-    PRIMARY KEY (id)
+    description VARCHAR(200)
 );
 
 CREATE TABLE "order" (
-    id INTEGER NOT NULL,
+    id INTEGER NOT NULL PRIMARY KEY,
     account_id INTEGER NOT NULL,
     paid BOOLEAN DEFAULT FALSE,
-    PRIMARY KEY (id),
     CONSTRAINT fk_order_account FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE
 );
 

@@ -35,7 +35,7 @@ GO
 -- Running upgrade  -> 9439071a7745
 
 CREATE TABLE account (
-    id INT NOT NULL,
+    id INT IDENTITY(1,1) NOT NULL,
     name NVARCHAR(50) NOT NULL,
     description NVARCHAR(200) NULL,
     PRIMARY KEY (id)
@@ -49,7 +49,7 @@ EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'free text', @l
 GO
 
 CREATE TABLE [order] (
-    id INT NOT NULL,
+    id INT IDENTITY(1,1) NOT NULL,
     account_id INT NOT NULL,
     paid BIT CONSTRAINT df_order_paid DEFAULT FALSE NULL,
     PRIMARY KEY (id),
