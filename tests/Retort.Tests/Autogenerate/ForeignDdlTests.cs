@@ -140,4 +140,63 @@ public sealed class ForeignDdlTests(PostgresLiveDatabase postgres, MySqlTestData
             new ForeignKey("fk_legacy_parent", ["parent_id"], "legacy", ["id"]),
         ]), await mysql.InspectAsync(connection), mysql.Dialect);
     }
+
+    [LiveFact(LiveServer.Postgres)]
+    public async Task Postgres_is_asked_what_it_makes_of_expressions_that_text_rules_cannot_match()
+    {
+        await using var connection = await postgres.OpenSchemaAsync();
+        await new NpgsqlCommand("""
+            CREATE TABLE parcels (
+              id serial PRIMARY KEY,
+              status varchar(10) NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'sent')),
+              qty int CHECK (qty BETWEEN 1 AND 100),
+              sent_on date DEFAULT (now() + interval '1 day')::date
+            );
+            CREATE INDEX parcels_open_idx ON parcels (qty) WHERE status IN ('new', 'sent');
+            CREATE VIEW open_parcels AS SELECT id, qty FROM parcels WHERE status IN ('new', 'sent');
+            """, connection).ExecuteNonQueryAsync();
+        DatabaseSchema Model(string range) => new Retort.Model.SchemaBuilder()
+            .Table("parcels", t => t
+                .Column("id", SqlType.Integer, primaryKey: true)
+                .Column("status", SqlType.String(10), nullable: false, serverDefault: "'new'")
+                .Column("qty", SqlType.Integer)
+                .Column("sent_on", SqlType.Date, serverDefault: "CAST(now() + interval '1 day' AS date)")
+                .Check("status IN ('new', 'sent')")
+                .Check(range)
+                .Index("qty", name: "parcels_open_idx", where: "status IN ('new', 'sent')"))
+            .View("open_parcels", "SELECT id, qty FROM parcels WHERE status IN ('new', 'sent')")
+            .Build();
+        var live = await postgres.InspectAsync(connection);
+
+        var byText = SchemaComparer.Compare(Model("qty BETWEEN 1 AND 100"), live, postgres.Dialect, Everything);
+        var asked = await SchemaComparer.CompareAsync(Model("qty BETWEEN 1 AND 100"), live, postgres.Dialect, Everything, connection);
+        var changed = await SchemaComparer.CompareAsync(Model("qty BETWEEN 1 AND 99"), live, postgres.Dialect, Everything, connection);
+
+        // PostgreSQL stores status IN (...) as (status)::text = ANY (ARRAY[...]) and BETWEEN as two comparisons.
+        Assert.False(byText.IsEmpty);
+        Assert.True(asked.IsEmpty, "False positives:\n" + CSharpWriter.Operations(asked.Upgrade, "  "));
+        Assert.Equal(["DropConstraintOperation parcels.parcels_qty_check", "AddConstraintOperation parcels.ck_parcels_2"], changed.Upgrade.Select(SingleChanges.Describe));
+        // Nothing was left behind by the questions.
+        Assert.Equal(live.Tables.Count, (await postgres.InspectAsync(connection)).Tables.Count);
+    }
+
+    [LiveFact(LiveServer.MySql)]
+    public async Task MariaDb_an_offline_script_that_restates_a_key_keeps_its_auto_increment()
+    {
+        await using var connection = await mysql.FreshAsync();
+        await using (var create = new MySqlConnector.MySqlCommand("CREATE TABLE tickets (id int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(20))", connection))
+            await create.ExecuteNonQueryAsync();
+        var wanted = new DatabaseSchema([new Table(new TableName("tickets"), [new Column("id", SqlType.BigInteger, primaryKey: true), new Column("title", SqlType.String(20))])], []);
+
+        var diff = SchemaComparer.Compare(wanted, await mysql.InspectAsync(connection), mysql.Dialect, Everything);
+        // Offline: rendered as a --sql script is, with nothing read from the database.
+        foreach (var statement in diff.Upgrade.SelectMany(mysql.Dialect.Render))
+            await MySqlTestDatabase.ExecuteAsync(connection, statement);
+        await using (var insert = new MySqlConnector.MySqlCommand("INSERT INTO tickets (title) VALUES ('first')", connection))
+            await insert.ExecuteNonQueryAsync();
+
+        var id = Assert.Single((await mysql.InspectAsync(connection)).Tables[0].Columns, c => c.Name == "id");
+        Assert.Equal(SqlType.BigInteger, id.Type);
+        Assert.True(id.Identity);
+    }
 }

@@ -25,6 +25,19 @@ public sealed class ConstraintTests
     }
 
     [Fact]
+    public void A_check_on_a_property_is_the_tables_check_and_an_index_may_be_on_an_expression()
+    {
+        var table = SchemaModel.FromTypes([typeof(Samples.ColumnChecks.Item)]).Tables[0];
+
+        var checks = table.Constraints.OfType<CheckConstraint>().ToList();
+        Assert.Equal(["ck_items_stock: qty <= stock", "ck_items_2: qty > 0", "ck_items_stock_positive: stock >= 0"], checks.Select(c => $"{c.Name}: {c.Condition}"));
+        Assert.Equal([false, true, false], checks.Select(c => c.ImplicitName));
+        var index = Assert.Single(table.Indexes);
+        Assert.Equal(["(lower(name))"], index.Columns);
+        Assert.Equal("ix_items_name_lower", index.Name);
+    }
+
+    [Fact]
     public void A_base_class_shares_its_indexes_and_checks_but_not_its_comment_or_old_names_and_indexes_carry_the_schema()
     {
         var table = SchemaModel.FromTypes([typeof(AuditEvent)]).Tables[0];
