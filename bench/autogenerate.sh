@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Times autogenerate on N-table models (8 columns, an index, a unique constraint, a foreign key each) against a
 # database that already has them (the comparison finds nothing: the cost is reading the model and the catalog).
+# Then the same on a database another tool made (bench/generate-foreign.sh: SQLAlchemy's DDL, FLOAT, DATETIME, names the
+# database chose) with a quarter of the tables changed in the model: the operations written must be exactly those changes.
 # Databases: sqlite, and postgresql / mariadb when RETORT_TEST_POSTGRES / RETORT_TEST_MYSQL are set (scripts/databases.sh).
 # usage: bench/autogenerate.sh [N ...]      (default: 100 1000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+for tool in hyperfine sqlite3; do
+  command -v "$tool" >/dev/null || apt-get install -y "$tool" >/dev/null
+done
 retort="$root/$("$root/scripts/build.sh")"
 [ -f "$root/artifacts/test-databases.env" ] && set -a && . "$root/artifacts/test-databases.env" && set +a
 work=$(mktemp -d)
@@ -39,3 +44,27 @@ for n in "${sizes[@]}"; do
     hyperfine -N --warmup 1 --runs 5 --style basic --prepare "sh -c 'rm -f migrations/versions/*_again.cs'" "$retort revision --autogenerate -m again" | grep -E "Time|Range" | sed 's/^/revision --autogenerate, warm: /'
   done
 done
+
+run_ddl() { # dialect n file
+  case $1 in
+    sqlite) sqlite3 bench.db < "$3" ;;
+    postgresql) psql -q -v ON_ERROR_STOP=1 "${RETORT_TEST_POSTGRES%/*}/retort_bench_$2" -f "$3" >/dev/null ;;
+    mariadb) mysql -uretort -pretort -h127.0.0.1 "retort_bench_$2" < "$3" 2>/dev/null ;;
+  esac
+}
+
+status=0
+for n in "${sizes[@]}"; do
+  drift=$((n / 4))
+  for dialect in "${dialects[@]}"; do
+    dir="$work/foreign_$dialect$n"
+    "$root/bench/generate-foreign.sh" "$n" "$drift" "$dir" "$(database_url "$dialect" "$n")" "$dialect"
+    cd "$dir"
+    run_ddl "$dialect" "$n" schema.sql
+    written=$("$retort" revision --autogenerate -m drift 2>&1 | grep -c '^Detected ' || true)
+    echo "== $n tables made by SQLAlchemy-style DDL on $dialect: $written operations written for $drift changed tables"
+    hyperfine -N --warmup 1 --runs 5 --style basic "$retort check" -i | grep -E "Time|Range" | sed 's/^/check (finds the drift), warm: /'
+    [ "$written" -eq "$drift" ] || { echo "autogenerate: error: $written operations for $drift changes on $dialect" >&2; status=1; }
+  done
+done
+exit $status

@@ -26,7 +26,7 @@ internal sealed partial class Comparison
                 adds.Add(add);
                 if (column is { Nullable: false, ServerDefault: null, Identity: false })
                     Note(add, $"Column {name}.{column.Name} is NOT NULL without a server default: adding it fails on a table that has rows; " +
-                        (column.SuggestedDefault is { } suggested
+                        (column.SuggestedDefault?.Invoke() is { } suggested
                             ? $"the class gives it {suggested}: [ServerDefault(\"{suggested.Replace("\"", "\\\"", StringComparison.Ordinal)}\")] would fill them"
                             : "give it [ServerDefault(\"...\")], or add it nullable, fill it, then make it NOT NULL"));
             }

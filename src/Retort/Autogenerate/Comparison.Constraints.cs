@@ -182,6 +182,14 @@ internal sealed partial class Comparison
                 _foreignKeyDrops.Add(new DropIndexOperation(index.Name, live.Name, index with { Table = live.Name }));
         }
         _foreignKeyAdds.AddRange(adds);
+        if (!_dialect.IndexesForeignKeys)
+            return;
+        // MySQL makes an index named after a new key that no index serves; the downgrade drops it with the key.
+        foreach (var add in adds.Cast<AddConstraintOperation>())
+        {
+            if (add.Constraint is ForeignKey { Name: { } name } key && !Served(live, key.Columns) && !Served(wanted, key.Columns))
+                AlsoUndone[add] = new DropIndexOperation(name, wanted.Name, new TableIndex(name, wanted.Name.Name, key.Columns, schema: wanted.Name.Schema));
+        }
     }
 
     // Whether another index (or key) starts with these columns, so that the database made none for the foreign key.

@@ -63,6 +63,12 @@ internal sealed partial class Comparison
         Notes[operation] = Notes.TryGetValue(operation, out var earlier) ? [.. earlier, warning] : [warning];
     }
 
+    /// <summary>
+    /// What the database does by itself along with an upgrade operation, which the downgrade must undo after the
+    /// operation's reverse: the index MySQL makes for a foreign key that no index serves.
+    /// </summary>
+    public Dictionary<MigrationOperation, MigrationOperation> AlsoUndone { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The live tables compared with wanted ones, by the wanted name (after table renames).</summary>
     public Dictionary<TableName, Table> KeptTables { get; } = [];
 

@@ -63,7 +63,7 @@ public static class SchemaComparer
     // stay as they are.
     private static SchemaDiff Diff(Comparison comparison, List<MigrationOperation> upgrade, Dialect dialect)
     {
-        var downgrade = Reversed(upgrade);
+        var downgrade = Reversed(upgrade, comparison.AlsoUndone);
         if (!dialect.BatchesByTable)
             return new SchemaDiff(upgrade, downgrade, comparison.Warnings) { Notes = comparison.Notes };
         var before = comparison.KeptTables;
@@ -94,11 +94,18 @@ public static class SchemaComparer
     /// followed by them, and the index drops right before a table's drop are left to it (MySQL refuses to drop
     /// an index that a foreign key needs, and the table's drop removes it anyway).
     /// </summary>
-    internal static List<MigrationOperation> Reversed(IReadOnlyList<MigrationOperation> upgrade)
+    internal static List<MigrationOperation> Reversed(IReadOnlyList<MigrationOperation> upgrade,
+        IReadOnlyDictionary<MigrationOperation, MigrationOperation>? alsoUndone = null)
     {
         var reversed = new List<MigrationOperation>(upgrade.Count);
         for (var i = upgrade.Count - 1; i >= 0; i--)
         {
+            if (alsoUndone is not null && alsoUndone.TryGetValue(upgrade[i], out var extra))
+            {
+                reversed.Add(upgrade[i].Reverse());
+                reversed.Add(extra);
+                continue;
+            }
             if (upgrade[i] is DropTableOperation { Existing: { Indexes.Count: > 0 } table })
             {
                 reversed.Add(new CreateTableOperation(table with { Indexes = [] }));

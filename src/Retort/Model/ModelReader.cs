@@ -49,7 +49,7 @@ internal static class ModelReader
                 Nullable = column.Column.Nullable && !requiredColumns.Contains(column),
             };
             if (declared is { Nullable: false, ServerDefault: null, Identity: false })
-                declared = declared with { SuggestedDefault = SuggestedDefault(column, instance) };
+                declared = declared with { SuggestedDefault = () => SuggestedDefault(column, instance) };
             table.Column(declared);
         }
         if (model.Key.Count > 0)

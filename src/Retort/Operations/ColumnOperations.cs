@@ -70,6 +70,12 @@ public sealed record AlterColumnOperation(TableName Table, string Column) : Migr
     /// </summary>
     internal Column? ExistingColumn { get; init; }
 
+    /// <summary>
+    /// The conditions of the checks MariaDB keeps in the column's definition (declared after the column), read online:
+    /// a restatement without them would drop them.
+    /// </summary>
+    internal IReadOnlyList<string> ExistingColumnChecks { get; init; } = [];
+
     /// <summary>PostgreSQL's <c>USING</c> expression for a type change.</summary>
     public string? Using { get; init; }
 

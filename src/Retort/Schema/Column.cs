@@ -44,8 +44,11 @@ public sealed record Column : TableElement
     /// <summary>Numbered by the database.</summary>
     public bool Identity { get; init; }
 
-    /// <summary>A default the model's class suggests (a property initializer, <c>[DefaultValue]</c>), offered when a NOT NULL column has none.</summary>
-    internal string? SuggestedDefault { get; init; }
+    /// <summary>
+    /// The default the model's class suggests (a property initializer, <c>[DefaultValue]</c>), worked out only when a
+    /// NOT NULL column without one is added.
+    /// </summary>
+    internal Func<string?>? SuggestedDefault { get; init; }
 
     /// <summary>Whether <see cref="Identity"/> was left to convention (see the constructor), rather than stated.</summary>
     internal bool IdentityUnstated { get; init; }

@@ -199,4 +199,31 @@ public sealed class ForeignDdlTests(PostgresLiveDatabase postgres, MySqlTestData
         Assert.Equal(SqlType.BigInteger, id.Type);
         Assert.True(id.Identity);
     }
+
+    [LiveFact(LiveServer.MySql)]
+    public async Task MariaDb_a_check_beside_its_column_survives_a_change_of_the_column_and_goes_when_dropped()
+    {
+        await using var connection = await mysql.FreshAsync();
+        await using (var create = new MySqlConnector.MySqlCommand("CREATE TABLE stock (id int PRIMARY KEY, qty int CHECK (qty >= 0), note varchar(10))", connection))
+            await create.ExecuteNonQueryAsync();
+        var live = await mysql.InspectAsync(connection);
+        Assert.Equal("qty", Assert.Single(live.Tables[0].Constraints.OfType<CheckConstraint>()).Column);
+        Table Stock(SqlType qty, params Constraint[] checks) =>
+            new(new TableName("stock"), [new Column("id", SqlType.Integer, primaryKey: true, identity: false), new Column("qty", qty), new Column("note", SqlType.String(10)), .. checks]);
+
+        var widened = SchemaComparer.Compare(new DatabaseSchema([Stock(SqlType.BigInteger, new CheckConstraint(null, "qty >= 0"))], []), live, mysql.Dialect, Everything);
+        foreach (var operation in widened.Upgrade)
+        {
+            foreach (var statement in mysql.Dialect.Render(await mysql.Dialect.PrepareAsync(operation, connection, null, CancellationToken.None)))
+                await MySqlTestDatabase.ExecuteAsync(connection, statement);
+        }
+        var kept = await mysql.InspectAsync(connection);
+        var dropped = SchemaComparer.Compare(new DatabaseSchema([Stock(SqlType.BigInteger)], []), kept, mysql.Dialect, Everything);
+        foreach (var statement in dropped.Upgrade.SelectMany(mysql.Dialect.Render))
+            await MySqlTestDatabase.ExecuteAsync(connection, statement);
+
+        Assert.Equal("qty >= 0", CSharpWriter.Operations([], "") + Assert.Single(kept.Tables[0].Constraints.OfType<CheckConstraint>()).Condition.Replace("`", "", StringComparison.Ordinal));
+        Assert.Contains("restateColumn: new Column(\"qty\", SqlType.BigInteger)", CSharpWriter.Operations(dropped.Upgrade, ""), StringComparison.Ordinal);
+        Assert.Empty((await mysql.InspectAsync(connection)).Tables[0].Constraints.OfType<CheckConstraint>());
+    }
 }

@@ -103,6 +103,28 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         var edited = await CliProcess.RunAsync(_dir.FullName, "check");
         Assert.Equal(0, edited.ExitCode);
         Assert.Contains($"warning: The script of {Path.GetFileName(initialPath)[..12]} ({Path.GetFileName(initialPath)}) has changed since it was applied at ", edited.Stderr);
+
+        // Nothing to do is said so, and the revision written is empty.
+        var nothing = await CliProcess.RunAsync(_dir.FullName, "revision", "--autogenerate", "-m", "nothing new");
+        Assert.Equal(0, nothing.ExitCode);
+        Assert.Contains("No changes in schema detected", nothing.Stderr);
+        Assert.DoesNotContain("op.", RevisionText("nothing_new"));
+        await Ok("upgrade", "head");
+
+        // A typo in model.sources or a model that lost its classes never reads as "drop every table".
+        File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
+            $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Modles/**/*.cs"] } }""");
+        var typo = await CliProcess.RunAsync(_dir.FullName, "revision", "--autogenerate", "-m", "typo");
+        Assert.Equal(1, typo.ExitCode);
+        Assert.Contains("model source 'Modles/**/*.cs' matches no file", typo.Stderr);
+        File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
+            $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Models/**/*.cs"] } }""");
+        File.WriteAllText(Path.Combine(_dir.FullName, "Models", "User.cs"), "namespace Shop.Models;\n\npublic static class Nothing { }\n");
+        var empty = await CliProcess.RunAsync(_dir.FullName, "check");
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("The model has no tables and the database has 1 (users): autogenerate would drop them all", empty.Stderr);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_dir.FullName, "migrations", "versions"), "*_typo.cs"));
+        Assert.NotEmpty(await ColumnsAsync(url));
     }
 
     /// <summary>The columns of table users, by the dialect's own inspector.</summary>

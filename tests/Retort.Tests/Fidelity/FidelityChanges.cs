@@ -11,7 +11,11 @@ namespace Retort.Tests.Fidelity;
 /// </summary>
 internal static class FidelityChanges
 {
-    public sealed record Change(Func<DatabaseSchema, DatabaseSchema> Apply, Func<Dialect, int> Operations);
+    /// <summary>
+    /// A change of the model; with <paramref name="Before"/>, the database is first brought to that other model, and the
+    /// change is from there to the schema's model changed by <paramref name="Apply"/>.
+    /// </summary>
+    public sealed record Change(Func<DatabaseSchema, DatabaseSchema> Apply, Func<Dialect, int> Operations, Func<DatabaseSchema, DatabaseSchema>? Before = null);
 
     private static Change One(Func<DatabaseSchema, DatabaseSchema> apply) => new(apply, _ => 1);
 
@@ -32,7 +36,9 @@ internal static class FidelityChanges
         ["drop index"] = One(s => First(s, t => t.Indexes.Count > 0, t => t with { Indexes = t.Indexes.Skip(1).ToList() })),
         ["add unique"] = One(s => Free(s, c => c.Type.Kind is SqlTypeKind.String or SqlTypeKind.Integer, (t, c) => t with { Constraints = [.. t.Constraints, new UniqueConstraint($"uq_fidelity_{c.Name.Replace(' ', '_')}", c.Name)] })),
         ["drop unique"] = One(s => First(s, t => t.Constraints.OfType<UniqueConstraint>().Any(), t => t with { Constraints = t.Constraints.Where(c => c != t.Constraints.OfType<UniqueConstraint>().First()).ToList() })),
-        ["drop foreign key"] = One(s => First(s, t => t.Constraints.OfType<ForeignKey>().Any(), t => t with { Constraints = t.Constraints.Where(c => c != t.Constraints.OfType<ForeignKey>().First()).ToList() })),
+        ["drop foreign key"] = One(DropForeignKey),
+        // The model's key on a database that lacks it: the schema's DDL less one foreign key.
+        ["add foreign key"] = new(s => s, _ => 1, DropForeignKey),
         // No database alters a key's action in place: the key is dropped and added again (in SQLite's one rebuild).
         ["foreign key action"] = new(s => First(s, t => t.Constraints.OfType<ForeignKey>().Any(k => k.OnDelete != "CASCADE"),
             t => t with { Constraints = t.Constraints.Select(c => c == t.Constraints.OfType<ForeignKey>().First(k => k.OnDelete != "CASCADE") ? ((ForeignKey)c) with { OnDelete = "CASCADE" } : c).ToList() }),
@@ -48,6 +54,9 @@ internal static class FidelityChanges
         operations.Where((o, i) => !(o is Ops.DropIndexOperation && i > 0 && operations[i - 1] is Ops.DropConstraintOperation { Kind: ConstraintKind.ForeignKey })).Count();
 
     // Unquoted where it can be, so that one text serves every database.
+    private static DatabaseSchema DropForeignKey(DatabaseSchema schema) =>
+        First(schema, t => t.Constraints.OfType<ForeignKey>().Any(), t => t with { Constraints = t.Constraints.Where(c => c != t.Constraints.OfType<ForeignKey>().First()).ToList() });
+
     private static string Quoted(string name) => name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') ? name : $"\"{name}\"";
 
     private static DatabaseSchema Table(DatabaseSchema schema, string name, Func<Table, Table> change) =>

@@ -40,7 +40,8 @@ public sealed partial class MySqlDialect
             identity: operation.ExistingAutoincrement ?? existing?.Identity == true,
             collation: type.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Text or SqlTypeKind.Enum ? existing?.Collation : null);
         var verb = operation.NewName is null ? "MODIFY COLUMN" : $"CHANGE COLUMN {column}";
-        return [new($"ALTER TABLE {table} {verb} {ColumnDefinition(restated, null)}")];
+        var checks = string.Concat(operation.ExistingColumnChecks.Select(c => $" CHECK ({c})"));
+        return [new($"ALTER TABLE {table} {verb} {ColumnDefinition(restated, null)}{checks}")];
     }
 
     private NotSupportedException Restates(AlterColumnOperation operation, string what) =>
