@@ -10,6 +10,7 @@ namespace Retort.Tests.Fidelity;
 /// single change yields), printed and written to artifacts/fidelity.md for bench/fidelity.sh and the README. The
 /// suite's own tests assert each cell; this one asserts the table is whole.
 /// </summary>
+[Collection(FidelityCollection.Name)]
 public sealed class FidelityReportTests(SqliteFidelityDatabase sqlite, PostgresFidelityDatabase postgres, MariaDbFidelityDatabase mariadb, ITestOutputHelper output)
     : IClassFixture<SqliteFidelityDatabase>, IClassFixture<PostgresFidelityDatabase>, IClassFixture<MariaDbFidelityDatabase>
 {

@@ -105,6 +105,7 @@ public abstract class FidelitySuite<TDatabase>(TDatabase db, ITestOutputHelper o
     }
 }
 
+[Collection(FidelityCollection.Name)]
 public sealed class SqliteFidelityTests(SqliteFidelityDatabase db, ITestOutputHelper output)
     : FidelitySuite<SqliteFidelityDatabase>(db, output), IClassFixture<SqliteFidelityDatabase>
 {
@@ -121,6 +122,7 @@ public sealed class SqliteFidelityTests(SqliteFidelityDatabase db, ITestOutputHe
     public Task Online_and_offline_agree(string schema) => From_an_empty_database_online_and_offline_build_the_same_schema(schema);
 }
 
+[Collection(FidelityCollection.Name)]
 public sealed class PostgresFidelityTests(PostgresFidelityDatabase db, ITestOutputHelper output)
     : FidelitySuite<PostgresFidelityDatabase>(db, output), IClassFixture<PostgresFidelityDatabase>
 {
@@ -137,6 +139,7 @@ public sealed class PostgresFidelityTests(PostgresFidelityDatabase db, ITestOutp
     public Task Online_and_offline_agree(string schema) => From_an_empty_database_online_and_offline_build_the_same_schema(schema);
 }
 
+[Collection(FidelityCollection.Name)]
 public sealed class MariaDbFidelityTests(MariaDbFidelityDatabase db, ITestOutputHelper output)
     : FidelitySuite<MariaDbFidelityDatabase>(db, output), IClassFixture<MariaDbFidelityDatabase>
 {
@@ -151,4 +154,11 @@ public sealed class MariaDbFidelityTests(MariaDbFidelityDatabase db, ITestOutput
 
     [RoundTripTheory(LiveServer.MySql), MemberData(nameof(Schemas))]
     public Task Online_and_offline_agree(string schema) => From_an_empty_database_online_and_offline_build_the_same_schema(schema);
+}
+
+/// <summary>The fidelity classes run one after another: each makes many databases, and together they would crowd the timing tests of others.</summary>
+[CollectionDefinition(Name)]
+public sealed class FidelityCollection
+{
+    public const string Name = "fidelity corpus";
 }
