@@ -63,17 +63,17 @@ public sealed class BatchOperations
     /// <example><code>batch.CreatePrimaryKey("pk_users", new[] { "id" });</code></example>
     public void CreatePrimaryKey(string name, IReadOnlyList<string> columns) => AddConstraint(new PrimaryKey(name, columns));
 
-    /// <summary>Adds a unique constraint.</summary>
+    /// <summary>Adds a unique constraint; a null name leaves it unnamed, as SQLite's inline constraints are.</summary>
     /// <example><code>batch.CreateUniqueConstraint("uq_users_name", new[] { "name" });</code></example>
-    public void CreateUniqueConstraint(string name, IReadOnlyList<string> columns) => AddConstraint(new UniqueConstraint(name, columns));
+    public void CreateUniqueConstraint(string? name, IReadOnlyList<string> columns) => AddConstraint(new UniqueConstraint(name, columns));
 
-    /// <summary>Adds a check constraint.</summary>
+    /// <summary>Adds a check constraint; a null name leaves it unnamed, as SQLite's inline constraints are.</summary>
     /// <example><code>batch.CreateCheckConstraint("ck_users_age", "age >= 0");</code></example>
-    public void CreateCheckConstraint(string name, string condition) => AddConstraint(new CheckConstraint(name, condition));
+    public void CreateCheckConstraint(string? name, string condition) => AddConstraint(new CheckConstraint(name, condition));
 
-    /// <summary>Adds a foreign key from this table's columns.</summary>
+    /// <summary>Adds a foreign key from this table's columns; a null name leaves it unnamed, as SQLite's inline constraints are.</summary>
     /// <example><code>batch.CreateForeignKey("fk_orders_user", "users", new[] { "user_id" }, new[] { "id" }, onDelete: "CASCADE");</code></example>
-    public void CreateForeignKey(string name, string referentTable, IReadOnlyList<string> localColumns, IReadOnlyList<string> remoteColumns,
+    public void CreateForeignKey(string? name, string referentTable, IReadOnlyList<string> localColumns, IReadOnlyList<string> remoteColumns,
         string? onDelete = null, string? onUpdate = null, bool deferrable = false, bool initiallyDeferred = false, string? referentSchema = null) =>
         AddConstraint(new ForeignKey(name, localColumns, referentTable, remoteColumns, onDelete, onUpdate, deferrable, initiallyDeferred, referentSchema));
 

@@ -11,6 +11,7 @@ internal static class GoldenRevisions
     {
         ["initial_schema"] = () => Compare(Of([.. Shop().Tables, Tagged()]), Of()),
         ["every_change"] = () => Compare(EveryChangeWanted(), EveryChangeLive(), options: new CompareOptions { CompareServerDefault = true }),
+        ["sqlite_rebuild"] = () => Compare(SqliteWanted(), SqliteLive(), Retort.Dialects.Dialect.ForName("sqlite"), new CompareOptions { CompareServerDefault = true }),
     };
 
     /// <summary>A revision file as autogenerate's template would give it, around the written operations.</summary>
@@ -25,7 +26,7 @@ internal static class GoldenRevisions
         {
             public override void Upgrade(Operations op)
             {
-        {{CSharpWriter.Operations(diff.Upgrade, "        ").TrimEnd('\n')}}
+        {{CSharpWriter.Operations(diff.Upgrade, "        ", diff.Notes).TrimEnd('\n')}}
             }
 
             public override void Downgrade(Operations op)
@@ -52,6 +53,34 @@ internal static class GoldenRevisions
             new ForeignKey("fk_tags_parent", ["parent_id", "parent_shop"], "tags", ["id", "shop"], onDelete: "SET NULL", deferrable: true, initiallyDeferred: true),
         ], [new TableIndex("ix_tags_label_lower", "tags", ["(lower(label))"], unique: true, where: "label IS NOT NULL")],
         comment: "Labels, one per shop");
+
+    // A table another tool made on SQLite: its constraints unnamed, its key the rowid. The model drops the foreign key and
+    // the check, makes a column NOT NULL, drops a column nothing uses (in place) and adds a NOT NULL one without a default.
+    private static DatabaseSchema SqliteLive() => Of(
+        Table("customers", new Column("id", SqlType.Integer, primaryKey: true) { Identity = true, IdentityUnstated = true }),
+        new Table(new TableName("orders"),
+        [
+            new Column("id", SqlType.Integer, primaryKey: true) { Identity = true, IdentityUnstated = true },
+            new Column("customer_id", SqlType.Integer),
+            new Column("code", SqlType.Raw("VARCHAR(20)")),
+            new Column("qty", SqlType.Integer, serverDefault: "1"),
+            new Column("note", SqlType.Text),
+            new ForeignKey(null, ["customer_id"], "customers", ["id"], onDelete: "CASCADE"),
+            new UniqueConstraint(null, "code"),
+            new CheckConstraint(null, "qty > 0"),
+        ], [new TableIndex("orders_customer", "orders", ["customer_id"])]));
+
+    private static DatabaseSchema SqliteWanted() => Of(
+        Table("customers", new Column("id", SqlType.Integer, primaryKey: true)),
+        new Table(new TableName("orders"),
+        [
+            new Column("id", SqlType.Integer, primaryKey: true),
+            new Column("customer_id", SqlType.Integer),
+            new Column("code", SqlType.String(20), nullable: false),
+            new Column("qty", SqlType.Integer, serverDefault: "1"),
+            new Column("placed", SqlType.DateTime, nullable: false) { SuggestedDefault = () => "CURRENT_TIMESTAMP" },
+            new UniqueConstraint("uq_orders_code", "code") { ImplicitName = true },
+        ], [new TableIndex("ix_orders_customer_id", "orders", ["customer_id"]) { ImplicitName = true }]));
 
     private static DatabaseSchema EveryChangeLive()
     {
