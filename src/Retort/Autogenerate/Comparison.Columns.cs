@@ -42,6 +42,13 @@ internal sealed partial class Comparison
         }
         var drops = live.Columns.Where(c => !wantedNames.Contains(c.Name))
             .Select(c => (MigrationOperation)new DropColumnOperation(name, c.Name, c)).ToList();
+        // MariaDB keeps a check declared after its column in the column's definition, which MODIFY restates.
+        foreach (var alter in alters.Concat(renames).OfType<AlterColumnOperation>().Where(a => _dialect.RestatesColumns && (a.Type ?? (object?)a.Nullable ?? a.Comment) is not null))
+        {
+            if (live.Constraints.OfType<CheckConstraint>().FirstOrDefault(c => c.Column is { } owner && _names.Equals(owner, alter.Column)) is { } check)
+                Note(alter, $"{name}.{alter.Column} holds check {check.Name} in its definition, which this change restates: an online run keeps the check, " +
+                    $"an offline (--sql) script drops it; after running the script, add it back with op.CreateCheckConstraint(\"{check.Name}\", \"{name.Name}\", ...)");
+        }
         foreach (var (table, column, to, from) in _narrowing.Where(n => n.Table == name))
         {
             if (alters.Concat(renames).OfType<AlterColumnOperation>().FirstOrDefault(a => a.Column == column && a.Type is not null) is { } alter)
