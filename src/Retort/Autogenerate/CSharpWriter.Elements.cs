@@ -41,9 +41,7 @@ public static partial class CSharpWriter
     // table's convention would decide otherwise), so that the revision builds the same column.
     private static string Column(Column column, Table? table)
     {
-        var conventional = table is not null && table.PrimaryKeyColumns is [var key] && key == column.Name && column.ServerDefault is null
-            && column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger
-            && !table.Constraints.OfType<ForeignKey>().Any(k => k.Columns.Contains(column.Name));
+        var conventional = table is not null && Retort.Table.NumberedByConvention(column, table.PrimaryKeyColumns, table.Constraints);
         var arguments = new List<string> { Literal(column.Name), Type(column.Type) };
         if (column.Nullable == column.PrimaryKey)
             arguments.Add("nullable: " + Bool(column.Nullable));

@@ -27,13 +27,16 @@ public sealed record Table
         if (key.Count != 1)
             return columns;
         var index = columns.FindIndex(c => c.Name == key[0]);
-        if (index < 0 || columns[index] is not { IdentityUnstated: true, ServerDefault: null } column
-            || column.Type.Kind is not (SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger)
-            || constraints.OfType<ForeignKey>().Any(k => k.Columns.Contains(column.Name)))
-            return columns;
-        columns[index] = column with { Identity = true };
+        if (index >= 0 && columns[index].IdentityUnstated && NumberedByConvention(columns[index], key, constraints))
+            columns[index] = columns[index] with { Identity = true };
         return columns;
     }
+
+    /// <summary>Whether the convention numbers <paramref name="column"/>: the integer column of a one-column key, with no default or foreign key.</summary>
+    internal static bool NumberedByConvention(Column column, IReadOnlyList<string> key, IEnumerable<Constraint> constraints) =>
+        key.Count == 1 && key[0] == column.Name && column.ServerDefault is null
+        && column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger
+        && !constraints.OfType<ForeignKey>().Any(k => k.Columns.Contains(column.Name));
 
     /// <summary>The table's name.</summary>
     public TableName Name { get; init; }
