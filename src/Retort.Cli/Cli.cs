@@ -43,6 +43,19 @@ internal static class Cli
             }
         };
         Console.CancelKeyPress += interrupt;
+        // SIGTERM (docker stop, a Kubernetes pod ending) stops a run as Ctrl+C does, rather than killing it mid-statement.
+        using var terminate = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                try
+                {
+                    cancel.Cancel();
+                }
+                catch (Exception failure) when (failure is AggregateException or ObjectDisposedException)
+                {
+                }
+            });
         var verbose = result.GetValue(global.Verbose);
         try
         {
@@ -54,6 +67,10 @@ internal static class Cli
             foreach (var line in e.Errors)
                 output.Error.WriteLine(line);
             return 1;
+        }
+        catch (RunCancelledException e)
+        {
+            return output.Fail(e.Message, null);
         }
         catch (OperationCanceledException)
         {

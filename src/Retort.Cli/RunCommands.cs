@@ -46,16 +46,26 @@ internal static class RunCommands
         var resolved = new Argument<string>("REV") { Description = "The revision left half applied" };
         var applied = new Option<bool>("--applied") { Description = "Its step was finished by hand: move the version table as the step would have" };
         var rolledBack = new Option<bool>("--rolled-back") { Description = "What ran of it was undone by hand: the next run runs it from the start" };
-        var resolve = new Command("resolve", "Settle a revision left half applied (MySQL, MariaDB) after dealing with it by hand") { resolved, applied, rolledBack };
+        var statement = new Option<string>("--statement")
+        {
+            Description = "The statement in flight when its run stopped, looked at by hand: 'ran' (it took effect) or 'not-run' (it did not)",
+            HelpName = "ran|not-run",
+        };
+        statement.AcceptOnlyFromAmong("ran", "not-run");
+        var resolve = new Command("resolve", "Settle a revision left half applied (MySQL, MariaDB) after dealing with it by hand") { resolved, applied, rolledBack, statement };
         resolve.Validators.Add(r =>
         {
-            if (r.GetValue(applied) == r.GetValue(rolledBack))
-                r.AddError("resolve takes one of --applied and --rolled-back");
+            var given = (r.GetValue(applied) ? 1 : 0) + (r.GetValue(rolledBack) ? 1 : 0) + (r.GetValue(statement) is null ? 0 : 1);
+            if (given != 1)
+                r.AddError("resolve takes one of --applied, --rolled-back and --statement ran|not-run");
         });
         resolve.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
-            await commands.ResolveAsync(result.GetValue(resolved)!, result.GetValue(applied), ct);
+            if (result.GetValue(statement) is { } fate)
+                await commands.ResolveStatementAsync(result.GetValue(resolved)!, fate == "ran", ct);
+            else
+                await commands.ResolveAsync(result.GetValue(resolved)!, result.GetValue(applied), ct);
             return 0;
         });
         root.Add(resolve);
@@ -74,8 +84,7 @@ internal static class RunCommands
         status.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
-            var holder = await commands.LockStatusAsync(ct);
-            output.Line(holder is null ? "The migration lock is free" : $"The migration lock is held by {holder}");
+            output.Line(await commands.LockDescriptionAsync(ct));
             return 0;
         });
         var release = new Command("release", "End the lease in the lock table (\"lock\": \"table\") whoever holds it");

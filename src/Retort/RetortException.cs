@@ -12,3 +12,9 @@ public class RetortException : Exception
     /// <summary>Creates the error with its one-line message and the failure underneath.</summary>
     public RetortException(string message, Exception inner) : base(message, inner) { }
 }
+
+/// <summary>
+/// A run stopped by its cancellation token (Ctrl+C, SIGTERM) that left something applied: the message says what, and
+/// how to go on.
+/// </summary>
+public sealed class RunCancelledException(string message, Exception inner) : OperationCanceledException(message, inner);

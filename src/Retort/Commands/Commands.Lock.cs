@@ -19,6 +19,17 @@ public sealed partial class Commands
     }
 
     /// <summary>
+    /// One line on the migration lock for a person: who holds it, or that it is free; for a lease, until when it runs, or
+    /// when the lease of a run that stopped expired.
+    /// </summary>
+    public async Task<string> LockDescriptionAsync(CancellationToken cancellationToken = default)
+    {
+        var url = DatabaseUrl.From(Config);
+        await using var probe = await UnheldLockAsync(url, Dialect.ForName(url.Dialect), cancellationToken);
+        return await probe.DescribeAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Ends the lease in the lock table (<c>"lock": "table"</c>) whoever holds it, for after a run that crashed and
     /// whose lease a person does not want to wait out. Returns whether there was one.
     /// </summary>
@@ -46,7 +57,7 @@ public sealed partial class Commands
         var name = Config.VersionTableSchema is null ? Config.VersionTable : $"{Config.VersionTableSchema}.{Config.VersionTable}";
         if (Config.Lock == "table")
             return new LeaseMigrationLock(await OpenAsync(url, cancellationToken), dialect,
-                new TableName(Config.VersionTable + "_lock", Config.VersionTableSchema), name, url.Display);
+                new TableName(Config.VersionTable + "_lock", Config.VersionTableSchema), name, url.Display, TimeSpan.FromSeconds(Config.LockLease));
         if (dialect.SessionLock(name) is { } sql)
             return new SessionMigrationLock(await OpenAsync(url, cancellationToken), sql, url.Display);
         return SqliteFile(url) is { } path ? new FileMigrationLock(path) : new NoMigrationLock();

@@ -35,9 +35,9 @@ public sealed partial class Commands
     private sealed record HalfApplied(ResumePoint Point, string Message);
 
     /// <summary>
-    /// The revision whose step stopped after some of its statements committed, when the newest row of the log is
-    /// such a step and the version table does not show it finished. Anything written to the log after it (a
-    /// finished run, a stamp, a <c>resolve</c>) means a person has dealt with it.
+    /// The revision whose step stopped after some of its statements committed (or with one in flight, whose effect is
+    /// in doubt), when the newest row of the log is such a step and the version table does not show it finished.
+    /// Anything written to the log after it (a finished run, a stamp, a <c>resolve</c>) means a person has dealt with it.
     /// </summary>
     private async Task<HalfApplied?> HalfAppliedAsync(DatabaseSink sink, VersionLog log, RevisionMap map, IReadOnlyList<string> heads,
         Dialect dialect, CancellationToken cancellationToken)
@@ -47,21 +47,48 @@ public sealed partial class Commands
         if (dialect.TransactionalDdl)
             return null;
         var last = (await sink.QueryAsync(log.SelectLast(), VersionLog.ReadAsync, cancellationToken)).LastOrDefault();
-        if (last is not { Status: "running" or "failed", StatementsDone: > 0, Direction: "upgrade" or "downgrade" })
+        if (last is not { Direction: "upgrade" or "downgrade", StatementsDone: { } done })
+            return null;
+        var fate = ResumePoint.FateOf(last.Status);
+        if (fate is null && !(last.Status is "running" or "failed" && done > 0))
             return null;
         var upgrade = last.Direction == "upgrade";
         var applied = map.Find(last.Revision) is not null
             && map.Ancestors(heads.Where(h => map.Find(h) is not null)).Any(r => r.Id == last.Revision);
         if (applied == upgrade)
             return null;
-        var ran = last.StatementsDone == 1 ? "its first statement" : $"its first {last.StatementsDone} statements";
-        var why = last.Status == "running" ? "then the run stopped (killed or disconnected)" : $"then it failed: {FirstLine(last.Error)}";
+        var ran = done switch { 0 => "none of its statements had committed", 1 => "its first statement ran and stayed applied", _ => $"its first {done} statements ran and stayed applied" };
+        var inFlight = fate switch
+        {
+            StatementFate.Unknown => $"; statement {done + 1} was in flight, and whether it took effect is settled by looking at the database when the {last.Direction} resumes",
+            StatementFate.Ran => $"; statement {done + 1} was in flight and took effect (settled by hand)",
+            StatementFate.NotRun => $"; statement {done + 1} was in flight and did not take effect (settled by hand)",
+            _ => "",
+        };
+        // Under the lock, no run that still holds it can be the one that wrote the row; it may yet live (paused), but
+        // it stops before its next statement.
+        var why = last.Status == "failed" ? $"then it failed: {FirstLine(last.Error)}"
+            : "then its run stopped (killed, disconnected, or it lost the migration lock)";
+        var next = fate == StatementFate.Ran ? done + 2 : done + 1;
         var message = $"The {last.Direction} of {last.Revision} was left half applied by {last.AppliedBy} at " +
-            $"{last.AppliedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: {ran} ran and stayed applied " +
-            $"({dialect.Name} commits DDL as it runs), {why}. {(last.Status == "running" ? "Run" : "Fix the cause and run")} '{ResumePoint.Command(last.Revision, upgrade)}' to go on from " +
-            $"statement {last.StatementsDone + 1}; or undo those statements by hand and run 'retort resolve {last.Revision} --rolled-back', " +
+            $"{last.AppliedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: {ran} ({dialect.Name} commits DDL as it runs){inFlight}, {why}. " +
+            $"{(last.Status == "failed" && fate is null ? "Fix the cause and run" : "Run")} '{ResumePoint.Command(last.Revision, upgrade)}' to go on from " +
+            $"statement {next}; or undo {(done == 0 && fate is not null ? "its effect" : "those statements")} by hand and run 'retort resolve {last.Revision} --rolled-back', " +
             $"or finish the {last.Direction} by hand and run 'retort resolve {last.Revision} --applied'";
-        return new HalfApplied(new ResumePoint(last.Revision, upgrade, last.StatementsDone.Value, last.StatementsHash), message);
+        return new HalfApplied(new ResumePoint(last.Revision, upgrade, done, last.StatementsHash, fate, last), message);
+    }
+
+    /// <summary>
+    /// Closes the newest row when its step stopped before any statement took effect (killed in its first data change,
+    /// or before its first statement): nothing of it is applied, and the row must not read as running forever.
+    /// </summary>
+    private static async Task CloseStoppedRowAsync(DatabaseSink sink, VersionLog log, Dialect dialect, CancellationToken cancellationToken)
+    {
+        if (dialect.TransactionalDdl)
+            return;
+        var last = (await sink.QueryAsync(log.SelectLast(), VersionLog.ReadAsync, cancellationToken)).LastOrDefault();
+        if (last is { Status: "running", Direction: "upgrade" or "downgrade", StatementsDone: null or 0 })
+            await sink.ExecuteAsync(log.Supersede(last.RunId, last.Step, "failed", "its run stopped before any of its statements took effect"), cancellationToken);
     }
 
     private static string FirstLine(string? text) => text is null ? "(no message)" : text.Split('\n')[0].Trim();
@@ -74,16 +101,11 @@ public sealed partial class Commands
     public async Task ResolveAsync(string revision, bool applied, CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        var (url, dialect, table, maybeLog) = Database();
-        var log = maybeLog ?? throw new RetortException("resolve needs the log of applied steps, which is off (\"log\": false)");
+        var (url, dialect, table, log) = ResolveTarget();
         await using var held = await LockAsync(url, dialect, cancellationToken);
         await using var connection = await OpenAsync(url, cancellationToken);
         var sink = new DatabaseSink(connection);
-        var exists = await VersionTableExistsAsync(sink, table, cancellationToken);
-        var heads = exists ? await ReadHeadsAsync(sink, table, map, cancellationToken) : [];
-        var halted = await LogExistsAsync(sink, log, cancellationToken)
-            ? await HalfAppliedAsync(sink, log, map, heads, dialect, cancellationToken)
-            : null;
+        var (exists, heads, halted) = await ReadHaltedAsync(sink, table, log, map, dialect, cancellationToken);
         var id = map.Resolve(revision) is [var one] ? one.Id : throw new RetortException($"'{revision}' must name one revision");
         if (halted is null || halted.Point.Revision != id)
             throw new RetortException(halted is null
@@ -108,6 +130,48 @@ public sealed partial class Commands
         Log.WriteLine(applied
             ? $"Marked the {step.Comment()[8..]} as applied by hand"
             : $"Marked the {(step.IsUpgrade ? "upgrade" : "downgrade")} of {id} as undone by hand; the next run runs it from the start");
+    }
+
+    private (DatabaseUrl Url, Dialect Dialect, VersionTable Table, VersionLog Log) ResolveTarget()
+    {
+        var (url, dialect, table, log) = Database();
+        return (url, dialect, table, log ?? throw new RetortException("resolve needs the log of applied steps, which is off (\"log\": false)"));
+    }
+
+    /// <summary>Whether the version table exists, its heads, and the revision left half applied, if any.</summary>
+    private async Task<(bool Exists, IReadOnlyList<string> Heads, HalfApplied? Halted)> ReadHaltedAsync(DatabaseSink sink, VersionTable table,
+        VersionLog log, RevisionMap map, Dialect dialect, CancellationToken cancellationToken)
+    {
+        var exists = await VersionTableExistsAsync(sink, table, cancellationToken);
+        var heads = exists ? await ReadHeadsAsync(sink, table, map, cancellationToken) : [];
+        var halted = await LogExistsAsync(sink, log, cancellationToken)
+            ? await HalfAppliedAsync(sink, log, map, heads, dialect, cancellationToken)
+            : null;
+        return (exists, heads, halted);
+    }
+
+    /// <summary>
+    /// Settles the statement of <paramref name="revision"/> that was in flight when its run stopped, after a person has
+    /// looked at the database: <paramref name="ran"/> when it took effect (the resume goes on after it), otherwise when it
+    /// did not (the resume runs it). For statements whose effect Retort cannot read from their text.
+    /// </summary>
+    public async Task ResolveStatementAsync(string revision, bool ran, CancellationToken cancellationToken = default)
+    {
+        var map = Scripts.Map;
+        var (url, dialect, table, log) = ResolveTarget();
+        await using var held = await LockAsync(url, dialect, cancellationToken);
+        await using var connection = await OpenAsync(url, cancellationToken);
+        var sink = new DatabaseSink(connection);
+        var (_, _, halted) = await ReadHaltedAsync(sink, table, log, map, dialect, cancellationToken);
+        var id = map.Resolve(revision) is [var one] ? one.Id : throw new RetortException($"'{revision}' must name one revision");
+        if (halted is not { Point: { InFlight: not null, Row: { } row } point } || point.Revision != id)
+            throw new RetortException(halted is null || halted.Point.Revision != id
+                ? $"Nothing to settle for {id}: the log shows no statement of it in flight when a run stopped"
+                : $"Nothing to settle for {id}: no statement of it was in flight when its run stopped; use --applied or --rolled-back");
+        var fate = ran ? StatementFate.Ran : StatementFate.NotRun;
+        await sink.ExecuteAsync(log.Supersede(row.RunId, row.Step, ResumePoint.StatusOf(fate), null), cancellationToken);
+        Log.WriteLine($"Marked statement {point.StatementsDone + 1} of {id} as {(ran ? "having taken effect" : "not having taken effect")}; " +
+            $"run '{ResumePoint.Command(id, point.Upgrade)}' to go on from statement {point.StatementsDone + (ran ? 2 : 1)}");
     }
 
     /// <summary>

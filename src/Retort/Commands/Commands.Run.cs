@@ -66,7 +66,9 @@ public sealed partial class Commands
         if (steps.Count == 0)
             return heads;
         List<SqlStatement> setup = [.. exists ? [] : new[] { table.Create() }, .. log is null || logExists ? [] : log.Create()];
-        return await Runner(map, dialect, sink, table, log, halted?.Point, tag).RunAsync(steps, heads, setup, cancellationToken);
+        if (log is not null && logExists && halted is null)
+            await CloseStoppedRowAsync(sink, log, dialect, cancellationToken);
+        return await Runner(map, dialect, sink, table, log, halted?.Point, tag, held).RunAsync(steps, heads, setup, cancellationToken);
     }
 
     private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
@@ -82,16 +84,17 @@ public sealed partial class Commands
     }
 
     private MigrationRunner Runner(RevisionMap map, Dialect dialect, StatementSink sink, VersionTable table, VersionLog? log,
-        ResumePoint? resume = null, string? tag = null)
+        ResumePoint? resume = null, string? tag = null, MigrationLock? held = null)
     {
         MigrationSource? source = null;
         // Statements are counted as they commit only where they commit one by one; elsewhere a step's row is
         // written in its transaction and exists exactly when its work does.
         var journal = log is null ? null : new StepJournal(log, sink, countsStatements: sink is DatabaseSink && !dialect.TransactionalDdl, resume,
-            Scripts.ChecksumOf, tag, deferRows: sink is DatabaseSink && dialect.TransactionalDdl && !Config.TransactionPerMigration);
+            Scripts.ChecksumOf, tag, deferRows: sink is DatabaseSink && dialect.TransactionalDdl && !Config.TransactionPerMigration,
+            held, Log, TimeSpan.FromSeconds(Config.LockTimeout));
         // Compile only when a revision's code is needed: stamps and no-op runs never compile.
         return new MigrationRunner(map, () => source ??= LoadMigrations(), dialect, sink, table, Log, Config.TransactionPerMigration,
-            autoBatch: Config.SqliteAutoBatch, journal: journal);
+            autoBatch: Config.SqliteAutoBatch, journal: journal, fence: held);
     }
 
     private MigrationSource LoadMigrations()

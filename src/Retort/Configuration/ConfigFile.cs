@@ -16,7 +16,7 @@ public static partial class ConfigFile
     [
         "scriptLocation", "versionLocations", "recursiveVersionLocations", "url", "provider", "connectionString",
         "model", "versionTable", "versionTableSchema", "log", "logTable", "fileTemplate", "truncateSlugLength", "timezone",
-        "transactionPerMigration", "sqliteAutoBatch", "lock", "lockTimeout", "compareType", "compareServerDefault", "compareImplicitNames", "compareDeclaredTypes", "databases", "sections", "$schema",
+        "transactionPerMigration", "sqliteAutoBatch", "lock", "lockTimeout", "lockLease", "compareType", "compareServerDefault", "compareImplicitNames", "compareDeclaredTypes", "databases", "sections", "$schema",
     ];
 
     /// <summary>

@@ -23,6 +23,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
     public bool SqliteAutoBatch;
     public string Lock = "session";
     public int LockTimeout = 300;
+    public int LockLease = 30;
     public bool CompareType = true;
     public bool CompareServerDefault;
     public bool CompareImplicitNames;
@@ -31,9 +32,13 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
 
     public void Read(JsonElement obj, string prefix)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in obj.EnumerateObject())
         {
             var key = prefix + property.Name;
+            // System.Text.Json keeps the last of two equal keys; a setting written twice is a mistake to show, not to guess at.
+            if (!seen.Add(property.Name))
+                throw new RetortException($"{file}: '{key}' is set twice");
             var value = property.Value;
             switch (property.Name)
             {
@@ -56,6 +61,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
                 case "sqliteAutoBatch": SqliteAutoBatch = Bool(key, value); break;
                 case "lock": Lock = String(key, value) is var l && l is "session" or "table" or "none" ? l : throw Expected(key, "\"session\", \"table\" or \"none\""); break;
                 case "lockTimeout": LockTimeout = Int(key, value); break;
+                case "lockLease": LockLease = Int(key, value); break;
                 case "compareType": CompareType = Bool(key, value); break;
                 case "compareServerDefault": CompareServerDefault = Bool(key, value); break;
                 case "compareImplicitNames": CompareImplicitNames = Bool(key, value); break;
@@ -79,6 +85,8 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
             throw new RetortException($"{file}: 'logTable' must differ from 'versionTable' ({VersionTable})");
         if (LockTimeout < 0)
             throw new RetortException($"{file}: 'lockTimeout' must be 0 or more seconds");
+        if (LockLease < 3)
+            throw new RetortException($"{file}: 'lockLease' must be at least 3 seconds");
         if (TruncateSlugLength < 1)
             throw new RetortException($"{file}: 'truncateSlugLength' must be at least 1");
         if (!FileTemplate.Contains("{rev}", StringComparison.Ordinal))
@@ -109,6 +117,7 @@ internal sealed class ConfigReader(string file, IReadOnlyDictionary<string, stri
             SqliteAutoBatch = SqliteAutoBatch,
             Lock = Lock,
             LockTimeout = LockTimeout,
+            LockLease = LockLease,
             CompareType = CompareType,
             CompareServerDefault = CompareServerDefault,
             CompareImplicitNames = CompareImplicitNames,

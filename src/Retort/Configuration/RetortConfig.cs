@@ -77,6 +77,12 @@ public sealed record RetortConfig
     /// <summary>How many seconds a run waits for another run's migration lock before giving up.</summary>
     public int LockTimeout { get; init; } = 300;
 
+    /// <summary>
+    /// How many seconds a lease of the lock table (<c>"lock": "table"</c>) lasts without renewal; the run renews it every
+    /// third of that, and stops before its next statement once it finds the lease taken over.
+    /// </summary>
+    public int LockLease { get; init; } = 30;
+
     /// <summary>Autogenerate compares column types.</summary>
     public bool CompareType { get; init; } = true;
 

@@ -29,7 +29,7 @@ internal static partial class SqlEcho
 
     /// <summary>
     /// The tokens of <paramref name="sql"/>: words, quoted identifiers (their content), string literals (their
-    /// value), numbers (a sign in front of them kept when it cannot be a binary operator) and symbols.
+    /// value), numbers (a sign in front of them kept when it cannot be a binary operator) and symbols; comments left out.
     /// </summary>
     public static List<Token> Tokens(string sql)
     {
@@ -40,6 +40,10 @@ internal static partial class SqlEcho
             var c = sql[i];
             if (char.IsWhiteSpace(c))
                 i++;
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+                i = sql.IndexOf('\n', i) is var lineEnd and >= 0 ? lineEnd : sql.Length;
+            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+                i = sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var commentEnd and >= 0 ? commentEnd + 2 : sql.Length;
             else if (c == '\'')
                 tokens.Add(new(Kind.String, Quoted(sql, ref i, '\'')));
             else if (c is '"' or '`')
@@ -69,6 +73,27 @@ internal static partial class SqlEcho
             }
         }
         return tokens;
+    }
+
+    /// <summary>The first word of <paramref name="sql"/> past spaces, comments and opening parentheses, or null.</summary>
+    public static string? FirstWord(string sql)
+    {
+        var i = 0;
+        while (i < sql.Length)
+        {
+            if (char.IsWhiteSpace(sql[i]) || sql[i] == '(')
+                i++;
+            else if (sql[i] == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+                i = sql.IndexOf('\n', i) is var lineEnd and >= 0 ? lineEnd : sql.Length;
+            else if (sql[i] == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+                i = sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var commentEnd and >= 0 ? commentEnd + 2 : sql.Length;
+            else
+                break;
+        }
+        var start = i;
+        while (i < sql.Length && (char.IsLetter(sql[i]) || sql[i] == '_'))
+            i++;
+        return i > start ? sql[start..i] : null;
     }
 
     // A quoted run with the quote doubled inside; the value without the quotes.

@@ -107,6 +107,16 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         return values;
     }
 
+    /// <summary>Runs a query and returns the first column of every row as text, whatever its type.</summary>
+    public Task<List<string>> QueryValuesAsync(SqlStatement statement, CancellationToken cancellationToken) =>
+        QueryAsync(statement, static async (reader, token) =>
+        {
+            var values = new List<string>();
+            while (await reader.ReadAsync(token))
+                values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            return values;
+        }, cancellationToken);
+
     /// <summary>Runs a query and reads its rows with <paramref name="read"/>.</summary>
     public async Task<T> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -21,11 +21,22 @@ internal sealed class FileMigrationLock(string databasePath) : MigrationLock
             _file = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return Task.FromResult(true);
         }
-        catch (IOException) when (File.Exists(LockPath))
+        catch (IOException e) when (IsHeldElsewhere(e))
         {
             return Task.FromResult(false);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only folder, a missing one, no permission: no other run is to blame, and waiting would not help.
+            throw new RetortException($"Cannot take the migration lock: cannot open {LockPath}: {e.Message} " +
+                "(the lock file beside a SQLite database must be writable; set \"lock\": \"none\" for a database nothing else changes)", e);
+        }
     }
+
+    // The lock of another process, as .NET reports it: flock's EWOULDBLOCK as the errno (11 on Linux, 35 on macOS),
+    // or Windows' sharing and lock violations.
+    private static bool IsHeldElsewhere(IOException e) =>
+        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33 : e.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
 
     public override async Task<string?> HolderAsync(CancellationToken cancellationToken)
     {

@@ -1,18 +1,27 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
 using Retort.Dialects;
 
 namespace Retort.Execution;
 
 /// <summary>
 /// The migration lock as a row in a table (<c>"lock": "table"</c>), for where session locks do not hold, such as
-/// PgBouncer in transaction mode: the row is a lease that its run renews every few seconds from a connection of
+/// PgBouncer in transaction mode: the row is a lease that its run renews every third of the lease from a connection of
 /// its own, and that anyone may take over once it has expired, so a crashed run's lease ends by itself.
-/// Every statement commits on its own. Expiry uses the clients' clocks, which must agree to within the lease.
 /// </summary>
-internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialect, TableName table, string name, string where) : MigrationLock
+/// <remarks>
+/// A lease can be lost by a live process (paused past its expiry by SIGSTOP, a long GC, a VM pause); the holder's
+/// token in the row is its fence. Renewal changes the row only while the token is still there; before each
+/// statement the run checks it renewed recently (and renews at once when it has not); and every transaction of the
+/// run changes the row with its token before it commits (<see cref="Fence"/>), so work done under a lost lease is
+/// rolled back rather than committed. Expiry uses the clients' clocks, which must agree to within the lease.
+/// </remarks>
+internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialect, TableName table, string name, string where, TimeSpan lease) : MigrationLock
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(10);
+    private TimeSpan Lease => lease;
+
+    private TimeSpan Renewal => lease / 3;
 
     private readonly DatabaseSink _sink = new(connection);
     private readonly string _holder = $"{Environment.MachineName} pid {Environment.ProcessId} run {Guid.NewGuid().ToString("N")[..8]}";
@@ -20,6 +29,9 @@ internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialec
     private CancellationTokenSource? _renewing;
     private Task? _renewal;
     private bool _tableChecked;
+    // When the lease was last confirmed ours (Stopwatch ticks), and whether renewal found it taken over.
+    private long _confirmed;
+    private volatile bool _lost;
 
     private string Table => dialect.Quote(table);
 
@@ -42,18 +54,44 @@ internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialec
             if (taken != 1)
                 return false;
         }
+        _confirmed = Stopwatch.GetTimestamp();
         _renewing = new CancellationTokenSource();
         _renewal = RenewAsync(_renewing.Token);
         return true;
     }
 
-    public override async Task<string?> HolderAsync(CancellationToken cancellationToken)
+    public override async Task<string?> HolderAsync(CancellationToken cancellationToken) =>
+        await LeaseAsync(cancellationToken) is { Expired: false } lease ? lease.Holder : null;
+
+    // The row as it stands: who holds it and until when, expired or not.
+    private async Task<(string Holder, DateTimeOffset Until, bool Expired)?> LeaseAsync(CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var rows = await _sink.QueryStringsAsync(new($"SELECT holder FROM {Table} WHERE name = @p0 AND expires_ms >= @p1", [name, now]), cancellationToken);
-        return rows.Count == 0 ? null : rows[0];
+        return await _sink.QueryAsync(new($"SELECT holder, expires_ms FROM {Table} WHERE name = @p0", [name]), static async (reader, token) =>
+        {
+            if (!await reader.ReadAsync(token))
+                return ((string, DateTimeOffset, bool)?)null;
+            var until = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+            return (reader.GetString(0), until, until < DateTimeOffset.UtcNow);
+        }, cancellationToken);
     }
+
+    public override async Task<string> DescribeAsync(CancellationToken cancellationToken) =>
+        await LeaseAsync(cancellationToken) switch
+        {
+            null => "The migration lock is free",
+            { Expired: true } lease => $"The migration lock is free: the lease of {lease.Holder} expired at {Time(lease.Until)} UTC, " +
+                $"{(DateTimeOffset.UtcNow - lease.Until).TotalSeconds:0} s ago, and the next run takes it over",
+            var lease => $"The migration lock is held by {lease.Value.Holder}, its lease renewed until {Time(lease.Value.Until)} UTC " +
+                $"(taken over then if its run stops renewing it)",
+        };
+
+    protected override async Task<string> TakeOverAsync(CancellationToken cancellationToken) =>
+        await LeaseAsync(cancellationToken) is { Expired: false } lease
+            ? $"; its lease runs to {Time(lease.Until)} UTC, and is taken over then if not renewed"
+            : "";
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>Deletes the lease whoever holds it, for <c>retort lock release</c> after a run that cannot finish.</summary>
     public async Task<bool> ForceReleaseAsync(CancellationToken cancellationToken)
@@ -62,28 +100,77 @@ internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialec
         return await _sink.ExecuteAsync(new($"DELETE FROM {Table} WHERE name = @p0", [name]), cancellationToken) > 0;
     }
 
-    private async Task RenewAsync(CancellationToken cancellationToken)
+    public override async ValueTask CheckHeldAsync(CancellationToken cancellationToken)
     {
+        if (_lost)
+            await LostAsync(cancellationToken);
+        // Renewal runs every 10 s; a lease not confirmed for longer means this process was paused or cut off, and
+        // another run may have taken it over: ask the database before going on.
+        if (Stopwatch.GetElapsedTime(_confirmed) < Lease - Renewal)
+            return;
+        if (!await RenewNowAsync(cancellationToken))
+            await LostAsync(cancellationToken);
+    }
+
+    public override SqlStatement Fence() =>
+        new($"UPDATE {Table} SET expires_ms = @p0 WHERE name = @p1 AND holder = @p2",
+            [DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)Lease.TotalMilliseconds, name, _holder]);
+
+    public override async Task LostAsync(CancellationToken cancellationToken)
+    {
+        _lost = true;
+        string? now = null;
         try
         {
-            while (true)
+            now = await HolderAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is StatementFailedException or DbException or InvalidOperationException)
+        {
+            // Who has it now is a detail; losing it is the error.
+        }
+        throw new RetortException($"Lost the migration lock on {Where}: its {Lease.TotalSeconds:0} s lease ran out while this run was paused or cut off" +
+            $"{(now is null ? "" : $", and {now} took it over")}; stopped before its next statement. See where the database stands with 'retort current -v'");
+    }
+
+    // Whether the row still names this run; extends its lease when it does.
+    private async Task<bool> RenewNowAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_lost)
+                return false;
+            var renewed = await _sink.ExecuteAsync(Fence(), cancellationToken) == 1;
+            if (renewed)
+                _confirmed = Stopwatch.GetTimestamp();
+            else
+                _lost = true;
+            return renewed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        while (!_lost)
+        {
+            try
             {
                 await Task.Delay(Renewal, cancellationToken);
-                var until = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)Lease.TotalMilliseconds;
-                await _gate.WaitAsync(cancellationToken);
-                try
-                {
-                    await _sink.ExecuteAsync(new($"UPDATE {Table} SET expires_ms = @p0 WHERE name = @p1 AND holder = @p2", [until, name, _holder]), cancellationToken);
-                }
-                finally
-                {
-                    _gate.Release();
-                }
+                await RenewNowAsync(cancellationToken);
             }
-        }
-        catch (Exception e) when (e is OperationCanceledException or StatementFailedException or DbException or InvalidOperationException)
-        {
-            // Stopped by release, or the connection failed: then the lease runs out by itself.
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is StatementFailedException or DbException or InvalidOperationException)
+            {
+                // A renewal that fails (a lock wait, a broken connection) is tried again; the run's own checks stop it
+                // if the lease runs out meanwhile.
+            }
         }
     }
 

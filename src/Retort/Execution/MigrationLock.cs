@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Retort.Dialects;
 
 namespace Retort.Execution;
 
@@ -21,6 +22,26 @@ internal abstract class MigrationLock : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 
     /// <summary>
+    /// Before each statement of the run: throws when the lock is known to be lost, so a run that lost it stops before
+    /// doing more. Only a lease can be lost while its process lives.
+    /// </summary>
+    public virtual ValueTask CheckHeldAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// A statement for the run's own transaction that changes one row while this run holds the lock and none once
+    /// another has taken it over, so the transaction cannot commit under a lost lock; null for locks that cannot be lost.
+    /// </summary>
+    public virtual SqlStatement? Fence() => null;
+
+    /// <summary>Throws the error of a lock found lost (the fence changed no row).</summary>
+    public virtual Task LostAsync(CancellationToken cancellationToken) =>
+        throw new RetortException($"Lost the migration lock on {Where}");
+
+    /// <summary>One line for <c>retort lock status</c>.</summary>
+    public virtual async Task<string> DescribeAsync(CancellationToken cancellationToken) =>
+        await HolderAsync(cancellationToken) is { } holder ? $"The migration lock is held by {holder}" : "The migration lock is free";
+
+    /// <summary>
     /// Waits for the lock, up to <paramref name="timeout"/>, saying once on <paramref name="log"/> whom it waits for.
     /// Disposes itself when it does not get the lock.
     /// </summary>
@@ -36,7 +57,7 @@ internal abstract class MigrationLock : IAsyncDisposable
                 if (!announced)
                 {
                     var holder = await HolderAsync(cancellationToken);
-                    log.WriteLine($"Waiting for another Retort run on {Where} to finish{(holder is null ? "" : $" (held by {holder})")}; giving up after {timeout.TotalSeconds:0} s (lockTimeout)");
+                    log.WriteLine($"Waiting for another Retort run on {Where} to finish{(holder is null ? "" : $" (held by {holder}{await TakeOverAsync(cancellationToken)})")}; giving up after {timeout.TotalSeconds:0} s (lockTimeout)");
                     announced = true;
                 }
                 if (clock.Elapsed >= timeout)
@@ -55,6 +76,9 @@ internal abstract class MigrationLock : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>For the wait line: when a lock whose holder may have died is taken over, or empty.</summary>
+    protected virtual Task<string> TakeOverAsync(CancellationToken cancellationToken) => Task.FromResult("");
 }
 
 /// <summary>No lock: <c>"lock": "none"</c>, or an in-memory SQLite database that no other process can see.</summary>

@@ -20,9 +20,17 @@ internal sealed partial class MigrationRunner(
     bool transactionPerMigration,
     string? database = null,
     bool autoBatch = false,
-    StepJournal? journal = null)
+    StepJournal? journal = null,
+    MigrationLock? fence = null)
 {
     private readonly DatabaseSink? _online = sink as DatabaseSink;
+
+    // Where each statement commits with its count in the log (MySQL, MariaDB), the journal opens its own
+    // transactions, and a step's work has no transaction around it.
+    private readonly bool _counted = journal?.CountsStatements == true;
+
+    // Steps whose transaction committed in this run, for what a failure says was kept.
+    private int _committedSteps;
 
     // Compiles the steps' migrations ahead of the run on a second thread; null for short runs.
     private MigrationWarmer? _warmer;
@@ -60,11 +68,15 @@ internal sealed partial class MigrationRunner(
                 if (!wholeRun)
                 {
                     await SwitchForeignKeysOffAsync([step], cancellationToken);
-                    await BeginAsync(cancellationToken);
+                    if (!_counted)
+                        await BeginAsync(cancellationToken);
                 }
                 await RunStepAsync(step, versions, cancellationToken);
                 if (!wholeRun)
+                {
                     await CommitAsync(cancellationToken);
+                    _committedSteps++;
+                }
             }
             current = null;
             _committingRun = wholeRun;
@@ -76,18 +88,20 @@ internal sealed partial class MigrationRunner(
         {
             await sink.RollbackAsync();
             await RestoreForeignKeysAsync();
+            journal?.Stopped(e);
             var failure = Failure(current, e);
             if (journal is not null)
                 await journal.FailAsync(failure.Message);
             throw failure;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
             await sink.RollbackAsync();
             await RestoreForeignKeysAsync();
             if (journal is not null)
                 await journal.FailAsync("cancelled");
-            throw;
+            // What stays applied is what the person must hear about, as after a failure.
+            throw State(current, cancelled: true) is { } state ? new RunCancelledException($"cancelled; {state}", e) : e;
         }
         finally
         {
@@ -121,6 +135,9 @@ internal sealed partial class MigrationRunner(
             }
             await FlushAsync(pending, cancellationToken);
         }
+        // The version table moves with the step's row in one transaction: a stop leaves both or neither.
+        if (_counted)
+            await BeginAsync(cancellationToken);
         foreach (var (statement, expectOne) in versions.Move(step))
         {
             var rows = await sink.ExecuteAsync(statement, cancellationToken);
@@ -139,22 +156,29 @@ internal sealed partial class MigrationRunner(
             var outside = NeedsNoTransaction(operation) && sink.InTransaction;
             if (outside)
                 await CommitAsync(cancellationToken);
-            foreach (var statement in Render(operation))
-            {
-                if (journal?.Skips(statement) == true)
-                    continue;
-                await sink.ExecuteAsync(statement, cancellationToken);
-                // Not cancellable: the statement ran, and the log must say so.
-                if (journal is not null)
-                    await journal.StatementRanAsync(statement, CancellationToken.None);
-                // A provider may end a cancelled statement early without an error (MySQL's SLEEP returns 1): the run
-                // stops here, with the statement counted, rather than going on as if nothing was asked.
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            await RunStatementsAsync(operation, cancellationToken);
             if (outside)
                 await BeginAsync(cancellationToken);
         }
         pending.Clear();
+    }
+
+    private async Task RunStatementsAsync(MigrationOperation operation, CancellationToken cancellationToken)
+    {
+        foreach (var statement in Render(operation))
+        {
+            if (journal is not null)
+                await journal.RunAsync(statement, cancellationToken);
+            else
+            {
+                if (fence is not null)
+                    await fence.CheckHeldAsync(cancellationToken);
+                await sink.ExecuteAsync(statement, cancellationToken);
+            }
+            // A provider may end a cancelled statement early without an error (MySQL's SLEEP returns 1): the run
+            // stops here, with the statement counted, rather than going on as if nothing was asked.
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Runs the queued operations now, for a migration about to read through <c>op.Connection</c>.</summary>
@@ -167,13 +191,7 @@ internal sealed partial class MigrationRunner(
                 : dialect.PrepareAsync(queued, _online.Connection, _online.Transaction, CancellationToken.None).GetAwaiter().GetResult();
             if (NeedsNoTransaction(operation) && sink.InTransaction)
                 throw new RetortException($"{operation.GetType().Name} cannot run inside a transaction before op.Connection is read; read op.Connection first, or set transactionPerMigration");
-            foreach (var statement in Render(operation))
-            {
-                if (journal?.Skips(statement) == true)
-                    continue;
-                sink.Execute(statement);
-                journal?.StatementRan(statement);
-            }
+            RunStatementsAsync(operation, CancellationToken.None).GetAwaiter().GetResult();
         }
         pending.Clear();
     }
@@ -203,6 +221,9 @@ internal sealed partial class MigrationRunner(
             return;
         if (journal is not null)
             await journal.WriteDeferredAsync(cancellationToken);
+        // Another run that took the lock over since the last check must not see this transaction's work committed.
+        if (fence?.Fence() is { } fenced && await sink.ExecuteAsync(fenced, cancellationToken) == 0)
+            await fence.LostAsync(cancellationToken);
         await CheckForeignKeysAsync(cancellationToken);
         await sink.CommitAsync(cancellationToken);
         await SwitchForeignKeysOnAsync(cancellationToken);
@@ -239,13 +260,7 @@ internal sealed partial class MigrationRunner(
             StampStep s => $"Stamp {string.Join(", ", s.To)}",
             _ => _committingRun ? "Committing the run" : "Creating the version table",
         };
-        var state = dialect.TransactionalDdl || step is null
-            ? "nothing of this run was kept"
-            : journal is { StatementsDone: var done } && step is RevisionStep { IsUpgrade: var up }
-                ? done == 0
-                    ? "none of its statements ran before the failing one; the version table still shows the revision before it"
-                    : $"{(done == 1 ? "its first statement ran before the failing one and stays" : $"its first {done} statements ran before the failing one and stay")} applied ({dialect.Name} commits DDL as it runs); the version table still shows the revision before it; fix the cause and run '{ResumePoint.Command(((RevisionStep)step).Revision.Id, up)}' to go on from statement {done + 1}"
-                : $"{dialect.Name} commits DDL as it runs, so statements of this revision before the failing one stay applied; the version table still shows the revision before it";
+        var state = State(step) ?? "nothing of this run was kept";
         return error switch
         {
             StatementFailedException f => new RetortException($"{where} failed: {f.DatabaseMessage} (statement: {OneLine(f.Sql)}); {state}", error),
@@ -254,6 +269,29 @@ internal sealed partial class MigrationRunner(
             _ => new RetortException($"{where} failed: {error.GetType().Name}: {error.Message}", error),
         };
     }
+
+    /// <summary>What of the run stays applied when it stops in <paramref name="step"/>; null when nothing does.</summary>
+    private string? State(MigrationStep? step, bool cancelled = false)
+    {
+        var kept = _committedSteps == 0 ? null
+            : $"{_committedSteps} {(_committedSteps == 1 ? "revision" : "revisions")} of this run committed and stay applied";
+        if (dialect.TransactionalDdl || step is not RevisionStep revisionStep)
+            return kept is null ? null : step is null ? kept : $"{kept}; {Name(step)} was rolled back";
+        var up = revisionStep.IsUpgrade;
+        var id = revisionStep.Revision.Id;
+        if (journal is not { StatementsDone: var done, InFlight: var inFlight })
+            return $"{dialect.Name} commits DDL as it runs, so statements of this revision before the failing one stay applied; the version table still shows the revision before it";
+        var resume = $"run '{ResumePoint.Command(id, up)}' to go on";
+        if (inFlight)
+            return $"{(done == 0 ? "its first statement" : $"statement {done + 1}")} was in flight and may have taken effect ({dialect.Name} commits DDL as it runs){(done == 0 ? "" : $", after {done} that stay applied")}; " +
+                $"the version table still shows the revision before it; {resume}: it looks at the database to settle statement {done + 1}";
+        if (done == 0)
+            return cancelled ? null : "none of its statements ran before the failing one; the version table still shows the revision before it";
+        return $"{(done == 1 ? "its first statement ran before the failing one and stays" : $"its first {done} statements ran before the failing one and stay")} applied ({dialect.Name} commits DDL as it runs); " +
+            $"the version table still shows the revision before it; fix the cause and {resume} from statement {done + 1}";
+    }
+
+    private static string Name(MigrationStep step) => step is RevisionStep r ? r.Revision.Id : "the stamp";
 
     private static string OneLine(string sql)
     {

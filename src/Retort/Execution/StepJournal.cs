@@ -9,8 +9,14 @@ namespace Retort.Execution;
 
 /// <summary>
 /// Writes the runner's steps into the <see cref="VersionLog"/>: a row per step, and where DDL is not transactional
-/// the count of statements committed so far, so that a step that stops halfway says how far it got.
+/// the count of statements committed so far, so that a step that stops halfway says exactly how far it got.
 /// </summary>
+/// <remarks>
+/// Where statements are counted (MySQL, MariaDB), a statement that runs in a transaction (INSERT, UPDATE, …) commits
+/// together with its count, so a kill leaves both or neither. A statement that commits by itself (DDL) cannot share a
+/// transaction: the row says <c>in-flight</c> while it runs, and a run that stops then leaves the statement in doubt,
+/// to be settled by looking at the database when the revision is resumed (<see cref="InDoubtStatement"/>).
+/// </remarks>
 /// <param name="log">The log's statements.</param>
 /// <param name="sink">Where they go: the run's sink.</param>
 /// <param name="countsStatements">Whether to write the row first and count the statements as they commit.</param>
@@ -21,8 +27,12 @@ namespace Retort.Execution;
 /// Whether the run is one transaction, so the rows can wait for <see cref="WriteDeferredAsync"/> before its commit: they
 /// still exist exactly when the steps' work does, and one statement for many rows costs less than one per step.
 /// </param>
+/// <param name="fence">The run's lock, checked before each statement and inside each counted statement's transaction.</param>
+/// <param name="progress">Where to say that an in-doubt statement was settled.</param>
+/// <param name="settleWait">How long to wait for a server still running a stopped run's statement.</param>
 internal sealed class StepJournal(VersionLog log, StatementSink sink, bool countsStatements, ResumePoint? resume = null,
-    Func<string, string?>? checksumOf = null, string? tag = null, bool deferRows = false)
+    Func<string, string?>? checksumOf = null, string? tag = null, bool deferRows = false, MigrationLock? fence = null,
+    TextWriter? progress = null, TimeSpan settleWait = default)
 {
     private readonly List<LogEntry> _deferred = [];
     private readonly string _runId = Guid.NewGuid().ToString();
@@ -36,9 +46,17 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     private ResumePoint? _resume = resume;
     private int _skip;
     private string? _skipHash;
+    private StatementFate? _doubt;
+    private bool _inFlight;
 
     /// <summary>How many statements of the current step have run (those skipped by a resume included).</summary>
     public int StatementsDone => _done;
+
+    /// <summary>Whether a statement of the current step was in flight when the step stopped, so its fate is in doubt.</summary>
+    public bool InFlight => _inFlight;
+
+    /// <summary>Whether the journal runs each statement with its count (<see cref="RunAsync"/> handles transactions).</summary>
+    public bool CountsStatements => countsStatements;
 
     /// <summary>Retort's version as the log records it.</summary>
     public static string ToolVersion { get; } = Truncate(
@@ -51,22 +69,32 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
         _started = Stopwatch.GetTimestamp();
         _done = 0;
         _skip = 0;
+        _doubt = null;
+        _inFlight = false;
         _written = false;
         _hash?.Dispose();
         _hash = countsStatements ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         _entry = Entry(step);
+        ResumePoint? resumed = null;
         if (_resume is { } point && step is RevisionStep r && r.Revision.Id == point.Revision && r.IsUpgrade == point.Upgrade)
         {
             _skip = point.StatementsDone;
             _skipHash = point.StatementsHash;
+            _doubt = point.InFlight;
             _resume = null;
+            resumed = point;
         }
         else if (_resume is { } wanted)
             throw new RetortException($"Cannot resume {wanted.Revision}: the run's first step is not the half-applied {(wanted.Upgrade ? "upgrade" : "downgrade")} of {wanted.Revision}");
         if (countsStatements && step is RevisionStep)
         {
-            await sink.ExecuteAsync(log.Insert(_entry with { Status = "running", StatementsDone = _skip }), cancellationToken);
+            // A resumed statement in doubt stays in doubt in the new row until it is settled, so a second stop loses nothing.
+            var status = _doubt is { } fate ? ResumePoint.StatusOf(fate) : "running";
+            await sink.ExecuteAsync(log.Insert(_entry with { Status = status, StatementsDone = _skip, StatementsHash = _skipHash }), cancellationToken);
             _written = true;
+            _inFlight = _doubt is not null;
+            if (resumed is { Row: { } row })
+                await sink.ExecuteAsync(log.Supersede(row.RunId, row.Step, "resumed", $"resumed by run {_runId}"), cancellationToken);
         }
     }
 
@@ -77,29 +105,79 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
         return sink.ExecuteAsync(log.Insert(Entry(step) with { Status = status }, forScript: sink is ScriptSink), cancellationToken);
     }
 
-    /// <summary>Whether the statement already ran before a resume, so must be skipped; checks the skipped ones are the ones that ran.</summary>
-    public bool Skips(SqlStatement statement)
+    /// <summary>
+    /// Runs <paramref name="statement"/> and counts it; skips it when a resume finds it ran already, after checking
+    /// that the skipped statements are the ones that ran, and settles a statement left in doubt.
+    /// </summary>
+    public async Task RunAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
-        if (_done >= _skip)
-            return false;
+        if (fence is not null)
+            await fence.CheckHeldAsync(cancellationToken);
+        if (_done < _skip)
+        {
+            Count(statement);
+            if (_done == _skip && _doubt is null)
+                CheckSkipped(CurrentHash);
+            return;
+        }
+        if (_doubt is { } fate && _done == _skip)
+        {
+            _doubt = null;
+            CheckSkipped(HashWith(statement));
+            if (fate == StatementFate.Unknown && sink is DatabaseSink online)
+                fate = await InDoubtStatement.SettleAsync(online, log.Dialect, statement, $"statement {_done + 1} of {_entry!.Revision} ({OneLine(statement.Sql)})",
+                    settleWait, progress ?? TextWriter.Null, cancellationToken);
+            if (fate == StatementFate.Unknown)
+                throw new RetortException($"Cannot tell whether statement {_done + 1} of {_entry!.Revision} ({OneLine(statement.Sql)}), in flight when its run stopped, took effect: " +
+                    $"look at the database, then run 'retort resolve {_entry.Revision} --statement ran' if it did or 'retort resolve {_entry.Revision} --statement not-run' if it did not, " +
+                    $"and '{ResumePoint.Command(_entry.Revision, _entry.Direction == "upgrade")}' again");
+            if (fate == StatementFate.Ran)
+            {
+                Count(statement);
+                await sink.ExecuteAsync(log.Progress(_entry!, _done, CurrentHash, "running"), cancellationToken);
+                _inFlight = false;
+                return;
+            }
+            _inFlight = false;
+        }
+        if (!countsStatements || !_written)
+        {
+            await sink.ExecuteAsync(statement, cancellationToken);
+            Count(statement);
+            return;
+        }
+        var entry = _entry!;
+        if (log.Dialect.CommitsItself(statement))
+        {
+            await sink.ExecuteAsync(log.Progress(entry, _done, HashWith(statement), "in-flight"), cancellationToken);
+            _inFlight = true;
+            await sink.ExecuteAsync(statement, cancellationToken);
+            Count(statement);
+            // Not cancellable: the statement ran, and the log must say so.
+            await sink.ExecuteAsync(log.Progress(entry, _done, CurrentHash, "running"), CancellationToken.None);
+            _inFlight = false;
+            return;
+        }
+        await sink.BeginAsync(cancellationToken);
+        if (fence?.Fence() is { } fenced)
+            await FenceAsync(fenced, cancellationToken);
+        await sink.ExecuteAsync(statement, cancellationToken);
+        await sink.ExecuteAsync(log.Progress(entry, _done + 1, HashWith(statement), "running"), cancellationToken);
+        await sink.CommitAsync(CancellationToken.None);
         Count(statement);
-        if (_done == _skip && _hash is not null && _skipHash is not null && CurrentHash != _skipHash)
+    }
+
+    /// <summary>Runs the lock's fence statement in the open transaction: no row changed means another run holds the lock.</summary>
+    public async Task FenceAsync(SqlStatement fenced, CancellationToken cancellationToken)
+    {
+        if (await sink.ExecuteAsync(fenced, cancellationToken) == 0)
+            await fence!.LostAsync(cancellationToken);
+    }
+
+    private void CheckSkipped(string hash)
+    {
+        if (_hash is not null && _skipHash is not null && hash != _skipHash)
             throw new RetortException($"Cannot resume {_entry!.Revision}: its first {_skip} statements are no longer the ones that ran (the script changed before them); undo what ran by hand and run 'retort resolve {_entry.Revision} --rolled-back'");
-        return true;
-    }
-
-    public async Task StatementRanAsync(SqlStatement statement, CancellationToken cancellationToken)
-    {
-        Count(statement);
-        if (countsStatements && _written)
-            await sink.ExecuteAsync(log.Progress(_entry!, _done, CurrentHash), cancellationToken);
-    }
-
-    public void StatementRan(SqlStatement statement)
-    {
-        Count(statement);
-        if (countsStatements && _written)
-            sink.Execute(log.Progress(_entry!, _done, CurrentHash));
     }
 
     private void Count(SqlStatement statement)
@@ -110,12 +188,22 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
 
     private string CurrentHash => Convert.ToHexStringLower(_hash!.GetCurrentHash());
 
+    // The hash the statements would have with this one counted too, for a row written before it commits.
+    private string HashWith(SqlStatement statement)
+    {
+        if (_hash is null)
+            return "";
+        using var next = _hash.Clone();
+        next.AppendData(Encoding.UTF8.GetBytes(statement.Sql + "\0"));
+        return Convert.ToHexStringLower(next.GetCurrentHash());
+    }
+
     /// <summary>Records the step as done, in the step's transaction where there is one.</summary>
     public Task EndAsync(CancellationToken cancellationToken)
     {
         var entry = _entry!;
-        if (_done < _skip)
-            throw new RetortException($"Cannot resume {entry.Revision}: it now has {_done} statements, fewer than the {_skip} that ran; undo what ran by hand and run 'retort resolve {entry.Revision} --rolled-back'");
+        if (_done < _skip || _doubt is not null)
+            throw new RetortException($"Cannot resume {entry.Revision}: it now has {_done} statements, fewer than the {_skip + (_doubt is null ? 0 : 1)} that ran; undo what ran by hand and run 'retort resolve {entry.Revision} --rolled-back'");
         _entry = null;
         if (_written)
             return sink.ExecuteAsync(log.Finish(entry, "done", Elapsed, null), cancellationToken);
@@ -137,8 +225,19 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     }
 
     /// <summary>
-    /// Records a step that failed or was cancelled, after its transaction was rolled back. Best effort: the
-    /// connection may be gone, and the failure itself is what the person must hear about.
+    /// Takes in why the step stopped: a statement in flight that came back with the database's own refusal, on a
+    /// connection still open, did not take effect; one that was cancelled or lost its connection stays in doubt.
+    /// </summary>
+    public void Stopped(Exception cause)
+    {
+        if (cause is StatementFailedException && sink is DatabaseSink { Connection.State: System.Data.ConnectionState.Open })
+            _inFlight = false;
+    }
+
+    /// <summary>
+    /// Records a step that failed or was cancelled, after its transaction was rolled back. A statement that commits by
+    /// itself and did not come back with the database's own refusal (the connection broke, the run was cancelled) stays
+    /// in doubt. Best effort: the connection may be gone, and the failure itself is what the person must hear about.
     /// </summary>
     public async Task FailAsync(string error)
     {
@@ -149,12 +248,22 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
         _entry = null;
         try
         {
-            if (!_written || await sink.ExecuteAsync(log.Finish(entry, "failed", Elapsed, error), CancellationToken.None) == 0)
-                await sink.ExecuteAsync(log.Insert(entry with { Status = "failed", DurationMs = Elapsed, Error = error, StatementsDone = countsStatements ? 0 : null }), CancellationToken.None);
+            var status = _inFlight ? "in-flight" : "failed";
+            // A statement refused after its in-flight mark: the row's hash counted it, and must not.
+            if (_written && !_inFlight && _hash is not null)
+                await sink.ExecuteAsync(log.Progress(entry, _done, CurrentHash, status), CancellationToken.None);
+            if (!_written || await sink.ExecuteAsync(log.Finish(entry, status, Elapsed, error, keepStatus: _inFlight), CancellationToken.None) == 0)
+                await sink.ExecuteAsync(log.Insert(entry with { Status = status, DurationMs = Elapsed, Error = error, StatementsDone = countsStatements ? _done : null }), CancellationToken.None);
         }
         catch (Exception e) when (e is StatementFailedException or InvalidOperationException or System.Data.Common.DbException)
         {
         }
+    }
+
+    private static string OneLine(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 120 ? line : line[..117] + "...";
     }
 
     private long Elapsed => (long)Stopwatch.GetElapsedTime(_started).TotalMilliseconds;
@@ -180,10 +289,31 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
-/// <summary>Where a half-applied step stopped: the revision, its direction, and the statements that committed.</summary>
-internal sealed record ResumePoint(string Revision, bool Upgrade, int StatementsDone, string? StatementsHash)
+/// <summary>
+/// Where a half-applied step stopped: the revision, its direction, the statements that committed (and the hash of
+/// their text), whether the statement after them was in flight and what became of it, and the log row that says so.
+/// </summary>
+internal sealed record ResumePoint(string Revision, bool Upgrade, int StatementsDone, string? StatementsHash,
+    StatementFate? InFlight = null, LogEntry? Row = null)
 {
     /// <summary>The command that resumes the step and stops after it.</summary>
     public static string Command(string revision, bool upgrade) =>
         upgrade ? $"retort upgrade {revision} --resume" : $"retort downgrade {revision}-1 --resume";
+
+    /// <summary>The log status of a step whose statement after the counted ones was in flight, by that statement's fate.</summary>
+    public static string StatusOf(StatementFate fate) => fate switch
+    {
+        StatementFate.Ran => "in-flight-ran",
+        StatementFate.NotRun => "in-flight-unrun",
+        _ => "in-flight",
+    };
+
+    /// <summary>The fate a log status records, or null for a status with nothing in flight.</summary>
+    public static StatementFate? FateOf(string status) => status switch
+    {
+        "in-flight" => StatementFate.Unknown,
+        "in-flight-ran" => StatementFate.Ran,
+        "in-flight-unrun" => StatementFate.NotRun,
+        _ => null,
+    };
 }

@@ -26,6 +26,8 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
 
     public TableName Name => name;
 
+    public Dialect Dialect => dialect;
+
     private string Table => dialect.Quote(name);
 
     public SqlStatement Exists() => dialect.TableExistsQuery(name);
@@ -138,15 +140,23 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
 
     private string InsertColumns => string.Join(", ", Columns.Skip(1).Select(dialect.Quote));
 
-    /// <summary>Counts a committed statement of a running step.</summary>
-    public SqlStatement Progress(LogEntry entry, int statementsDone, string statementsHash) => new(
-        $"UPDATE {Table} SET {dialect.Quote("statements_done")} = @p0, {dialect.Quote("statements_hash")} = @p1 WHERE {Key}",
-        [statementsDone, statementsHash, entry.RunId, entry.Step]);
+    /// <summary>
+    /// Counts the committed statements of a running step; with <paramref name="status"/> <c>in-flight</c>, the statement
+    /// after them is being sent, and <paramref name="statementsHash"/> already counts it.
+    /// </summary>
+    public SqlStatement Progress(LogEntry entry, int statementsDone, string statementsHash, string status) => new(
+        $"UPDATE {Table} SET {dialect.Quote("statements_done")} = @p0, {dialect.Quote("statements_hash")} = @p1, {dialect.Quote("status")} = @p4 WHERE {Key}",
+        [statementsDone, statementsHash, entry.RunId, entry.Step, status]);
 
-    /// <summary>Ends a running step: done, or failed with the error.</summary>
-    public SqlStatement Finish(LogEntry entry, string status, long durationMs, string? error) => new(
-        $"UPDATE {Table} SET {dialect.Quote("status")} = @p0, {dialect.Quote("duration_ms")} = @p1, {dialect.Quote("error")} = @p4 WHERE {Key}",
-        [status, durationMs, entry.RunId, entry.Step, error]);
+    /// <summary>Ends a running step: done, or failed with the error (<paramref name="keepStatus"/>: only the error and duration).</summary>
+    public SqlStatement Finish(LogEntry entry, string status, long durationMs, string? error, bool keepStatus = false) => new(
+        $"UPDATE {Table} SET {(keepStatus ? "" : $"{dialect.Quote("status")} = @p0, ")}{dialect.Quote("duration_ms")} = @p1, {dialect.Quote("error")} = @p4 WHERE {Key}",
+        keepStatus ? [null, durationMs, entry.RunId, entry.Step, error] : [status, durationMs, entry.RunId, entry.Step, error]);
+
+    /// <summary>Closes an earlier run's row that a later run took over from (a resume), or that a person settled.</summary>
+    public SqlStatement Supersede(string runId, int step, string status, string? note) => new(
+        $"UPDATE {Table} SET {dialect.Quote("status")} = @p0, {dialect.Quote("error")} = COALESCE({dialect.Quote("error")}, @p1) WHERE {Key}",
+        [status, note, runId, step]);
 
     private string Key => $"{dialect.Quote("run_id")} = @p2 AND {dialect.Quote("step")} = @p3";
 

@@ -171,7 +171,7 @@ public abstract partial class LiveRunSuite
         var refused = await Cli.CliProcess.RunAsync(Project.Root, "upgrade", "head");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("retort: error: The upgrade of b1 was left half applied by ", refused.Stderr);
-        Assert.Contains("its first statement ran and stayed applied (mysql commits DDL as it runs), then the run stopped (killed or disconnected). Run 'retort upgrade b1 --resume' to go on from statement 2", refused.Stderr);
+        Assert.Contains("its first statement ran and stayed applied (mysql commits DDL as it runs), then its run stopped (killed, disconnected, or it lost the migration lock). Run 'retort upgrade b1 --resume' to go on from statement 2", refused.Stderr);
         var status = await Cli.CliProcess.RunAsync(Project.Root, "current", "-v");
         Assert.Contains("warning: The upgrade of b1 was left half applied", status.Stderr);
 
@@ -180,7 +180,7 @@ public abstract partial class LiveRunSuite
         resumed = await Cli.CliProcess.RunAsync(Project.Root, "upgrade", "head");
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Equal(["c1"], await VersionRowsAsync());
-        Assert.Equal(["a1 upgrade done 1", "b1 upgrade running 1", "b1 upgrade done 2", "c1 upgrade done 1"],
+        Assert.Equal(["a1 upgrade done 1", "b1 upgrade resumed 1", "b1 upgrade done 2", "c1 upgrade done 1"],
             await LogRowsAsync("revision, direction, status, statements_done"));
     }
 
@@ -206,7 +206,7 @@ public abstract partial class LiveRunSuite
         await Project.Commands().DowngradeAsync("b1-1", resume: true);
         Assert.Equal(["a1"], await VersionRowsAsync());
         Assert.DoesNotContain("t_b1", await TablesAsync());
-        Assert.Equal(["b1 downgrade failed 1", "b1 downgrade done 3"], (await LogRowsAsync("revision, direction, status, statements_done")).Skip(2));
+        Assert.Equal(["b1 downgrade resumed 1", "b1 downgrade done 3"], (await LogRowsAsync("revision, direction, status, statements_done")).Skip(2));
     }
 
     /// <summary>
@@ -230,7 +230,7 @@ public abstract partial class LiveRunSuite
             Assert.Equal(["a1 upgrade done 1", "b1 upgrade running 1"], await LogRowsAsync("revision, direction, status, statements_done"));
             var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
             Assert.Contains("its first statement ran and stayed applied", refused.Message);
-            Assert.Contains("then the run stopped (killed or disconnected)", refused.Message);
+            Assert.Contains("then its run stopped (killed, disconnected, or it lost the migration lock)", refused.Message);
             Project.Revision("b1", ["a1"], "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true)); op.CreateTable(\"t_b2\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
             await Project.Commands().UpgradeAsync("b1", resume: true);
         }
