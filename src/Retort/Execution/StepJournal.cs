@@ -159,10 +159,11 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
             return;
         }
         await sink.BeginAsync(cancellationToken);
-        if (fence?.Fence() is { } fenced)
-            await FenceAsync(fenced, cancellationToken);
         await sink.ExecuteAsync(statement, cancellationToken);
         await sink.ExecuteAsync(log.Progress(entry, _done + 1, HashWith(statement), "running"), cancellationToken);
+        // Last before the commit, so the lease row is locked only for a moment, never for a long statement.
+        if (fence?.Fence() is { } fenced)
+            await FenceAsync(fenced, cancellationToken);
         await sink.CommitAsync(CancellationToken.None);
         Count(statement);
     }

@@ -34,3 +34,84 @@ internal static class CliProcess
         return Process.Start(start)!;
     }
 }
+
+/// <summary>A CLI process a test watches: its stderr collected, a line waited for, signals sent.</summary>
+internal sealed class WatchedCli : IDisposable
+{
+    private readonly System.Text.StringBuilder _stderr = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
+
+    private WatchedCli(Process process) => Process = process;
+
+    public Process Process { get; }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+                return _stderr.ToString();
+        }
+    }
+
+    public static WatchedCli Start(string workingDirectory, params string[] args)
+    {
+        var watched = new WatchedCli(CliProcess.Start(workingDirectory, args));
+        watched.Process.ErrorDataReceived += (_, e) =>
+        {
+            lock (watched._stderr)
+            {
+                watched._stderr.AppendLine(e.Data);
+                foreach (var (text, seen) in watched._waits)
+                    if (e.Data?.Contains(text, StringComparison.Ordinal) == true)
+                        seen.TrySetResult();
+            }
+        };
+        watched.Process.OutputDataReceived += (_, _) => { };
+        watched.Process.BeginErrorReadLine();
+        watched.Process.BeginOutputReadLine();
+        return watched;
+    }
+
+    /// <summary>Waits until a line of stderr contains <paramref name="text"/>.</summary>
+    public Task WaitForAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_stderr)
+        {
+            if (_stderr.ToString().Contains(text, StringComparison.Ordinal))
+                return Task.CompletedTask;
+            _waits.Add((text, seen));
+        }
+        return seen.Task.WaitAsync(timeout);
+    }
+
+    /// <summary>Sends a signal (STOP, CONT, INT, TERM) with kill(1).</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>SIGKILL: no finally block, no rollback, no unlock.</summary>
+    public async Task KillAsync()
+    {
+        Process.Kill(entireProcessTree: true);
+        await Process.WaitForExitAsync();
+    }
+
+    public async Task<int> ExitAsync(TimeSpan timeout)
+    {
+        await Process.WaitForExitAsync().WaitAsync(timeout);
+        // The last lines of stderr arrive after the exit; WaitForExit without a timeout waits for them.
+        Process.WaitForExit();
+        return Process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+            Process.Kill(entireProcessTree: true);
+        Process.Dispose();
+    }
+}

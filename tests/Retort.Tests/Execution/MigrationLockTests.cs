@@ -91,4 +91,22 @@ public sealed class MigrationLockTests
         Assert.Contains("Gave up after 1 s waiting for the migration lock on ", upgrade.Stderr);
         Assert.DoesNotContain("Running upgrade", upgrade.Stderr);
     }
+
+    [Fact]
+    public async Task A_lock_file_that_cannot_be_created_is_an_error_at_once_not_a_wait_for_nobody()
+    {
+        using var project = new TestProject("sqlite:///app.db");
+        // A file where the database's folder should be: the lock file cannot be made, and no other run is to blame.
+        File.WriteAllText(Path.Combine(project.Root, "data"), "");
+        File.WriteAllText(Path.Combine(project.Root, "retort.json"), """{ "scriptLocation": "migrations", "url": "sqlite:///data/app.db" }""");
+        project.TableRevision("a1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var upgrade = await CliProcess.RunAsync(project.Root, "upgrade", "head");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.Equal(1, upgrade.ExitCode);
+        Assert.Matches(@"^retort: error: Cannot take the migration lock: cannot open .+/data/app\.db\.retort-lock: .+ \(the lock file beside a SQLite database must be writable; set ""lock"": ""none"" for a database nothing else changes\)\n$", upgrade.Stderr);
+        Assert.DoesNotContain("Waiting", upgrade.Stderr);
+    }
 }

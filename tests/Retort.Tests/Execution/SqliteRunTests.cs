@@ -24,6 +24,7 @@ public sealed class SqliteRunTests : LiveRunSuite
     [Fact] public Task Ctrl_C() => Ctrl_C_in_a_long_statement_stops_the_run_at_once_and_leaves_a_true_state(
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000000) SELECT count(*) FROM c");
     [Fact] public Task Lease() => A_crashed_runs_lease_blocks_until_it_expires_or_is_released();
+    [Fact] public Task Transaction_per_migration_failure() => With_a_transaction_per_migration_a_failure_says_which_revisions_were_kept();
     [Fact] public Task Log() => The_log_records_every_step_with_its_checksum_who_and_how_long();
     [Fact] public Task Log_status() => Status_warns_of_an_edited_script_but_not_of_line_endings_or_trailing_spaces();
     [Fact] public Task Log_off() => With_the_log_off_no_log_is_kept();
