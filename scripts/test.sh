@@ -39,7 +39,15 @@ main() {
   [[ ${1:-} != --help && ${1:-} != -h ]] || { usage; exit 0; }
   cd "$ROOT"
   start_databases
-  dotnet test Retort.slnx --configuration Debug --nologo --logger "console;verbosity=normal" "$@"
+  rm -rf "$ROOT/artifacts/hostile"
+  local status=0
+  dotnet test Retort.slnx --configuration Debug --nologo --logger "console;verbosity=normal" "$@" || status=$?
+  # The hostile suite's figures: kills, recoveries, double applies, crowds of runs, per database.
+  if compgen -G "$ROOT/artifacts/hostile/*.txt" > /dev/null; then
+    echo "hostile runs:"
+    cat "$ROOT"/artifacts/hostile/*.txt
+  fi
+  return "$status"
 }
 
 main "$@"

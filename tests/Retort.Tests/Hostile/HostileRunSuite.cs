@@ -1,0 +1,255 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Retort.Configuration;
+using Retort.Tests.Cli;
+using Retort.Tests.Execution;
+using Retort.Tests.Live;
+
+namespace Retort.Tests.Hostile;
+
+[CollectionDefinition(Name)]
+public sealed class HostileCollection
+{
+    public const string Name = "Hostile runs";
+}
+
+/// <summary>
+/// Does to Retort what a hostile week does: kills <c>retort upgrade head</c> with SIGKILL at random moments, inside a
+/// revision of 400 data changes and inside a burst of 40 CREATE TABLEs, then recovers the way a person would, by
+/// running what the error line advises; and starts eight runs at once on each kind of lock. A ledger table without a
+/// primary key shows any statement that ran twice or not at all. Writes its figures to <c>artifacts/hostile/</c>.
+/// </summary>
+public abstract partial class HostileRunSuite
+{
+    private const int Trials = 20;
+    private const int DataRows = 400;
+    private const int DdlTables = 40;
+
+    /// <summary>The dialect's name in the report.</summary>
+    protected abstract string Name { get; }
+
+    /// <summary>A fresh, empty database's URL.</summary>
+    protected abstract Task<string> CreateDatabaseAsync(string name);
+
+    protected abstract Task DropDatabaseAsync(string name);
+
+    protected abstract string TablesLikeQuery { get; }
+
+    private static void Revisions(TestProject project)
+    {
+        static string Ledger(string rev, string n) => $"op.Execute($\"INSERT INTO ledger (rev, n) VALUES ('{rev}', {n})\");";
+        project.Revision("r1", [], "op.Execute(\"CREATE TABLE ledger (rev VARCHAR(8) NOT NULL, n INT NOT NULL)\");")
+            .Revision("r2", ["r1"], $"for (var i = 1; i <= {DataRows}; i++) {Ledger("r2", "{i}")}")
+            .Revision("r3", ["r2"], $"for (var i = 1; i <= {DdlTables}; i++) {{ op.Execute($\"CREATE TABLE d{{i}} (id INT)\"); {Ledger("r3", "{i}")} }}")
+            .Revision("r4", ["r3"], Ledger("r4", "1"));
+    }
+
+    private static readonly string[] Expected =
+    [
+        .. Enumerable.Range(1, DataRows).Select(i => $"r2 {i}"),
+        .. Enumerable.Range(1, DdlTables).Select(i => $"r3 {i}"),
+        "r4 1",
+    ];
+
+    private sealed record Trial(string Where, int DelayMs, int Commands, bool Resumed, bool Settled, int Doubles, int Missing, bool Stuck, string Trace);
+
+    protected async Task Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing()
+    {
+        using var project = new TestProject("sqlite:///unused.db");
+        Revisions(project);
+        var random = new Random(20261207);
+        var trials = new List<Trial>();
+        for (var n = 0; n < Trials; n++)
+        {
+            var database = $"retort_hostile_{n}_{Guid.NewGuid().ToString("N")[..6]}";
+            var url = await CreateDatabaseAsync(database);
+            try
+            {
+                Configure(project, url, "session");
+                var inData = n % 2 == 0;
+                var delay = random.Next(inData ? 400 : 900);
+                using (var run = WatchedCli.Start(project.Root, "upgrade", "head"))
+                {
+                    await run.WaitForAsync(inData ? "Running upgrade r1 -> r2" : "Running upgrade r2 -> r3", TimeSpan.FromSeconds(90));
+                    await Task.Delay(delay);
+                    await run.KillAsync();
+                }
+                var (commands, trace, stuck) = await RecoverAsync(project);
+                var (doubles, missing) = await LedgerAsync(url);
+                var tables = await CountAsync(url, TablesLikeQuery);
+                trials.Add(new(inData ? "data" : "ddl", delay, commands.Count, commands.Any(c => c.Contains("--resume", StringComparison.Ordinal)),
+                    trace.Contains("Settled statement", StringComparison.Ordinal), doubles, missing + DdlTables - (int)tables, stuck, trace));
+            }
+            finally
+            {
+                await DropDatabaseAsync(database);
+            }
+        }
+        var concurrent = new List<string>();
+        foreach (var lockKind in (string[])["session", "table"])
+            concurrent.Add(await EightAtOnceAsync(project, lockKind));
+
+        var report = $"{Name}: {Trials} SIGKILL trials ({trials.Count(t => t.Where == "data")} inside {DataRows} data changes, " +
+            $"{trials.Count(t => t.Where == "ddl")} inside {DdlTables} CREATE TABLEs): {trials.Count(t => !t.Stuck && t.Doubles == 0 && t.Missing == 0)} recovered to head, " +
+            $"{trials.Sum(t => t.Doubles)} statements applied twice, {trials.Sum(t => t.Missing)} missing, {trials.Count(t => t.Stuck)} stuck; " +
+            $"{trials.Count(t => t.Resumed)} followed a --resume advice, {trials.Count(t => t.Settled)} settled an in-flight statement by looking; " +
+            $"8 runs at once: {string.Join(", ", concurrent)}";
+        Report(Name, report);
+        var failed = trials.Where(t => t.Stuck || t.Doubles > 0 || t.Missing > 0).ToList();
+        Assert.True(failed.Count == 0, report + "\n" + string.Join("\n---\n", failed.Select(t => $"{t.Where} +{t.DelayMs} ms:\n{t.Trace}")));
+        Assert.DoesNotContain(concurrent, c => !c.EndsWith("each revision once", StringComparison.Ordinal));
+    }
+
+    private static void Configure(TestProject project, string url, string lockKind) =>
+        File.WriteAllText(Path.Combine(project.Root, "retort.json"),
+            $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "lock": "{{lockKind}}", "lockLease": 3 }""");
+
+    private static readonly Regex Advice = new("[Rr]un '(retort [^']+)'", RegexOptions.Compiled);
+
+    /// <summary>
+    /// Runs <c>upgrade head</c>; while it fails, runs the first command its error line advises, as a person would.
+    /// Stuck: the advice leads nowhere within six commands.
+    /// </summary>
+    private static async Task<(List<string> Commands, string Trace, bool Stuck)> RecoverAsync(TestProject project)
+    {
+        var commands = new List<string>();
+        var trace = new System.Text.StringBuilder();
+        string[] next = ["upgrade", "head"];
+        for (var i = 0; i < 6; i++)
+        {
+            commands.Add(string.Join(' ', next));
+            var result = await CliProcess.RunAsync(project.Root, next);
+            trace.Append("$ retort ").AppendLine(string.Join(' ', next)).Append(result.Stderr);
+            if (result.ExitCode == 0)
+            {
+                if (next is ["upgrade", "head"])
+                    return (commands, trace.ToString(), false);
+                next = ["upgrade", "head"];
+                continue;
+            }
+            var error = result.Stderr.Split('\n').LastOrDefault(l => l.StartsWith("retort: error: ", StringComparison.Ordinal)) ?? "";
+            if (Advice.Match(error) is not { Success: true } advice)
+                return (commands, trace.ToString(), true);
+            next = advice.Groups[1].Value.Split(' ')[1..];
+        }
+        return (commands, trace.ToString(), true);
+    }
+
+    private static async Task<(int Doubles, int Missing)> LedgerAsync(string url)
+    {
+        await using var connection = await OpenAsync(url);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rev, n FROM ledger";
+        var rows = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                rows.Add($"{reader.GetString(0)} {Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+        var doubles = rows.GroupBy(r => r).Sum(g => g.Count() - 1);
+        return (doubles, Expected.Except(rows).Count());
+    }
+
+    private static async Task<long> CountAsync(string url, string query)
+    {
+        await using var connection = await OpenAsync(url);
+        await using var command = connection.CreateCommand();
+        command.CommandText = query;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<DbConnection> OpenAsync(string url)
+    {
+        var connection = TestProject.Connect(DatabaseUrl.Parse(url, "/"));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task<string> EightAtOnceAsync(TestProject project, string lockKind)
+    {
+        var database = $"retort_hostile_c_{Guid.NewGuid().ToString("N")[..6]}";
+        var url = await CreateDatabaseAsync(database);
+        try
+        {
+            Configure(project, url, lockKind);
+            var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => CliProcess.RunAsync(project.Root, "upgrade", "head")));
+            var (doubles, missing) = await LedgerAsync(url);
+            var failedRuns = runs.Count(r => r.ExitCode != 0);
+            return doubles == 0 && missing == 0 && failedRuns == 0
+                ? $"{lockKind} lock, each revision once"
+                : $"{lockKind} lock, {failedRuns} runs failed, {doubles} applied twice, {missing} missing: {string.Join(" | ", runs.Select(r => r.Stderr.Trim()))}";
+        }
+        finally
+        {
+            await DropDatabaseAsync(database);
+        }
+    }
+
+    private static void Report(string name, string line)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Retort.slnx")))
+            root = root.Parent;
+        var folder = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "hostile");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"{name}.txt"), line + "\n");
+    }
+}
+
+[Collection(HostileCollection.Name)]
+public sealed class SqliteHostileRuns : HostileRunSuite
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("retort-hostile");
+
+    protected override string Name => "sqlite";
+
+    protected override string TablesLikeQuery => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'd%'";
+
+    protected override Task<string> CreateDatabaseAsync(string name) => Task.FromResult($"sqlite:////{Path.Combine(_dir.FullName, name + ".db").TrimStart('/')}");
+
+    protected override Task DropDatabaseAsync(string name) => Task.CompletedTask;
+
+    [Fact] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
+}
+
+/// <summary>A database per trial on a live server, made and dropped through its admin URL.</summary>
+public abstract class ServerHostileRuns(LiveServer server) : HostileRunSuite
+{
+    protected override async Task<string> CreateDatabaseAsync(string name)
+    {
+        await AdminAsync($"CREATE DATABASE {name}");
+        return new UriBuilder(LiveDatabase.Url(server)) { Path = "/" + name }.Uri.ToString();
+    }
+
+    protected override Task DropDatabaseAsync(string name) =>
+        AdminAsync(server == LiveServer.Postgres ? $"DROP DATABASE IF EXISTS {name} WITH (FORCE)" : $"DROP DATABASE IF EXISTS {name}");
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = TestProject.Connect(DatabaseUrl.Parse(LiveDatabase.Url(server), "/"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[Collection(HostileCollection.Name)]
+public sealed class PostgresHostileRuns() : ServerHostileRuns(LiveServer.Postgres)
+{
+    protected override string Name => "postgresql";
+
+    protected override string TablesLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'd%'";
+
+    [LiveFact(LiveServer.Postgres)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
+}
+
+[Collection(HostileCollection.Name)]
+public sealed class MariaDbHostileRuns() : ServerHostileRuns(LiveServer.MySql)
+{
+    protected override string Name => "mariadb";
+
+    protected override string TablesLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'd%'";
+
+    [LiveFact(LiveServer.MySql)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
+}
