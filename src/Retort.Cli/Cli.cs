@@ -21,11 +21,20 @@ internal static class Cli
         CheckCommand.Add(root, global, output);
 
         var result = root.Parse(args);
+        if (args.FirstOrDefault(a => !a.StartsWith('-')) is { } word && result.CommandResult.Command == root
+            && !root.Subcommands.Any(c => c.Name == word) && args.TakeWhile(a => a != word).All(a => a.StartsWith('-') && !TakesValue(root, a)))
+        {
+            // A mistyped command: one line that names it, a likely meaning, and the commands there are.
+            var names = root.Subcommands.Select(c => c.Name).ToList();
+            var meant = Configuration.ConfigFile.Suggest(word, names);
+            output.Error.WriteLine($"retort: error: unknown command '{word}'{(meant is null ? "" : $"; did you mean '{meant}'?")} (commands: {string.Join(", ", names)})");
+            return 2;
+        }
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
-                output.Error.WriteLine($"retort: {error.Message}");
-            output.Error.WriteLine("Run 'retort --help' for usage.");
+            var usage = result.CommandResult.Command == root ? "retort --help" : $"retort {result.CommandResult.Command.Name} --help";
+            var messages = result.Errors.Select(e => string.Join(' ', e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.'));
+            output.Error.WriteLine($"retort: error: {string.Join("; ", messages)} (see '{usage}')");
             return 2;
         }
         using var cancel = new CancellationTokenSource();
@@ -59,14 +68,17 @@ internal static class Cli
         var verbose = result.GetValue(global.Verbose);
         try
         {
-            return await result.InvokeAsync(
+            var code = await result.InvokeAsync(
                 new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Out, Error = output.Error }, cancel.Token);
+            // What a command printed last may fail only when flushed: a full disk must not pass for success.
+            console.Flush();
+            return console.OutFailure is { } unwritten ? output.Fail($"Cannot write to standard output: {unwritten.Message}", null) : code;
         }
         catch (Scripting.ScriptCompilationException e)
         {
             foreach (var line in e.Errors)
                 output.Error.WriteLine(line);
-            return 1;
+            return output.ErrorExitCode;
         }
         catch (RunCancelledException e)
         {
@@ -91,6 +103,10 @@ internal static class Cli
             Console.CancelKeyPress -= interrupt;
         }
     }
+
+    // Whether a global option before the command takes a value (-c FILE), so the word after it is not the command.
+    private static bool TakesValue(Command root, string option) =>
+        root.Options.FirstOrDefault(o => o.Name == option || o.Aliases.Contains(option)) is { } found && found.Arity.MaximumNumberOfValues > 0;
 
     // RootCommand builds --help and --version (their descriptions a resource lookup away) and the [suggest] directive on
     // every run, a few milliseconds of each; a plain command with them added when asked for parses the same.

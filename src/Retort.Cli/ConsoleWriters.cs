@@ -47,6 +47,9 @@ internal sealed class ConsoleWriters : IDisposable
         Flush();
     }
 
+    /// <summary>Why standard output could not be written, or null.</summary>
+    public IOException? OutFailure => ((Ordered)Out).Failure;
+
     private void FlushPeriodically()
     {
         while (!_stopped.Wait(FlushInterval))
@@ -66,7 +69,15 @@ internal sealed class ConsoleWriters : IDisposable
             lock (owner._lock)
             {
                 Take();
-                _writer.Write(value);
+                try
+                {
+                    _writer.Write(value);
+                }
+                catch (IOException e)
+                {
+                    Failure = e;
+                    throw;
+                }
             }
         }
 
@@ -75,7 +86,15 @@ internal sealed class ConsoleWriters : IDisposable
             lock (owner._lock)
             {
                 Take();
-                _writer.Write(buffer, index, count);
+                try
+                {
+                    _writer.Write(buffer, index, count);
+                }
+                catch (IOException e)
+                {
+                    Failure = e;
+                    throw;
+                }
             }
         }
 
@@ -84,7 +103,15 @@ internal sealed class ConsoleWriters : IDisposable
             lock (owner._lock)
             {
                 Take();
-                _writer.Write(buffer);
+                try
+                {
+                    _writer.Write(buffer);
+                }
+                catch (IOException e)
+                {
+                    Failure = e;
+                    throw;
+                }
             }
         }
 
@@ -93,7 +120,15 @@ internal sealed class ConsoleWriters : IDisposable
             lock (owner._lock)
             {
                 Take();
-                _writer.Write(value);
+                try
+                {
+                    _writer.Write(value);
+                }
+                catch (IOException e)
+                {
+                    Failure = e;
+                    throw;
+                }
             }
         }
 
@@ -102,22 +137,50 @@ internal sealed class ConsoleWriters : IDisposable
             lock (owner._lock)
             {
                 Take();
-                _writer.WriteLine(value);
+                try
+                {
+                    _writer.WriteLine(value);
+                }
+                catch (IOException e)
+                {
+                    Failure = e;
+                    throw;
+                }
             }
         }
+
+        /// <summary>Why the stream could not be written (a full disk, a closed pipe), once it could not.</summary>
+        public IOException? Failure { get; private set; }
 
         public override void Flush()
         {
             lock (owner._lock)
-                _writer.Flush();
+                FlushQuietly();
         }
 
-        // The other stream's pending text goes out before this one's.
+        // The background flush must not take the process down: a failure is kept, and the next write reports it.
+        private void FlushQuietly()
+        {
+            if (Failure is not null)
+                return;
+            try
+            {
+                _writer.Flush();
+            }
+            catch (IOException e)
+            {
+                Failure = e;
+            }
+        }
+
+        // The other stream's pending text goes out before this one's; a stream that failed fails every write after.
         private void Take()
         {
+            if (Failure is { } failure)
+                throw new IOException(failure.Message, failure);
             if (owner._last == this)
                 return;
-            owner._last?._writer.Flush();
+            owner._last?.FlushQuietly();
             owner._last = this;
         }
     }

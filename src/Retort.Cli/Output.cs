@@ -7,6 +7,9 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
 
     public TextWriter Error { get; } = stderr;
 
+    /// <summary>The exit code of an error: 1, except where a command gives 1 another meaning (<c>check</c>: 2).</summary>
+    public int ErrorExitCode { get; set; } = 1;
+
     public void Line(string text) => Out.WriteLine(text);
 
     public void Info(string text) => Error.WriteLine(text);
@@ -17,10 +20,12 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
     /// </summary>
     public int Fail(string message, Exception? detail, string? password = null)
     {
-        Error.WriteLine($"retort: error: {Scrub(message, password)}");
+        // One line whatever the message holds: a provider's message may span several.
+        var line = string.Join("; ", message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        Error.WriteLine($"retort: error: {Scrub(line, password)}");
         if (detail is not null)
             Error.WriteLine(Scrub(detail.ToString(), password));
-        return 1;
+        return ErrorExitCode;
     }
 
     private static string Scrub(string text, string? password)

@@ -17,8 +17,8 @@ internal static class Providers
         }
         catch (ArgumentException e)
         {
-            // The provider's own text names the key, but the trimmed CLI build shows it as a resource key; --verbose has it.
-            throw new RetortException($"Cannot connect to {url.Display}: the provider refuses a setting in the URL's query or the connection string", e);
+            // The provider's own text names the setting it does not know.
+            throw new RetortException($"Cannot connect to {url.Display}: the provider refuses a setting in the URL's query or the connection string: {e.Message}", e);
         }
         catch (NotSupportedException e)
         {
@@ -56,7 +56,7 @@ internal static class Providers
         // Npgsql's builder answers ContainsKey for every key it knows; its connection string names only those given.
         var given = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
         if (!given.ContainsKey("Timeout"))
-            settings.Timeout = 10;
+            settings.Timeout = 5;
         // So that pg_stat_activity (and the lock's "held by" line) says who a connection is.
         if (!given.ContainsKey("Application Name") && Environment.GetEnvironmentVariable("PGAPPNAME") is null)
             settings.ApplicationName = "retort";
@@ -82,7 +82,7 @@ internal static class Providers
     {
         var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!builder.ContainsKey(key))
-            builder[key] = 10;
+            builder[key] = 5;
         return builder.ConnectionString;
     }
 }

@@ -12,11 +12,13 @@ internal static class RunCommands
 
         var revisions = new Argument<string[]>("REVS") { Description = "The revisions to stamp (ids, heads, base; FROM:TO with --sql)", Arity = ArgumentArity.OneOrMore };
         var stampSql = SqlOption();
+        var stampNoLog = NoLogOption();
         var purge = new Option<bool>("--purge") { Description = "Empty the version table before stamping" };
-        var stamp = new Command("stamp", "Set the version table to revisions without running migrations") { revisions, stampSql, purge };
+        var stamp = new Command("stamp", "Set the version table to revisions without running migrations") { revisions, stampSql, stampNoLog, purge };
+        stamp.Validators.Add(r => NeedsSql(r, stampNoLog, stampSql));
         stamp.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
+            var commands = CliCommands.Create(WithoutLog(global.Load(result), result.GetValue(stampNoLog)), output);
             await commands.StampAsync(result.GetValue(revisions)!, result.GetValue(purge), result.GetValue(stampSql) ? output.Out : null, ct);
             return 0;
         });
@@ -99,16 +101,28 @@ internal static class RunCommands
 
     private static Option<bool> SqlOption() => new("--sql") { Description = "Write the SQL to stdout instead of connecting (offline mode)" };
 
+    private static Option<bool> NoLogOption() => new("--no-log") { Description = "With --sql: leave the log of applied steps out of the script" };
+
+    private static void NeedsSql(System.CommandLine.Parsing.CommandResult result, Option<bool> noLog, Option<bool> sql)
+    {
+        if (result.GetValue(noLog) && !result.GetValue(sql))
+            result.AddError("--no-log is for --sql; online, set \"log\": false in retort.json");
+    }
+
+    private static Configuration.RetortConfig WithoutLog(Configuration.RetortConfig config, bool noLog) => noLog ? config with { Log = false } : config;
+
     private static Command Move(string name, string description, bool upgrade, GlobalOptions global, Output output)
     {
         var target = new Argument<string>("TARGET") { Description = upgrade ? "head, heads, +N, REV, LABEL@head, or FROM:TO with --sql" : "-N, base, REV, LABEL@REV, or FROM:TO with --sql" };
         var sql = SqlOption();
         var resume = new Option<bool>("--resume") { Description = "Go on with a revision left half applied, after the statements of it that ran (see current -v)" };
         var tag = new Option<string>("--tag") { Description = "A name for this run (a release, a ticket), written into the log with each step" };
-        var command = new Command(name, description) { target, sql, resume, tag };
+        var noLog = NoLogOption();
+        var command = new Command(name, description) { target, sql, noLog, resume, tag };
+        command.Validators.Add(r => NeedsSql(r, noLog, sql));
         command.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
+            var commands = CliCommands.Create(WithoutLog(global.Load(result), result.GetValue(noLog)), output);
             var writer = result.GetValue(sql) ? output.Out : null;
             if (upgrade)
                 await commands.UpgradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), ct);

@@ -24,6 +24,6 @@ internal static class ScriptSettings
 
     /// <summary>Everything above and the fixed compiler options, as one string for the cache key.</summary>
     public static string Fingerprint { get; } =
-        $"format={FormatVersion};lang=latest;optimize=release;nullable=enable;deterministic;pdb=embedded;" +
+        $"format={FormatVersion};lang=latest;optimize=release;nullable=enable;deterministic;pdb=embedded;stackguard=1;" +
         $"index={IndexResourceName};env={EnvironmentClassName};usings={string.Join(',', ImplicitUsings)}";
 }

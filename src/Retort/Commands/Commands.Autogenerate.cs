@@ -69,7 +69,8 @@ public sealed partial class Commands
     private async Task<(DatabaseSchema Live, List<string> LogWarnings, System.Data.Common.DbConnection Connection)> ReadLiveAsync(DatabaseUrl url, Dialect dialect,
         VersionTable table, RevisionMap map, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(url, cancellationToken);
+        // A SQLite file not made yet reads as an empty database, and stays unmade.
+        var connection = await OpenAsync(url, cancellationToken, MissingFile.ReadAsEmpty);
         try
         {
             var (live, warnings) = await ReadLiveAsync(connection, dialect, table, map, cancellationToken);

@@ -177,13 +177,13 @@ public sealed partial class Commands
     /// <summary>
     /// Where the database is, with warnings a person should read: a revision in the version table that no script
     /// defines, an applied revision whose script changed after it ran (by the checksum in the log), a revision left
-    /// half applied. Unlike <see cref="CurrentAsync"/>, an unknown revision is a warning, not an error.
+    /// half applied. Unlike <see cref="CurrentAsync(CancellationToken)"/>, an unknown revision is a warning, not an error.
     /// </summary>
     public async Task<DatabaseStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
         var (url, dialect, table, log) = Database();
-        await using var connection = await OpenAsync(url, cancellationToken);
+        await using var connection = await OpenAsync(url, cancellationToken, MissingFile.Refuse);
         var sink = new DatabaseSink(connection);
         if (!await VersionTableExistsAsync(sink, table, cancellationToken))
             return new DatabaseStatus([], []);

@@ -104,10 +104,20 @@ public sealed partial class Commands
         return _loadMigrations(Scripts, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private async Task<DbConnection> OpenAsync(DatabaseUrl url, CancellationToken cancellationToken)
+    /// <summary>How a command that only reads treats a SQLite URL whose file does not exist: it never creates one.</summary>
+    private enum MissingFile { Create, Refuse, ReadAsEmpty }
+
+    private async Task<DbConnection> OpenAsync(DatabaseUrl url, CancellationToken cancellationToken, MissingFile missing = MissingFile.Create)
     {
         if (_connect is null)
             throw new RetortException("These commands were created without a way to connect to databases (connect)");
+        if (missing != MissingFile.Create && SqliteFile(url) is { } path && !File.Exists(path))
+        {
+            // A typo in a URL must not leave an empty database behind and pass for one at base.
+            if (missing == MissingFile.Refuse)
+                throw new RetortException($"No database at {path} ({url.Display}); commands that only read never create one: check the URL, or run 'retort upgrade' to create it");
+            url = DatabaseUrl.Parse("sqlite://", Config.BaseDirectory);
+        }
         var connection = _connect(url);
         try
         {
@@ -118,7 +128,7 @@ public sealed partial class Commands
             or TimeoutException or NotSupportedException or IOException)
         {
             await connection.DisposeAsync();
-            throw new RetortException($"Cannot connect to {url.Display}: {Redacted(e.Message, url)}", e);
+            throw new RetortException($"Cannot connect to {url.Display}: {Redacted(StatementFailedException.OneLine(e.Message).TrimEnd('.'), url)}{await ServerProbe.HintAsync(url)}", e);
         }
     }
 

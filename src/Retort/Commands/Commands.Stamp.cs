@@ -92,13 +92,21 @@ public sealed partial class Commands
     }
 
     /// <summary>
-    /// The revisions the database is at (the version table's rows); empty when it has none or no version table.
+    /// The revisions the database is at (the version table's rows); empty when it has none or no version table. A
+    /// SQLite URL whose file does not exist is an error (a typo must not pass for a database at base), and no file is made.
     /// </summary>
-    public async Task<IReadOnlyList<Revision>> CurrentAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Revision>> CurrentAsync(CancellationToken cancellationToken = default) =>
+        CurrentAsync(missingIsEmpty: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CurrentAsync(CancellationToken)"/>, where <paramref name="missingIsEmpty"/> reads a SQLite file not made
+    /// yet as an empty database (an application's own database before its first upgrade).
+    /// </summary>
+    internal async Task<IReadOnlyList<Revision>> CurrentAsync(bool missingIsEmpty, CancellationToken cancellationToken)
     {
         var map = Scripts.Map;
         var (url, dialect, table, _) = Database();
-        await using var connection = await OpenAsync(url, cancellationToken);
+        await using var connection = await OpenAsync(url, cancellationToken, missingIsEmpty ? MissingFile.ReadAsEmpty : MissingFile.Refuse);
         var sink = new DatabaseSink(connection);
         if (!await VersionTableExistsAsync(sink, table, cancellationToken))
             return [];
@@ -111,7 +119,7 @@ public sealed partial class Commands
         var (url, dialect, table, _) = Database();
         if (sql is not null)
         {
-            new ScriptSink(sql, dialect).Execute(table.Create());
+            await new ScriptSink(sql, dialect).ExecuteAsync(table.Create(), cancellationToken);
             return;
         }
         await using var held = await LockAsync(url, dialect, cancellationToken);

@@ -59,7 +59,7 @@ public sealed class Migrator
 
     /// <summary>The revisions the database is at (none before the first upgrade).</summary>
     public Task<IReadOnlyList<Revision>> CurrentAsync(CancellationToken cancellationToken = default) =>
-        _commands.CurrentAsync(cancellationToken);
+        _commands.CurrentAsync(missingIsEmpty: true, cancellationToken);
 
     /// <summary>The revisions an upgrade to <paramref name="target"/> would apply, in order; none when it is there.</summary>
     public async Task<IReadOnlyList<Revision>> PendingAsync(string target = "head", CancellationToken cancellationToken = default)

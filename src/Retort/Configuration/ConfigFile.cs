@@ -45,6 +45,8 @@ public static partial class ConfigFile
             ? Find(Directory.GetCurrentDirectory())
               ?? throw new RetortException($"No {DefaultName} in {Directory.GetCurrentDirectory()} or any folder above it; run 'retort init' to create one, or pass -c FILE")
             : Path.GetFullPath(path);
+        if (Directory.Exists(file))
+            throw new RetortException($"Config file {file} is a folder; pass the file itself (-c {Path.Combine(path ?? file, DefaultName)})");
         if (!File.Exists(file))
             throw new RetortException($"Config file {file} does not exist");
         string text;
@@ -62,6 +64,8 @@ public static partial class ConfigFile
     /// <summary>Parses config text; <paramref name="file"/> names it in errors and anchors relative paths.</summary>
     public static RetortConfig Parse(string text, string file, string? section, IReadOnlyDictionary<string, string> environment)
     {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new RetortException($"{file}(1,1): not valid JSON: the file is empty; it needs at least {{ \"url\": \"...\" }} (run 'retort init' for a full one)");
         JsonDocument document;
         try
         {
@@ -120,8 +124,12 @@ public static partial class ConfigFile
         return key.All(char.IsAsciiLetter) ? "" : $": {sentence}";
     }
 
-    internal static string? Suggest(string key) =>
-        Keys.OrderBy(k => EditDistance(k.ToLowerInvariant(), key.ToLowerInvariant())).FirstOrDefault(k => EditDistance(k.ToLowerInvariant(), key.ToLowerInvariant()) <= 3);
+    internal static string? Suggest(string key) => Suggest(key, Keys);
+
+    /// <summary>The one of <paramref name="candidates"/> that <paramref name="word"/> most likely misspells, or null.</summary>
+    internal static string? Suggest(string word, IEnumerable<string> candidates) =>
+        candidates.OrderBy(k => EditDistance(k.ToLowerInvariant(), word.ToLowerInvariant()))
+            .FirstOrDefault(k => EditDistance(k.ToLowerInvariant(), word.ToLowerInvariant()) <= 3);
 
     private static int EditDistance(string a, string b)
     {

@@ -70,10 +70,15 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
         if (path.Length == 0 || path == ":memory:")
             return new DatabaseUrl("sqlite", "Data Source=:memory:", "sqlite://");
         var query = path.IndexOf('?');
+        var settings = query >= 0 ? path[(query + 1)..] : "";
         if (query >= 0)
             path = path[..query];
         var full = Path.GetFullPath(Uri.UnescapeDataString(path), baseDirectory);
         var builder = new DbConnectionStringBuilder { ["Data Source"] = full };
+        // The query's settings go to the provider as they are (Mode=ReadOnly, Cache=Shared, Default Timeout=…); one
+        // it does not know is named when the connection is made.
+        foreach (var (key, value) in QuerySettings(settings))
+            builder[key] = value;
         return new DatabaseUrl("sqlite", builder.ConnectionString, Redact(url));
     }
 
@@ -108,16 +113,24 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
                 if (database.Length > 0) builder["Database"] = database;
                 break;
         }
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (setting, given) in QuerySettings(uri.Query.TrimStart('?')))
         {
-            var equals = pair.IndexOf('=');
-            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
-            var value = equals < 0 ? "true" : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            var (key, value) = (setting, given);
             if (dialect == "postgresql")
                 (key, value) = LibpqSettings.ForNpgsql(key, value);
             builder[key] = value;
         }
         return new DatabaseUrl(dialect, builder.ConnectionString, Redact(url));
+    }
+
+    // The settings of a URL's query (a=1&b), a bare key meaning true.
+    private static IEnumerable<(string Key, string Value)> QuerySettings(string query)
+    {
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            yield return (Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]), equals < 0 ? "true" : Uri.UnescapeDataString(pair[(equals + 1)..]));
+        }
     }
 
     private static (string? User, string? Password) UserInfo(string userInfo)

@@ -10,6 +10,12 @@ public abstract partial class Dialect
     /// <summary>The current time in UTC as a timestamp without zone: what scripts write into the log's <c>applied_at</c>.</summary>
     public virtual string UtcNowExpression => "CURRENT_TIMESTAMP";
 
+    /// <summary>
+    /// The database user running a statement, for the log rows of a script (whoever runs it, not whoever wrote it);
+    /// null where the database has no users (SQLite).
+    /// </summary>
+    public virtual string? CurrentUserExpression => null;
+
     /// <summary><paramref name="create"/> (a CREATE TABLE) made to do nothing when the table exists, for scripts.</summary>
     public virtual SqlStatement CreateTableIfMissing(SqlStatement create, TableName table) =>
         create.Sql.StartsWith("CREATE TABLE ", StringComparison.Ordinal)

@@ -75,19 +75,6 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         _kept.Clear();
     }
 
-    public override void Execute(SqlStatement statement)
-    {
-        using var command = Command(statement);
-        try
-        {
-            command.ExecuteNonQuery();
-        }
-        catch (DbException e)
-        {
-            throw new StatementFailedException(statement.Sql, e);
-        }
-    }
-
     /// <summary>Runs a query and returns the first column of every row.</summary>
     public async Task<List<string>> QueryStringsAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
@@ -214,5 +201,10 @@ internal sealed class StatementFailedException(string sql, DbException inner)
 {
     public string Sql { get; } = sql;
 
-    public string DatabaseMessage { get; } = inner.Message.Trim();
+    /// <summary>The database's message on one line: PostgreSQL puts POSITION and DETAIL, SQLite its code, on lines of their own.</summary>
+    public string DatabaseMessage { get; } = OneLine(inner.Message).TrimEnd('.');
+
+    /// <summary><paramref name="text"/>'s non-empty lines joined by "; ".</summary>
+    public static string OneLine(string text) =>
+        string.Join("; ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 }

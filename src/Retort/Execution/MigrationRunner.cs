@@ -254,6 +254,8 @@ internal sealed partial class MigrationRunner(
 
     private Exception Failure(MigrationStep? step, Exception error)
     {
+        if (error is ScriptOutputException)
+            return error;
         var where = step switch
         {
             RevisionStep r => $"{(r.IsUpgrade ? "Upgrade" : "Downgrade")} {r.Revision.Id} ({Path.GetFileName(r.Revision.Header.Path) ?? r.Revision.Header.Message})",
@@ -264,10 +266,26 @@ internal sealed partial class MigrationRunner(
         return error switch
         {
             StatementFailedException f => new RetortException($"{where} failed: {f.DatabaseMessage} (statement: {OneLine(f.Sql)}); {state}", error),
-            RetortException r => new RetortException($"{where} failed: {r.Message}", error),
-            DbException d => new RetortException($"{where} failed: {d.Message.Trim()}; {state}", error),
-            _ => new RetortException($"{where} failed: {error.GetType().Name}: {error.Message}", error),
+            RetortException r => new RetortException($"{where} failed: {r.Message}{At(error)}", error),
+            DbException d => new RetortException($"{where} failed: {StatementFailedException.OneLine(d.Message).TrimEnd('.')}{At(error)}; {state}", error),
+            InsufficientExecutionStackException => new RetortException($"{where} failed: its code went too deep (InsufficientExecutionStackException: endless recursion?){At(error)}; {state}", error),
+            _ => new RetortException($"{where} failed: {error.GetType().Name}: {StatementFailedException.OneLine(error.Message).TrimEnd('.')}{At(error)}; {state}", error),
         };
+    }
+
+    /// <summary>
+    /// Where in a revision's own code <paramref name="error"/> was thrown, as " at FILE(LINE,COLUMN)" (the compiled
+    /// revisions carry their line table); empty when no frame of the trace is in a script.
+    /// </summary>
+    private static string At(Exception error)
+    {
+        var frames = new System.Diagnostics.StackTrace(error, fNeedFileInfo: true).GetFrames();
+        var frame = frames.FirstOrDefault(f => f.GetFileName() is { } file && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(file)
+            && f.GetMethod()?.DeclaringType?.Assembly is { IsDynamic: false } assembly && assembly != typeof(MigrationRunner).Assembly);
+        if (frame?.GetFileName() is not { } path)
+            return "";
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return $" at {(relative.StartsWith("..", StringComparison.Ordinal) ? path : relative)}({frame.GetFileLineNumber()},{frame.GetFileColumnNumber()})";
     }
 
     /// <summary>What of the run stays applied when it stops in <paramref name="step"/>; null when nothing does.</summary>

@@ -15,13 +15,22 @@ internal sealed class ScriptSink(TextWriter output, Dialect dialect) : Statement
         return Task.FromResult(-1);
     }
 
-    public override void Execute(SqlStatement statement)
-    {
-        output.Write(dialect.ScriptStatement(statement.ScriptText));
-        output.Write("\n\n");
-    }
+    private void Execute(SqlStatement statement) => Write(dialect.ScriptStatement(statement.ScriptText) + "\n\n");
 
-    public override void Comment(string text) => output.Write($"-- {text}\n\n");
+    public override void Comment(string text) => Write($"-- {text}\n\n");
+
+    // A full disk or a closed pipe is the output's fault, not the revision's: said as such.
+    private void Write(string text)
+    {
+        try
+        {
+            output.Write(text);
+        }
+        catch (IOException e)
+        {
+            throw new ScriptOutputException($"Cannot write the SQL script: {e.Message}", e);
+        }
+    }
 
     public override Task BeginAsync(CancellationToken cancellationToken)
     {
@@ -43,3 +52,6 @@ internal sealed class ScriptSink(TextWriter output, Dialect dialect) : Statement
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The SQL script could not be written (a full disk, a closed pipe).</summary>
+internal sealed class ScriptOutputException(string message, Exception inner) : RetortException(message, inner);

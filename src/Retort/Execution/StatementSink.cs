@@ -11,9 +11,6 @@ internal abstract class StatementSink
     /// <summary>Runs a statement; returns the rows it touched, or -1 where that is not known (scripts).</summary>
     public abstract Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken);
 
-    /// <summary>Runs a statement now, from synchronous code (a migration reading <c>op.Connection</c>).</summary>
-    public abstract void Execute(SqlStatement statement);
-
     /// <summary>A comment in scripts (<c>-- Running upgrade …</c>); nothing online.</summary>
     public abstract void Comment(string text);
 

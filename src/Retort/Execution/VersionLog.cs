@@ -77,7 +77,13 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
         if (!forScript && !dialect.InlinesBookkeepingValues)
             return new(_insert, values);
         // A script does not know when it will run: the database's clock fills applied_at.
-        var literals = string.Join(", ", values.Select((v, i) => i == 7 && forScript ? dialect.UtcNowExpression : dialect.Literal(v)));
+        // Nor who will run it: the database's user fills applied_by where there is one.
+        var literals = string.Join(", ", values.Select((v, i) => (i, forScript) switch
+        {
+            (7, true) => dialect.UtcNowExpression,
+            (12, true) when dialect.CurrentUserExpression is { } user => user,
+            _ => dialect.Literal(v),
+        }));
         return dialect.Bookkeeping(_insert, values, $"INSERT INTO {Table} ({InsertColumns}) VALUES ({literals})");
     }
 

@@ -151,7 +151,11 @@ internal static partial class RevisionFileReader
                 case "Revises" or "revises": values.Revises = list; break;
                 case "BranchLabels": values.BranchLabels = list; break;
                 case "DependsOn": values.DependsOn = list; break;
-                case "CreateDate" when list.Count <= 1: values.CreateDate = list.FirstOrDefault(); break;
+                case "CreateDate" when list.Count <= 1:
+                    values.CreateDate = list.FirstOrDefault();
+                    if (values.CreateDate is { } date && !DateTime.TryParse(date, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                        throw lexer.Error(name, $"CreateDate \"{date}\" is not a date; write it as \"2026-12-07 14:30:00\"");
+                    break;
                 default: throw lexer.Error(name, $"[Revision] has no argument '{name.Text}'");
             }
         }

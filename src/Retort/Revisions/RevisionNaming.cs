@@ -55,7 +55,9 @@ internal static partial class RevisionNaming
         return name.TrimEnd('_');
     }
 
-    /// <summary>A C# class name from the message: its words in PascalCase.</summary>
+    private const int MaxClassName = 64;
+
+    /// <summary>A C# class name from the message: its first words in PascalCase.</summary>
     public static string ClassName(string message)
     {
         var builder = new StringBuilder();
@@ -63,7 +65,10 @@ internal static partial class RevisionNaming
         {
             var letters = new string(word.Value.Where(char.IsAsciiLetterOrDigit).ToArray());
             if (letters.Length == 0) continue;
-            builder.Append(char.ToUpperInvariant(letters[0])).Append(letters.AsSpan(1));
+            // C# takes names of at most 512 characters; a class name is for reading, and the first words say enough.
+            if (builder.Length > 0 && builder.Length + letters.Length > MaxClassName)
+                break;
+            builder.Append(char.ToUpperInvariant(letters[0])).Append(letters.AsSpan(1, Math.Min(letters.Length, MaxClassName) - 1));
         }
         if (builder.Length == 0)
             return "Revision";

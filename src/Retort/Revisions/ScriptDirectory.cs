@@ -80,7 +80,7 @@ public sealed class ScriptDirectory
             var file = files[i];
             var bytes = File.ReadAllBytes(file.FullName);
             var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-            var header = RevisionFileReader.Parse(System.Text.Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom), file.FullName);
+            var header = RevisionFileReader.Parse(Utf8(bytes, bom, file.FullName), file.FullName);
             entries[i] = new HeaderCache.Entry(file.Length, file.Ticks, header, ScriptChecksum.Version1(bytes));
         }
         // Thousands of small files: reading them on every core is the difference that matters at 5000.
@@ -97,6 +97,22 @@ public sealed class ScriptDirectory
         {
             // Report the first bad file in file order, as the sequential read would.
             throw e.InnerExceptions.OfType<RetortException>().OrderBy(x => x.Message, StringComparer.Ordinal).First();
+        }
+    }
+
+    // Strict: a file saved in Latin-1 or UTF-16 would otherwise read as garbled text and fail far from its cause.
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static string Utf8(byte[] bytes, int start, string path)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            var at = e.BytesUnknown is [var unknown, ..] ? $" (a byte 0x{unknown:X2})" : "";
+            throw new RetortException($"{path}: not UTF-8 text{at}; save the file as UTF-8");
         }
     }
 

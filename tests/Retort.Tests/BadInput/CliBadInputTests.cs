@@ -2,11 +2,12 @@ namespace Retort.Tests.BadInput;
 
 /// <summary>
 /// The corpus of bad input given to the built CLI: each case spoils a fresh project, runs one command and
-/// expects exit 1 and exactly one error line on stderr (no stack trace), with <c>{dir}</c> standing for the project.
+/// expects its exit code (1 for errors, 2 for usage and for <c>check</c> that cannot compare) and exactly one error line
+/// on stderr (no stack trace, progress lines aside), with <c>{dir}</c> standing for the project.
 /// </summary>
 public sealed class CliBadInputTests
 {
-    public sealed record Case(string Name, Action<BadInputProject> Spoil, string[] Args, string Error)
+    public sealed record Case(string Name, Action<BadInputProject> Spoil, string[] Args, string Error, int Exit = 1)
     {
         public override string ToString() => Name;
     }
@@ -23,7 +24,7 @@ public sealed class CliBadInputTests
 
     public static TheoryData<Case> Cases => new(
         new Case("malformed config", p => p.WriteFile("retort.json", "{ \"url\": \n"), ["heads"],
-            "{dir}/retort.json(2,1): not valid JSON"),
+            "{dir}/retort.json(2,1): not valid JSON: Expected depth to be zero at the end of the JSON payload"),
         new Case("missing config file", Nothing, ["heads", "-c", "nothere.json"],
             "Config file {dir}/nothere.json does not exist"),
         new Case("unknown config setting", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations", "urll": "x" }"""), ["heads"],
@@ -49,13 +50,13 @@ public sealed class CliBadInputTests
         new Case("a password in a URL's query", Nothing, ["current", "--url", "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=pw"],
             "Cannot connect to postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***: Failed to connect to 127.0.0.1:1"),
         new Case("an unknown setting in a URL's query", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db?colour=blue"],
-            "Cannot connect to postgresql://u:***@127.0.0.1:1/db?colour=blue: the provider refuses a setting in the URL's query or the connection string"),
+            "Cannot connect to postgresql://u:***@127.0.0.1:1/db?colour=blue: the provider refuses a setting in the URL's query or the connection string: Couldn't set colour (Parameter 'colour')"),
         new Case("settings the provider cannot combine", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db?Target%20Session%20Attributes=read-write"],
             "Cannot connect to postgresql://u:***@127.0.0.1:1/db?Target%20Session%20Attributes=read-write: Target Session Attributes other then Any is only supported with multiple hosts"),
         new Case("PostgreSQL port that refuses", Nothing, ["current", "--url", "postgresql://u:pw@127.0.0.1:1/db"],
             "Cannot connect to postgresql://u:***@127.0.0.1:1/db: Failed to connect to 127.0.0.1:1"),
         new Case("MySQL port that refuses", Nothing, ["current", "--url", "mysql://u:pw@127.0.0.1:1/db"],
-            "Cannot connect to mysql://u:***@127.0.0.1:1/db: Unable to connect to any of the specified MySQL hosts."),
+            "Cannot connect to mysql://u:***@127.0.0.1:1/db: Unable to connect to any of the specified MySQL hosts"),
         new Case("-x without a value", Nothing, ["heads", "-x", "tenant"],
             "-x takes KEY=VALUE, not 'tenant'"),
         new Case("two files with one id", p =>
@@ -115,7 +116,80 @@ public sealed class CliBadInputTests
             TwoRevisions(p);
             p.Sqlite("app.db", "CREATE TABLE retort_version (version_num INTEGER); INSERT INTO retort_version VALUES (42)");
         }, ["current"],
-            "The version table holds a value that is not text (42); is it really a version table?"));
+            "The version table holds a value that is not text (42); is it really a version table?"),
+        new Case("a mistyped command", Nothing, ["upgarde", "head"],
+            "unknown command 'upgarde'; did you mean 'upgrade'? (commands: init, list-templates, revision, merge, history, heads, branches, show, edit, upgrade, downgrade, stamp, current, resolve, ensure-version, lock, compile, check)", 2),
+        new Case("an unknown option", TwoRevisions, ["upgrade", "head", "--frobnicate"],
+            "Unrecognized command or argument '--frobnicate' (see 'retort upgrade --help')", 2),
+        new Case("a missing argument", Nothing, ["upgrade"],
+            "Required argument 'TARGET' missing for command: 'upgrade' (see 'retort upgrade --help')", 2),
+        new Case("--no-log without --sql", TwoRevisions, ["upgrade", "head", "--no-log"],
+            "--no-log is for --sql; online, set \"log\": false in retort.json (see 'retort upgrade --help')", 2),
+        new Case("resolve with two choices", TwoRevisions, ["resolve", "aaaa00000001", "--applied", "--rolled-back"],
+            "resolve takes one of --applied, --rolled-back and --statement ran|not-run (see 'retort resolve --help')", 2),
+        new Case("resolve --statement with another word", TwoRevisions, ["resolve", "aaaa00000001", "--statement", "maybe"],
+            "Argument 'maybe' not recognized. Must be one of: 'ran' 'not-run' (see 'retort resolve --help')", 2),
+        new Case("a read-only command on a SQLite file that is not there", Nothing, ["current", "--url", "sqlite:///ap.db"],
+            "No database at {dir}/ap.db (sqlite:///ap.db); commands that only read never create one: check the URL, or run 'retort upgrade' to create it"),
+        new Case("a SQLite URL setting the provider does not know", TwoRevisions, ["upgrade", "head", "--url", "sqlite:///app.db?colour=blue"],
+            "Cannot connect to sqlite:///app.db?colour=blue: the provider refuses a setting in the URL's query or the connection string: Connection string keyword 'colour' is not supported. For a possible alternative, see https://go.microsoft.com/fwlink/?linkid=2142181."),
+        new Case("a read-only SQLite URL that upgrade cannot write", p =>
+        {
+            TwoRevisions(p);
+            p.Sqlite("app.db", "CREATE TABLE seed (id INTEGER)");
+        }, ["upgrade", "head", "--url", "sqlite:///app.db?Mode=ReadOnly"],
+            "Creating the version table failed: SQLite Error 8: 'attempt to write a readonly database' (statement: CREATE TABLE retort_version ( version_num VARCHAR(32) NOT NULL, CONSTRAINT retort_version_pkc PRIMARY KEY (version_num) )); nothing of this run was kept"),
+        new Case("check that cannot compare", Nothing, ["check", "--url", "oracle://scott:tiger@db/orcl"],
+            "Unknown database 'oracle' in URL 'oracle://scott:***@db/orcl'; Retort knows sqlite, postgresql, mysql, mariadb and sqlserver", 2),
+        new Case("a setting written twice", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations", "url": "sqlite:///a.db", "url": "sqlite:///b.db" }"""), ["heads"],
+            "{dir}/retort.json: 'url' is set twice"),
+        new Case("an empty retort.json", p => p.WriteFile("retort.json", ""), ["heads"],
+            "{dir}/retort.json(1,1): not valid JSON: the file is empty; it needs at least { \"url\": \"...\" } (run 'retort init' for a full one)"),
+        new Case("a lease shorter than 3 s", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations", "url": "sqlite:///a.db", "lockLease": 1 }"""), ["heads"],
+            "{dir}/retort.json: 'lockLease' must be at least 3 seconds"),
+        new Case("a negative lock timeout", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations", "url": "sqlite:///a.db", "lockTimeout": -1 }"""), ["heads"],
+            "{dir}/retort.json: 'lockTimeout' must be 0 or more seconds"),
+        new Case("an unknown kind of lock", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations", "url": "sqlite:///a.db", "lock": "mutex" }"""), ["heads"],
+            "{dir}/retort.json: 'lock' must be \"session\", \"table\" or \"none\""),
+        new Case("a file template without the id", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations", "url": "sqlite:///a.db", "fileTemplate": "{slug}" }"""), ["heads"],
+            "{dir}/retort.json: 'fileTemplate' must contain {rev} so that every revision gets its own file"),
+        new Case("a log table named like the version table", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations", "url": "sqlite:///a.db", "logTable": "retort_version" }"""), ["heads"],
+            "{dir}/retort.json: 'logTable' must differ from 'versionTable' (retort_version)"),
+        new Case("-c naming a folder", Nothing, ["heads", "-c", "migrations"],
+            "Config file {dir}/migrations is a folder; pass the file itself (-c migrations/retort.json)"),
+        new Case("a CreateDate that is not a date", p => p.WriteFile("migrations/versions/aaaa00000001.cs",
+            "using Retort;\n[Revision(\"aaaa00000001\", CreateDate = \"not a date\")]\npublic sealed class R1 : Migration { public override void Upgrade(Operations op) { } }\n"), ["heads"],
+            "{dir}/migrations/versions/aaaa00000001.cs(2,27): CreateDate \"not a date\" is not a date; write it as \"2026-12-07 14:30:00\""),
+        new Case("a revision file that is not UTF-8", p => File.WriteAllBytes(Path.Combine(p.Versions, "aaaa00000001.cs"),
+            [.. System.Text.Encoding.ASCII.GetBytes("// caf"), 0xE9, .. System.Text.Encoding.ASCII.GetBytes("\nusing Retort;\n[Revision(\"aaaa00000001\")]\npublic sealed class R1 : Migration { public override void Upgrade(Operations op) { } }\n")]), ["heads"],
+            "{dir}/migrations/versions/aaaa00000001.cs: not UTF-8 text (a byte 0xE9); save the file as UTF-8"),
+        new Case("--resume with --sql", TwoRevisions, ["upgrade", "head", "--sql", "--resume"],
+            "--resume cannot be used with --sql: only a connected run can see how far a half-applied revision got"),
+        new Case("--resume with nothing to resume", TwoRevisions, ["upgrade", "head", "--resume"],
+            "Nothing to resume: the log shows no revision left half applied"),
+        new Case("downgrade --sql without a range", TwoRevisions, ["downgrade", "base", "--sql"],
+            "downgrade with --sql needs FROM:TO, e.g. 'head:base' (not 'base'), since nothing is connected to tell where the database is"),
+        new Case("resolve with nothing half applied", TwoRevisions, ["resolve", "aaaa00000001", "--applied"],
+            "Nothing to resolve: the log shows no revision left half applied"),
+        new Case("resolve --statement with nothing in doubt", TwoRevisions, ["resolve", "aaaa00000001", "--statement", "ran"],
+            "Nothing to settle for aaaa00000001: the log shows no statement of it in flight when a run stopped"),
+        new Case("lock release on a session lock", Nothing, ["lock", "release"],
+            "'lock release' is for the lock table (\"lock\": \"table\"); a session lock ends with the session holding it: stop that process (see 'retort lock status')"),
+        new Case("a revision whose code dereferences null", p => p.WriteRevision("aaaa00000001", null, "string? s = null; _ = s!.Length;"), ["upgrade", "head"],
+            "Upgrade aaaa00000001 (aaaa00000001.cs) failed: NullReferenceException: Object reference not set to an instance of an object at migrations/versions/aaaa00000001.cs(7,51); nothing of this run was kept"),
+        new Case("a revision whose code looks up a missing key", p => p.WriteRevision("aaaa00000001", null, "_ = new Dictionary<string, int>()[\"users\"];"), ["upgrade", "head"],
+            "Upgrade aaaa00000001 (aaaa00000001.cs) failed: KeyNotFoundException: The given key 'users' was not present in the dictionary at migrations/versions/aaaa00000001.cs(7,51); nothing of this run was kept"),
+        new Case("a revision whose code recurses forever", p => p.WriteFile("migrations/versions/aaaa00000001.cs",
+            "using Retort;\n[Revision(\"aaaa00000001\")]\npublic sealed class R1 : Migration\n{\n    public override void Upgrade(Operations op)\n    {\n        Deeper(op, 1);\n    }\n\n    private static int Deeper(Operations op, int n)\n    {\n        return Deeper(op, n + 1) + 1;\n    }\n}\n"), ["upgrade", "head"],
+            "Upgrade aaaa00000001 (aaaa00000001.cs) failed: its code went too deep (InsufficientExecutionStackException: endless recursion?) at migrations/versions/aaaa00000001.cs(11,6); nothing of this run was kept"),
+        new Case("a statement the database refuses", p => p.WriteRevision("aaaa00000001", null, "op.Execute(\"SELEC 1\");"), ["upgrade", "head"],
+            "Upgrade aaaa00000001 (aaaa00000001.cs) failed: SQLite Error 1: 'near \"SELEC\": syntax error' (statement: SELEC 1); nothing of this run was kept"),
+        new Case("show of a revision that does not exist", TwoRevisions, ["show", "nosuch"],
+            "No revision, branch label or symbol named 'nosuch'"),
+        new Case("edit of a revision that does not exist", TwoRevisions, ["edit", "nosuch"],
+            "No revision, branch label or symbol named 'nosuch'"),
+        new Case("history of a range that does not parse", TwoRevisions, ["history", "-r", "nosuch:"],
+            "No revision, branch label or symbol named 'nosuch'"));
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -125,9 +199,59 @@ public sealed class CliBadInputTests
         project.WriteFile("retort.json", Config);
         @case.Spoil(project);
         var result = await project.RunAsync(@case.Args);
-        Assert.Equal((1, $"retort: error: {@case.Error.Replace("{dir}", project.Dir, StringComparison.Ordinal)}"),
-            (result.ExitCode, result.Stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[^1]));
+        var errors = result.Stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Where(l => l.StartsWith("retort:", StringComparison.Ordinal)).ToList();
+        var expected = (@case.Exit, $"retort: error: {StatementLine(@case.Error).Replace("{dir}", project.Dir, StringComparison.Ordinal)}");
+        var actual = (result.ExitCode, string.Join(" | ", errors));
+        Assert.True(expected == actual, $"expected {expected}\nactual   {actual}\nstderr:\n{result.Stderr}");
+        Assert.EndsWith(errors[0], result.Stderr.TrimEnd('\n'), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    // How a message of several lines is printed: on one.
+    private static string StatementLine(string text) => string.Join("; ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
+    [Fact]
+    public async Task A_read_only_command_leaves_no_database_behind()
+    {
+        await using var project = await BadInputProject.CreateAsync();
+        project.WriteFile("retort.json", Config);
+        var result = await project.RunAsync("current", "--url", "sqlite:///ap.db");
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(project.Dir, "ap.db")));
+        var check = await project.RunAsync("check");
+        Assert.False(File.Exists(Path.Combine(project.Dir, "app.db")), check.Stderr);
+    }
+
+    [Fact]
+    public async Task A_message_of_100000_characters_makes_a_revision_that_compiles()
+    {
+        await using var project = await BadInputProject.CreateAsync();
+        project.WriteFile("retort.json", Config);
+        var message = string.Join(' ', Enumerable.Repeat("add the column", 100_000 / 15));
+        var written = await project.RunAsync("revision", "-m", message);
+        Assert.True(written.ExitCode == 0, written.Stderr);
+        var upgrade = await project.RunAsync("upgrade", "head");
+        Assert.True(upgrade.ExitCode == 0, upgrade.Stderr);
+        var file = Directory.GetFiles(project.Versions).Single();
+        Assert.Contains("public sealed class AddTheColumnAddTheColumnAddTheColumnAddTheColumnAddTheColumnAdd", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task SQL_written_to_a_full_device_says_the_output_failed_not_the_revision()
+    {
+        await using var project = await BadInputProject.CreateAsync();
+        project.WriteFile("retort.json", Config);
+        TwoRevisions(project);
+        var cli = Path.Combine(AppContext.BaseDirectory, "Retort.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", $"dotnet '{cli}' upgrade head --sql > /dev/full"])
+        {
+            WorkingDirectory = project.Dir,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True((process.ExitCode, stderr.Split('\n')[^2]) == (1, "retort: error: Cannot write the SQL script: No space left on device"), stderr);
     }
 
     [Fact]

@@ -55,10 +55,10 @@ public sealed class PostgresConnectionTests
     }
 
     [Fact]
-    public void The_connection_is_named_retort_and_gives_up_after_ten_seconds_unless_the_url_says_otherwise()
+    public void The_connection_is_named_retort_and_gives_up_after_five_seconds_unless_the_url_says_otherwise()
     {
         var defaults = Settings("postgresql://u:p@127.0.0.1/db");
-        Assert.Equal(("retort", 10), (defaults.ApplicationName, defaults.Timeout));
+        Assert.Equal(("retort", 5), (defaults.ApplicationName, defaults.Timeout));
         var given = Settings("postgresql://u:p@127.0.0.1/db?ApplicationName=deploy&timeout=3");
         Assert.Equal(("deploy", 3), (given.ApplicationName, given.Timeout));
     }

@@ -63,7 +63,7 @@ internal sealed class RoslynScriptEmitter
             var source = sources[i];
             var text = SourceText.From(source.Content, source.Content.Length, Encoding.UTF8,
                 SourceHashAlgorithm.Sha256, throwIfBinaryDetected: false, canBeEmbedded: false);
-            trees[i] = CSharpSyntaxTree.ParseText(text, ParseOptions, source.FullPath, cancellationToken);
+            trees[i] = StackGuard.Rewrite(CSharpSyntaxTree.ParseText(text, ParseOptions, source.FullPath, cancellationToken), cancellationToken);
         });
         trees[^1] = CSharpSyntaxTree.ParseText(ImplicitUsings(), ParseOptions, "RetortImplicitUsings.g.cs", cancellationToken);
         return trees;

@@ -36,6 +36,9 @@ public sealed partial class PostgresDialect : Dialect
     public override string UtcNowExpression => "(now() AT TIME ZONE 'UTC')";
 
     /// <inheritdoc />
+    public override string CurrentUserExpression => "CAST(current_user AS varchar(255))";
+
+    /// <inheritdoc />
     public override string TypeName(SqlType type) =>
         type.Kind == SqlTypeKind.Enum ? Quote(type.Name!) : PostgresTypes.Name(type);
 

@@ -48,7 +48,7 @@ CREATE INDEX ix_order_account_id ON "order" (account_id);
 
 INSERT INTO retort_version (version_num) VALUES ('9439071a7745');
 
-INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES ('RUN-ID', 1, '9439071a7745', 'upgrade', 'done', '3f8ce7280ed3869601673f7d40a8c06011ce9476359b54c7bb60ca1953208395', 1, (now() AT TIME ZONE 'UTC'), NULL, NULL, NULL, NULL, 'USER@HOST', 'VERSION', NULL);
+INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES ('RUN-ID', 1, '9439071a7745', 'upgrade', 'done', '3f8ce7280ed3869601673f7d40a8c06011ce9476359b54c7bb60ca1953208395', 1, (now() AT TIME ZONE 'UTC'), NULL, NULL, NULL, NULL, CAST(current_user AS varchar(255)), 'VERSION', NULL);
 
 -- Running upgrade 9439071a7745 -> 04432f9571f7
 
@@ -56,7 +56,7 @@ ALTER TABLE account ADD COLUMN last_txn TIMESTAMP WITHOUT TIME ZONE;
 
 UPDATE retort_version SET version_num='04432f9571f7' WHERE retort_version.version_num = '9439071a7745';
 
-INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES ('RUN-ID', 2, '04432f9571f7', 'upgrade', 'done', '09a30de8a8d6c0ac7531329def5a91dfedf2a9263845da49b1ca08b77bd4bf08', 1, (now() AT TIME ZONE 'UTC'), NULL, NULL, NULL, NULL, 'USER@HOST', 'VERSION', NULL);
+INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES ('RUN-ID', 2, '04432f9571f7', 'upgrade', 'done', '09a30de8a8d6c0ac7531329def5a91dfedf2a9263845da49b1ca08b77bd4bf08', 1, (now() AT TIME ZONE 'UTC'), NULL, NULL, NULL, NULL, CAST(current_user AS varchar(255)), 'VERSION', NULL);
 
 COMMIT;
 

@@ -66,7 +66,7 @@ INSERT INTO retort_version (version_num) VALUES (N'9439071a7745');
 
 GO
 
-INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES (N'RUN-ID', 1, N'9439071a7745', N'upgrade', N'done', N'3f8ce7280ed3869601673f7d40a8c06011ce9476359b54c7bb60ca1953208395', 1, SYSUTCDATETIME(), NULL, NULL, NULL, NULL, N'USER@HOST', N'VERSION', NULL);
+INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES (N'RUN-ID', 1, N'9439071a7745', N'upgrade', N'done', N'3f8ce7280ed3869601673f7d40a8c06011ce9476359b54c7bb60ca1953208395', 1, SYSUTCDATETIME(), NULL, NULL, NULL, NULL, SUSER_SNAME(), N'VERSION', NULL);
 
 GO
 
@@ -80,7 +80,7 @@ UPDATE retort_version SET version_num=N'04432f9571f7' WHERE retort_version.versi
 
 GO
 
-INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES (N'RUN-ID', 2, N'04432f9571f7', N'upgrade', N'done', N'09a30de8a8d6c0ac7531329def5a91dfedf2a9263845da49b1ca08b77bd4bf08', 1, SYSUTCDATETIME(), NULL, NULL, NULL, NULL, N'USER@HOST', N'VERSION', NULL);
+INSERT INTO retort_version_log (run_id, step, revision, direction, status, checksum, checksum_version, applied_at, duration_ms, statements_done, statements_hash, error, applied_by, tool_version, tag) VALUES (N'RUN-ID', 2, N'04432f9571f7', N'upgrade', N'done', N'09a30de8a8d6c0ac7531329def5a91dfedf2a9263845da49b1ca08b77bd4bf08', 1, SYSUTCDATETIME(), NULL, NULL, NULL, NULL, SUSER_SNAME(), N'VERSION', NULL);
 
 GO
 
