@@ -305,8 +305,9 @@ internal sealed partial class MigrationRunner(
                 $"the version table still shows the revision before it; {resume}: it looks at the database to settle statement {done + 1}";
         if (done == 0)
             return cancelled ? null : "none of its statements ran before the failing one; the version table still shows the revision before it";
-        return $"{(done == 1 ? "its first statement ran before the failing one and stays" : $"its first {done} statements ran before the failing one and stay")} applied ({dialect.Name} commits DDL as it runs); " +
-            $"the version table still shows the revision before it; fix the cause and {resume} from statement {done + 1}";
+        var before = cancelled ? "" : " before the failing one";
+        return $"{(done == 1 ? $"its first statement ran{before} and stays" : $"its first {done} statements ran{before} and stay")} applied ({dialect.Name} commits DDL as it runs); " +
+            $"the version table still shows the revision before it; {(cancelled ? "" : "fix the cause and ")}{resume} from statement {done + 1}";
     }
 
     private static string Name(MigrationStep step) => step is RevisionStep r ? r.Revision.Id : "the stamp";

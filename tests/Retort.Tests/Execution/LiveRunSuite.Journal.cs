@@ -125,4 +125,40 @@ public abstract partial class LiveRunSuite
         Assert.EndsWith("; 2 revisions of this run committed and stay applied; c1 was rolled back", error.Message);
         Assert.Equal(["b1"], await VersionRowsAsync());
     }
+
+    /// <summary>SIGTERM (docker stop, a pod ending) while b1's second statement, <paramref name="slowStatement"/>, runs.</summary>
+    protected async Task SIGTERM_stops_a_run_like_Ctrl_C_and_names_what_stays_applied(string slowStatement)
+    {
+        Project.TableRevision("a1").Revision("b1", ["a1"],
+            $"op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true)); op.Execute(\"{slowStatement}\"); op.CreateTable(\"t_b2\", new Column(\"id\", SqlType.Integer, primaryKey: true));",
+            "op.DropTable(\"t_b2\"); op.DropTable(\"t_b1\");");
+        using (var run = WatchedCli.Start(Project.Root, "upgrade", "head"))
+        {
+            await run.WaitForAsync("Running upgrade a1 -> b1", Patience);
+            await Task.Delay(800);
+            await run.SignalAsync("TERM");
+            Assert.True(await run.ExitAsync(TimeSpan.FromSeconds(30)) == 1, run.Stderr);
+            var last = run.Stderr.TrimEnd().Split('\n')[^1];
+            if (DdlCommitsItself)
+            {
+                // The cancelled statement was cut short and rolled back with its count: the resume runs it again.
+                Assert.Equal("retort: error: cancelled; its first statement ran and stays applied (mysql commits DDL as it runs); " +
+                    "the version table still shows the revision before it; run 'retort upgrade b1 --resume' to go on from statement 2", last);
+                // The row of the stopped step says it failed; none stays "running" beside the later "done".
+                Assert.Equal(["a1 upgrade done 1", "b1 upgrade failed 1"], await LogRowsAsync("revision, direction, status, statements_done"));
+                var resumed = await CliProcess.RunAsync(Project.Root, "upgrade", "b1", "--resume");
+                Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+                Assert.Equal(["a1 upgrade done 1", "b1 upgrade resumed 1", "b1 upgrade done 3"], await LogRowsAsync("revision, direction, status, statements_done"));
+            }
+            else
+            {
+                // One transaction for the whole run: nothing of it stays, and the line says only that.
+                Assert.Equal("retort: error: cancelled", last);
+                Assert.Empty(await TablesAsync());
+                Assert.Equal(0, (await CliProcess.RunAsync(Project.Root, "upgrade", "head")).ExitCode);
+            }
+        }
+        Assert.Equal(["b1"], await VersionRowsAsync());
+        Assert.Contains("t_b2", await TablesAsync());
+    }
 }

@@ -109,4 +109,53 @@ public sealed class MigrationLockTests
         Assert.Matches(@"^retort: error: Cannot take the migration lock: cannot open .+/data/app\.db\.retort-lock: .+ \(the lock file beside a SQLite database must be writable; set ""lock"": ""none"" for a database nothing else changes\)\n$", upgrade.Stderr);
         Assert.DoesNotContain("Waiting", upgrade.Stderr);
     }
+
+    [Fact]
+    public async Task A_database_on_a_read_only_file_system_fails_at_once_naming_the_cause()
+    {
+        using var project = new TestProject("sqlite:///ro/app.db");
+        project.TableRevision("a1");
+        var folder = Path.Combine(project.Root, "ro");
+        Directory.CreateDirectory(folder);
+        // A real read-only mount (root may write anywhere else): the database and its lock file made, then frozen.
+        if (!await Mount($"-t tmpfs tmpfs {folder}"))
+        {
+            Assert.False(Retort.Tests.Live.LiveDatabase.IsCi, "CI=true, but this machine cannot mount a file system read-only for the test");
+            return;
+        }
+        try
+        {
+            Assert.Equal(0, (await CliProcess.RunAsync(project.Root, "upgrade", "head")).ExitCode);
+            File.WriteAllText(Path.Combine(project.Root, "retort.json"), """{ "scriptLocation": "migrations", "url": "sqlite:///ro/app.db", "lockTimeout": 60 }""");
+            project.TableRevision("b1", "a1");
+            Assert.True(await Mount($"-o remount,ro {folder}"));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            var upgrade = await CliProcess.RunAsync(project.Root, "upgrade", "head");
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}: {upgrade.Stderr}");
+            Assert.Equal(1, upgrade.ExitCode);
+            Assert.Contains("retort: error: Cannot take the migration lock: cannot open ", upgrade.Stderr);
+            Assert.Contains("Read-only file system", upgrade.Stderr);
+            Assert.DoesNotContain("Waiting", upgrade.Stderr);
+        }
+        finally
+        {
+            await Mount($"-l {folder}", "umount");
+        }
+    }
+
+    private static async Task<bool> Mount(string arguments, string tool = "mount")
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, arguments) { RedirectStandardError = true })!;
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
 }

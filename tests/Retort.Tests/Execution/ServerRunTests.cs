@@ -64,6 +64,7 @@ public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)
     [LiveFact(LiveServer.Postgres)] public Task Ctrl_C() => Ctrl_C_in_a_long_statement_stops_the_run_at_once_and_leaves_a_true_state("SELECT pg_sleep(60)");
     [LiveFact(LiveServer.Postgres)] public Task Killed_process() => A_run_killed_in_a_long_migration_leaves_no_lock_and_the_next_run_ends_at_head("SELECT pg_sleep(4)");
 
+    [LiveFact(LiveServer.Postgres)] public Task SIGTERM() => SIGTERM_stops_a_run_like_Ctrl_C_and_names_what_stays_applied("SELECT pg_sleep(3)");
     [LiveFact(LiveServer.Postgres)] public Task Paused_lease_holder() => A_lease_holder_paused_past_its_lease_stops_before_its_next_statement("SELECT pg_sleep(4)");
     [LiveFact(LiveServer.Postgres)] public Task Transaction_per_migration_failure() => With_a_transaction_per_migration_a_failure_says_which_revisions_were_kept();
 
@@ -116,5 +117,6 @@ public sealed class MariaDbRunTests() : ServerRunSuite(LiveServer.MySql)
     [LiveFact(LiveServer.MySql)] public Task Killed_halfway() => A_run_killed_halfway_through_a_revision_is_reported_then_resumed();
     [LiveFact(LiveServer.MySql)] public Task Killed_in_flight() => A_DDL_statement_in_flight_when_its_run_is_killed_is_settled_by_looking_at_the_database();
     [LiveFact(LiveServer.MySql)] public Task Killed_in_flight_unreadable() => A_statement_in_flight_whose_effect_cannot_be_read_is_asked_about_and_resolved();
+    [LiveFact(LiveServer.MySql)] public Task SIGTERM() => SIGTERM_stops_a_run_like_Ctrl_C_and_names_what_stays_applied("SELECT SLEEP(3)");
     [LiveFact(LiveServer.MySql)] public Task Paused_lease_holder() => A_lease_holder_paused_past_its_lease_stops_before_its_next_statement("SELECT SLEEP(4)");
 }
