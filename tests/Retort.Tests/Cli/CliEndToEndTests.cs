@@ -73,6 +73,19 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task An_offline_script_logs_with_the_database_user_unless_told_no_log()
+    {
+        await Ok("init", "migrations");
+        WriteRevision("aaaa00000001", null, "op.CreateTable(\"t\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        var logged = await Ok("upgrade", "head", "--sql", "--url", "mysql://app@db/shop");
+        Assert.Contains("INSERT INTO retort_version_log", logged);
+        Assert.Contains("UTC_TIMESTAMP(6), NULL, NULL, NULL, NULL, CURRENT_USER(),", logged);
+        var bare = await Ok("upgrade", "head", "--sql", "--no-log", "--url", "mysql://app@db/shop");
+        Assert.DoesNotContain("retort_version_log", bare);
+        Assert.Contains("INSERT INTO retort_version (version_num) VALUES ('aaaa00000001')", bare);
+    }
+
+    [Fact]
     public async Task Help_and_version_are_there_when_asked_for()
     {
         // The root builds --help and --version only when the arguments ask for them; help must still list both.

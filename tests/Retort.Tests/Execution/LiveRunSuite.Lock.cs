@@ -77,8 +77,12 @@ public abstract partial class LiveRunSuite
         var late = await Assert.ThrowsAsync<RetortException>(() => Table(timeout: 1).UpgradeAsync("a1"));
         Assert.Contains("held by crashed-host pid 1", late.Message);
         Assert.Contains("(lock table retort_version_lock)", late.Message);
+        // The wait line says when a holder that stopped renewing is taken over, and lock status says so too.
+        Assert.Matches(@"Waiting for another Retort run on .+ \(lock table retort_version_lock\) to finish \(held by crashed-host pid 1; its lease runs to \d\d:\d\d:\d\d UTC, and is taken over then if not renewed\); giving up after 1 s \(lockTimeout\)", Project.Log);
+        Assert.Matches(@"^The migration lock is held by crashed-host pid 1, its lease renewed until \d\d:\d\d:\d\d UTC \(taken over then if its run stops renewing it\)$", await Table().LockDescriptionAsync());
 
         await PutLeaseAsync("crashed-host pid 1", TimeSpan.FromSeconds(-1));
+        Assert.Matches(@"^The migration lock is free: the lease of crashed-host pid 1 expired at \d\d:\d\d:\d\d UTC, \d+ s ago, and the next run takes it over$", await Table().LockDescriptionAsync());
         Assert.Equal(["a1"], await Table(timeout: 0).UpgradeAsync("a1"));
         Assert.Null(await Table().LockStatusAsync());
 
