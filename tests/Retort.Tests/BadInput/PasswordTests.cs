@@ -68,6 +68,29 @@ public sealed class PasswordTests
     [LiveFact(LiveServer.MySql)]
     public Task A_wrong_password_or_database_on_live_MariaDB_shows_neither_password() => LiveAsync(LiveServer.MySql);
 
+    [LiveFact(LiveServer.Postgres)]
+    public async Task A_URL_of_one_database_at_the_port_of_another_is_told_what_answered()
+    {
+        // Both servers are needed: each URL names the other's port.
+        var postgres = new Uri(LiveDatabase.Url(LiveServer.Postgres));
+        var mysql = new Uri(LiveDatabase.Url(LiveServer.MySql));
+        await using var project = await BadInputProject.CreateAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var toMySql = await project.RunAsync("current", "--url", $"postgresql://app:{Password}@{mysql.Host}:{mysql.Port}/db");
+        var toPostgres = await project.RunAsync("current", "--url", $"mysql://app:{Password}@{postgres.Host}:{postgres.Port}/db");
+
+        // The MySQL client waits for a greeting PostgreSQL never sends: the 5 s connect timeout, then the probe.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.Equal(1, toMySql.ExitCode);
+        Assert.EndsWith($"; the server at {mysql.Host}:{mysql.Port} answers like MySQL or MariaDB, not PostgreSQL: is the URL's scheme or port wrong (the default port of PostgreSQL is 5432)?",
+            toMySql.Stderr.TrimEnd());
+        Assert.Equal(1, toPostgres.ExitCode);
+        Assert.EndsWith($"; the server at {postgres.Host}:{postgres.Port} answers like PostgreSQL, not MySQL or MariaDB: is the URL's scheme or port wrong (the default port of MySQL or MariaDB is 3306)?",
+            toPostgres.Stderr.TrimEnd());
+        Assert.DoesNotContain(Password, toMySql.Stderr + toPostgres.Stderr, StringComparison.Ordinal);
+    }
+
     private static async Task LiveAsync(LiveServer server)
     {
         var live = new Uri(LiveDatabase.Url(server));
