@@ -42,6 +42,9 @@ internal sealed class FileMigrationLock(string databasePath) : MigrationLock
     {
         if (_file is not null)
             return "this run";
+        // No lock file, no holder: and asking must not leave a file behind.
+        if (!File.Exists(LockPath))
+            return null;
         if (await TryAcquireAsync(cancellationToken))
         {
             await DisposeAsync();

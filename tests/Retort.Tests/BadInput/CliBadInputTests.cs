@@ -220,6 +220,9 @@ public sealed class CliBadInputTests
         Assert.False(File.Exists(Path.Combine(project.Dir, "ap.db")));
         var check = await project.RunAsync("check");
         Assert.False(File.Exists(Path.Combine(project.Dir, "app.db")), check.Stderr);
+        var status = await project.RunAsync("lock", "status");
+        Assert.Equal("The migration lock is free\n", status.Stdout);
+        Assert.Empty(Directory.GetFiles(project.Dir, "app.db*"));
     }
 
     [Fact]
