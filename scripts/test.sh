@@ -11,11 +11,12 @@ usage() {
 Usage: scripts/test.sh [dotnet test arguments...]
 
 Runs scripts/databases.sh, exports the variables it writes (RETORT_TEST_POSTGRES,
-RETORT_TEST_MYSQL), then 'dotnet test' on the solution. Extra arguments go to dotnet test,
+RETORT_TEST_MYSQL), installs Alembic from the OS packages where missing (the conformance
+suite's oracle), then 'dotnet test' on the solution. Extra arguments go to dotnet test,
 e.g. scripts/test.sh --filter FullyQualifiedName~Live
 
-With CI=true a failure to start the databases fails the run; otherwise it is a warning
-and the live tests are skipped.
+With CI=true a failure to start the databases or to install Alembic fails the run;
+otherwise it is a warning and those tests are skipped.
 EOF_USAGE
 }
 
@@ -35,11 +36,27 @@ start_databases() {
   fi
 }
 
+# Alembic itself, from the OS packages, is the oracle of the conformance suite (tests/Retort.Tests/Conformance).
+ensure_alembic() {
+  [[ -d /usr/lib/python3/dist-packages/alembic ]] && return 0
+  if command -v apt-get >/dev/null &&
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq alembic python3-alembic >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq alembic python3-alembic >/dev/null 2>&1; }; }; then
+    return 0
+  fi
+  if is_ci; then
+    echo "test: error: Alembic (apt-get install alembic python3-alembic) could not be installed, and CI=true forbids skipping the conformance suite" >&2
+    exit 1
+  fi
+  echo "test: warning: Alembic could not be installed; the conformance suite will be skipped" >&2
+}
+
 main() {
   [[ ${1:-} != --help && ${1:-} != -h ]] || { usage; exit 0; }
   cd "$ROOT"
   start_databases
-  rm -rf "$ROOT/artifacts/hostile"
+  ensure_alembic
+  rm -rf "$ROOT/artifacts/hostile" "$ROOT/artifacts/conformance"
   local status=0
   dotnet test Retort.slnx --configuration Debug --nologo --logger "console;verbosity=normal" "$@" || status=$?
   # The hostile suite's figures: kills, recoveries, double applies, crowds of runs, per database.
@@ -47,6 +64,7 @@ main() {
     echo "hostile runs:"
     cat "$ROOT"/artifacts/hostile/*.txt
   fi
+  [[ ! -f $ROOT/artifacts/conformance/summary.txt ]] || cat "$ROOT/artifacts/conformance/summary.txt"
   return "$status"
 }
 

@@ -16,7 +16,7 @@ internal static class InspectCommands
         {
             var commands = CliCommands.Create(global.Load(result), output);
             IReadOnlyCollection<string>? current = result.GetValue(indicate) || (result.GetValue(range)?.Contains("current", StringComparison.Ordinal) ?? false)
-                ? (await commands.CurrentAsync(ct)).Select(r => r.Id).ToList()
+                ? (await commands.VersionHeadsAsync(ct)).Select(r => r.Id).ToList()
                 : null;
             var revisions = commands.History(result.GetValue(range), current);
             if (result.GetValue(global.Verbose))

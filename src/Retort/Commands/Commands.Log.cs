@@ -196,7 +196,7 @@ public sealed partial class Commands
             if (await HalfAppliedAsync(sink, log, map, heads, dialect, cancellationToken) is { } halted)
                 warnings.Add(halted.Message);
         }
-        return new DatabaseStatus([.. heads.Select(map.Find).OfType<Revision>()], warnings);
+        return new DatabaseStatus(map.AllCurrent(heads.Where(h => map.Find(h) is not null)), warnings);
     }
 
     /// <summary>

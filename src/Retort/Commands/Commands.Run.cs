@@ -60,6 +60,8 @@ public sealed partial class Commands
             throw new RetortException($"Nothing to resume: the log{(log is null ? " is off (\"log\": false), so it" : "")} shows no revision left half applied");
         if (halted is not null && halted.Point.Upgrade != upgrade)
             throw new RetortException($"Cannot resume: what was left half applied is the {(upgrade ? "downgrade" : "upgrade")} of {halted.Point.Revision}; resume it with '{ResumePoint.Command(halted.Point.Revision, halted.Point.Upgrade)}'");
+        if (!upgrade && heads.Count > 1 && System.Text.RegularExpressions.Regex.IsMatch(target, @"^-\d+$"))
+            Log.WriteLine($"warning: downgrade {target} from several current revisions is ambiguous; as Alembic does, it goes down from the first row of the version table, {heads[0]} (name the line with 'LABEL@{target}' or 'REV{target}')");
         var steps = Steps(map, heads, target, upgrade);
         if (steps.Count == 0 && halted is not null)
             throw new RetortException($"Cannot resume the {(upgrade ? "upgrade" : "downgrade")} of {halted.Point.Revision}: '{target}' is where the database already is");

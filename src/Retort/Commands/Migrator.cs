@@ -64,7 +64,7 @@ public sealed class Migrator
     /// <summary>The revisions an upgrade to <paramref name="target"/> would apply, in order; none when it is there.</summary>
     public async Task<IReadOnlyList<Revision>> PendingAsync(string target = "head", CancellationToken cancellationToken = default)
     {
-        var current = (await CurrentAsync(cancellationToken)).Select(r => r.Id).ToList();
+        var current = (await _commands.VersionHeadsAsync(missingIsEmpty: true, cancellationToken)).Select(r => r.Id).ToList();
         return Revisions.UpgradeSteps(current, target);
     }
 

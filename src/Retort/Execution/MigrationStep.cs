@@ -50,8 +50,13 @@ internal sealed class RevisionStep(RevisionMap map, Revision revision, bool upgr
 
     public override bool IsUpgrade => upgrade;
 
-    /// <summary>Parents and normalised dependencies: what the revision stands on.</summary>
-    private IReadOnlyList<string> Below => [.. revision.DownRevisions, .. revision.Dependencies];
+    /// <summary>
+    /// Parents and normalised dependencies, each once: what the revision stands on (Alembic's normalized down revisions;
+    /// a dependency on a revision's own parent adds nothing).
+    /// </summary>
+    private IReadOnlyList<string> Below => _below ??= [.. revision.DownRevisions.Concat(revision.Dependencies).Distinct(StringComparer.Ordinal)];
+
+    private string[]? _below;
 
     public override IReadOnlyList<string> From => upgrade ? Below : [revision.Id];
 
@@ -102,8 +107,9 @@ internal sealed class RevisionStep(RevisionMap map, Revision revision, bool upgr
     private HashSet<string> AncestorsOf(IEnumerable<string> ids) =>
         map.Ancestors(ids).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
+    // Alembic's step line names the down-revisions only, not the dependencies (its from/to "no deps").
     public override string Comment() =>
-        $"Running {(upgrade ? "upgrade" : "downgrade")} {string.Join(", ", From)} -> {string.Join(", ", To)}";
+        $"Running {(upgrade ? "upgrade" : "downgrade")} {string.Join(", ", upgrade ? revision.DownRevisions : [revision.Id])} -> {string.Join(", ", upgrade ? [revision.Id] : revision.DownRevisions)}";
 
     public override string Describe() => $"{Comment()}, {revision.Header.Message}";
 }

@@ -125,9 +125,6 @@ internal static class RevisionErrors
     public static RetortException DowngradeUpward(string symbol) =>
         new($"Cannot downgrade to '{symbol}': it counts up from the current revision; use upgrade");
 
-    public static RetortException AlreadyApplied(string target, IEnumerable<string> current) =>
-        new($"'{target}' is not an upgrade target from current heads {List(current)}; it is already applied (downgrade to go back to it)");
-
     public static RetortException NotDowngradeTarget(string target, IReadOnlyCollection<string> current) =>
         new(current.Count == 0
             ? $"'{target}' is not a downgrade target: nothing is applied"

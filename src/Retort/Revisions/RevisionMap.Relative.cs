@@ -190,9 +190,9 @@ public sealed partial class RevisionMap
     }
 
     /// <summary>
-    /// Where <c>-N</c> starts, and the line the downgrade keeps to. Without a label there must be one
-    /// current revision (Alembic takes the first of several with a warning); with one, the current
-    /// revision on that branch, or the tip of what is applied on it (a line only depended on).
+    /// Where <c>-N</c> starts, and the line the downgrade keeps to. Without a label, the first current revision
+    /// (the version table's first row) and its line, as Alembic does (the command warns when there are several);
+    /// with one, the current revision on that branch, or the tip of what is applied on it (a line only depended on).
     /// </summary>
     private (int Start, int Line) DowngradeStart(List<int> current, RelativeSymbol relative, int? branch)
     {
@@ -201,8 +201,9 @@ public sealed partial class RevisionMap
             return current.Count switch
             {
                 0 => throw RevisionErrors.NothingApplied(relative.Text),
-                1 => (current[0], current[0]),
-                _ => throw RevisionErrors.SeveralCurrent(relative.Text, relative.Offset, graph.IdsOf(current)),
+                // Alembic goes down from the first current revision (the version table's first row), on its line,
+                // and warns; the caller says so.
+                _ => (current[0], current[0]),
             };
         }
 

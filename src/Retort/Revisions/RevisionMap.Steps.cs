@@ -5,8 +5,8 @@ public sealed partial class RevisionMap
     /// <summary>
     /// The revisions to apply, in order, to move a database at <paramref name="current"/> to
     /// <paramref name="target"/>: each after its parents and dependencies. Dependencies on other
-    /// branches are pulled in; a merge point comes after all its parents. A target already applied is
-    /// nothing to do when it is a current head, and an error when it lies below them.
+    /// branches are pulled in; a merge point comes after all its parents. A target already applied (a current
+    /// head, or below one) is nothing to do, as in Alembic: a pinned deploy run again changes nothing.
     /// </summary>
     public IReadOnlyList<Revision> UpgradeSteps(IReadOnlyCollection<string> current, string target)
     {
@@ -14,13 +14,6 @@ public sealed partial class RevisionMap
         ArgumentNullException.ThrowIfNull(target);
         List<int> heads = ResolveCurrent(current);
         List<int> targets = UpgradeTargets(heads, target, clamp: false);
-
-        bool[] belowHeads = graph.Reach(heads, graph.Parents);
-        if (targets.Any(t => belowHeads[t] && !heads.Contains(t)))
-        {
-            throw RevisionErrors.AlreadyApplied(target, graph.IdsOf(heads));
-        }
-
         bool[] needed = AncestorsChecked(targets, "Requested");
         bool[] applied = AncestorsChecked(heads, "Current");
         for (int i = 0; i < needed.Length; i++)

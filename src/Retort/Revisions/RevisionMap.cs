@@ -50,6 +50,18 @@ public sealed partial class RevisionMap
         Marked(graph.Reach(ids.Select(id => this[id].Index), includeDependencies ? graph.Lower : graph.Parents));
 
     /// <summary>
+    /// What Alembic's <c>current</c> shows for the version table's <paramref name="heads"/>: the revisions at or below
+    /// them (dependencies included) that none of those revises, so that a revision a head depends on, and nothing
+    /// revises, shows too (as an effective head); in file order.
+    /// </summary>
+    public IReadOnlyList<Revision> AllCurrent(IEnumerable<string> heads)
+    {
+        var below = Ancestors(heads);
+        var ids = below.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. below.Where(r => !r.NextRevisions.Any(ids.Contains))];
+    }
+
+    /// <summary>
     /// The revisions at or above <paramref name="ids"/> (exact ids), through <c>Revises</c> and, unless
     /// <paramref name="includeDependencies"/> is false, <c>DependsOn</c>; in file order.
     /// </summary>

@@ -185,15 +185,7 @@ public abstract partial class HostileRunSuite
         }
     }
 
-    private static void Report(string name, string line)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Retort.slnx")))
-            root = root.Parent;
-        var folder = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "hostile");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, $"{name}.txt"), line + "\n");
-    }
+    private static void Report(string name, string line) => TestArtifacts.Write("hostile", $"{name}.txt", line + "\n");
 }
 
 [Collection(HostileCollection.Name)]

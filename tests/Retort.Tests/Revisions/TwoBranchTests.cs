@@ -63,11 +63,11 @@ public sealed class TwoBranchTests
         Assert.Equal(expected, Ids(map.DowngradeSteps(Split(current), target)));
 
     [Fact]
-    public void Minus_one_from_two_current_heads_is_refused_rather_than_guessed()
+    public void Minus_one_from_two_current_heads_goes_down_from_the_first_as_in_Alembic_but_plus_one_is_refused()
     {
-        Assert.Equal(
-            "'-1' is ambiguous with several current revisions (d2, d1); use 'LABEL@-1' or 'REV-1'",
-            Error(() => map.DowngradeSteps(["d2", "d1"], "-1")));
+        // Alembic takes the version table's first row and keeps to its line (with a warning the command prints).
+        Assert.Equal(["d2"], map.DowngradeSteps(["d2", "d1"], "-1").Select(r => r.Id));
+        Assert.Equal(["d1"], map.DowngradeSteps(["d1", "d2"], "-1").Select(r => r.Id));
         Assert.Equal(
             "'+1' is ambiguous with several current revisions (c1, c2); use 'LABEL@+1' or 'REV+1'",
             Error(() => map.UpgradeSteps(["c1", "c2"], "+1")));
