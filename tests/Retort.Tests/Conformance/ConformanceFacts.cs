@@ -31,8 +31,11 @@ internal static class ConformanceFacts
             return $"steps {Show(alembic.Steps)} against {Show(retort.Steps)}";
         if (alembic.Versions is not null && retort.Versions is not null
             && !(command.Contains("--sql")
-                // A script's moves follow its steps' order, which may differ (see above): the rows they leave must not.
-                ? alembic.Steps!.SequenceEqual(retort.Steps!) ? alembic.Versions.SequenceEqual(retort.Versions) : SameSet(Replay(alembic.Versions), Replay(retort.Versions))
+                // The rows after each step must agree (at a merge Alembic picks the row to keep from a Python set, so the
+                // statements may differ); where the steps' order differs (see above), the rows the script leaves.
+                ? alembic.Steps!.SequenceEqual(retort.Steps!)
+                    ? Replay(alembic.Versions).Zip(Replay(retort.Versions)).All(p => SameSet(p.First, p.Second)) && Replay(alembic.Versions).Count == Replay(retort.Versions).Count
+                    : SameSet(Replay(alembic.Versions)[^1], Replay(retort.Versions)[^1])
                 : SameSet(alembic.Versions, retort.Versions)))
             return $"version table {Show(alembic.Versions)} against {Show(retort.Versions)}";
         if (alembic.Tables is not null && retort.Tables is not null && !SameSet(alembic.Tables, retort.Tables))
@@ -80,21 +83,24 @@ internal static class ConformanceFacts
         return true;
     }
 
-    // The rows an offline script's version moves leave.
-    private static List<string> Replay(List<string> moves)
+    // The rows an offline script's version moves leave after each step, the last entry after the whole script.
+    private static List<List<string>> Replay(List<string> moves)
     {
         var rows = new HashSet<string>(StringComparer.Ordinal);
+        var snapshots = new List<List<string>>();
         foreach (var move in moves)
         {
             var parts = move.Split(' ');
             switch (parts[0])
             {
+                case "step": snapshots.Add([.. rows]); break;
                 case "insert": rows.Add(parts[1]); break;
                 case "delete": rows.Remove(parts[1]); break;
                 default: rows.Remove(parts[1]); rows.Add(parts[2]); break;
             }
         }
-        return [.. rows];
+        snapshots.Add([.. rows]);
+        return snapshots;
     }
 
     private static bool SameSet(List<string> a, List<string> b) =>

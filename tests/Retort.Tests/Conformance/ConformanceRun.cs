@@ -132,6 +132,9 @@ internal sealed class ConformanceRun : IDisposable
                 case "downgrade":
                     await commands.DowngradeAsync(args[1], sql);
                     break;
+                case "stamp":
+                    await commands.StampAsync([args[1]], sql: sql);
+                    break;
                 default:
                     throw new ArgumentException(args[0]);
             }
@@ -169,6 +172,11 @@ internal sealed class ConformanceRun : IDisposable
         var moves = new List<string>();
         foreach (var line in sql.Split('\n'))
         {
+            if (line.StartsWith("-- Running ", StringComparison.Ordinal))
+            {
+                moves.Add("step");
+                continue;
+            }
             var m = VersionDml.Match(line.Trim());
             if (!m.Success)
                 continue;

@@ -83,12 +83,23 @@ internal static class GraphShapes
         return new(name, Part(':'), Part('+'), Part('@'));
     }
 
-    private static List<string[]> InvalidCommands() => [["heads"], ["history"], ["upgrade", "heads"], ["upgrade", "heads", "--sql"]];
+    // Every command must fail on an invalid graph, in both tools.
+    private static List<string[]> InvalidCommands() =>
+    [
+        ["heads"], ["heads", "--resolve-dependencies"], ["history"], ["history", "-r", "base:heads"], ["show", "{a}"], ["current"],
+        ["upgrade", "heads"], ["upgrade", "heads", "--sql"], ["upgrade", "head"], ["upgrade", "+1"], ["upgrade", "{a}"], ["upgrade", "{b}"],
+        ["upgrade", "{b}", "--sql"], ["upgrade", "{a}:{b}", "--sql"], ["downgrade", "base"], ["downgrade", "-1"], ["downgrade", "{a}"],
+        ["downgrade", "heads:base", "--sql"], ["downgrade", "{b}:base", "--sql"], ["stamp", "heads"], ["upgrade", "{a}+1"], ["current"],
+        ["history", "-r", "{a}:"], ["history", "-r", ":{b}"], ["upgrade", "heads"],
+    ];
 
     private static List<string[]> BigCommands() =>
     [
-        ["heads"], ["upgrade", "heads", "--sql"], ["upgrade", "+500"], ["current"], ["upgrade", "heads"], ["current"],
-        ["downgrade", "-250"], ["current"], ["downgrade", "{m100}"], ["current"], ["upgrade", "{m100}"], ["downgrade", "base"],
+        ["heads"], ["heads", "--resolve-dependencies"], ["history", "-r", "base:{m10}"], ["history", "-r", "{m990}:"], ["show", "{m500}"],
+        ["current"], ["upgrade", "heads", "--sql"], ["upgrade", "{m10}", "--sql"], ["downgrade", "{m900}:{m800}", "--sql"],
+        ["upgrade", "+3"], ["upgrade", "{m3}+2"], ["upgrade", "+500"], ["current"], ["upgrade", "{m100}"], ["upgrade", "heads"], ["current"],
+        ["upgrade", "heads"], ["downgrade", "-250"], ["current"], ["downgrade", "{m100}"], ["downgrade", "{m100}"], ["current"],
+        ["upgrade", "{m100}"], ["upgrade", "{m900}"], ["downgrade", "{m900}-2"], ["history", "-r", "current:"], ["downgrade", "base"], ["current"],
     ];
 
     /// <summary>The standard list: read-only, offline, then an online walk up and down, each target tried twice.</summary>
@@ -108,7 +119,8 @@ internal static class GraphShapes
             ["upgrade", $"{{{mid}}}"], ["upgrade", $"{{{mid}}}+1"], ["upgrade", $"{{{last.Name}}}"], ["upgrade", $"{{{last.Name}}}"], ["downgrade", $"{{{last.Name}}}"],
             ["history", "-r", "-3:"], ["history", "-r", $":{{{mid}}}"], ["history", "-r", $"{{{mid}}}:"],
             ["downgrade", "-1"], ["current"], ["downgrade", $"{{{mid}}}"], ["downgrade", $"{{{mid}}}"], ["current"],
-            ["downgrade", $"{{{mid}}}-1"], ["current"], ["downgrade", "base"], ["current"], ["upgrade", partial], ["current"],
+            ["downgrade", $"{{{mid}}}-1"], ["current"], ["upgrade", "heads"], ["downgrade", $"{{{last.Name}}}-2"], ["current"],
+            ["downgrade", "base"], ["current"], ["upgrade", partial], ["current"],
             ["downgrade", "heads:base", "--sql"], ["upgrade", "head"], ["current"],
         ];
         if (label is not null)

@@ -40,6 +40,9 @@ VERSION_DML = re.compile(
 def version_moves(sql):
     moves = []
     for line in sql.splitlines():
+        if line.startswith("-- Running "):
+            moves.append("step")
+            continue
         m = VERSION_DML.match(line.strip())
         if not m:
             continue
