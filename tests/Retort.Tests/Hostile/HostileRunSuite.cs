@@ -24,6 +24,7 @@ public abstract partial class HostileRunSuite
     private const int Trials = 20;
     private const int DataRows = 400;
     private const int DdlTables = 40;
+    private const int DowngradeTrials = 6;
 
     /// <summary>The dialect's name in the report.</summary>
     protected abstract string Name { get; }
@@ -35,13 +36,18 @@ public abstract partial class HostileRunSuite
 
     protected abstract string TablesLikeQuery { get; }
 
+    /// <summary>How many tables named <c>ledger</c> there are (0 or 1).</summary>
+    protected abstract string LedgerLikeQuery { get; }
+
     private static void Revisions(TestProject project)
     {
         static string Ledger(string rev, string n) => $"op.Execute($\"INSERT INTO ledger (rev, n) VALUES ('{rev}', {n})\");";
-        project.Revision("r1", [], "op.Execute(\"CREATE TABLE ledger (rev VARCHAR(8) NOT NULL, n INT NOT NULL)\");")
-            .Revision("r2", ["r1"], $"for (var i = 1; i <= {DataRows}; i++) {Ledger("r2", "{i}")}")
-            .Revision("r3", ["r2"], $"for (var i = 1; i <= {DdlTables}; i++) {{ op.Execute($\"CREATE TABLE d{{i}} (id INT)\"); {Ledger("r3", "{i}")} }}")
-            .Revision("r4", ["r3"], Ledger("r4", "1"));
+        static string Unledger(string rev, string n) => $"op.Execute($\"DELETE FROM ledger WHERE rev = '{rev}' AND n = {n}\");";
+        project.Revision("r1", [], "op.Execute(\"CREATE TABLE ledger (rev VARCHAR(8) NOT NULL, n INT NOT NULL)\");", "op.Execute(\"DROP TABLE ledger\");")
+            .Revision("r2", ["r1"], $"for (var i = 1; i <= {DataRows}; i++) {Ledger("r2", "{i}")}", $"for (var i = {DataRows}; i >= 1; i--) {Unledger("r2", "{i}")}")
+            .Revision("r3", ["r2"], $"for (var i = 1; i <= {DdlTables}; i++) {{ op.Execute($\"CREATE TABLE d{{i}} (id INT)\"); {Ledger("r3", "{i}")} }}",
+                $"for (var i = {DdlTables}; i >= 1; i--) {{ {Unledger("r3", "{i}")} op.Execute($\"DROP TABLE d{{i}}\"); }}")
+            .Revision("r4", ["r3"], Ledger("r4", "1"), Unledger("r4", "1"));
     }
 
     private static readonly string[] Expected =
@@ -85,6 +91,34 @@ public abstract partial class HostileRunSuite
                 await DropDatabaseAsync(database);
             }
         }
+        // Downgrades killed the same way: recovered to base by the advice, nothing may be left and nothing stuck.
+        var downs = new List<Trial>();
+        for (var n = 0; n < DowngradeTrials; n++)
+        {
+            var database = $"retort_hostile_d{n}_{Guid.NewGuid().ToString("N")[..6]}";
+            var url = await CreateDatabaseAsync(database);
+            try
+            {
+                Configure(project, url, "session");
+                Assert.Equal(0, (await CliProcess.RunAsync(project.Root, "upgrade", "head")).ExitCode);
+                var inData = n % 2 == 0;
+                var delay = random.Next(inData ? 400 : 900);
+                using (var run = WatchedCli.Start(project.Root, "downgrade", "base"))
+                {
+                    await run.WaitForAsync(inData ? "Running downgrade r2 -> r1" : "Running downgrade r3 -> r2", TimeSpan.FromSeconds(90));
+                    await Task.Delay(delay);
+                    await run.KillAsync();
+                }
+                var (commands, trace, stuck) = await RecoverAsync(project, ["downgrade", "base"]);
+                var left = await CountAsync(url, TablesLikeQuery) + await CountAsync(url, LedgerLikeQuery);
+                downs.Add(new(inData ? "data" : "ddl", delay, commands.Count, commands.Any(c => c.Contains("--resume", StringComparison.Ordinal)),
+                    trace.Contains("Settled statement", StringComparison.Ordinal), 0, (int)left, stuck, trace));
+            }
+            finally
+            {
+                await DropDatabaseAsync(database);
+            }
+        }
         var concurrent = new List<string>();
         foreach (var lockKind in (string[])["session", "table"])
             concurrent.Add(await EightAtOnceAsync(project, lockKind));
@@ -93,9 +127,11 @@ public abstract partial class HostileRunSuite
             $"{trials.Count(t => t.Where == "ddl")} inside {DdlTables} CREATE TABLEs): {trials.Count(t => !t.Stuck && t.Doubles == 0 && t.Missing == 0)} recovered to head, " +
             $"{trials.Sum(t => t.Doubles)} statements applied twice, {trials.Sum(t => t.Missing)} missing, {trials.Count(t => t.Stuck)} stuck; " +
             $"{trials.Count(t => t.Resumed)} followed a --resume advice, {trials.Count(t => t.Settled)} settled an in-flight statement by looking; " +
+            $"{DowngradeTrials} SIGKILLs in downgrade base: {downs.Count(t => !t.Stuck && t.Missing == 0)} recovered to base, {downs.Sum(t => t.Missing)} tables left, " +
+            $"{downs.Count(t => t.Stuck)} stuck, {downs.Count(t => t.Resumed)} resumed; " +
             $"8 runs at once: {string.Join(", ", concurrent)}";
         Report(Name, report);
-        var failed = trials.Where(t => t.Stuck || t.Doubles > 0 || t.Missing > 0).ToList();
+        var failed = trials.Concat(downs).Where(t => t.Stuck || t.Doubles > 0 || t.Missing > 0).ToList();
         Assert.True(failed.Count == 0, report + "\n" + string.Join("\n---\n", failed.Select(t => $"{t.Where} +{t.DelayMs} ms:\n{t.Trace}")));
         Assert.DoesNotContain(concurrent, c => !c.EndsWith("each revision once", StringComparison.Ordinal));
     }
@@ -107,14 +143,15 @@ public abstract partial class HostileRunSuite
     private static readonly Regex Advice = new("[Rr]un '(retort [^']+)'", RegexOptions.Compiled);
 
     /// <summary>
-    /// Runs <c>upgrade head</c>; while it fails, runs the first command its error line advises, as a person would.
-    /// Stuck: the advice leads nowhere within six commands.
+    /// Runs <paramref name="goal"/> (<c>upgrade head</c>); while it fails, runs the first command its error line advises,
+    /// as a person would. Stuck: the advice leads nowhere within six commands.
     /// </summary>
-    private static async Task<(List<string> Commands, string Trace, bool Stuck)> RecoverAsync(TestProject project)
+    private static async Task<(List<string> Commands, string Trace, bool Stuck)> RecoverAsync(TestProject project, string[]? goal = null)
     {
+        goal ??= ["upgrade", "head"];
         var commands = new List<string>();
         var trace = new System.Text.StringBuilder();
-        string[] next = ["upgrade", "head"];
+        var next = goal;
         for (var i = 0; i < 6; i++)
         {
             commands.Add(string.Join(' ', next));
@@ -122,9 +159,9 @@ public abstract partial class HostileRunSuite
             trace.Append("$ retort ").AppendLine(string.Join(' ', next)).Append(result.Stderr);
             if (result.ExitCode == 0)
             {
-                if (next is ["upgrade", "head"])
+                if (next.SequenceEqual(goal))
                     return (commands, trace.ToString(), false);
-                next = ["upgrade", "head"];
+                next = goal;
                 continue;
             }
             var error = result.Stderr.Split('\n').LastOrDefault(l => l.StartsWith("retort: error: ", StringComparison.Ordinal)) ?? "";
@@ -197,6 +234,8 @@ public sealed class SqliteHostileRuns : HostileRunSuite
 
     protected override string TablesLikeQuery => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'd%'";
 
+    protected override string LedgerLikeQuery => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'ledger'";
+
     protected override Task<string> CreateDatabaseAsync(string name) => Task.FromResult($"sqlite:////{Path.Combine(_dir.FullName, name + ".db").TrimStart('/')}");
 
     protected override Task DropDatabaseAsync(string name) => Task.CompletedTask;
@@ -233,6 +272,8 @@ public sealed class PostgresHostileRuns() : ServerHostileRuns(LiveServer.Postgre
 
     protected override string TablesLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'd%'";
 
+    protected override string LedgerLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'ledger'";
+
     [LiveFact(LiveServer.Postgres)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
 }
 
@@ -242,6 +283,8 @@ public sealed class MariaDbHostileRuns() : ServerHostileRuns(LiveServer.MySql)
     protected override string Name => "mariadb";
 
     protected override string TablesLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'd%'";
+
+    protected override string LedgerLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'ledger'";
 
     [LiveFact(LiveServer.MySql)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
 }
