@@ -74,12 +74,7 @@ public abstract partial class HostileRunSuite
                 Configure(project, url, "session");
                 var inData = n % 2 == 0;
                 var delay = random.Next(inData ? 400 : 900);
-                using (var run = WatchedCli.Start(project.Root, "upgrade", "head"))
-                {
-                    await run.WaitForAsync(inData ? "Running upgrade r1 -> r2" : "Running upgrade r2 -> r3", TimeSpan.FromSeconds(90));
-                    await Task.Delay(delay);
-                    await run.KillAsync();
-                }
+                await KilledAsync(project, ["upgrade", "head"], inData ? "Running upgrade r1 -> r2" : "Running upgrade r2 -> r3", delay);
                 var (commands, trace, stuck) = await RecoverAsync(project);
                 var (doubles, missing) = await LedgerAsync(url);
                 var tables = await CountAsync(url, TablesLikeQuery);
@@ -103,12 +98,7 @@ public abstract partial class HostileRunSuite
                 Assert.Equal(0, (await CliProcess.RunAsync(project.Root, "upgrade", "head")).ExitCode);
                 var inData = n % 2 == 0;
                 var delay = random.Next(inData ? 400 : 900);
-                using (var run = WatchedCli.Start(project.Root, "downgrade", "base"))
-                {
-                    await run.WaitForAsync(inData ? "Running downgrade r2 -> r1" : "Running downgrade r3 -> r2", TimeSpan.FromSeconds(90));
-                    await Task.Delay(delay);
-                    await run.KillAsync();
-                }
+                await KilledAsync(project, ["downgrade", "base"], inData ? "Running downgrade r2 -> r1" : "Running downgrade r3 -> r2", delay);
                 var (commands, trace, stuck) = await RecoverAsync(project, ["downgrade", "base"]);
                 var left = await CountAsync(url, TablesLikeQuery) + await CountAsync(url, LedgerLikeQuery);
                 downs.Add(new(inData ? "data" : "ddl", delay, commands.Count, commands.Any(c => c.Contains("--resume", StringComparison.Ordinal)),
@@ -134,6 +124,15 @@ public abstract partial class HostileRunSuite
         var failed = trials.Concat(downs).Where(t => t.Stuck || t.Doubles > 0 || t.Missing > 0).ToList();
         Assert.True(failed.Count == 0, report + "\n" + string.Join("\n---\n", failed.Select(t => $"{t.Where} +{t.DelayMs} ms:\n{t.Trace}")));
         Assert.DoesNotContain(concurrent, c => !c.EndsWith("each revision once", StringComparison.Ordinal));
+    }
+
+    // Starts the command, waits for its line, then SIGKILLs it after the delay.
+    private static async Task KilledAsync(TestProject project, string[] command, string line, int delayMs)
+    {
+        using var run = WatchedCli.Start(project.Root, command);
+        await run.WaitForAsync(line, TimeSpan.FromSeconds(90));
+        await Task.Delay(delayMs);
+        await run.KillAsync();
     }
 
     private static void Configure(TestProject project, string url, string lockKind) =>
