@@ -195,24 +195,9 @@ public abstract class ServerAutogenerateScenarioSuite(LiveServer server) : Autog
 
     protected override string? SkipReason => LiveDatabase.SkipReason(server);
 
-    protected override async Task<string> CreateDatabaseAsync(string directory)
-    {
-        await AdminAsync($"CREATE DATABASE {_name}");
-        return new UriBuilder(LiveDatabase.Url(server)) { Path = "/" + _name }.Uri.ToString();
-    }
+    protected override Task<string> CreateDatabaseAsync(string directory) => LiveDatabase.CreateDatabaseAsync(server, _name);
 
-    protected override Task DropDatabaseAsync() => AdminAsync(server == LiveServer.Postgres
-        ? $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)"
-        : $"DROP DATABASE IF EXISTS {_name}");
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = TestProject.Connect(DatabaseUrl.Parse(LiveDatabase.Url(server), "/"));
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task DropDatabaseAsync() => LiveDatabase.DropDatabaseAsync(server, _name);
 }
 
 public sealed class PostgresAutogenerateScenarioTests() : ServerAutogenerateScenarioSuite(LiveServer.Postgres)

@@ -7,30 +7,12 @@ namespace Retort.Tests.Execution;
 public abstract class ServerRunSuite(LiveServer server) : LiveRunSuite
 {
     private readonly string _name = "retort_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _adminUrl;
 
     protected override string? SkipReason => LiveDatabase.SkipReason(server);
 
-    protected override async Task<string> CreateDatabaseAsync()
-    {
-        _adminUrl = LiveDatabase.Url(server);
-        await AdminAsync($"CREATE DATABASE {_name}");
-        var uri = new UriBuilder(_adminUrl) { Path = "/" + _name };
-        return uri.Uri.ToString();
-    }
+    protected override Task<string> CreateDatabaseAsync() => LiveDatabase.CreateDatabaseAsync(server, _name);
 
-    protected override Task DropDatabaseAsync() => AdminAsync(server == LiveServer.Postgres
-        ? $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)"
-        : $"DROP DATABASE IF EXISTS {_name}");
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = TestProject.Connect(Retort.Configuration.DatabaseUrl.Parse(_adminUrl!, "/"));
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task DropDatabaseAsync() => LiveDatabase.DropDatabaseAsync(server, _name);
 }
 
 public sealed class PostgresRunTests() : ServerRunSuite(LiveServer.Postgres)

@@ -34,10 +34,8 @@ public abstract partial class HostileRunSuite
 
     protected abstract Task DropDatabaseAsync(string name);
 
-    protected abstract string TablesLikeQuery { get; }
-
-    /// <summary>How many tables named <c>ledger</c> there are (0 or 1).</summary>
-    protected abstract string LedgerLikeQuery { get; }
+    /// <summary>A query counting the tables whose name is LIKE <paramref name="pattern"/>.</summary>
+    protected abstract string TablesLike(string pattern);
 
     private static void Revisions(TestProject project)
     {
@@ -77,7 +75,7 @@ public abstract partial class HostileRunSuite
                 await KilledAsync(project, ["upgrade", "head"], inData ? "Running upgrade r1 -> r2" : "Running upgrade r2 -> r3", delay);
                 var (commands, trace, stuck) = await RecoverAsync(project);
                 var (doubles, missing) = await LedgerAsync(url);
-                var tables = await CountAsync(url, TablesLikeQuery);
+                var tables = await CountAsync(url, TablesLike("d%"));
                 trials.Add(new(inData ? "data" : "ddl", delay, commands.Count, commands.Any(c => c.Contains("--resume", StringComparison.Ordinal)),
                     trace.Contains("Settled statement", StringComparison.Ordinal), doubles, missing + DdlTables - (int)tables, stuck, trace));
             }
@@ -100,7 +98,7 @@ public abstract partial class HostileRunSuite
                 var delay = random.Next(inData ? 400 : 900);
                 await KilledAsync(project, ["downgrade", "base"], inData ? "Running downgrade r2 -> r1" : "Running downgrade r3 -> r2", delay);
                 var (commands, trace, stuck) = await RecoverAsync(project, ["downgrade", "base"]);
-                var left = await CountAsync(url, TablesLikeQuery) + await CountAsync(url, LedgerLikeQuery);
+                var left = await CountAsync(url, TablesLike("d%")) + await CountAsync(url, TablesLike("ledger"));
                 downs.Add(new(inData ? "data" : "ddl", delay, commands.Count, commands.Any(c => c.Contains("--resume", StringComparison.Ordinal)),
                     trace.Contains("Settled statement", StringComparison.Ordinal), 0, (int)left, stuck, trace));
             }
@@ -231,9 +229,7 @@ public sealed class SqliteHostileRuns : HostileRunSuite
 
     protected override string Name => "sqlite";
 
-    protected override string TablesLikeQuery => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'd%'";
-
-    protected override string LedgerLikeQuery => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'ledger'";
+    protected override string TablesLike(string pattern) => $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '{pattern}'";
 
     protected override Task<string> CreateDatabaseAsync(string name) => Task.FromResult($"sqlite:////{Path.Combine(_dir.FullName, name + ".db").TrimStart('/')}");
 
@@ -245,23 +241,9 @@ public sealed class SqliteHostileRuns : HostileRunSuite
 /// <summary>A database per trial on a live server, made and dropped through its admin URL.</summary>
 public abstract class ServerHostileRuns(LiveServer server) : HostileRunSuite
 {
-    protected override async Task<string> CreateDatabaseAsync(string name)
-    {
-        await AdminAsync($"CREATE DATABASE {name}");
-        return new UriBuilder(LiveDatabase.Url(server)) { Path = "/" + name }.Uri.ToString();
-    }
+    protected override Task<string> CreateDatabaseAsync(string name) => LiveDatabase.CreateDatabaseAsync(server, name);
 
-    protected override Task DropDatabaseAsync(string name) =>
-        AdminAsync(server == LiveServer.Postgres ? $"DROP DATABASE IF EXISTS {name} WITH (FORCE)" : $"DROP DATABASE IF EXISTS {name}");
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = TestProject.Connect(DatabaseUrl.Parse(LiveDatabase.Url(server), "/"));
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task DropDatabaseAsync(string name) => LiveDatabase.DropDatabaseAsync(server, name);
 }
 
 [Collection(HostileCollection.Name)]
@@ -269,9 +251,7 @@ public sealed class PostgresHostileRuns() : ServerHostileRuns(LiveServer.Postgre
 {
     protected override string Name => "postgresql";
 
-    protected override string TablesLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'd%'";
-
-    protected override string LedgerLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'ledger'";
+    protected override string TablesLike(string pattern) => $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE '{pattern}'";
 
     [LiveFact(LiveServer.Postgres)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
 }
@@ -281,9 +261,7 @@ public sealed class MariaDbHostileRuns() : ServerHostileRuns(LiveServer.MySql)
 {
     protected override string Name => "mariadb";
 
-    protected override string TablesLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'd%'";
-
-    protected override string LedgerLikeQuery => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'ledger'";
+    protected override string TablesLike(string pattern) => $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE '{pattern}'";
 
     [LiveFact(LiveServer.MySql)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
 }

@@ -45,6 +45,26 @@ internal static class LiveDatabase
         return url;
     }
 
+    /// <summary>Creates database <paramref name="name"/> on the server and returns its URL.</summary>
+    public static async Task<string> CreateDatabaseAsync(LiveServer server, string name)
+    {
+        await AdminAsync(server, $"CREATE DATABASE {name}");
+        return new UriBuilder(Url(server)) { Path = "/" + name }.Uri.ToString();
+    }
+
+    /// <summary>Drops database <paramref name="name"/>, ending its sessions on PostgreSQL.</summary>
+    public static Task DropDatabaseAsync(LiveServer server, string name) =>
+        AdminAsync(server, server == LiveServer.Postgres ? $"DROP DATABASE IF EXISTS {name} WITH (FORCE)" : $"DROP DATABASE IF EXISTS {name}");
+
+    private static async Task AdminAsync(LiveServer server, string sql)
+    {
+        await using var connection = Execution.TestProject.Connect(Retort.Configuration.DatabaseUrl.Parse(Url(server), "/"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Why tests of the server are skipped, or null when they run (server set, or CI).</summary>
     public static string? SkipReason(LiveServer server) =>
         Find(server) is null && !IsCi
