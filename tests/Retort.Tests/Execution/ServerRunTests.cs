@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Retort.Tests.Live;
 
 namespace Retort.Tests.Execution;
