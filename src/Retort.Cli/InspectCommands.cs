@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Retort.Revisions;
 
 namespace Retort.Cli;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Retort.Revisions;
 
 namespace Retort.Cli;
 

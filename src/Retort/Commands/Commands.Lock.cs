@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Retort.Configuration;
-using Retort.Dialects;
 using Retort.Execution;
 
 namespace Retort;
@@ -13,8 +10,8 @@ public sealed partial class Commands
     /// </summary>
     public async Task<string?> LockStatusAsync(CancellationToken cancellationToken = default)
     {
-        var url = DatabaseUrl.From(Config);
-        await using var probe = await UnheldLockAsync(url, Dialect.ForName(url.Dialect), cancellationToken);
+        await using var session = Session();
+        await using var probe = await session.UnheldLockAsync(cancellationToken);
         return await probe.HolderAsync(cancellationToken);
     }
 
@@ -24,8 +21,8 @@ public sealed partial class Commands
     /// </summary>
     public async Task<string> LockDescriptionAsync(CancellationToken cancellationToken = default)
     {
-        var url = DatabaseUrl.From(Config);
-        await using var probe = await UnheldLockAsync(url, Dialect.ForName(url.Dialect), cancellationToken);
+        await using var session = Session();
+        await using var probe = await session.UnheldLockAsync(cancellationToken);
         return await probe.DescribeAsync(cancellationToken);
     }
 
@@ -37,42 +34,8 @@ public sealed partial class Commands
     {
         if (Config.Lock != "table")
             throw new RetortException("'lock release' is for the lock table (\"lock\": \"table\"); a session lock ends with the session holding it: stop that process (see 'retort lock status')");
-        var url = DatabaseUrl.From(Config);
-        await using var lease = (LeaseMigrationLock)await UnheldLockAsync(url, Dialect.ForName(url.Dialect), cancellationToken);
+        await using var session = Session();
+        await using var lease = (LeaseMigrationLock)await session.UnheldLockAsync(cancellationToken);
         return await lease.ForceReleaseAsync(cancellationToken);
-    }
-
-    /// <summary>Waits for and takes the migration lock; the caller releases it by disposing it.</summary>
-    private async Task<MigrationLock> LockAsync(DatabaseUrl url, Dialect dialect, CancellationToken cancellationToken)
-    {
-        var held = await UnheldLockAsync(url, dialect, cancellationToken);
-        await held.WaitAsync(TimeSpan.FromSeconds(Config.LockTimeout), Log, cancellationToken);
-        return held;
-    }
-
-    private async Task<MigrationLock> UnheldLockAsync(DatabaseUrl url, Dialect dialect, CancellationToken cancellationToken)
-    {
-        if (Config.Lock == "none")
-            return new NoMigrationLock();
-        var name = Config.VersionTableSchema is null ? Config.VersionTable : $"{Config.VersionTableSchema}.{Config.VersionTable}";
-        if (Config.Lock == "table")
-            return new LeaseMigrationLock(await OpenAsync(url, cancellationToken), dialect,
-                new TableName(Config.VersionTable + "_lock", Config.VersionTableSchema), name, url.Display, TimeSpan.FromSeconds(Config.LockLease));
-        if (dialect.SessionLock(name) is { } sql)
-            return new SessionMigrationLock(await OpenAsync(url, cancellationToken), sql, url.Display);
-        return SqliteFile(url) is { } path ? new FileMigrationLock(path) : new NoMigrationLock();
-    }
-
-    private static string? SqliteFile(DatabaseUrl url)
-    {
-        var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
-        foreach (var key in (string[])["Data Source", "DataSource", "Filename"])
-        {
-            if (builder.TryGetValue(key, out var value) && value is string { Length: > 0 } path)
-                return path == ":memory:" || builder.TryGetValue("Mode", out var mode) && "Memory".Equals(mode as string, StringComparison.OrdinalIgnoreCase)
-                    ? null
-                    : Path.GetFullPath(path);
-        }
-        return null;
     }
 }

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Retort.Configuration;
+using Retort.Execution;
 using Retort.Revisions;
 
 namespace Retort;
@@ -62,10 +62,16 @@ public sealed partial class Commands
         if (!_fixedScripts)
             _scripts = null;
     }
+
+    /// <summary>The database of the settings, for one command; the caller disposes it.</summary>
+    private RunSession Session() => new(Config, _connect, Log);
+
+    private MigrationSource LoadMigrations()
+    {
+        if (_loadMigrations is null)
+            throw new RetortException("These commands were created without a way to load the revisions' code (loadMigrations)");
+        return _loadMigrations(Scripts, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private static string Describe(IReadOnlyList<string> revisions) => revisions.Count == 0 ? "base" : string.Join(", ", revisions);
 }
-
-/// <summary>Creates a connection (not yet open) to the database a <see cref="DatabaseUrl"/> names.</summary>
-public delegate DbConnection ConnectionFactory(DatabaseUrl url);
-
-/// <summary>Provides the code of a project's revisions, e.g. by compiling them.</summary>
-public delegate Task<MigrationSource> MigrationLoader(ScriptDirectory scripts, CancellationToken cancellationToken);

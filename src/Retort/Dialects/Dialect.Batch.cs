@@ -102,16 +102,7 @@ public abstract partial class Dialect
     private protected static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, SqlStatement statement,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = statement.Sql;
-        for (var i = 0; i < (statement.Parameters?.Count ?? 0); i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = statement.Parameters![i] ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+        await using var command = statement.Command(connection, transaction);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
     }

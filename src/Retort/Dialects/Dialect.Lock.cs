@@ -17,6 +17,12 @@ public abstract partial class Dialect
     /// </summary>
     internal virtual SessionLockSql? SessionLock(string versionTable) => null;
 
+    /// <summary>
+    /// The file a connection string names, for a database that is one file (SQLite): it is locked instead of a session,
+    /// and commands that only read never create it. Null for a server, or a database in memory.
+    /// </summary>
+    internal virtual string? DatabaseFile(string connectionString) => null;
+
     /// <summary>A stable 64-bit key for a lock name, the same in every process and on every machine.</summary>
     internal static long LockKey(string name) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("retort:" + name)), 0);

@@ -32,6 +32,9 @@ public abstract partial class Dialect
     internal SqlStatement Bookkeeping(string parameterised, IReadOnlyList<object?> values, string literal) =>
         InlinesBookkeepingValues && values.All(Inlinable) ? new(literal) : new(parameterised, values, literal);
 
+    /// <summary>A primary key the database numbers by itself, for bookkeeping rows (the log).</summary>
+    internal virtual Column RowNumberKey(string name) => new(name, SqlType.BigInteger, primaryKey: true, identity: true);
+
     /// <summary>Whether a value can be written into SQL text: a NUL character would end the statement there.</summary>
     internal static bool Inlinable(object? value) => value is not string text || !text.Contains('\0');
 

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Retort.Dialects;
 
 /// <summary>
@@ -11,6 +13,38 @@ public sealed record SqlStatement(string Sql, IReadOnlyList<object?>? Parameters
 {
     /// <summary>The text a script gets.</summary>
     public string ScriptText => OfflineSql ?? Sql;
+
+    /// <summary>
+    /// A command for this statement on <paramref name="connection"/>, in <paramref name="transaction"/>, with its parameters;
+    /// the one place a statement becomes an ADO.NET command. The caller disposes it.
+    /// </summary>
+    public DbCommand Command(DbConnection connection, DbTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.Transaction = transaction;
+        BindTo(command);
+        return command;
+    }
+
+    /// <summary>Replaces the parameters of <paramref name="command"/> (one kept for a statement run many times) with these.</summary>
+    public void BindTo(DbCommand command)
+    {
+        command.Parameters.Clear();
+        for (var i = 0; i < (Parameters?.Count ?? 0); i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            // Npgsql refuses a timestamptz with a non-zero offset; the instant is what matters, so send it as UTC.
+            parameter.Value = Parameters![i] switch
+            {
+                null => DBNull.Value,
+                DateTimeOffset t => t.ToUniversalTime(),
+                var value => value,
+            };
+            command.Parameters.Add(parameter);
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => Sql;

@@ -1,14 +1,37 @@
 using System.Data.Common;
 using Retort.Dialects;
+using Retort.Ops;
 
 namespace Retort.Execution;
 
 /// <summary>Runs statements on a live connection, inside the current transaction when there is one.</summary>
 internal sealed class DatabaseSink(DbConnection connection) : StatementSink
 {
-    public DbConnection Connection => connection;
+    public override DbConnection Connection => connection;
 
-    public DbTransaction? Transaction { get; private set; }
+    public override DbTransaction? Transaction => _transaction;
+
+    private DbTransaction? _transaction;
+
+    public override bool SetupInTransaction => true;
+
+    public override Task<MigrationOperation> PrepareAsync(MigrationOperation operation, Dialect dialect, CancellationToken cancellationToken) =>
+        dialect.PrepareAsync(operation, connection, _transaction, cancellationToken);
+
+    public override async Task<bool> ForeignKeysOnAsync(ForeignKeySwitch switches, CancellationToken cancellationToken) =>
+        await QueryStringsAsync(switches.IsOn, cancellationToken) is ["1"];
+
+    public override async Task RestoreAsync(SqlStatement statement)
+    {
+        try
+        {
+            await ExecuteAsync(statement, CancellationToken.None);
+        }
+        catch (Exception e) when (e is StatementFailedException or InvalidOperationException)
+        {
+            // The connection is broken too; the failure that led here is the one to report.
+        }
+    }
 
     public override bool InTransaction => Transaction is not null;
 
@@ -61,14 +84,13 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
         else
         {
             command.Transaction = Transaction;
-            command.Parameters.Clear();
-            AddParameters(command, statement.Parameters!);
+            statement.BindTo(command);
         }
         return command;
     }
 
     /// <summary>Disposes the kept commands; the sink stays usable.</summary>
-    public async Task ReleaseAsync()
+    public override async Task ReleaseAsync()
     {
         foreach (var command in _kept.Values)
             await command.DisposeAsync();
@@ -137,65 +159,43 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
     public override void Comment(string text) { }
 
     public override async Task BeginAsync(CancellationToken cancellationToken) =>
-        Transaction = await connection.BeginTransactionAsync(cancellationToken);
+        _transaction = await connection.BeginTransactionAsync(cancellationToken);
 
     public override async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (Transaction is null)
+        if (_transaction is null)
             return;
-        await Transaction.CommitAsync(cancellationToken);
-        await Transaction.DisposeAsync();
-        Transaction = null;
+        await _transaction.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
     }
 
     public override async Task RollbackAsync()
     {
-        if (Transaction is null)
+        if (_transaction is null)
             return;
         try
         {
             // Not cancellable: a cancelled run must still leave nothing half-done behind.
-            await Transaction.RollbackAsync(CancellationToken.None);
+            await _transaction.RollbackAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException)
         {
             // The connection may already be gone (a provider then disposes the transaction, or says it is
             // finished); the server rolls back by itself.
         }
-        await Transaction.DisposeAsync();
-        Transaction = null;
+        await _transaction.DisposeAsync();
+        _transaction = null;
     }
 
     private DbCommand Command(SqlStatement statement)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = statement.Sql;
-        command.Transaction = Transaction;
+        var command = statement.Command(connection, Transaction);
         command.CommandTimeout = 0;
-        if (statement.Parameters is { } parameters)
-            AddParameters(command, parameters);
         return command;
-    }
-
-    private static void AddParameters(DbCommand command, IReadOnlyList<object?> parameters)
-    {
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            // Npgsql refuses a timestamptz with a non-zero offset; the instant is what matters, so send it as UTC.
-            parameter.Value = parameters[i] switch
-            {
-                null => DBNull.Value,
-                DateTimeOffset t => t.ToUniversalTime(),
-                var value => value,
-            };
-            command.Parameters.Add(parameter);
-        }
     }
 }
 
-/// <summary>A statement the database refused: the statement and the database's message.</summary>
 internal sealed class StatementFailedException(string sql, DbException inner)
     : Exception($"{inner.Message.Trim()}\n  statement: {sql}", inner)
 {

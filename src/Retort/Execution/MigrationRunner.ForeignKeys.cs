@@ -22,7 +22,7 @@ internal sealed partial class MigrationRunner
     {
         if (dialect.ForeignKeySwitch is not { } fk)
             return;
-        if (_online is not null && await _online.QueryStringsAsync(fk.IsOn, cancellationToken) is not ["1"])
+        if (!await sink.ForeignKeysOnAsync(fk, cancellationToken))
             return;
         if (!steps.OfType<RevisionStep>().Any(s => Batched(Record(s)).Any(dialect.NeedsForeignKeysOff)))
             return;
@@ -51,17 +51,10 @@ internal sealed partial class MigrationRunner
     /// <summary>After a rollback: enforcement back on, without hiding the failure that led here.</summary>
     private async Task RestoreForeignKeysAsync()
     {
-        if (!_foreignKeysOff || _online is null)
+        if (!_foreignKeysOff)
             return;
         _foreignKeysOff = false;
-        try
-        {
-            await _online.ExecuteAsync(dialect.ForeignKeySwitch!.On, CancellationToken.None);
-        }
-        catch (Exception e) when (e is StatementFailedException or InvalidOperationException)
-        {
-            // The connection is broken too; the failure that led here is the one to report.
-        }
+        await sink.RestoreAsync(dialect.ForeignKeySwitch!.On);
     }
 
     // Steps whose migration was recorded to the end: the run replays these operations instead of calling the
@@ -75,7 +68,7 @@ internal sealed partial class MigrationRunner
     private List<MigrationOperation> Record(RevisionStep step)
     {
         var recorded = new List<MigrationOperation>();
-        var op = new Operations(recorded.Add, dialect, null, null, database, null, DefinitionIn);
+        var op = new Operations(recorded.Add, dialect, null, null, options.Database, null, DefinitionIn);
         try
         {
             var migration = source().Create(step.Revision);

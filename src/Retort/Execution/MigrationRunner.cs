@@ -5,29 +5,50 @@ using Retort.Revisions;
 
 namespace Retort.Execution;
 
+/// <summary>What a <see cref="MigrationRunner"/> runs with.</summary>
+/// <param name="Map">The revision graph.</param>
+/// <param name="Source">The revisions' code, asked for only when a step needs it (stamps and no-op runs never compile).</param>
+/// <param name="Dialect">Renders the operations.</param>
+/// <param name="Sink">Runs or writes the statements: the only place online and offline runs differ.</param>
+/// <param name="Table">The version table.</param>
+/// <param name="Progress">Where step lines (<c>Running upgrade a -> b</c>) go.</param>
+/// <param name="TransactionPerMigration">One transaction per step even where DDL is transactional.</param>
+/// <param name="Database">The database name of a multi-database project, handed to revisions as <c>op.Database</c>.</param>
+/// <param name="AutoBatch">Gathers SQLite's table changes into batches (<c>sqliteAutoBatch</c>).</param>
+/// <param name="Journal">Writes the log of applied steps; null when the log is off.</param>
+/// <param name="Fence">The run's lock, checked before each statement and before each commit.</param>
+internal sealed record RunOptions(
+    RevisionMap Map,
+    Func<MigrationSource> Source,
+    Dialect Dialect,
+    StatementSink Sink,
+    VersionTable Table,
+    TextWriter Progress,
+    bool TransactionPerMigration = false,
+    string? Database = null,
+    bool AutoBatch = false,
+    StepJournal? Journal = null,
+    MigrationLock? Fence = null);
+
 /// <summary>
 /// Runs steps: each revision's <c>Upgrade</c>/<c>Downgrade</c> produces operations, the dialect renders them,
 /// the sink runs or writes them, and the version table moves with each step, in the same transaction where the
 /// database's DDL is transactional.
 /// </summary>
-internal sealed partial class MigrationRunner(
-    RevisionMap map,
-    Func<MigrationSource> source,
-    Dialect dialect,
-    StatementSink sink,
-    VersionTable table,
-    TextWriter log,
-    bool transactionPerMigration,
-    string? database = null,
-    bool autoBatch = false,
-    StepJournal? journal = null,
-    MigrationLock? fence = null)
+internal sealed partial class MigrationRunner(RunOptions options)
 {
-    private readonly DatabaseSink? _online = sink as DatabaseSink;
+    private readonly RevisionMap map = options.Map;
+    private readonly Func<MigrationSource> source = options.Source;
+    private readonly Dialect dialect = options.Dialect;
+    private readonly StatementSink sink = options.Sink;
+    private readonly VersionTable table = options.Table;
+    private readonly TextWriter log = options.Progress;
+    private readonly StepJournal? journal = options.Journal;
+    private readonly MigrationLock? fence = options.Fence;
 
     // Where each statement commits with its count in the log (MySQL, MariaDB), the journal opens its own
     // transactions, and a step's work has no transaction around it.
-    private readonly bool _counted = journal?.CountsStatements == true;
+    private readonly bool _counted = options.Journal?.CountsStatements == true;
 
     // Steps whose transaction committed in this run, for what a failure says was kept.
     private int _committedSteps;
@@ -49,13 +70,13 @@ internal sealed partial class MigrationRunner(
         var versions = new VersionHeads(table, heads);
         // One transaction for the whole run where DDL is transactional; otherwise (or when asked) one per
         // step, so the version table is committed after each revision and always tells the truth.
-        var wholeRun = dialect.TransactionalDdl && !transactionPerMigration;
+        var wholeRun = dialect.TransactionalDdl && !options.TransactionPerMigration;
         MigrationStep? current = null;
         try
         {
             if (wholeRun)
                 await SwitchForeignKeysOffAsync(steps, cancellationToken);
-            if (wholeRun || (setup.Count > 0 && sink is DatabaseSink))
+            if (wholeRun || (setup.Count > 0 && sink.SetupInTransaction))
                 await BeginAsync(cancellationToken);
             foreach (var statement in setup)
                 await sink.ExecuteAsync(statement, cancellationToken);
@@ -106,8 +127,7 @@ internal sealed partial class MigrationRunner(
         finally
         {
             _warmer?.Stop();
-            if (_online is not null)
-                await _online.ReleaseAsync();
+            await sink.ReleaseAsync();
         }
     }
 
@@ -120,7 +140,7 @@ internal sealed partial class MigrationRunner(
         if (step is RevisionStep revisionStep)
         {
             var pending = new List<MigrationOperation>();
-            var op = new Operations(pending.Add, dialect, _online?.Connection, () => _online?.Transaction, database,
+            var op = new Operations(pending.Add, dialect, sink.Connection, () => sink.Transaction, options.Database,
                 () => Flush(pending), DefinitionIn);
             if (_recorded.Remove(revisionStep, out var recorded))
                 pending.AddRange(recorded);
@@ -148,12 +168,18 @@ internal sealed partial class MigrationRunner(
             await journal.EndAsync(cancellationToken);
     }
 
-    private async Task FlushAsync(List<MigrationOperation> pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the queued operations. <paramref name="beforeConnection"/>: for a migration about to read through
+    /// <c>op.Connection</c>, where an operation that must run outside the transaction cannot leave it.
+    /// </summary>
+    private async Task FlushAsync(List<MigrationOperation> pending, CancellationToken cancellationToken, bool beforeConnection = false)
     {
         foreach (var queued in Batched(pending))
         {
-            var operation = _online is null ? queued : await dialect.PrepareAsync(queued, _online.Connection, _online.Transaction, cancellationToken);
+            var operation = await sink.PrepareAsync(queued, dialect, cancellationToken);
             var outside = NeedsNoTransaction(operation) && sink.InTransaction;
+            if (outside && beforeConnection)
+                throw new RetortException($"{operation.GetType().Name} cannot run inside a transaction before op.Connection is read; read op.Connection first, or set transactionPerMigration");
             if (outside)
                 await CommitAsync(cancellationToken);
             await RunStatementsAsync(operation, cancellationToken);
@@ -182,19 +208,9 @@ internal sealed partial class MigrationRunner(
     }
 
     /// <summary>Runs the queued operations now, for a migration about to read through <c>op.Connection</c>.</summary>
-    private void Flush(List<MigrationOperation> pending)
-    {
-        foreach (var queued in Batched(pending))
-        {
-            // Synchronous because the migration reads op.Connection synchronously.
-            var operation = _online is null ? queued
-                : dialect.PrepareAsync(queued, _online.Connection, _online.Transaction, CancellationToken.None).GetAwaiter().GetResult();
-            if (NeedsNoTransaction(operation) && sink.InTransaction)
-                throw new RetortException($"{operation.GetType().Name} cannot run inside a transaction before op.Connection is read; read op.Connection first, or set transactionPerMigration");
-            RunStatementsAsync(operation, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        pending.Clear();
-    }
+    // Synchronous because the migration reads op.Connection synchronously.
+    private void Flush(List<MigrationOperation> pending) =>
+        FlushAsync(pending, CancellationToken.None, beforeConnection: true).GetAwaiter().GetResult();
 
     private IReadOnlyList<SqlStatement> Render(MigrationOperation operation)
     {
@@ -212,8 +228,7 @@ internal sealed partial class MigrationRunner(
     private static bool NeedsNoTransaction(MigrationOperation operation) =>
         operation is CreateIndexOperation { Concurrently: true } or DropIndexOperation { Concurrently: true };
 
-    private Task BeginAsync(CancellationToken cancellationToken) =>
-        dialect.TransactionalDdl || sink is DatabaseSink ? sink.BeginAsync(cancellationToken) : Task.CompletedTask;
+    private Task BeginAsync(CancellationToken cancellationToken) => sink.BeginAsync(cancellationToken);
 
     private async Task CommitAsync(CancellationToken cancellationToken)
     {
@@ -230,7 +245,7 @@ internal sealed partial class MigrationRunner(
     }
 
     private IReadOnlyList<MigrationOperation> Batched(IReadOnlyList<MigrationOperation> operations) =>
-        autoBatch ? dialect.AutoBatch(operations) : operations;
+        options.AutoBatch ? dialect.AutoBatch(operations) : operations;
 
     /// <summary>Finds the definition a revision's upgrade gives a view, function or procedure, by recording that upgrade.</summary>
     private string DefinitionIn(ObjectKind kind, TableName name, string revisionSymbol)
@@ -241,7 +256,7 @@ internal sealed partial class MigrationRunner(
             _ => throw new RetortException($"'{revisionSymbol}' must name one revision to take the definition of {name} from"),
         };
         var recorded = new List<MigrationOperation>();
-        var op = new Operations(recorded.Add, dialect, null, null, database, null, DefinitionIn);
+        var op = new Operations(recorded.Add, dialect, null, null, options.Database, null, DefinitionIn);
         source().Create(revision).UpgradeAsync(op, CancellationToken.None).GetAwaiter().GetResult();
         return recorded.Select(o => o switch
             {

@@ -32,8 +32,13 @@ internal sealed class ScriptSink(TextWriter output, Dialect dialect) : Statement
         }
     }
 
+    public override bool SetupInTransaction => false;
+
+    // Where DDL commits by itself, a script has no BEGIN to write: it would only look as if it could be rolled back.
     public override Task BeginAsync(CancellationToken cancellationToken)
     {
+        if (!dialect.TransactionalDdl)
+            return Task.CompletedTask;
         _inTransaction = true;
         Execute(new SqlStatement(dialect.BeginTransaction));
         return Task.CompletedTask;

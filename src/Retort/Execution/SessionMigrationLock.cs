@@ -39,15 +39,7 @@ internal sealed class SessionMigrationLock(DbConnection connection, SessionLockS
 
     private async Task<object?> ScalarAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = statement.Sql;
-        for (var i = 0; i < (statement.Parameters?.Count ?? 0); i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = statement.Parameters![i];
-            command.Parameters.Add(parameter);
-        }
+        await using var command = statement.Command(connection);
         try
         {
             return await command.ExecuteScalarAsync(cancellationToken);

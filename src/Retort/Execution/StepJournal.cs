@@ -7,6 +7,24 @@ using Retort.Revisions;
 
 namespace Retort.Execution;
 
+/// <summary>What a <see cref="StepJournal"/> writes with.</summary>
+/// <param name="Log">The log's statements.</param>
+/// <param name="Sink">Where they go: the run's sink.</param>
+/// <param name="CountsStatements">Whether to write the row first and count the statements as they commit.</param>
+/// <param name="Resume">Where a half-applied step stopped, when the run resumes it.</param>
+/// <param name="ChecksumOf">The checksum of a script by path, as the revision headers were read (null: read the file).</param>
+/// <param name="Tag">What the run is tagged with (<c>--tag</c>), written into each row.</param>
+/// <param name="DeferRows">
+/// Whether the run is one transaction, so the rows can wait for <see cref="StepJournal.WriteDeferredAsync"/> before its
+/// commit: they still exist exactly when the steps' work does, and one statement for many rows costs less than one per step.
+/// </param>
+/// <param name="Fence">The run's lock, checked before each statement and inside each counted statement's transaction.</param>
+/// <param name="Progress">Where to say that an in-doubt statement was settled.</param>
+/// <param name="SettleWait">How long to wait for a server still running a stopped run's statement.</param>
+internal sealed record JournalOptions(VersionLog Log, StatementSink Sink, bool CountsStatements, ResumePoint? Resume = null,
+    Func<string, string?>? ChecksumOf = null, string? Tag = null, bool DeferRows = false, MigrationLock? Fence = null,
+    TextWriter? Progress = null, TimeSpan SettleWait = default);
+
 /// <summary>
 /// Writes the runner's steps into the <see cref="VersionLog"/>: a row per step, and where DDL is not transactional
 /// the count of statements committed so far, so that a step that stops halfway says exactly how far it got.
@@ -17,23 +35,17 @@ namespace Retort.Execution;
 /// transaction: the row says <c>in-flight</c> while it runs, and a run that stops then leaves the statement in doubt,
 /// to be settled by looking at the database when the revision is resumed (<see cref="InDoubtStatement"/>).
 /// </remarks>
-/// <param name="log">The log's statements.</param>
-/// <param name="sink">Where they go: the run's sink.</param>
-/// <param name="countsStatements">Whether to write the row first and count the statements as they commit.</param>
-/// <param name="resume">Where a half-applied step stopped, when the run resumes it.</param>
-/// <param name="checksumOf">The checksum of a script by path, as the revision headers were read (null: read the file).</param>
-/// <param name="tag">What the run is tagged with (<c>--tag</c>), written into each row.</param>
-/// <param name="deferRows">
-/// Whether the run is one transaction, so the rows can wait for <see cref="WriteDeferredAsync"/> before its commit: they
-/// still exist exactly when the steps' work does, and one statement for many rows costs less than one per step.
-/// </param>
-/// <param name="fence">The run's lock, checked before each statement and inside each counted statement's transaction.</param>
-/// <param name="progress">Where to say that an in-doubt statement was settled.</param>
-/// <param name="settleWait">How long to wait for a server still running a stopped run's statement.</param>
-internal sealed class StepJournal(VersionLog log, StatementSink sink, bool countsStatements, ResumePoint? resume = null,
-    Func<string, string?>? checksumOf = null, string? tag = null, bool deferRows = false, MigrationLock? fence = null,
-    TextWriter? progress = null, TimeSpan settleWait = default)
+internal sealed class StepJournal(JournalOptions options)
 {
+    private readonly VersionLog log = options.Log;
+    private readonly StatementSink sink = options.Sink;
+    private readonly bool countsStatements = options.CountsStatements;
+    private readonly Func<string, string?>? checksumOf = options.ChecksumOf;
+    private readonly string? tag = options.Tag;
+    private readonly bool deferRows = options.DeferRows;
+    private readonly MigrationLock? fence = options.Fence;
+    private readonly TextWriter? progress = options.Progress;
+    private readonly TimeSpan settleWait = options.SettleWait;
     private readonly List<LogEntry> _deferred = [];
     private readonly string _runId = Guid.NewGuid().ToString();
     private readonly string _appliedBy = Truncate($"{Environment.UserName}@{Environment.MachineName}", 255);
@@ -43,7 +55,7 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     private long _started;
     private int _done;
     private IncrementalHash? _hash;
-    private ResumePoint? _resume = resume;
+    private ResumePoint? _resume = options.Resume;
     private int _skip;
     private string? _skipHash;
     private StatementFate? _doubt;
@@ -102,7 +114,7 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
     public Task RecordAsync(MigrationStep step, string status, CancellationToken cancellationToken)
     {
         _stepNumber++;
-        return sink.ExecuteAsync(log.Insert(Entry(step) with { Status = status }, forScript: sink is ScriptSink), cancellationToken);
+        return sink.ExecuteAsync(log.Insert(Entry(step) with { Status = status }), cancellationToken);
     }
 
     /// <summary>
@@ -214,7 +226,7 @@ internal sealed class StepJournal(VersionLog log, StatementSink sink, bool count
             _deferred.Add(done);
             return Task.CompletedTask;
         }
-        return sink.ExecuteAsync(log.Insert(done, forScript: sink is ScriptSink), cancellationToken);
+        return sink.ExecuteAsync(log.Insert(done), cancellationToken);
     }
 
     /// <summary>Writes the rows <see cref="EndAsync"/> held back, in the transaction about to commit.</summary>

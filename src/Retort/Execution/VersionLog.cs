@@ -50,8 +50,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
 
     private Table Definition => new(name,
     [
-        // On SQLite an INTEGER PRIMARY KEY numbers itself; AUTOINCREMENT would only add the sqlite_sequence table.
-        dialect.Name == "sqlite" ? new Column("id", SqlType.Integer, primaryKey: true, identity: false) : new Column("id", SqlType.BigInteger, primaryKey: true, identity: true),
+        dialect.RowNumberKey("id"),
         new Column("run_id", SqlType.String(36), nullable: false),
         new Column("step", SqlType.Integer, nullable: false),
         new Column("revision", SqlType.String(255), nullable: false),
@@ -69,23 +68,30 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
         new Column("tag", SqlType.String(255)),
     ]);
 
-    /// <summary>The row's INSERT: with parameters online, with literals in a script (<paramref name="forScript"/>).</summary>
-    public SqlStatement Insert(LogEntry entry, bool forScript = false)
+    /// <summary>
+    /// The row's INSERT: with parameters online (or literals where the dialect inlines them), and with literals in a
+    /// script, which is the statement's <see cref="SqlStatement.OfflineSql"/>.
+    /// </summary>
+    public SqlStatement Insert(LogEntry entry)
     {
         var values = Values(entry);
         _insert ??= $"INSERT INTO {Table} ({InsertColumns}) VALUES ({string.Join(", ", values.Select((_, i) => $"@p{i}"))})";
-        if (!forScript && !dialect.InlinesBookkeepingValues)
-            return new(_insert, values);
         // A script does not know when it will run: the database's clock fills applied_at.
         // Nor who will run it: the database's user fills applied_by where there is one.
-        var literals = string.Join(", ", values.Select((v, i) => (i, forScript) switch
+        var script = Literals(values, (i, v) => i switch
         {
-            (7, true) => dialect.UtcNowExpression,
-            (12, true) when dialect.CurrentUserExpression is { } user => user,
+            7 => dialect.UtcNowExpression,
+            12 when dialect.CurrentUserExpression is { } user => user,
             _ => dialect.Literal(v),
-        }));
-        return dialect.Bookkeeping(_insert, values, $"INSERT INTO {Table} ({InsertColumns}) VALUES ({literals})");
+        });
+        var online = dialect.InlinesBookkeepingValues && values.All(Dialect.Inlinable)
+            ? new SqlStatement(Literals(values, (_, v) => dialect.Literal(v)))
+            : new SqlStatement(_insert, values);
+        return online with { OfflineSql = script };
     }
+
+    private string Literals(IReadOnlyList<object?> values, Func<int, object?, string> literal) =>
+        $"INSERT INTO {Table} ({InsertColumns}) VALUES ({string.Join(", ", values.Select((v, i) => literal(i, v)))})";
 
     // Built once: a run inserts a row per step.
     private string? _insert;

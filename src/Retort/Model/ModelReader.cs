@@ -30,7 +30,7 @@ internal static class ModelReader
         type.IsClass && type.IsVisible && !type.IsAbstract && !type.IsGenericTypeDefinition
         && !Attribute.IsDefined(type, typeof(NotMappedAttribute), inherit: false)
         && !Attribute.IsDefined(type, typeof(CompilerGeneratedAttribute), inherit: false)
-        && !typeof(Migration).IsAssignableFrom(type) && !typeof(MigrationEnvironment).IsAssignableFrom(type)
+        && !Attribute.IsDefined(type, typeof(NotAModelClassAttribute), inherit: true)
         && !typeof(Attribute).IsAssignableFrom(type) && !typeof(Delegate).IsAssignableFrom(type);
 
     private static void Declare(TableBuilder table, ModelClass model, IReadOnlyList<ModelForeignKey> foreignKeys)

@@ -1,3 +1,5 @@
+using Retort.Schema;
+
 namespace Retort;
 
 /// <summary>A table column.</summary>

@@ -1,3 +1,5 @@
+using Retort.Schema;
+
 namespace Retort;
 
 /// <summary>A primary key over one or more columns.</summary>
@@ -82,19 +84,4 @@ public sealed record ForeignKey : Constraint
 
     /// <summary>INITIALLY DEFERRED.</summary>
     public bool InitiallyDeferred { get; init; }
-}
-
-internal static class ReferentialAction
-{
-    private static readonly string[] Actions = ["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"];
-
-    // Actions go into DDL as words, so only the five SQL words are accepted: nothing else can ride along.
-    public static string? Check(string? action)
-    {
-        if (action is null)
-            return null;
-        var normal = string.Join(' ', action.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
-        return Actions.Contains(normal) ? normal
-            : throw new ArgumentException($"'{action}' is not a referential action; use one of {string.Join(", ", Actions)}");
-    }
 }

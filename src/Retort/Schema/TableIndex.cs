@@ -1,3 +1,5 @@
+using Retort.Schema;
+
 namespace Retort;
 
 /// <summary>An index (named TableIndex so as not to clash with System.Index) over columns or expressions, optionally unique or partial.</summary>

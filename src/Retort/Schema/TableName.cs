@@ -6,9 +6,3 @@ public readonly record struct TableName(string Name, string? Schema = null)
     /// <inheritdoc />
     public override string ToString() => Schema is null ? Name : $"{Schema}.{Name}";
 }
-
-internal static class Names
-{
-    public static string Required(string? name, string what) =>
-        string.IsNullOrEmpty(name) ? throw new ArgumentException($"A {what} needs a name") : name;
-}

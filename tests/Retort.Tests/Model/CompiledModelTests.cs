@@ -7,7 +7,7 @@ namespace Retort.Tests.Model;
 /// <summary>Model sources compiled by the script compiler, as the CLI compiles <c>model.sources</c>.</summary>
 public sealed class CompiledModelTests
 {
-    // DESIGN.md's classes with nothing but the usings a user would write; the revision and Env classes that share
+    // The sample model classes with nothing but the usings a user would write; the revision and Env classes that share
     // the assembly are not tables.
     private const string Source = """
         using System.ComponentModel.DataAnnotations;

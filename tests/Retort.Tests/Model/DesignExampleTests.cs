@@ -3,7 +3,7 @@ using Retort.Tests.Model.Samples.Shop;
 
 namespace Retort.Tests.Model;
 
-/// <summary>DESIGN.md's model classes read into exactly the schema they describe, by hand and by the fluent builder.</summary>
+/// <summary>The sample model classes read into exactly the schema they describe, by hand and by the fluent builder.</summary>
 public sealed class DesignExampleTests
 {
     private static readonly Type[] Shop = [typeof(User), typeof(Order), typeof(OrderItem)];

@@ -45,9 +45,7 @@ internal sealed class MySqlCatalog
         DbTransaction? transaction = null)
     {
         var catalog = new MySqlCatalog();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Queries(mariaDb);
+        await using var command = new SqlStatement(Queries(mariaDb)).Command(connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Database = Text(r, 0) ?? "", cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Tables.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2), Text(r, 3))), cancellationToken);

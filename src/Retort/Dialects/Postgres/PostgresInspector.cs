@@ -27,8 +27,7 @@ internal sealed partial class PostgresInspector
             await connection.OpenAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            await using var command = new SqlStatement(Sql).Command(connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var inspector = new PostgresInspector();
             await inspector.ReadAsync(reader, cancellationToken);

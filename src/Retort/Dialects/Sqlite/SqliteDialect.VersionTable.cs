@@ -12,4 +12,7 @@ public sealed partial class SqliteDialect
     // binding a value by name through Microsoft.Data.Sqlite costs more than parsing it. Its string literals have no
     // escapes beyond the doubled quote, so a literal carries any value exactly.
     public override bool InlinesBookkeepingValues => true;
+
+    // An INTEGER PRIMARY KEY numbers itself; AUTOINCREMENT would only add the sqlite_sequence table.
+    internal override Column RowNumberKey(string name) => new(name, SqlType.Integer, primaryKey: true, identity: false);
 }

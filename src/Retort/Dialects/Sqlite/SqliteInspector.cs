@@ -39,9 +39,7 @@ internal static class SqliteInspector
             await connection.OpenAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Queries;
+            await using var command = new SqlStatement(Queries).Command(connection, transaction);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var objects = new List<SchemaObject>();
             while (await reader.ReadAsync(cancellationToken))

@@ -19,13 +19,7 @@ internal sealed record SqliteTableDetails(IReadOnlyList<string> Triggers, bool F
     public static async Task<SqliteTableDetails> ReadAsync(DbConnection connection, DbTransaction? transaction, string table,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Query;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p0";
-        parameter.Value = table;
-        command.Parameters.Add(parameter);
+        await using var command = new SqlStatement(Query, [table]).Command(connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ddl = await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetString(0) : "";
         await reader.NextResultAsync(cancellationToken);

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 
-// DESIGN.md's model example, as written there, plus the Order it refers to.
+// The README's model example (a User with an Address), plus the Order it refers to.
 namespace Retort.Tests.Model.Samples.Shop;
 
 [Table("users")]

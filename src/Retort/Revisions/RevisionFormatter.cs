@@ -1,7 +1,6 @@
 using System.Text;
-using Retort.Revisions;
 
-namespace Retort;
+namespace Retort.Revisions;
 
 /// <summary>
 /// The text forms of a revision in listings, as Alembic prints them so its users find what they look for:

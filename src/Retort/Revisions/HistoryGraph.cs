@@ -1,6 +1,4 @@
-using Retort.Revisions;
-
-namespace Retort;
+namespace Retort.Revisions;
 
 /// <summary>
 /// Draws a revision listing as a graph in the manner of <c>git log --graph</c>: one lane per line of

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 
-namespace Retort;
+namespace Retort.Execution;
 
 /// <summary>
 /// After a connection failed, what answers at the URL's host and port: MySQL and MariaDB greet first, PostgreSQL

@@ -1,3 +1,5 @@
+using Retort.Model;
+
 namespace Retort;
 
 /// <summary>
@@ -18,6 +20,7 @@ namespace Retort;
 /// </example>
 // Keep this class free of instance fields and constructor logic: compiled scripts create instances of revisions that
 // declare neither without running a constructor (ScriptIndex.WithoutConstructor in Retort.Scripting).
+[NotAModelClass]
 public abstract class Migration
 {
     /// <summary>Applies this revision's changes.</summary>

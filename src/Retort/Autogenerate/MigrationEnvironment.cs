@@ -1,4 +1,5 @@
 using Retort.Autogenerate;
+using Retort.Model;
 
 namespace Retort;
 
@@ -15,6 +16,7 @@ namespace Retort;
 /// }
 /// </code>
 /// </example>
+[NotAModelClass]
 public abstract class MigrationEnvironment
 {
     /// <summary>The <c>-x KEY=VALUE</c> arguments of this run.</summary>

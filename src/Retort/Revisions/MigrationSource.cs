@@ -46,3 +46,6 @@ public abstract class MigrationSource
         public override Type? TypeOf(Revision revision) => _types.Value.GetValueOrDefault(revision.Id);
     }
 }
+
+/// <summary>Provides the code of a project's revisions, e.g. by compiling them.</summary>
+public delegate Task<MigrationSource> MigrationLoader(ScriptDirectory scripts, CancellationToken cancellationToken);

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Retort.Configuration;
+using Retort.Dialects;
+using Retort.Model;
+
+namespace Retort.Autogenerate;
+
+/// <summary>The live side of a comparison: the schema read, warnings about it, and the connection, still open for the comparer's questions.</summary>
+/// <param name="Schema">What the database holds, Retort's own tables left out.</param>
+/// <param name="Warnings">Lines for a person, shown before the comparison's own.</param>
+/// <param name="Connection">Open; the comparison closes it.</param>
+internal sealed record LiveSchema(DatabaseSchema Schema, IReadOnlyList<string> Warnings, DbConnection Connection);
+
+/// <summary>The model side: the model classes and the project's environment, if it has one.</summary>
+internal sealed record ModelCode(IReadOnlyList<Type> Types, MigrationEnvironment? Environment);
+
+/// <summary>
+/// Autogenerate's pipeline: the model (classes reflected into a schema, shaped by the project's environment) against the
+/// live database, giving the operations that bring the database to the model.
+/// </summary>
+internal static class ModelComparison
+{
+    /// <param name="config">The project's settings (model naming and types, comparison switches).</param>
+    /// <param name="dialect">The database's dialect.</param>
+    /// <param name="versionTable">The version table, which the comparison leaves alone.</param>
+    /// <param name="readLive">Reads the database; runs while the model is compiled and reflected.</param>
+    /// <param name="loadModel">Loads the model's code (compiling it where it is source).</param>
+    /// <param name="graphIsEmpty">Whether the project has no revision yet.</param>
+    /// <param name="cancellationToken">Stops the comparison.</param>
+    public static async Task<SchemaDiff> CompareAsync(RetortConfig config, Dialect dialect, TableName versionTable,
+        Func<CancellationToken, Task<LiveSchema>> readLive, Func<ModelCode> loadModel, bool graphIsEmpty, CancellationToken cancellationToken)
+    {
+        // The database is read while the model is compiled and reflected: neither needs the other, and connecting
+        // (TLS, authentication, the provider's own start-up) costs about as much as the model.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => readLive(stop.Token), stop.Token);
+        try
+        {
+            var code = loadModel();
+            var environment = code.Environment;
+            if (environment is not null)
+                environment.XArguments = config.XArguments;
+            var model = SchemaModel.FromTypes(FilterModelTypes(config, code.Types),
+                new ModelOptions { Naming = config.Model.Naming == "snake_case" ? NamingConvention.SnakeCase : NamingConvention.AsIs });
+            var wanted = environment?.TargetSchema(model) ?? model;
+            if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && graphIsEmpty)
+                throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
+
+            var (live, liveWarnings, connection) = await reading;
+            await using var open = connection;
+            if (ReferenceEquals(wanted, model) && model.Tables.Count == 0 && live.Tables.Count > 0)
+                throw new RetortException($"The model has no tables and the database has {live.Tables.Count} ({string.Join(", ", live.Tables.Take(5).Select(t => t.Name))}" +
+                    $"{(live.Tables.Count > 5 ? ", ..." : "")}): autogenerate would drop them all. Check model.sources in {config.FilePath ?? "the config"} " +
+                    "(or model.assemblies / model.types); if every table is to go, return new DatabaseSchema([], []) from Env.TargetSchema");
+            var options = new CompareOptions
+            {
+                CompareType = config.CompareType,
+                CompareServerDefault = config.CompareServerDefault,
+                CompareImplicitNames = config.CompareImplicitNames,
+                CompareDeclaredTypes = config.CompareDeclaredTypes,
+                Include = environment is null ? null : environment.Include,
+                VersionTable = versionTable,
+            };
+            var diff = await SchemaComparer.CompareAsync(wanted, live, dialect, environment?.Comparison(options) ?? options, connection, cancellationToken);
+            return liveWarnings.Count == 0 ? diff : diff with { Warnings = [.. liveWarnings, .. diff.Warnings] };
+        }
+        catch (Exception)
+        {
+            // The model's error, when there is one, is what the user sees: the database read is stopped, and its own
+            // failure (a cancellation, most likely) observed and dropped.
+            await stop.CancelAsync();
+            await reading.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.Connection.DisposeAsync().AsTask() : Task.CompletedTask,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+            throw;
+        }
+    }
+
+    private static IEnumerable<Type> FilterModelTypes(RetortConfig config, IReadOnlyList<Type> types) =>
+        config.Model.Types.Count == 0
+            ? types
+            : config.Model.Types.Select(name => types.FirstOrDefault(t => t.FullName == name || t.Name == name)
+                ?? throw new RetortException($"model.types names '{name}', which no model source or assembly declares"));
+}

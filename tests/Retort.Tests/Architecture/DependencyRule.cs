@@ -1,0 +1,181 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Retort.Tests.Architecture;
+
+/// <summary>
+/// The layers of the source tree and what each may use, checked on the code itself: every type a file names (found by
+/// Roslyn's binding, so a fully qualified name counts as much as a <c>using</c>) must be declared in its own layer or in
+/// one it may depend on, and every <c>using Retort.X;</c> must name such a layer.
+/// </summary>
+/// <remarks>
+/// A layer is a folder, not a namespace: the front door (<c>namespace Retort</c>) gathers the public types of several
+/// layers so that a revision author needs one <c>using</c>, and each of those types still belongs to its folder's layer.
+/// </remarks>
+internal sealed class DependencyRule
+{
+    /// <summary>What each layer may use besides itself, bottom up. <c>(root)</c> is RetortException, which every layer may use.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
+    {
+        ["(root)"] = [],
+        ["Schema"] = [],
+        ["Configuration"] = [],
+        ["Operations"] = ["Schema"],
+        ["Dialects"] = ["Schema", "Operations"],
+        ["Model"] = ["Schema"],
+        ["Autogenerate"] = ["Schema", "Operations", "Dialects", "Model", "Configuration"],
+        ["Revisions"] = ["Schema", "Operations", "Configuration", "Model", "Autogenerate"],
+        ["Execution"] = ["Schema", "Operations", "Dialects", "Revisions", "Configuration"],
+        ["Commands"] = ["Schema", "Operations", "Dialects", "Model", "Autogenerate", "Revisions", "Execution", "Configuration"],
+        ["Scripting"] = ["Schema", "Operations", "Revisions", "Configuration", "Model", "Autogenerate", "Execution", "Commands"],
+        ["Cli"] = ["Commands", "Configuration", "Scripting", "Schema", "Operations", "Revisions", "Autogenerate"],
+    };
+
+    /// <summary>The namespace each layer's machinery lives in (the front door aside).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Namespaces = new Dictionary<string, string>
+    {
+        ["Schema"] = "Retort.Schema",
+        ["Configuration"] = "Retort.Configuration",
+        ["Operations"] = "Retort.Ops",
+        ["Dialects"] = "Retort.Dialects",
+        ["Model"] = "Retort.Model",
+        ["Autogenerate"] = "Retort.Autogenerate",
+        ["Revisions"] = "Retort.Revisions",
+        ["Execution"] = "Retort.Execution",
+        ["Commands"] = "Retort.Commands",
+        ["Scripting"] = "Retort.Scripting",
+        ["Cli"] = "Retort.Cli",
+    };
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Retort.slnx")))
+                root = root.Parent;
+            return root?.FullName ?? throw new InvalidOperationException("Retort.slnx not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>The layer of a source file, from its path below <c>src/</c>.</summary>
+    public static string LayerOf(string path)
+    {
+        var parts = Path.GetRelativePath(Path.Combine(RepositoryRoot, "src"), path).Split('/', '\\');
+        return parts[0] switch
+        {
+            "Retort.Cli" => "Cli",
+            "Retort.Scripting" => "Scripting",
+            "Retort" when parts.Length == 2 => "(root)",
+            "Retort" => parts[1],
+            _ => throw new InvalidOperationException($"{path} is in no project folder"),
+        };
+    }
+
+    /// <summary>The layer a namespace of the project names, or null for the front door and namespaces outside the project.</summary>
+    public static string? LayerOfNamespace(string name)
+    {
+        foreach (var (layer, ns) in Namespaces)
+            if (name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal))
+                return layer;
+        return null;
+    }
+
+    /// <summary>Every source file of the three projects, parsed.</summary>
+    public static List<SyntaxTree> Sources()
+    {
+        var src = Path.Combine(RepositoryRoot, "src");
+        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}Templates{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => Parse(File.ReadAllText(f), f))
+            .ToList();
+    }
+
+    /// <summary>Parses C# as the project compiles it (latest language), so planted trees mix with the real ones.</summary>
+    public static SyntaxTree Parse(string text, string path) =>
+        CSharpSyntaxTree.ParseText(text, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview), path);
+
+    /// <summary>One line per use of a layer that the using file's layer may not use: <c>FILE(LINE): A uses B (WHAT)</c>.</summary>
+    public static List<string> Violations(IReadOnlyList<SyntaxTree> trees)
+    {
+        var references = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+            .Concat(((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator))
+            .Where(p => !Path.GetFileName(p).StartsWith("Retort", StringComparison.Ordinal))
+            .DistinctBy(Path.GetFileName)
+            .Select(p => MetadataReference.CreateFromFile(p));
+        var usings = new[] { "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks", "System.Net.Http" }
+            .Select(u => $"global using global::{u};");
+        var implicitUsings = Parse(string.Join('\n', usings), "ImplicitUsings.g.cs");
+        var compilation = CSharpCompilation.Create("LayerCheck", [.. trees, implicitUsings], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        var violations = new List<string>();
+        foreach (var tree in trees)
+        {
+            var from = LayerOf(tree.FilePath);
+            var allowed = Allowed[from];
+            var model = compilation.GetSemanticModel(tree);
+            var root = tree.GetRoot();
+            foreach (var directive in root.DescendantNodes().OfType<UsingDirectiveSyntax>())
+            {
+                if (directive.Name?.ToString() is { } name && LayerOfNamespace(name) is { } to && to != from && !allowed.Contains(to))
+                    violations.Add(Line(tree, directive, from, to, $"using {name}"));
+            }
+            foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                var symbol = model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
+                var type = symbol switch
+                {
+                    INamedTypeSymbol t => t.OriginalDefinition,
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } c => c.ContainingType,
+                    { ContainingType: { } t } => t.OriginalDefinition,
+                    _ => null,
+                };
+                while (type?.ContainingType is { } outer)
+                    type = outer;
+                if (type?.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath is not { Length: > 0 } declaredIn
+                    || declaredIn == "ImplicitUsings.g.cs")
+                    continue;
+                var to = LayerOf(declaredIn);
+                if (to != from && to != "(root)" && !allowed.Contains(to))
+                    violations.Add(Line(tree, name, from, to, type.ToDisplayString()));
+            }
+        }
+        return violations.Distinct().ToList();
+    }
+
+    private static string Line(SyntaxTree tree, SyntaxNode node, string from, string to, string what) =>
+        $"{Path.GetRelativePath(RepositoryRoot, tree.FilePath)}({node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}): {from} uses {to} ({what})";
+
+    /// <summary>
+    /// One line per file whose namespace is neither its folder's nor the front door <c>Retort</c>, or that declares a
+    /// non-public type in the front door (the front door is for what revision authors and API users name).
+    /// </summary>
+    public static List<string> NamespaceMisfits(IReadOnlyList<SyntaxTree> trees)
+    {
+        var misfits = new List<string>();
+        foreach (var tree in trees)
+        {
+            var layer = LayerOf(tree.FilePath);
+            var relative = Path.GetRelativePath(RepositoryRoot, tree.FilePath);
+            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>())
+            {
+                var name = declaration.Name.ToString();
+                if (name == "Retort")
+                {
+                    foreach (var type in declaration.Members.OfType<BaseTypeDeclarationSyntax>().Where(t => !t.Modifiers.Any(SyntaxKind.PublicKeyword)))
+                        misfits.Add($"{relative}: {type.Identifier} is not public, so it belongs in {Expected(layer)}, not in the front door Retort");
+                    foreach (var type in declaration.Members.OfType<DelegateDeclarationSyntax>().Where(t => !t.Modifiers.Any(SyntaxKind.PublicKeyword)))
+                        misfits.Add($"{relative}: {type.Identifier} is not public, so it belongs in {Expected(layer)}, not in the front door Retort");
+                }
+                else if (LayerOfNamespace(name) != layer)
+                    misfits.Add($"{relative}: namespace {name}, expected {Expected(layer)} (or the front door Retort for public API)");
+            }
+        }
+        return misfits;
+    }
+
+    private static string Expected(string layer) => Namespaces.GetValueOrDefault(layer, "Retort");
+}
