@@ -90,18 +90,11 @@ internal sealed class GlobalOptions
     {
         try
         {
-            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = database.ConnectionString };
-            // A password that is the user name hides nothing, and scrubbing it would blank out every mention of the user.
-            if ((builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
-                && password is string { Length: > 0 } text && !UserNames(builder).Contains(text))
-                Password = text;
+            Password = Secrets.Password(database.ConnectionString);
         }
         catch (ArgumentException)
         {
             // A connection string the builder cannot read; the provider reports it when the command connects.
         }
     }
-
-    private static IEnumerable<object> UserNames(System.Data.Common.DbConnectionStringBuilder builder) =>
-        new[] { "Username", "User ID", "User", "UID" }.Select(key => builder.TryGetValue(key, out var user) ? user : null).OfType<object>();
 }

@@ -1,3 +1,5 @@
+using Retort.Configuration;
+
 namespace Retort.Cli;
 
 /// <summary>Where the CLI writes: listings to stdout, progress and errors to stderr.</summary>
@@ -28,14 +30,9 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
         return ErrorExitCode;
     }
 
-    private static string Scrub(string text, string? password)
-    {
-        if (password is not { Length: > 0 })
-            return text;
-        text = text.Replace(password, "***", StringComparison.Ordinal);
-        var escaped = Uri.EscapeDataString(password);
-        return escaped == password ? text : text.Replace(escaped, "***", StringComparison.Ordinal);
-    }
+    // A URL carries the password escaped, and an error may quote the URL.
+    private static string Scrub(string text, string? password) =>
+        password is { Length: > 0 } ? Secrets.Scrub(Secrets.Scrub(text, password), Uri.EscapeDataString(password)) : text;
 
     /// <summary>A path as the user would type it: relative to the current folder when below it.</summary>
     public static string Display(string path) => Display(path, Directory.GetCurrentDirectory());

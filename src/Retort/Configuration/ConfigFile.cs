@@ -12,13 +12,6 @@ public static partial class ConfigFile
     /// <summary>The default config file name.</summary>
     public const string DefaultName = "retort.json";
 
-    private static readonly string[] Keys =
-    [
-        "scriptLocation", "versionLocations", "recursiveVersionLocations", "url", "provider", "connectionString",
-        "model", "versionTable", "versionTableSchema", "log", "logTable", "fileTemplate", "truncateSlugLength", "timezone",
-        "transactionPerMigration", "sqliteAutoBatch", "lock", "lockTimeout", "lockLease", "compareType", "compareServerDefault", "compareImplicitNames", "compareDeclaredTypes", "databases", "sections", "$schema",
-    ];
-
     /// <summary>
     /// Finds <c>retort.json</c> in <paramref name="startDirectory"/> or the nearest folder above it.
     /// Returns null when there is none.
@@ -101,7 +94,7 @@ public static partial class ConfigFile
                 settings.Read(chosen, $"sections.{section}.");
             }
             if (environment.TryGetValue("RETORT_URL", out var url) && url.Length > 0)
-                settings.Url = url;
+                settings.Set(ConfigSettings.Url, url);
             return settings.Build(Path.GetDirectoryName(file)!);
         }
     }
@@ -124,7 +117,7 @@ public static partial class ConfigFile
         return key.All(char.IsAsciiLetter) ? "" : $": {sentence}";
     }
 
-    internal static string? Suggest(string key) => Suggest(key, Keys);
+    internal static string? Suggest(string key) => Suggest(key, ConfigSettings.All.Select(s => s.Name));
 
     /// <summary>The one of <paramref name="candidates"/> that <paramref name="word"/> most likely misspells, or null.</summary>
     internal static string? Suggest(string word, IEnumerable<string> candidates) =>

@@ -34,10 +34,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
             "sqlserver" or "mssql" or "microsoft.data.sqlclient" => "sqlserver",
             _ => throw new RetortException($"Unknown provider '{provider}'; use sqlite, postgresql, mysql, mariadb or sqlserver"),
         };
-        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        foreach (var key in builder.Keys.Cast<string>().Where(IsSecret).ToList())
-            builder[key] = "***";
-        return new DatabaseUrl(dialect, connectionString, $"{dialect}: {builder.ConnectionString}");
+        return new DatabaseUrl(dialect, connectionString, $"{dialect}: {Secrets.RedactConnectionString(connectionString)}");
     }
 
     /// <summary>Parses a URL; a relative SQLite path is taken from <paramref name="baseDirectory"/>.</summary>
@@ -45,7 +42,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
     {
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd <= 0)
-            throw new RetortException($"'{Redact(url)}' is not a database URL; expected e.g. sqlite:///app.db or postgresql://user:password@host:5432/db");
+            throw new RetortException($"'{Secrets.RedactUrl(url)}' is not a database URL; expected e.g. sqlite:///app.db or postgresql://user:password@host:5432/db");
         var scheme = url[..schemeEnd].ToLowerInvariant();
         var driverPlus = scheme.IndexOf('+');
         if (driverPlus > 0)
@@ -57,7 +54,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
             "mysql" => Server("mysql", url, 3306),
             "mariadb" => Server("mariadb", url, 3306),
             "sqlserver" or "mssql" => Server("sqlserver", url, 1433),
-            _ => throw new RetortException($"Unknown database '{scheme}' in URL '{Redact(url)}'; Retort knows sqlite, postgresql, mysql, mariadb and sqlserver"),
+            _ => throw new RetortException($"Unknown database '{scheme}' in URL '{Secrets.RedactUrl(url)}'; Retort knows sqlite, postgresql, mysql, mariadb and sqlserver"),
         };
     }
 
@@ -65,7 +62,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
     {
         // sqlite:///relative.db has rest "/relative.db"; sqlite:////abs.db has rest "//abs.db"; sqlite:// is memory.
         if (rest.Length > 0 && rest[0] != '/')
-            throw new RetortException($"SQLite URL '{Redact(url)}' names a host; write sqlite:///relative.db or sqlite:////absolute/path.db");
+            throw new RetortException($"SQLite URL '{Secrets.RedactUrl(url)}' names a host; write sqlite:///relative.db or sqlite:////absolute/path.db");
         var path = rest.Length == 0 ? ":memory:" : rest[1..];
         if (path.Length == 0 || path == ":memory:")
             return new DatabaseUrl("sqlite", "Data Source=:memory:", "sqlite://");
@@ -79,13 +76,13 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
         // it does not know is named when the connection is made.
         foreach (var (key, value) in QuerySettings(settings))
             builder[key] = value;
-        return new DatabaseUrl("sqlite", builder.ConnectionString, Redact(url));
+        return new DatabaseUrl("sqlite", builder.ConnectionString, Secrets.RedactUrl(url));
     }
 
     private static DatabaseUrl Server(string dialect, string url, int defaultPort)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new RetortException($"'{Redact(url)}' is not a valid {dialect} URL; expected {dialect}://user:password@host:port/database");
+            throw new RetortException($"'{Secrets.RedactUrl(url)}' is not a valid {dialect} URL; expected {dialect}://user:password@host:port/database");
         var (user, password) = UserInfo(uri.UserInfo);
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         var port = uri.IsDefaultPort || uri.Port <= 0 ? defaultPort : uri.Port;
@@ -120,7 +117,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
                 (key, value) = LibpqSettings.ForNpgsql(key, value);
             builder[key] = value;
         }
-        return new DatabaseUrl(dialect, builder.ConnectionString, Redact(url));
+        return new DatabaseUrl(dialect, builder.ConnectionString, Secrets.RedactUrl(url));
     }
 
     // The settings of a URL's query (a=1&b), a bare key meaning true.
@@ -142,35 +139,4 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
             ? (Uri.UnescapeDataString(userInfo), null)
             : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
     }
-
-    /// <summary>The URL with its password (in the user part, or a <c>password=</c> query setting) replaced by <c>***</c>.</summary>
-    public static string Redact(string url)
-    {
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd < 0)
-            return url;
-        url = RedactQuery(url);
-        var at = url.LastIndexOf('@');
-        var hostStart = schemeEnd + 3;
-        if (at < hostStart)
-            return url;
-        var colon = url.IndexOf(':', hostStart);
-        return colon < 0 || colon > at ? url : url[..(colon + 1)] + "***" + url[at..];
-    }
-
-    private static string RedactQuery(string url)
-    {
-        var query = url.IndexOf('?');
-        if (query < 0)
-            return url;
-        var pairs = url[(query + 1)..].Split('&').Select(pair =>
-        {
-            var equals = pair.IndexOf('=');
-            return equals > 0 && IsSecret(Uri.UnescapeDataString(pair[..equals])) ? pair[..(equals + 1)] + "***" : pair;
-        });
-        return url[..(query + 1)] + string.Join('&', pairs);
-    }
-
-    private static bool IsSecret(string key) =>
-        key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() is "password" or "pwd" or "sslpassword";
 }

@@ -2,7 +2,7 @@ namespace Retort.Configuration;
 
 /// <summary>
 /// The settings of one Retort project, read from <c>retort.json</c> (see <see cref="ConfigFile"/>), with
-/// every path made absolute.
+/// every path made absolute. The defaults are those the settings' declarations give.
 /// </summary>
 public sealed record RetortConfig
 {
@@ -19,84 +19,84 @@ public sealed record RetortConfig
     public required IReadOnlyList<string> VersionLocations { get; init; }
 
     /// <summary>Also read revision files in subfolders of the version locations.</summary>
-    public bool RecursiveVersionLocations { get; init; }
+    public bool RecursiveVersionLocations { get; init; } = ConfigSettings.RecursiveVersionLocations.Default;
 
     /// <summary>The database URL (<c>sqlite:///app.db</c>, <c>postgresql://…</c>, <c>mysql://…</c>, <c>sqlserver://…</c>).</summary>
-    public string? Url { get; init; }
+    public string? Url { get; init; } = ConfigSettings.Url.Default;
 
     /// <summary>The ADO.NET provider name, when given with <see cref="ConnectionString"/> instead of a URL.</summary>
-    public string? Provider { get; init; }
+    public string? Provider { get; init; } = ConfigSettings.Provider.Default;
 
     /// <summary>The provider's connection string, when given instead of a URL.</summary>
-    public string? ConnectionString { get; init; }
+    public string? ConnectionString { get; init; } = ConfigSettings.ConnectionString.Default;
 
     /// <summary>Where the wanted schema comes from, for autogenerate.</summary>
-    public ModelSettings Model { get; init; } = new();
+    public ModelSettings Model { get; init; } = ConfigSettings.Model.Default;
 
     /// <summary>The version table's name.</summary>
-    public string VersionTable { get; init; } = "retort_version";
+    public string VersionTable { get; init; } = ConfigSettings.VersionTable.Default;
 
     /// <summary>The version table's schema, or null for the default one.</summary>
-    public string? VersionTableSchema { get; init; }
+    public string? VersionTableSchema { get; init; } = ConfigSettings.VersionTableSchema.Default;
 
     /// <summary>
     /// Keep the log of applied steps (revision, direction, script checksum, when, how long, by whom, Retort's
     /// version) beside the version table; on by default.
     /// </summary>
-    public bool Log { get; init; } = true;
+    public bool Log { get; init; } = ConfigSettings.Log.Default;
 
     /// <summary>The log's table, in the version table's schema; <c>VERSIONTABLE_log</c> unless set.</summary>
-    public string LogTable { get; init; } = "retort_version_log";
+    public string LogTable { get; init; } = ConfigSettings.LogTableOf(ConfigSettings.VersionTable.Default);
 
     /// <summary>New revision file names: tokens <c>{rev}</c>, <c>{slug}</c>, <c>{epoch}</c>, <c>{year}</c>, <c>{month}</c>, <c>{day}</c>, <c>{hour}</c>, <c>{minute}</c>, <c>{second}</c>.</summary>
-    public string FileTemplate { get; init; } = "{rev}_{slug}";
+    public string FileTemplate { get; init; } = ConfigSettings.FileTemplate.Default;
 
     /// <summary>The longest slug in a file name; longer ones are cut at a word boundary.</summary>
-    public int TruncateSlugLength { get; init; } = 40;
+    public int TruncateSlugLength { get; init; } = ConfigSettings.TruncateSlugLength.Default;
 
     /// <summary>The time zone of <c>CreateDate</c> (an IANA name such as <c>UTC</c>); local time when null.</summary>
-    public string? Timezone { get; init; }
+    public string? Timezone { get; init; } = ConfigSettings.Timezone.Default;
 
     /// <summary>Commit after each revision instead of once for the whole run.</summary>
-    public bool TransactionPerMigration { get; init; }
+    public bool TransactionPerMigration { get; init; } = ConfigSettings.TransactionPerMigration.Default;
 
     /// <summary>
     /// On SQLite, run the operations it cannot do in place (type, nullability and default changes, constraints,
     /// dropped columns) as batches that rebuild the table, instead of refusing them and pointing to
     /// <c>op.BatchAlterTable</c>.
     /// </summary>
-    public bool SqliteAutoBatch { get; init; }
+    public bool SqliteAutoBatch { get; init; } = ConfigSettings.SqliteAutoBatch.Default;
 
     /// <summary>
     /// How runs that change the database keep each other out: <c>session</c> (the database's session lock, or a
     /// file lock beside a SQLite database), <c>table</c> (a lease row in <c>VERSIONTABLE_lock</c> that expires
     /// after a crash, for PgBouncer in transaction mode) or <c>none</c>.
     /// </summary>
-    public string Lock { get; init; } = "session";
+    public string Lock { get; init; } = ConfigSettings.Lock.Default;
 
     /// <summary>How many seconds a run waits for another run's migration lock before giving up.</summary>
-    public int LockTimeout { get; init; } = 300;
+    public int LockTimeout { get; init; } = ConfigSettings.LockTimeout.Default;
 
     /// <summary>
     /// How many seconds a lease of the lock table (<c>"lock": "table"</c>) lasts without renewal; the run renews it every
     /// third of that, and stops before its next statement once it finds the lease taken over.
     /// </summary>
-    public int LockLease { get; init; } = 30;
+    public int LockLease { get; init; } = ConfigSettings.LockLease.Default;
 
     /// <summary>Autogenerate compares column types.</summary>
-    public bool CompareType { get; init; } = true;
+    public bool CompareType { get; init; } = ConfigSettings.CompareType.Default;
 
     /// <summary>Autogenerate compares server defaults.</summary>
-    public bool CompareServerDefault { get; init; }
+    public bool CompareServerDefault { get; init; } = ConfigSettings.CompareServerDefault.Default;
 
     /// <summary>Autogenerate compares the names the model leaves to convention (see <c>CompareOptions.CompareImplicitNames</c>).</summary>
-    public bool CompareImplicitNames { get; init; }
+    public bool CompareImplicitNames { get; init; } = ConfigSettings.CompareImplicitNames.Default;
 
     /// <summary>Autogenerate compares SQLite's declared types by their text, not only by affinity.</summary>
-    public bool CompareDeclaredTypes { get; init; }
+    public bool CompareDeclaredTypes { get; init; } = ConfigSettings.CompareDeclaredTypes.Default;
 
     /// <summary>The databases one revision serves (the <c>multidb</c> template), else empty.</summary>
-    public IReadOnlyList<string> Databases { get; init; } = [];
+    public IReadOnlyList<string> Databases { get; init; } = ConfigSettings.Databases.Default;
 
     /// <summary>Key/value pairs from <c>-x KEY=VALUE</c>, for Env.cs.</summary>
     public IReadOnlyDictionary<string, string> XArguments { get; init; } = new Dictionary<string, string>();
@@ -109,14 +109,14 @@ public sealed record RetortConfig
 public sealed record ModelSettings
 {
     /// <summary>Globs of C# model source files, compiled with the revisions.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get; init; } = ConfigSettings.ModelSources.Default;
 
     /// <summary>Compiled assemblies that hold model classes.</summary>
-    public IReadOnlyList<string> Assemblies { get; init; } = [];
+    public IReadOnlyList<string> Assemblies { get; init; } = ConfigSettings.ModelAssemblies.Default;
 
     /// <summary>Full names of model classes, when not every class of the sources is one.</summary>
-    public IReadOnlyList<string> Types { get; init; } = [];
+    public IReadOnlyList<string> Types { get; init; } = ConfigSettings.ModelTypes.Default;
 
     /// <summary>How column and table names follow from C# names: <c>asIs</c> (default) or <c>snake_case</c>.</summary>
-    public string Naming { get; init; } = "asIs";
+    public string Naming { get; init; } = ConfigSettings.ModelNaming.Default;
 }
