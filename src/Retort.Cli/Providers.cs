@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using Retort.Configuration;
+using Retort.Dialects;
 
 namespace Retort.Cli;
 
@@ -28,14 +29,14 @@ internal static class Providers
     }
 
     // One method per provider, kept apart, so that a run loads only its own provider's assembly.
-    private static DbConnection ForDialect(DatabaseUrl url) => url.Dialect switch
+    private static DbConnection ForDialect(DatabaseUrl url)
     {
-        "sqlite" => Sqlite(url.ConnectionString),
-        "postgresql" => Postgres(url.ConnectionString),
-        "mysql" or "mariadb" => MySql(WithTimeout(url.ConnectionString, "Connection Timeout")),
-        "sqlserver" => SqlServer(WithTimeout(url.ConnectionString, "Connect Timeout")),
-        _ => throw new RetortException($"No provider for {url.Dialect}"),
-    };
+        var id = DialectId.FromScheme(url.Dialect) ?? throw new RetortException($"No provider for {url.Dialect}");
+        return id == DialectId.Sqlite ? Sqlite(url.ConnectionString)
+            : id == DialectId.Postgres ? Postgres(url.ConnectionString)
+            : id == DialectId.SqlServer ? SqlServer(WithTimeout(url.ConnectionString, "Connect Timeout"))
+            : MySql(WithTimeout(url.ConnectionString, "Connection Timeout"));
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbConnection Sqlite(string connectionString) => new InterruptibleSqliteConnection(connectionString);

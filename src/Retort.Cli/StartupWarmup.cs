@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Retort.Dialects;
 
 namespace Retort.Cli;
 
@@ -19,9 +20,9 @@ internal static class StartupWarmup
     });
 
     /// <summary>Readies the provider of <paramref name="dialect"/> (SQLite only: the others start up in their first connection).</summary>
-    public static void Provider(string dialect)
+    public static void Provider(DialectId dialect)
     {
-        if (dialect == "sqlite")
+        if (dialect == DialectId.Sqlite)
             Run(Sqlite);
     }
 

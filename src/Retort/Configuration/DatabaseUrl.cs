@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Retort.Dialects;
 
 namespace Retort.Configuration;
 
@@ -11,6 +12,9 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
 {
     /// <inheritdoc />
     public override string ToString() => Display;
+
+    /// <summary>The database the URL names.</summary>
+    public DialectId Id => DialectId.FromScheme(Dialect) ?? throw new RetortException($"Unknown dialect '{Dialect}'; Retort knows {DialectId.Known}");
 
     /// <summary>The database of a config: its <c>url</c>, else its <c>provider</c> and <c>connectionString</c>.</summary>
     public static DatabaseUrl From(RetortConfig config)
@@ -25,15 +29,8 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
     /// <summary>A provider name (a dialect name or an ADO.NET provider's) and its connection string.</summary>
     public static DatabaseUrl FromProvider(string provider, string connectionString)
     {
-        var dialect = provider.ToLowerInvariant() switch
-        {
-            "sqlite" or "microsoft.data.sqlite" => "sqlite",
-            "postgresql" or "postgres" or "npgsql" => "postgresql",
-            "mysql" or "mysqlconnector" => "mysql",
-            "mariadb" => "mariadb",
-            "sqlserver" or "mssql" or "microsoft.data.sqlclient" => "sqlserver",
-            _ => throw new RetortException($"Unknown provider '{provider}'; use sqlite, postgresql, mysql, mariadb or sqlserver"),
-        };
+        var dialect = DialectId.FromProvider(provider)?.Name
+            ?? throw new RetortException($"Unknown provider '{provider}'; use sqlite, postgresql, mysql, mariadb or sqlserver");
         return new DatabaseUrl(dialect, connectionString, $"{dialect}: {Secrets.RedactConnectionString(connectionString)}");
     }
 
@@ -47,15 +44,9 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
         var driverPlus = scheme.IndexOf('+');
         if (driverPlus > 0)
             scheme = scheme[..driverPlus]; // postgresql+asyncpg:// from an Alembic config means postgresql
-        return scheme switch
-        {
-            "sqlite" => Sqlite(url[(schemeEnd + 3)..], baseDirectory, url),
-            "postgresql" or "postgres" => Server("postgresql", url, 5432),
-            "mysql" => Server("mysql", url, 3306),
-            "mariadb" => Server("mariadb", url, 3306),
-            "sqlserver" or "mssql" => Server("sqlserver", url, 1433),
-            _ => throw new RetortException($"Unknown database '{scheme}' in URL '{Secrets.RedactUrl(url)}'; Retort knows sqlite, postgresql, mysql, mariadb and sqlserver"),
-        };
+        var id = DialectId.FromScheme(scheme)
+            ?? throw new RetortException($"Unknown database '{scheme}' in URL '{Secrets.RedactUrl(url)}'; Retort knows {DialectId.Known}");
+        return id == DialectId.Sqlite ? Sqlite(url[(schemeEnd + 3)..], baseDirectory, url) : Server(id, url);
     }
 
     private static DatabaseUrl Sqlite(string rest, string baseDirectory, string url)
@@ -65,7 +56,7 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
             throw new RetortException($"SQLite URL '{Secrets.RedactUrl(url)}' names a host; write sqlite:///relative.db or sqlite:////absolute/path.db");
         var path = rest.Length == 0 ? ":memory:" : rest[1..];
         if (path.Length == 0 || path == ":memory:")
-            return new DatabaseUrl("sqlite", "Data Source=:memory:", "sqlite://");
+            return new DatabaseUrl(DialectId.Sqlite.Name, "Data Source=:memory:", "sqlite://");
         var query = path.IndexOf('?');
         var settings = query >= 0 ? path[(query + 1)..] : "";
         if (query >= 0)
@@ -76,44 +67,37 @@ public sealed record DatabaseUrl(string Dialect, string ConnectionString, string
         // it does not know is named when the connection is made.
         foreach (var (key, value) in QuerySettings(settings))
             builder[key] = value;
-        return new DatabaseUrl("sqlite", builder.ConnectionString, Secrets.RedactUrl(url));
+        return new DatabaseUrl(DialectId.Sqlite.Name, builder.ConnectionString, Secrets.RedactUrl(url));
     }
 
-    private static DatabaseUrl Server(string dialect, string url, int defaultPort)
+    private static DatabaseUrl Server(DialectId id, string url)
     {
+        var dialect = id.Name;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
             throw new RetortException($"'{Secrets.RedactUrl(url)}' is not a valid {dialect} URL; expected {dialect}://user:password@host:port/database");
         var (user, password) = UserInfo(uri.UserInfo);
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        var port = uri.IsDefaultPort || uri.Port <= 0 ? defaultPort : uri.Port;
+        var port = uri.IsDefaultPort || uri.Port <= 0 ? id.DefaultPort!.Value : uri.Port;
         var builder = new DbConnectionStringBuilder();
-        switch (dialect)
+        // Each provider's own keys, so the connection string reads as its documentation writes it.
+        if (id == DialectId.Postgres)
         {
-            case "postgresql":
-                builder["Host"] = uri.Host;
-                builder["Port"] = port;
-                if (user is not null) builder["Username"] = user;
-                if (password is not null) builder["Password"] = password;
-                if (database.Length > 0) builder["Database"] = database;
-                break;
-            case "sqlserver":
-                builder["Server"] = port == 1433 ? uri.Host : $"{uri.Host},{port}";
-                if (user is not null) builder["User ID"] = user;
-                if (password is not null) builder["Password"] = password;
-                if (database.Length > 0) builder["Database"] = database;
-                break;
-            default:
-                builder["Server"] = uri.Host;
-                builder["Port"] = port;
-                if (user is not null) builder["User ID"] = user;
-                if (password is not null) builder["Password"] = password;
-                if (database.Length > 0) builder["Database"] = database;
-                break;
+            builder["Host"] = uri.Host;
+            builder["Port"] = port;
         }
+        else
+        {
+            builder["Server"] = id != DialectId.SqlServer ? uri.Host : port == id.DefaultPort ? uri.Host : $"{uri.Host},{port}";
+            if (id != DialectId.SqlServer)
+                builder["Port"] = port;
+        }
+        if (user is not null) builder[id == DialectId.Postgres ? "Username" : "User ID"] = user;
+        if (password is not null) builder["Password"] = password;
+        if (database.Length > 0) builder["Database"] = database;
         foreach (var (setting, given) in QuerySettings(uri.Query.TrimStart('?')))
         {
             var (key, value) = (setting, given);
-            if (dialect == "postgresql")
+            if (id == DialectId.Postgres)
                 (key, value) = LibpqSettings.ForNpgsql(key, value);
             builder[key] = value;
         }

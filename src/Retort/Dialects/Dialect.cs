@@ -27,15 +27,11 @@ public abstract partial class Dialect
     public virtual string? BatchSeparator => null;
 
     /// <summary>The dialect for a name: <c>sqlite</c>, <c>postgresql</c>, <c>mysql</c> (also <c>mariadb</c>), <c>sqlserver</c>.</summary>
-    public static Dialect ForName(string name) => name.ToLowerInvariant() switch
-    {
-        "sqlite" => new Sqlite.SqliteDialect(),
-        "postgresql" or "postgres" => new Postgres.PostgresDialect(),
-        "mysql" => new MySql.MySqlDialect(),
-        "mariadb" => new MySql.MySqlDialect(mariaDb: true),
-        "sqlserver" or "mssql" => new SqlServer.SqlServerDialect(),
-        _ => throw new RetortException($"Unknown dialect '{name}'; Retort knows sqlite, postgresql, mysql, mariadb and sqlserver"),
-    };
+    public static Dialect ForName(string name) =>
+        (DialectId.FromName(name) ?? throw new RetortException($"Unknown dialect '{name}'; Retort knows {DialectId.Known}")).Create();
+
+    /// <summary>The database this dialect is for.</summary>
+    public DialectId Id => DialectId.FromName(Name)!;
 
     /// <summary>
     /// Whether SQL meant for <paramref name="dialect"/> runs here: the same database under any of its names, and
@@ -43,8 +39,8 @@ public abstract partial class Dialect
     /// </summary>
     public bool RunsOn(string dialect)
     {
-        var name = ForName(dialect).Name;
-        return name == Name || (name == "mysql" && Name == "mariadb");
+        var id = DialectId.FromName(dialect) ?? throw new RetortException($"Unknown dialect '{dialect}'; Retort knows {DialectId.Known}");
+        return id == Id || (id == DialectId.MySql && Id == DialectId.MariaDb);
     }
 
     /// <summary>

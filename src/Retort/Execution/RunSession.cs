@@ -92,19 +92,8 @@ internal sealed class RunSession : IAsyncDisposable
             or TimeoutException or NotSupportedException or IOException)
         {
             await connection.DisposeAsync();
-            throw new RetortException($"Cannot connect to {url.Display}: {Redacted(StatementFailedException.OneLine(e.Message).TrimEnd('.'), url)}{await ServerProbe.HintAsync(url)}", e);
+            throw new RetortException($"Cannot connect to {url.Display}: {Secrets.Scrub(StatementFailedException.OneLine(e.Message).TrimEnd('.'), url)}{await ServerProbe.HintAsync(url)}", e);
         }
-    }
-
-    // A password that is also the user name is not scrubbed: it hides nothing, and would blank out the user.
-    private static string Redacted(string message, DatabaseUrl url)
-    {
-        var builder = new DbConnectionStringBuilder { ConnectionString = url.ConnectionString };
-        if (!(builder.TryGetValue("Password", out var password) || builder.TryGetValue("Pwd", out password))
-            || password is not string { Length: > 0 } secret)
-            return message;
-        var isUser = new[] { "Username", "User ID", "User", "UID" }.Any(key => builder.TryGetValue(key, out var user) && Equals(user, secret));
-        return isUser ? message : message.Replace(secret, "***", StringComparison.Ordinal);
     }
 
     /// <summary>Waits for and takes the migration lock, held until the session ends.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Retort.Dialects;
 
 namespace Retort.Execution;
 
@@ -15,7 +16,7 @@ internal static class ServerProbe
     /// <summary>A hint ("; the server at … answers like PostgreSQL …"), or empty when nothing can be told.</summary>
     public static async Task<string> HintAsync(Configuration.DatabaseUrl url)
     {
-        if (url.Dialect is not ("postgresql" or "mysql" or "mariadb") || Endpoint(url) is not ({ } host, var port))
+        if (DialectId.FromScheme(url.Dialect) is not { Family: { } expected, DefaultPort: { } defaultPort } || Endpoint(url) is not ({ } host, var port))
             return "";
         try
         {
@@ -31,9 +32,8 @@ internal static class ServerProbe
                 await stream.WriteAsync(new byte[] { 0, 0, 0, 8, 4, 210, 22, 47 }, timeout.Token);
                 speaks = await ReadAsync(stream, timeout.Token) is [(byte)'S' or (byte)'N'] ? "PostgreSQL" : null;
             }
-            var expected = url.Dialect == "postgresql" ? "PostgreSQL" : "MySQL or MariaDB";
             return speaks is null || speaks == expected ? ""
-                : $"; the server at {host}:{port} answers like {speaks}, not {expected}: is the URL's scheme or port wrong (the default port of {expected} is {(url.Dialect == "postgresql" ? 5432 : 3306)})?";
+                : $"; the server at {host}:{port} answers like {speaks}, not {expected}: is the URL's scheme or port wrong (the default port of {expected} is {defaultPort})?";
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
         {

@@ -20,7 +20,7 @@ internal sealed class DependencyRule
     {
         ["(root)"] = [],
         ["Schema"] = [],
-        ["Configuration"] = [],
+        ["Configuration"] = ["Schema", "Operations", "Dialects"],
         ["Operations"] = ["Schema"],
         ["Dialects"] = ["Schema", "Operations"],
         ["Model"] = ["Schema"],
@@ -29,7 +29,7 @@ internal sealed class DependencyRule
         ["Execution"] = ["Schema", "Operations", "Dialects", "Revisions", "Configuration"],
         ["Commands"] = ["Schema", "Operations", "Dialects", "Model", "Autogenerate", "Revisions", "Execution", "Configuration"],
         ["Scripting"] = ["Schema", "Operations", "Revisions", "Configuration", "Model", "Autogenerate", "Execution", "Commands"],
-        ["Cli"] = ["Commands", "Configuration", "Scripting", "Schema", "Operations", "Revisions", "Autogenerate"],
+        ["Cli"] = ["Commands", "Configuration", "Scripting", "Schema", "Operations", "Dialects", "Revisions", "Autogenerate"],
     };
 
     /// <summary>The namespace each layer's machinery lives in (the front door aside).</summary>
@@ -178,4 +178,66 @@ internal sealed class DependencyRule
     }
 
     private static string Expected(string layer) => Namespaces.GetValueOrDefault(layer, "Retort");
+
+    /// <summary>
+    /// One line per place outside <c>Dialects/</c> that tests a dialect by its name (a comparison, a pattern or a switch
+    /// case on a string such as <c>"sqlite"</c>): such code belongs in the dialect, or compares <c>DialectId</c>s.
+    /// </summary>
+    public static List<string> DialectNameTests(IReadOnlyList<SyntaxTree> trees, IReadOnlySet<string> names)
+    {
+        var found = new List<string>();
+        foreach (var tree in trees.Where(t => LayerOf(t.FilePath) != "Dialects"))
+        {
+            foreach (var literal in tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>()
+                .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression) && names.Contains(l.Token.ValueText)))
+            {
+                var test = literal.Parent switch
+                {
+                    BinaryExpressionSyntax b when b.IsKind(SyntaxKind.EqualsExpression) || b.IsKind(SyntaxKind.NotEqualsExpression) => true,
+                    ConstantPatternSyntax or CaseSwitchLabelSyntax => true,
+                    _ => false,
+                };
+                if (test)
+                    found.Add($"{Path.GetRelativePath(RepositoryRoot, tree.FilePath)}({literal.GetLocation().GetLineSpan().StartLinePosition.Line + 1}): tests the dialect name {literal}");
+            }
+        }
+        return found;
+    }
+}
+
+/// <summary>The sizes the redesign holds classes to: lines across all partial files, and constructor parameters.</summary>
+internal static class ClassSizes
+{
+    /// <summary>Lines of each class (or record) across its partial declarations, by full name.</summary>
+    public static Dictionary<string, int> Lines(IReadOnlyList<SyntaxTree> trees)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tree in trees)
+        {
+            foreach (var type in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Parent is BaseNamespaceDeclarationSyntax))
+            {
+                var span = type.GetLocation().GetLineSpan();
+                var name = $"{((BaseNamespaceDeclarationSyntax)type.Parent!).Name}.{type.Identifier.Text}";
+                lines[name] = lines.GetValueOrDefault(name) + span.EndLinePosition.Line - span.StartLinePosition.Line + 1;
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>The most parameters of any constructor (a primary one included) of each class, by full name.</summary>
+    public static Dictionary<string, int> ConstructorParameters(IReadOnlyList<SyntaxTree> trees)
+    {
+        var most = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tree in trees)
+        {
+            foreach (var type in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+            {
+                var counts = type.Members.OfType<ConstructorDeclarationSyntax>().Select(c => c.ParameterList.Parameters.Count)
+                    .Append(type.ParameterList?.Parameters.Count ?? 0);
+                var name = type.Identifier.Text;
+                most[name] = Math.Max(most.GetValueOrDefault(name), counts.Max());
+            }
+        }
+        return most;
+    }
 }

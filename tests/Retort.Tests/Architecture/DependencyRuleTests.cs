@@ -18,6 +18,23 @@ public sealed class DependencyRuleTests
         Assert.True(misfits.Count == 0, "Namespaces off their folders:\n" + string.Join('\n', misfits));
     }
 
+    private static readonly HashSet<string> DialectNames =
+        [.. Retort.Dialects.DialectId.All.SelectMany(d => d.Schemes.Concat(d.Providers).Append(d.Name))];
+
+    [Fact]
+    public void No_code_outside_Dialects_tests_a_dialect_name()
+    {
+        var found = DependencyRule.DialectNameTests(Sources.Value, DialectNames);
+        Assert.True(found.Count == 0, "Dialect names tested outside Dialects/:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void A_name_test_outside_Dialects_is_found()
+    {
+        var planted = Planted("Execution", "namespace Retort.Execution;\ninternal static class Planted\n{\n    public static bool IsLite(string name) => name == \"sqlite\";\n}\n");
+        Assert.Equal(["src/Retort/Execution/Planted.cs(4): tests the dialect name \"sqlite\""], DependencyRule.DialectNameTests([planted], DialectNames));
+    }
+
     [Fact]
     public void Every_folder_is_a_known_layer()
     {
