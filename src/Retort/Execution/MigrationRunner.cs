@@ -120,7 +120,7 @@ internal sealed partial class MigrationRunner(
         if (step is RevisionStep revisionStep)
         {
             var pending = new List<MigrationOperation>();
-            var op = new Operations(pending.Add, dialect, _online?.Connection, () => _online?.Transaction, database,
+            var op = new Operations(pending.Add, dialect.Name, dialect.Literal, _online?.Connection, () => _online?.Transaction, database,
                 () => Flush(pending), DefinitionIn);
             if (_recorded.Remove(revisionStep, out var recorded))
                 pending.AddRange(recorded);
@@ -241,7 +241,7 @@ internal sealed partial class MigrationRunner(
             _ => throw new RetortException($"'{revisionSymbol}' must name one revision to take the definition of {name} from"),
         };
         var recorded = new List<MigrationOperation>();
-        var op = new Operations(recorded.Add, dialect, null, null, database, null, DefinitionIn);
+        var op = new Operations(recorded.Add, dialect.Name, dialect.Literal, null, null, database, null, DefinitionIn);
         source().Create(revision).UpgradeAsync(op, CancellationToken.None).GetAwaiter().GetResult();
         return recorded.Select(o => o switch
             {
