@@ -74,7 +74,7 @@ public static class SchemaComparer
                 return null;
             try
             {
-                return Ops.AlteredTable.Apply(table, upgrade.Where(o => Dialect.TableOf(o) == name)).After;
+                return Ops.AlteredTable.Apply(table, upgrade.Where(o => Dialect.TableOf(o) == name), dialect.ColumnReferences).After;
             }
             catch (RetortException)
             {

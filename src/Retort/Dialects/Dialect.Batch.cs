@@ -18,6 +18,11 @@ internal sealed record ForeignKeySwitch(SqlStatement IsOn, SqlStatement Off, Sql
 
 public abstract partial class Dialect
 {
+    private ColumnReferences? _columnReferences;
+
+    /// <summary>How the table model of a batch finds and renames columns in this database's SQL text.</summary>
+    internal ColumnReferences ColumnReferences => _columnReferences ??= SqlColumnReferences.For(Lexicon, ReservedWords, Quote);
+
     /// <summary>
     /// A batch as plain ALTERs: its operations one after the other. When the batch knows the table
     /// (<c>copyFrom</c>, or the live table online), what an operation leaves out of a column's existing definition is
@@ -28,7 +33,7 @@ public abstract partial class Dialect
     {
         CheckBatch(operation);
         var operations = operation.CopyFrom is null ? operation.Operations
-            : AlteredTable.CompleteEach(operation.CopyFrom with { Name = operation.Table }, operation.Operations);
+            : AlteredTable.CompleteEach(operation.CopyFrom with { Name = operation.Table }, operation.Operations, ColumnReferences);
         return operations.SelectMany(Render).ToList();
     }
 

@@ -49,16 +49,16 @@ public abstract partial class Dialect
         if (string.IsNullOrWhiteSpace(sql))
             return null;
         var tokens = SqlEcho.WithDatesCanonical(SqlEcho.WithNumbersUnquoted(SqlEcho.WithoutOuterParentheses(DefaultTokens(sql))));
-        return tokens is [{ Kind: SqlEcho.Kind.Word } only] && only.Is("NULL") ? null : SqlEcho.Text(tokens);
+        return tokens is [{ Kind: SqlTokenKind.Word } only] && only.Is("NULL") ? null : SqlEcho.Text(tokens);
     }
 
     /// <summary>The tokens of a default before the common normalisation; dialects strip their echo here.</summary>
-    private protected virtual List<SqlEcho.Token> DefaultTokens(string sql) => SqlEcho.Tokens(sql);
+    private protected virtual List<SqlToken> DefaultTokens(string sql) => SqlEcho.Tokens(sql);
 
     /// <summary>TRUE and FALSE as the 1 and 0 that SQLite and MySQL store them as (PostgreSQL has no integer booleans to confuse).</summary>
-    private protected static List<SqlEcho.Token> WithBooleansAsNumbers(List<SqlEcho.Token> tokens) =>
-        tokens.Select(t => t.Kind == SqlEcho.Kind.Word && t.Text.ToLowerInvariant() is "true" or "false"
-            ? new SqlEcho.Token(SqlEcho.Kind.Number, t.Is("true") ? "1" : "0") : t).ToList();
+    private protected static List<SqlToken> WithBooleansAsNumbers(List<SqlToken> tokens) =>
+        tokens.Select(t => t.Kind == SqlTokenKind.Word && t.Text.ToLowerInvariant() is "true" or "false"
+            ? t with { Kind = SqlTokenKind.Number, Text = t.Is("true") ? "1" : "0" } : t).ToList();
 
     /// <summary>
     /// An index expression or a partial index's condition reduced to a comparable form: case, spacing,

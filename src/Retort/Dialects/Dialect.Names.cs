@@ -8,6 +8,9 @@ public abstract partial class Dialect
     /// <summary>Words that must be quoted as names. Each dialect adds its own to the common SQL ones.</summary>
     protected virtual IReadOnlySet<string> ReservedWords => SqlReservedWords.Common;
 
+    /// <summary>How this database's SQL text quotes names and strings and writes comments, for reading it by token.</summary>
+    internal virtual SqlLexicon Lexicon => SqlLexicon.Standard;
+
     /// <summary>Opens a quoted name.</summary>
     protected virtual char OpenQuote => '"';
 

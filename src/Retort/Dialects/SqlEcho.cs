@@ -10,14 +10,13 @@ namespace Retort.Dialects;
 /// </summary>
 internal static partial class SqlEcho
 {
-    internal enum Kind { Word, Identifier, String, Number, Symbol }
-
-    internal readonly record struct Token(Kind Kind, string Text)
-    {
-        public bool Is(string symbolOrWord) => Kind is Kind.Symbol or Kind.Word && string.Equals(Text, symbolOrWord, StringComparison.OrdinalIgnoreCase);
-
-        public bool IsName => Kind is Kind.Word or Kind.Identifier;
-    }
+    /// <summary>
+    /// How the echo reads text: names in any database's quotes (<c>"x"</c>, <c>`x`</c>, <c>[x]</c> where it cannot be
+    /// PostgreSQL's subscript), since the model's text, written for any database, is compared with what one database
+    /// echoes, and how a name was quoted must not count; strings and comments as standard SQL writes them; <c>0x1F</c>
+    /// as <c>0</c> and a word, so that the case of its digits does not count either.
+    /// </summary>
+    internal static readonly SqlLexicon Lexicon = new() { NameQuotes = "\"`", Brackets = SqlBrackets.NameUnlessSubscript };
 
     // Words after which a parenthesis groups rather than calls: removing those parentheses cannot make two
     // different function calls look alike.
@@ -28,135 +27,47 @@ internal static partial class SqlEcho
     };
 
     /// <summary>
-    /// The tokens of <paramref name="sql"/>: words, quoted identifiers (their content), string literals (their
-    /// value), numbers (a sign in front of them kept when it cannot be a binary operator) and symbols; comments left out.
+    /// The tokens of <paramref name="sql"/>: words, quoted names (their content), string literals (their value),
+    /// numbers (a sign in front of them kept when it cannot be a binary operator) and symbols; comments left out.
     /// </summary>
-    public static List<Token> Tokens(string sql)
+    public static List<SqlToken> Tokens(string sql)
     {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < sql.Length)
+        var tokens = new List<SqlToken>();
+        foreach (var token in SqlTokenizer.Tokens(sql, Lexicon))
         {
-            var c = sql[i];
-            if (char.IsWhiteSpace(c))
-                i++;
-            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-                i = sql.IndexOf('\n', i) is var lineEnd and >= 0 ? lineEnd : sql.Length;
-            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-                i = sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var commentEnd and >= 0 ? commentEnd + 2 : sql.Length;
-            else if (c == '\'')
-                tokens.Add(new(Kind.String, Quoted(sql, ref i, '\'')));
-            else if (c is '"' or '`')
-                tokens.Add(new(Kind.Identifier, Quoted(sql, ref i, c)));
-            // SQL Server's [name], not PostgreSQL's array brackets (text[], a[1]).
-            else if (c == '[' && sql.IndexOf(']', i) is var close and > 0 && close > i + 1 && (char.IsLetter(sql[i + 1]) || sql[i + 1] == '_')
-                     && !sql[(i + 1)..close].Contains('['))
-            {
-                tokens.Add(new(Kind.Identifier, sql[(i + 1)..close]));
-                i = close + 1;
-            }
-            else if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < sql.Length && char.IsAsciiDigit(sql[i + 1])))
-                tokens.Add(Number(sql, ref i, tokens));
-            else if (char.IsLetter(c) || c == '_')
-            {
-                var start = i;
-                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$'))
-                    i++;
-                tokens.Add(new(Kind.Word, sql[start..i]));
-            }
+            // A sign is part of the number after nothing, an opening parenthesis, a comma or an operator.
+            if (token.Kind == SqlTokenKind.Number && tokens.Count > 0 && tokens[^1] is { Kind: SqlTokenKind.Symbol, Text: "-" or "+" } sign
+                && (tokens.Count == 1 || tokens[^2] is { Kind: SqlTokenKind.Symbol, Text: not ")" }))
+                tokens[^1] = token with { Text = sign.Text == "-" ? "-" + token.Text : token.Text, Start = sign.Start };
             else
-            {
-                var two = i + 1 < sql.Length ? sql.Substring(i, 2) : "";
-                var length = two is "::" or "<=" or ">=" or "<>" or "!=" or "||" or "->" ? 2 : 1;
-                tokens.Add(new(Kind.Symbol, sql.Substring(i, length)));
-                i += length;
-            }
+                tokens.Add(token);
         }
         return tokens;
     }
 
-    /// <summary>The first word of <paramref name="sql"/> past spaces, comments and opening parentheses, or null.</summary>
-    public static string? FirstWord(string sql)
-    {
-        var i = 0;
-        while (i < sql.Length)
-        {
-            if (char.IsWhiteSpace(sql[i]) || sql[i] == '(')
-                i++;
-            else if (sql[i] == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-                i = sql.IndexOf('\n', i) is var lineEnd and >= 0 ? lineEnd : sql.Length;
-            else if (sql[i] == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-                i = sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var commentEnd and >= 0 ? commentEnd + 2 : sql.Length;
-            else
-                break;
-        }
-        var start = i;
-        while (i < sql.Length && (char.IsLetter(sql[i]) || sql[i] == '_'))
-            i++;
-        return i > start ? sql[start..i] : null;
-    }
-
-    // A quoted run with the quote doubled inside; the value without the quotes.
-    private static string Quoted(string sql, ref int i, char quote)
-    {
-        var value = new StringBuilder();
-        i++;
-        while (i < sql.Length)
-        {
-            if (sql[i] == quote)
-            {
-                if (i + 1 < sql.Length && sql[i + 1] == quote)
-                {
-                    value.Append(quote);
-                    i += 2;
-                    continue;
-                }
-                i++;
-                break;
-            }
-            value.Append(sql[i++]);
-        }
-        return value.ToString();
-    }
-
-    private static Token Number(string sql, ref int i, List<Token> before)
-    {
-        var start = i;
-        while (i < sql.Length && (char.IsAsciiDigit(sql[i]) || sql[i] == '.'))
-            i++;
-        if (i < sql.Length && sql[i] is 'e' or 'E' && i + 1 < sql.Length && (char.IsAsciiDigit(sql[i + 1]) || sql[i + 1] is '+' or '-'))
-        {
-            i += 2;
-            while (i < sql.Length && char.IsAsciiDigit(sql[i]))
-                i++;
-        }
-        var text = sql[start..i];
-        // A sign is part of the number after nothing, an opening parenthesis, a comma or an operator.
-        if (before.Count > 0 && before[^1] is { Kind: Kind.Symbol, Text: "-" or "+" } sign
-            && (before.Count == 1 || before[^2] is { Kind: Kind.Symbol, Text: not ")" }))
-        {
-            before.RemoveAt(before.Count - 1);
-            text = sign.Text == "-" ? "-" + text : text;
-        }
-        return new(Kind.Number, text);
-    }
+    /// <summary>The first word of <paramref name="sql"/> past spaces, comments and opening parentheses (its letters up to a digit or <c>$</c>), or null.</summary>
+    public static string? FirstWord(string sql) =>
+        SqlTokenizer.Tokens(sql, Lexicon).Where(t => !t.Is("(")).Select(t => (SqlToken?)t).FirstOrDefault() is { Kind: SqlTokenKind.Word } word
+        && string.Concat(word.Text.TakeWhile(c => char.IsLetter(c) || c == '_')) is { Length: > 0 } letters
+            ? letters
+            : null;
 
     /// <summary>The tokens as one comparable string: words lower-cased, numbers in one format, strings re-quoted.</summary>
-    public static string Text(IEnumerable<Token> tokens)
+    public static string Text(IEnumerable<SqlToken> tokens)
     {
         var text = new StringBuilder();
         var previousWordLike = false;
         foreach (var token in tokens)
         {
-            var wordLike = token.Kind != Kind.Symbol;
+            var wordLike = token.Kind != SqlTokenKind.Symbol;
             if (wordLike && previousWordLike)
                 text.Append(' ');
             text.Append(token.Kind switch
             {
-                Kind.Word => token.Text.ToLowerInvariant(),
-                Kind.Identifier => IsPlain(token.Text) ? token.Text.ToLowerInvariant() : "\"" + token.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
-                Kind.String => "'" + token.Text.Replace("'", "''", StringComparison.Ordinal) + "'",
-                Kind.Number => CanonicalNumber(token.Text),
+                SqlTokenKind.Word => token.Text.ToLowerInvariant(),
+                SqlTokenKind.QuotedName => IsPlain(token.Text) ? token.Text.ToLowerInvariant() : "\"" + token.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
+                SqlTokenKind.String => "'" + token.Text.Replace("'", "''", StringComparison.Ordinal) + "'",
+                SqlTokenKind.Number => CanonicalNumber(token.Text),
                 _ => token.Text,
             });
             previousWordLike = wordLike;
@@ -182,16 +93,16 @@ internal static partial class SqlEcho
     }
 
     /// <summary>Without parentheses that wrap the whole text: <c>((0))</c> is <c>0</c>.</summary>
-    public static List<Token> WithoutOuterParentheses(List<Token> tokens)
+    public static List<SqlToken> WithoutOuterParentheses(List<SqlToken> tokens)
     {
-        while (tokens.Count >= 2 && tokens[0].Is("(") && Closing(tokens, 0) == tokens.Count - 1)
+        while (tokens.Count >= 2 && tokens[0].Is("(") && SqlTokenizer.Closing(tokens, 0) == tokens.Count - 1)
             tokens = tokens[1..^1];
         return tokens;
     }
 
     /// <summary>String literals that hold a plain number read as that number: <c>'0'</c> is <c>0</c>, as MySQL and PostgreSQL echo some numbers.</summary>
-    public static List<Token> WithNumbersUnquoted(List<Token> tokens) =>
-        tokens.Select(t => t.Kind == Kind.String && IsNumber(t.Text) ? new Token(Kind.Number, t.Text) : t).ToList();
+    public static List<SqlToken> WithNumbersUnquoted(List<SqlToken> tokens) =>
+        tokens.Select(t => t.Kind == SqlTokenKind.String && IsNumber(t.Text) ? t with { Kind = SqlTokenKind.Number } : t).ToList();
 
     private static bool IsNumber(string text) =>
         text.Length > 0 && text.Trim() == text && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
@@ -200,9 +111,9 @@ internal static partial class SqlEcho
     /// Date and time literals in one form: <c>'2020-01-01 00:00:00'</c> and <c>'2020-01-01 00:00:00.000000'</c> are
     /// <c>'2020-01-01'</c>, as PostgreSQL and MySQL echo a date given to a timestamp column with its time.
     /// </summary>
-    public static List<Token> WithDatesCanonical(List<Token> tokens) =>
-        tokens.Select(t => t.Kind == Kind.String && DateLiteral().Match(t.Text) is { Success: true } m
-            ? new Token(Kind.String, CanonicalDate(m)) : t).ToList();
+    public static List<SqlToken> WithDatesCanonical(List<SqlToken> tokens) =>
+        tokens.Select(t => t.Kind == SqlTokenKind.String && DateLiteral().Match(t.Text) is { Success: true } m
+            ? t with { Text = CanonicalDate(m) } : t).ToList();
 
     private static string CanonicalDate(System.Text.RegularExpressions.Match m)
     {
@@ -222,9 +133,9 @@ internal static partial class SqlEcho
     /// Without PostgreSQL's casts (<c>::text</c>, <c>::character varying(20)</c>, <c>::"Enum"</c>, <c>::int[]</c>),
     /// which it adds when it deparses an expression.
     /// </summary>
-    public static List<Token> WithoutCasts(List<Token> tokens)
+    public static List<SqlToken> WithoutCasts(List<SqlToken> tokens)
     {
-        var result = new List<Token>(tokens.Count);
+        var result = new List<SqlToken>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!tokens[i].Is("::") || i + 1 >= tokens.Count || !tokens[i + 1].IsName)
@@ -237,11 +148,11 @@ internal static partial class SqlEcho
             while (i + 2 < tokens.Count && tokens[i + 1].Is(".") && tokens[i + 2].IsName)
                 i += 2;
             // The words of multi-word type names.
-            while (i + 1 < tokens.Count && tokens[i + 1].Kind == Kind.Word
+            while (i + 1 < tokens.Count && tokens[i + 1].Kind == SqlTokenKind.Word
                    && tokens[i + 1].Text.ToLowerInvariant() is "varying" or "precision" or "with" or "without" or "time" or "zone")
                 i++;
             if (i + 1 < tokens.Count && tokens[i + 1].Is("("))
-                i = Closing(tokens, i + 1);
+                i = SqlTokenizer.Closing(tokens, i + 1);
             while (i + 2 < tokens.Count && tokens[i + 1].Is("[") && tokens[i + 2].Is("]"))
                 i += 2;
         }
@@ -252,19 +163,19 @@ internal static partial class SqlEcho
     /// Without parentheses that only group (not those of a function call or an IN list): databases add and
     /// drop them freely when they deparse, so <c>((a = 1))</c> and <c>a = 1</c> compare equal.
     /// </summary>
-    public static List<Token> WithoutGroupingParentheses(List<Token> tokens)
+    public static List<SqlToken> WithoutGroupingParentheses(List<SqlToken> tokens)
     {
         var removed = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!tokens[i].Is("("))
                 continue;
-            var before = i == 0 ? (Token?)null : tokens[i - 1];
-            var grouping = before is null || before.Value.Kind is Kind.Symbol && !before.Value.Is(")") && !before.Value.Is("]")
-                || before.Value.Kind == Kind.Word && GroupingWords.Contains(before.Value.Text);
-            var close = Closing(tokens, i);
+            var before = i == 0 ? (SqlToken?)null : tokens[i - 1];
+            var grouping = before is null || before.Value.Kind is SqlTokenKind.Symbol && !before.Value.Is(")") && !before.Value.Is("]")
+                || before.Value.Kind == SqlTokenKind.Word && GroupingWords.Contains(before.Value.Text);
+            var close = SqlTokenizer.Closing(tokens, i);
             // (a, b) holds a list, whatever comes before it.
-            if (grouping && close > 0 && !HasTopLevelComma(tokens, i, close))
+            if (grouping && close > 0 && !SqlTokenizer.TopLevelCommas(tokens, i + 1, close).Any())
             {
                 removed[i] = true;
                 removed[close] = true;
@@ -273,25 +184,10 @@ internal static partial class SqlEcho
         return tokens.Where((_, i) => !removed[i]).ToList();
     }
 
-    private static bool HasTopLevelComma(List<Token> tokens, int open, int close)
-    {
-        var depth = 0;
-        for (var i = open + 1; i < close; i++)
-        {
-            if (tokens[i].Is("("))
-                depth++;
-            else if (tokens[i].Is(")"))
-                depth--;
-            else if (depth == 0 && tokens[i].Is(","))
-                return true;
-        }
-        return false;
-    }
-
     /// <summary>Without qualifiers of names: <c>db.users.id</c> is <c>id</c>, as PostgreSQL and MySQL qualify the columns of a view.</summary>
-    public static List<Token> WithoutQualifiers(List<Token> tokens)
+    public static List<SqlToken> WithoutQualifiers(List<SqlToken> tokens)
     {
-        var result = new List<Token>(tokens.Count);
+        var result = new List<SqlToken>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].IsName && i + 2 < tokens.Count && tokens[i + 1].Is(".") && (tokens[i + 2].IsName || tokens[i + 2].Is("*")))
@@ -305,9 +201,9 @@ internal static partial class SqlEcho
     }
 
     /// <summary>Without <c>AS x</c> right after a column that is already named x (<c>id AS id</c>, MySQL's echo of a view).</summary>
-    public static List<Token> WithoutSelfAliases(List<Token> tokens)
+    public static List<SqlToken> WithoutSelfAliases(List<SqlToken> tokens)
     {
-        var result = new List<Token>(tokens.Count);
+        var result = new List<SqlToken>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Is("as") && i + 1 < tokens.Count && tokens[i + 1].IsName && result.Count > 0 && result[^1].IsName
@@ -325,39 +221,25 @@ internal static partial class SqlEcho
     /// With each word of <paramref name="synonyms"/>, called with no argument or a precision or not called at all
     /// (<c>now()</c>, <c>current_timestamp(6)</c>, <c>localtime</c>), spelt as <paramref name="word"/>; the precision stays.
     /// </summary>
-    public static List<Token> WithSynonyms(List<Token> tokens, IReadOnlySet<string> synonyms, string word)
+    public static List<SqlToken> WithSynonyms(List<SqlToken> tokens, IReadOnlySet<string> synonyms, string word)
     {
-        var result = new List<Token>(tokens.Count);
+        var result = new List<SqlToken>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind != Kind.Word || !synonyms.Contains(tokens[i].Text.ToLowerInvariant()))
+            if (tokens[i].Kind != SqlTokenKind.Word || !synonyms.Contains(tokens[i].Text.ToLowerInvariant()))
             {
                 result.Add(tokens[i]);
                 continue;
             }
-            result.Add(new(Kind.Word, word));
+            result.Add(tokens[i] with { Text = word });
             if (i + 2 < tokens.Count && tokens[i + 1].Is("(") && tokens[i + 2].Is(")"))
                 i += 2;
-            else if (i + 3 < tokens.Count && tokens[i + 1].Is("(") && tokens[i + 2].Kind == Kind.Number && tokens[i + 3].Is(")"))
+            else if (i + 3 < tokens.Count && tokens[i + 1].Is("(") && tokens[i + 2].Kind == SqlTokenKind.Number && tokens[i + 3].Is(")"))
             {
                 result.AddRange(tokens.Skip(i + 1).Take(3));
                 i += 3;
             }
         }
         return result;
-    }
-
-    /// <summary>The index of the parenthesis that closes the one at <paramref name="open"/>, or -1.</summary>
-    public static int Closing(List<Token> tokens, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < tokens.Count; i++)
-        {
-            if (tokens[i].Is("("))
-                depth++;
-            else if (tokens[i].Is(")") && --depth == 0)
-                return i;
-        }
-        return -1;
     }
 }

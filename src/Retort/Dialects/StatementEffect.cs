@@ -110,7 +110,7 @@ internal static class StatementEffects
     }
 
     // An ALTER TABLE clause's effects; none for a clause whose effect cannot be read (MODIFY, ALTER COLUMN, options).
-    private static IEnumerable<StatementEffect> AlterClause(List<SqlEcho.Token> c, TableName table)
+    private static IEnumerable<StatementEffect> AlterClause(List<SqlToken> c, TableName table)
     {
         var i = 0;
         if (Word(c, ref i, "ADD"))
@@ -172,27 +172,19 @@ internal static class StatementEffects
     }
 
     // The clauses of an ALTER TABLE after its table: split at commas outside parentheses.
-    private static List<List<SqlEcho.Token>> Clauses(List<SqlEcho.Token> t, int start)
+    private static List<List<SqlToken>> Clauses(List<SqlToken> t, int start)
     {
-        var clauses = new List<List<SqlEcho.Token>> { new() };
-        var depth = 0;
-        for (var i = start; i < t.Count; i++)
+        var clauses = new List<List<SqlToken>>();
+        foreach (var comma in SqlTokenizer.TopLevelCommas(t, start, t.Count))
         {
-            if (t[i].Is("("))
-                depth++;
-            else if (t[i].Is(")"))
-                depth--;
-            else if (depth == 0 && t[i].Is(","))
-            {
-                clauses.Add([]);
-                continue;
-            }
-            clauses[^1].Add(t[i]);
+            clauses.Add(t.GetRange(start, comma - start));
+            start = comma + 1;
         }
+        clauses.Add(t.GetRange(start, t.Count - start));
         return clauses;
     }
 
-    private static void IfExists(List<SqlEcho.Token> t, ref int i)
+    private static void IfExists(List<SqlToken> t, ref int i)
     {
         if (Word(t, ref i, "IF"))
         {
@@ -201,18 +193,18 @@ internal static class StatementEffects
         }
     }
 
-    private static TableName TableAt(List<SqlEcho.Token> t, ref int i)
+    private static TableName TableAt(List<SqlToken> t, ref int i)
     {
         var first = NameAt(t, ref i);
         return Symbol(t, ref i, ".") ? new TableName(NameAt(t, ref i), first) : new TableName(first);
     }
 
     // A name, or "" when there is none here (which makes the whole reading void).
-    private static string NameAt(List<SqlEcho.Token> t, ref int i) => i < t.Count && t[i].IsName ? t[i++].Text : "";
+    private static string NameAt(List<SqlToken> t, ref int i) => i < t.Count && t[i].IsName ? t[i++].Text : "";
 
-    private static bool Word(List<SqlEcho.Token> t, ref int i, string word)
+    private static bool Word(List<SqlToken> t, ref int i, string word)
     {
-        if (i < t.Count && t[i].Kind == SqlEcho.Kind.Word && t[i].Is(word))
+        if (i < t.Count && t[i].Kind == SqlTokenKind.Word && t[i].Is(word))
         {
             i++;
             return true;
@@ -220,9 +212,9 @@ internal static class StatementEffects
         return false;
     }
 
-    private static bool Symbol(List<SqlEcho.Token> t, ref int i, string symbol)
+    private static bool Symbol(List<SqlToken> t, ref int i, string symbol)
     {
-        if (i < t.Count && t[i].Kind == SqlEcho.Kind.Symbol && t[i].Text == symbol)
+        if (i < t.Count && t[i].Kind == SqlTokenKind.Symbol && t[i].Text == symbol)
         {
             i++;
             return true;
@@ -231,7 +223,7 @@ internal static class StatementEffects
     }
 
     // A word the shape needs; when it is not there the name read next is void.
-    private static void Expect(List<SqlEcho.Token> t, ref int i, string word)
+    private static void Expect(List<SqlToken> t, ref int i, string word)
     {
         if (!Word(t, ref i, word))
             i = t.Count;

@@ -68,7 +68,7 @@ internal sealed partial class MigrationRunner
     private List<MigrationOperation> Record(RevisionStep step)
     {
         var recorded = new List<MigrationOperation>();
-        var op = new Operations(recorded.Add, dialect, null, null, options.Database, null, DefinitionIn);
+        var op = new Operations(recorded.Add, dialect.Name, dialect.Literal, null, null, options.Database, null, DefinitionIn);
         try
         {
             var migration = source().Create(step.Revision);

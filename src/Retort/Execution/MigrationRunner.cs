@@ -140,7 +140,7 @@ internal sealed partial class MigrationRunner(RunOptions options)
         if (step is RevisionStep revisionStep)
         {
             var pending = new List<MigrationOperation>();
-            var op = new Operations(pending.Add, dialect, sink.Connection, () => sink.Transaction, options.Database,
+            var op = new Operations(pending.Add, dialect.Name, dialect.Literal, sink.Connection, () => sink.Transaction, options.Database,
                 () => Flush(pending), DefinitionIn);
             if (_recorded.Remove(revisionStep, out var recorded))
                 pending.AddRange(recorded);
@@ -256,7 +256,7 @@ internal sealed partial class MigrationRunner(RunOptions options)
             _ => throw new RetortException($"'{revisionSymbol}' must name one revision to take the definition of {name} from"),
         };
         var recorded = new List<MigrationOperation>();
-        var op = new Operations(recorded.Add, dialect, null, null, options.Database, null, DefinitionIn);
+        var op = new Operations(recorded.Add, dialect.Name, dialect.Literal, null, null, options.Database, null, DefinitionIn);
         source().Create(revision).UpgradeAsync(op, CancellationToken.None).GetAwaiter().GetResult();
         return recorded.Select(o => o switch
             {

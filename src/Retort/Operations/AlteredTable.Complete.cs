@@ -12,16 +12,17 @@ internal sealed partial class AlteredTable
     private readonly List<MigrationOperation> _completed = [];
 
     /// <summary>One operation with what <paramref name="table"/> knows filled in where the operation leaves it out.</summary>
-    public static MigrationOperation Complete(Table table, MigrationOperation operation) => new AlteredTable(table).Complete(operation);
+    public static MigrationOperation Complete(Table table, MigrationOperation operation, ColumnReferences references) =>
+        new AlteredTable(table, references).Complete(operation);
 
     /// <summary>
     /// The operations, each completed from the table as the ones before it leave it, for databases that alter in
     /// place: an operation the model refuses (which the database may well take, as MySQL drops an indexed column) is
     /// passed on as it is, and the ones after it are completed from where the model stands.
     /// </summary>
-    public static IReadOnlyList<MigrationOperation> CompleteEach(Table before, IEnumerable<MigrationOperation> operations)
+    public static IReadOnlyList<MigrationOperation> CompleteEach(Table before, IEnumerable<MigrationOperation> operations, ColumnReferences references)
     {
-        var table = new AlteredTable(before);
+        var table = new AlteredTable(before, references);
         foreach (var operation in operations)
         {
             try
@@ -82,6 +83,6 @@ internal sealed partial class AlteredTable
     private string CurrentText(string sql)
     {
         var names = _columns.Where(e => e.Current != e.Column.Name).ToDictionary(e => e.Column.Name, e => e.Current, StringComparer.OrdinalIgnoreCase);
-        return names.Count == 0 ? sql : ColumnReferences.Replace(sql, names);
+        return names.Count == 0 ? sql : _references.Replace(sql, names);
     }
 }

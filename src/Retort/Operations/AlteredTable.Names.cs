@@ -9,7 +9,7 @@ internal sealed partial class AlteredTable
     private string? Expression(string? sql)
     {
         var names = _columns.Where(e => e.Current != e.Column.Name).ToDictionary(e => e.Current, e => e.Column.Name, StringComparer.OrdinalIgnoreCase);
-        return sql is null || names.Count == 0 ? sql : ColumnReferences.Replace(sql, names);
+        return sql is null || names.Count == 0 ? sql : _references.Replace(sql, names);
     }
 
     // Renames columns in every constraint and index of the table.
@@ -24,7 +24,7 @@ internal sealed partial class AlteredTable
             {
                 PrimaryKey key => key with { Columns = Columns(key.Columns) },
                 UniqueConstraint unique => unique with { Columns = Columns(unique.Columns) },
-                CheckConstraint check => check with { Condition = ColumnReferences.Replace(check.Condition, names) },
+                CheckConstraint check => check with { Condition = _references.Replace(check.Condition, names) },
                 ForeignKey key => key with
                 {
                     Columns = Columns(key.Columns),
@@ -38,8 +38,8 @@ internal sealed partial class AlteredTable
             var index = _indexes[i];
             _indexes[i] = index with
             {
-                Columns = index.Columns.Select(c => TableIndex.IsExpression(c) ? ColumnReferences.Replace(c, names) : names.GetValueOrDefault(c, c)).ToList(),
-                Where = index.Where is null ? null : ColumnReferences.Replace(index.Where, names),
+                Columns = index.Columns.Select(c => TableIndex.IsExpression(c) ? _references.Replace(c, names) : names.GetValueOrDefault(c, c)).ToList(),
+                Where = index.Where is null ? null : _references.Replace(index.Where, names),
             };
         }
     }
@@ -52,7 +52,7 @@ internal sealed partial class AlteredTable
         _ => false,
     };
 
-    private static bool Mentions(string? sql, string column) => sql is not null && ColumnReferences.Mentions(sql, column);
+    private bool Mentions(string? sql, string column) => sql is not null && _references.Mentions(sql, column);
 
     private static string Describe(Constraint constraint) =>
         constraint.Name is null ? $"an unnamed {Words(AddConstraintOperation.KindOf(constraint))}" : $"{Words(AddConstraintOperation.KindOf(constraint))} {constraint.Name}";

@@ -1,11 +1,12 @@
 namespace Retort.Ops;
 
 /// <summary>
-/// What a batch's operations make of a table, worked out on the model for SQLite's rebuild. The rebuild creates
-/// <see cref="Rebuilt"/>, where the table's own columns keep their old names, copies those columns
-/// (<see cref="Copied"/>), and then renames them in place (<see cref="Renames"/>), so that SQLite itself carries each
-/// rename into indexes, triggers, views and other tables' foreign keys. <see cref="After"/> is the table once all of
-/// that has run.
+/// What a batch's operations make of a table, worked out on the schema model alone: SQL text inside the table (CHECK
+/// conditions, index expressions, WHERE clauses) is read only through the <see cref="ColumnReferences"/> that the
+/// database it is written for supplies. SQLite's rebuild creates <see cref="Rebuilt"/>, where the table's own columns
+/// keep their old names, copies those columns (<see cref="Copied"/>), and then renames them in place
+/// (<see cref="Renames"/>), so that SQLite itself carries each rename into indexes, triggers, views and other tables'
+/// foreign keys. <see cref="After"/> is the table once all of that has run.
 /// </summary>
 internal sealed partial class AlteredTable
 {
@@ -19,14 +20,16 @@ internal sealed partial class AlteredTable
     }
 
     private readonly TableName _name;
+    private readonly ColumnReferences _references;
     private readonly List<Entry> _columns;
     private readonly List<Constraint> _constraints;
     private readonly List<TableIndex> _indexes;
     private string? _comment;
 
-    private AlteredTable(Table before)
+    private AlteredTable(Table before, ColumnReferences references)
     {
         _name = before.Name;
+        _references = references;
         _columns = before.Columns.Select(c => new Entry(c, c.Name)).ToList();
         _constraints = before.Constraints.ToList();
         _indexes = before.Indexes.ToList();
@@ -45,10 +48,13 @@ internal sealed partial class AlteredTable
     /// <summary>Old and new names of the kept columns that the batch renames.</summary>
     public IReadOnlyList<(string From, string To)> Renames { get; private set; } = [];
 
-    /// <summary>Applies <paramref name="operations"/> (those a batch may hold) to <paramref name="before"/>.</summary>
-    public static AlteredTable Apply(Table before, IEnumerable<MigrationOperation> operations)
+    /// <summary>
+    /// Applies <paramref name="operations"/> (those a batch may hold) to <paramref name="before"/>, reading its SQL text
+    /// with <paramref name="references"/>.
+    /// </summary>
+    public static AlteredTable Apply(Table before, IEnumerable<MigrationOperation> operations, ColumnReferences references)
     {
-        var table = new AlteredTable(before);
+        var table = new AlteredTable(before, references);
         foreach (var operation in operations)
             table.Apply(operation);
         table.Finish();
@@ -113,8 +119,8 @@ internal sealed partial class AlteredTable
     }
 
     /// <summary>What of <paramref name="table"/> uses column <paramref name="column"/> (the primary key, a constraint, an index), or null.</summary>
-    public static string? UserOf(Table table, string column) =>
-        new AlteredTable(table) is var altered && altered._columns.FirstOrDefault(e => Same(e.Current, column)) is { } entry ? altered.UserOf(entry) : null;
+    public static string? UserOf(Table table, string column, ColumnReferences references) =>
+        new AlteredTable(table, references) is var altered && altered._columns.FirstOrDefault(e => Same(e.Current, column)) is { } entry ? altered.UserOf(entry) : null;
 
     private string? UserOf(Entry entry)
     {

@@ -14,13 +14,15 @@ public sealed record BatchAlterTableOperation(TableName Table, IReadOnlyList<Mig
 
     /// <summary>
     /// The reversed operations in reverse order. With <see cref="CopyFrom"/>, the operations need no
-    /// <c>existing…</c> values (the table gives them), and the reverse gets the table as the batch leaves it.
+    /// <c>existing…</c> values (the table gives them), and the reverse gets the table as the batch leaves it. An
+    /// operation record knows no database, so SQL text inside the table (CHECK conditions, index expressions, WHERE
+    /// clauses) is kept as written, also where it names a column that the batch renames.
     /// </summary>
     public override MigrationOperation Reverse()
     {
         if (CopyFrom is null)
             return new BatchAlterTableOperation(Table, Operations.Reverse().Select(o => o.Reverse()).ToList(), Recreate);
-        var altered = AlteredTable.Apply(CopyFrom with { Name = Table }, Operations);
+        var altered = AlteredTable.Apply(CopyFrom with { Name = Table }, Operations, ColumnReferences.Unread);
         return new BatchAlterTableOperation(Table, altered.Completed.Reverse().Select(o => o.Reverse()).ToList(), Recreate, altered.After);
     }
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Retort.Dialects;
 using Retort.Ops;
 
 namespace Retort;
@@ -17,18 +16,21 @@ public sealed partial class Operations
     /// <summary>Creates a facade that hands each operation to <paramref name="sink"/> (for recording and tests).</summary>
     public Operations(Action<MigrationOperation> sink) => _sink = sink;
 
+    private readonly Func<object?, string>? _literal;
     private readonly Func<DbTransaction?>? _transaction;
     private readonly Action? _beforeConnection;
     private readonly Func<ObjectKind, TableName, string, string>? _definitionIn;
 
-    /// <summary>The facade of a run: operations go to <paramref name="sink"/>; reading <see cref="Connection"/>
+    /// <summary>The facade of a run on the database named <paramref name="dialect"/>, whose SQL literals
+    /// <paramref name="literal"/> writes: operations go to <paramref name="sink"/>; reading <see cref="Connection"/>
     /// first calls <paramref name="beforeConnection"/> (which runs the operations queued so far);
     /// <paramref name="definitionIn"/> finds the definition a revision gave a replaceable object.</summary>
-    internal Operations(Action<MigrationOperation> sink, Dialect dialect, DbConnection? connection, Func<DbTransaction?>? transaction,
-        string? database, Action? beforeConnection, Func<ObjectKind, TableName, string, string>? definitionIn)
+    internal Operations(Action<MigrationOperation> sink, string dialect, Func<object?, string> literal, DbConnection? connection,
+        Func<DbTransaction?>? transaction, string? database, Action? beforeConnection, Func<ObjectKind, TableName, string, string>? definitionIn)
     {
         _sink = sink;
         Dialect = dialect;
+        _literal = literal;
         _connection = connection;
         _transaction = transaction;
         Database = database;
@@ -41,8 +43,16 @@ public sealed partial class Operations
     /// </summary>
     public string? Database { get; init; }
 
-    /// <summary>The dialect of the database the revision runs on, or null when only recording.</summary>
-    public Dialect? Dialect { get; }
+    /// <summary>
+    /// The name of the database the revision runs on, as <see cref="Execute"/>'s <c>dialect</c> spells it
+    /// (<c>sqlite</c>, <c>postgresql</c>, <c>mysql</c>, <c>mariadb</c>, <c>sqlserver</c>), or null when only recording.
+    /// </summary>
+    /// <remarks>
+    /// A name, no longer the dialect object: the operations know no dialect. Compare it with a name
+    /// (<c>op.Dialect == "sqlite"</c>), and write values with <see cref="InlineLiteral"/>, which spells them as the
+    /// database does.
+    /// </remarks>
+    public string? Dialect { get; }
 
     /// <summary>
     /// The open connection, for data migrations that read or write through ADO.NET. Not available in
@@ -80,5 +90,5 @@ public sealed partial class Operations
     /// </summary>
     /// <example><code>op.Execute($"UPDATE account SET created = {op.InlineLiteral(new DateOnly(2026, 1, 1))}");</code></example>
     public string InlineLiteral(object? value) =>
-        (Dialect ?? throw new RetortException("op.InlineLiteral needs a dialect; it is not available while only recording operations")).Literal(value);
+        (_literal ?? throw new RetortException("op.InlineLiteral needs a dialect; it is not available while only recording operations"))(value);
 }

@@ -10,6 +10,9 @@ public sealed class BatchOperationTests
 {
     private static readonly TableName Users = new("users");
 
+    // The rebuild's table model reads SQL text as SQLite does.
+    private static readonly ColumnReferences SqliteColumns = Dialect.ForName("sqlite").ColumnReferences;
+
     private static readonly Table Before = new(Users,
     [
         new Column("id", SqlType.Integer, primaryKey: true),
@@ -96,21 +99,21 @@ public sealed class BatchOperationTests
                 b.AddColumn(new Column("name", SqlType.Text));
             },
         };
-        Assert.Equal(message, Assert.Throws<RetortException>(() => AlteredTable.Apply(Before, Batch(build).Operations)).Message);
+        Assert.Equal(message, Assert.Throws<RetortException>(() => AlteredTable.Apply(Before, Batch(build).Operations, SqliteColumns)).Message);
     }
 
     [Fact]
     public void A_renamed_column_is_renamed_in_conditions_but_not_in_strings_or_function_names()
     {
         var table = new Table(Users, [new Column("length", SqlType.Integer), new CheckConstraint("ck", "length(\"length\") > length AND 'length' <> ''")]);
-        var after = AlteredTable.Apply(table, [new AlterColumnOperation(Users, "length") { NewName = "size" }]).After;
+        var after = AlteredTable.Apply(table, [new AlterColumnOperation(Users, "length") { NewName = "size" }], SqliteColumns).After;
         Assert.Equal("length(size) > size AND 'length' <> ''", after.Constraints.OfType<CheckConstraint>().Single().Condition);
     }
 
     [Fact]
     public void An_unnamed_primary_key_can_be_dropped_by_any_name_and_is_then_gone_from_its_columns()
     {
-        var after = AlteredTable.Apply(Before, [new DropConstraintOperation(Users, "pk_whatever", ConstraintKind.PrimaryKey)]).After;
+        var after = AlteredTable.Apply(Before, [new DropConstraintOperation(Users, "pk_whatever", ConstraintKind.PrimaryKey)], SqliteColumns).After;
         Assert.Null(after.PrimaryKey);
     }
 

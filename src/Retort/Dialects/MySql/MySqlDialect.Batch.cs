@@ -37,7 +37,7 @@ public sealed partial class MySqlDialect
             (_, null) => prepared,
             (BatchAlterTableOperation batch, _) => batch with { CopyFrom = live },
             (AlterColumnOperation alter, _) when live.Columns.Any(c => string.Equals(c.Name, alter.Column, StringComparison.OrdinalIgnoreCase))
-                => (AlteredTable.Complete(live, alter) as AlterColumnOperation ?? alter) with
+                => (AlteredTable.Complete(live, alter, ColumnReferences) as AlterColumnOperation ?? alter) with
                 {
                     // MariaDB keeps a check declared after the column in its definition, which the restatement replaces.
                     ExistingColumnChecks = MariaDb

@@ -47,7 +47,7 @@ public sealed partial class MySqlDialect
     /// <c>localtimestamp</c> are <c>CURRENT_TIMESTAMP</c> (MariaDB echoes <c>current_timestamp()</c>:
     /// https://mariadb.com/kb/en/now/), quoted numbers are numbers (MySQL echoes a literal's bare text).
     /// </summary>
-    private protected override List<SqlEcho.Token> DefaultTokens(string sql) =>
+    private protected override List<SqlToken> DefaultTokens(string sql) =>
         WithBooleansAsNumbers(SqlEcho.WithSynonyms(SqlEcho.WithSynonyms(SqlEcho.WithSynonyms(SqlEcho.Tokens(sql),
             Timestamps, "current_timestamp"), Dates, "current_date"), Times, "current_time"));
 

@@ -28,9 +28,20 @@ public sealed partial class MySqlDialect
     /// </summary>
     public override string ScriptStatement(string sql)
     {
-        if (!MySqlScriptText.HasBareSemicolon(sql))
+        // A semicolon inside a string, a quoted name or a comment does not end the statement for the mysql client.
+        if (!SqlTokenizer.Tokens(sql, MySqlLexicon.Rules).Any(t => t.Is(";")))
             return base.ScriptStatement(sql);
-        var delimiter = MySqlScriptText.DelimiterFor(sql);
+        var delimiter = DelimiterFor(sql);
         return $"DELIMITER {delimiter}\n{sql}{delimiter}\nDELIMITER {StatementTerminator}";
+    }
+
+    // A DELIMITER that does not occur in the statement.
+    private static string DelimiterFor(string sql)
+    {
+        string[] candidates = ["//", "$$", ";;"];
+        var found = candidates.FirstOrDefault(d => !sql.Contains(d, StringComparison.Ordinal));
+        for (var n = 2; found is null; n++)
+            found = sql.Contains("//" + n, StringComparison.Ordinal) ? null : "//" + n;
+        return found;
     }
 }

@@ -31,6 +31,9 @@ public sealed partial class MySqlDialect(bool mariaDb = false) : Dialect
     protected override IReadOnlySet<string> ReservedWords => MySqlReservedWords.All;
 
     /// <inheritdoc />
+    internal override SqlLexicon Lexicon => MySqlLexicon.Rules;
+
+    /// <inheritdoc />
     protected override char OpenQuote => '`';
 
     /// <inheritdoc />

@@ -25,7 +25,7 @@ public sealed partial class PostgresDialect
 
     private static readonly HashSet<string> Now = ["now", "transaction_timestamp", "current_timestamp"];
 
-    private protected override List<SqlEcho.Token> DefaultTokens(string sql) =>
+    private protected override List<SqlToken> DefaultTokens(string sql) =>
         SqlEcho.WithSynonyms(SqlEcho.WithoutCasts(SqlEcho.Tokens(sql)), Now, "current_timestamp");
 
     /// <summary>

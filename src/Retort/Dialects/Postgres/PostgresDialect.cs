@@ -32,6 +32,9 @@ public sealed partial class PostgresDialect : Dialect
     protected override IReadOnlySet<string> ReservedWords => PostgresReservedWords.All;
 
     /// <inheritdoc />
+    internal override SqlLexicon Lexicon => PostgresLexicon.Rules;
+
+    /// <inheritdoc />
     // CURRENT_TIMESTAMP is in the session's time zone, which is not UTC everywhere.
     public override string UtcNowExpression => "(now() AT TIME ZONE 'UTC')";
 

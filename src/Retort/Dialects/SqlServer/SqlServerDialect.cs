@@ -23,6 +23,9 @@ public sealed partial class SqlServerDialect : Dialect
     protected override IReadOnlySet<string> ReservedWords => SqlServerReservedWords.All;
 
     /// <inheritdoc />
+    internal override SqlLexicon Lexicon => SqlServerLexicon.Rules;
+
+    /// <inheritdoc />
     protected override char OpenQuote => '[';
 
     /// <inheritdoc />

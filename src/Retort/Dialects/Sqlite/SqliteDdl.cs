@@ -1,5 +1,3 @@
-using static Retort.Dialects.Sqlite.SqliteDdlTokens;
-
 namespace Retort.Dialects.Sqlite;
 
 /// <summary>A foreign key's name and deferral, which only the DDL text keeps (pragma_foreign_key_list has neither).</summary>
@@ -29,13 +27,13 @@ internal static class SqliteDdl
     {
         var ddl = new SqliteTableDdl();
         var tokens = Read(sql);
-        var open = tokens.FindIndex(t => t.IsSymbol('('));
+        var open = tokens.FindIndex(t => t.Is("("));
         // CREATE VIRTUAL TABLE … USING module(arguments) and CREATE TABLE … AS SELECT declare no constraints.
         if (open < 0 || tokens.Take(open).Any(t => t.Is("VIRTUAL") || t.Is("AS")))
             return ddl;
         foreach (var (start, end) in Split(tokens, open, Closing(tokens, open)))
         {
-            if (tokens[start].Kind == SqliteTokenKind.Word && tokens[start].Text.ToUpperInvariant() is "CONSTRAINT" or "PRIMARY" or "UNIQUE" or "CHECK" or "FOREIGN")
+            if (tokens[start].Kind == SqlTokenKind.Word && tokens[start].Text.ToUpperInvariant() is "CONSTRAINT" or "PRIMARY" or "UNIQUE" or "CHECK" or "FOREIGN")
                 TableConstraint(sql, tokens, start, end, ddl);
             else
                 ColumnConstraints(sql, tokens, start, end, ddl);
@@ -48,7 +46,7 @@ internal static class SqliteDdl
     {
         var tokens = Read(sql);
         var on = tokens.FindIndex(t => t.Is("ON"));
-        var open = tokens.FindIndex(on, t => t.IsSymbol('('));
+        var open = tokens.FindIndex(on, t => t.Is("("));
         var close = Closing(tokens, open);
         var where = close + 1 < tokens.Count && tokens[close + 1].Is("WHERE")
             ? Text(sql, tokens, close + 2, tokens.Count - 1)
@@ -63,9 +61,9 @@ internal static class SqliteDdl
         var depth = 0;
         for (var i = 0; i < tokens.Count - 1; i++)
         {
-            if (tokens[i].IsSymbol('('))
+            if (tokens[i].Is("("))
                 depth++;
-            else if (tokens[i].IsSymbol(')'))
+            else if (tokens[i].Is(")"))
                 depth--;
             else if (depth == 0 && tokens[i].Is("AS"))
                 return sql[tokens[i + 1].Start..].Trim();
@@ -73,27 +71,27 @@ internal static class SqliteDdl
         return sql;
     }
 
-    private static void TableConstraint(string sql, List<SqliteToken> tokens, int start, int end, SqliteTableDdl ddl)
+    private static void TableConstraint(string sql, List<SqlToken> tokens, int start, int end, SqliteTableDdl ddl)
     {
         var i = start;
         string? name = null;
         if (tokens[i].Is("CONSTRAINT"))
         {
-            name = tokens[i + 1].Name;
+            name = tokens[i + 1].Text;
             i += 2;
         }
         if (tokens[i].Is("PRIMARY"))
             ddl.PrimaryKeyName = name;
         else if (tokens[i].Is("UNIQUE"))
         {
-            var open = tokens.FindIndex(i, t => t.IsSymbol('('));
+            var open = tokens.FindIndex(i, t => t.Is("("));
             ddl.Constraints.Add(new UniqueConstraint(name, IndexedColumns(sql, tokens, open, Closing(tokens, open), asExpressions: false)));
         }
         else if (tokens[i].Is("CHECK"))
             ddl.Constraints.Add(new CheckConstraint(name, Group(sql, tokens, i + 1)));
         else if (tokens[i].Is("FOREIGN"))
         {
-            var open = tokens.FindIndex(i, t => t.IsSymbol('('));
+            var open = tokens.FindIndex(i, t => t.Is("("));
             var close = Closing(tokens, open);
             var columns = IndexedColumns(sql, tokens, open, close, asExpressions: false);
             var (deferrable, deferred, _) = References(tokens, close + 1, end);
@@ -102,9 +100,9 @@ internal static class SqliteDdl
     }
 
     // Walks a column definition, giving each constraint the CONSTRAINT name before it.
-    private static void ColumnConstraints(string sql, List<SqliteToken> tokens, int start, int end, SqliteTableDdl ddl)
+    private static void ColumnConstraints(string sql, List<SqlToken> tokens, int start, int end, SqliteTableDdl ddl)
     {
-        var column = tokens[start].Name;
+        var column = tokens[start].Text;
         string? name = null;
         var i = start + 1;
         while (i < end)
@@ -112,7 +110,7 @@ internal static class SqliteDdl
             var token = tokens[i];
             if (token.Is("CONSTRAINT"))
             {
-                name = tokens[i + 1].Name;
+                name = tokens[i + 1].Text;
                 i += 2;
                 continue;
             }
@@ -128,9 +126,9 @@ internal static class SqliteDdl
                 i = Closing(tokens, i + 1);
             }
             else if (token.Is("COLLATE"))
-                ddl.Collations[column] = tokens[++i].Name;
+                ddl.Collations[column] = tokens[++i].Text;
             else if (token.Is("DEFAULT"))
-                i = tokens[i + 1].IsSymbol('(') ? Closing(tokens, i + 1) : tokens[i + 1].Kind == SqliteTokenKind.Symbol ? i + 2 : i + 1;
+                i = tokens[i + 1].Is("(") ? Closing(tokens, i + 1) : tokens[i + 1].Kind == SqlTokenKind.Symbol ? i + 2 : i + 1;
             else if (token.Is("AS"))
                 i = Closing(tokens, i + 1);
             else if (token.Is("REFERENCES"))
@@ -141,18 +139,18 @@ internal static class SqliteDdl
                 name = null;
                 continue;
             }
-            if (token.Kind == SqliteTokenKind.Word && ColumnConstraintWords.Contains(token.Text.ToUpperInvariant()))
+            if (token.Kind == SqlTokenKind.Word && ColumnConstraintWords.Contains(token.Text.ToUpperInvariant()))
                 name = null;
             i++;
         }
     }
 
     // A foreign-key clause from REFERENCES: its deferral, and where the next column constraint starts.
-    private static (bool Deferrable, bool InitiallyDeferred, int Next) References(List<SqliteToken> tokens, int i, int end)
+    private static (bool Deferrable, bool InitiallyDeferred, int Next) References(List<SqlToken> tokens, int i, int end)
     {
         bool deferrable = false, deferred = false;
         i += 2;
-        if (i < end && tokens[i].IsSymbol('('))
+        if (i < end && tokens[i].Is("("))
             i = Closing(tokens, i) + 1;
         while (i < end)
         {
@@ -180,25 +178,54 @@ internal static class SqliteDdl
     }
 
     // The text inside the parentheses that open at token `open`.
-    private static string Group(string sql, List<SqliteToken> tokens, int open) =>
+    private static string Group(string sql, List<SqlToken> tokens, int open) =>
         Text(sql, tokens, open + 1, Closing(tokens, open) - 1);
 
     // Names of the indexed columns between the parentheses; other entries as expressions in parentheses.
-    private static List<string> IndexedColumns(string sql, List<SqliteToken> tokens, int open, int close, bool asExpressions)
+    private static List<string> IndexedColumns(string sql, List<SqlToken> tokens, int open, int close, bool asExpressions)
     {
         var columns = new List<string>();
         foreach (var (start, end) in Split(tokens, open, close))
         {
-            var plain = tokens[start].IsName && Enumerable.Range(start + 1, end - start - 1)
+            var plain = IsName(tokens[start]) && Enumerable.Range(start + 1, end - start - 1)
                 .All(i => tokens[i].Is("ASC") || tokens[i].Is("DESC") || tokens[i].Is("COLLATE") || tokens[i - 1].Is("COLLATE"));
             if (plain || !asExpressions)
-                columns.Add(tokens[start].Name);
+                columns.Add(tokens[start].Text);
             else
             {
                 var text = Text(sql, tokens, start, end - 1);
-                columns.Add(tokens[start].IsSymbol('(') && Closing(tokens, start) == end - 1 ? text : $"({text})");
+                columns.Add(tokens[start].Is("(") && Closing(tokens, start) == end - 1 ? text : $"({text})");
             }
         }
         return columns;
     }
+
+    /// <summary>The tokens of SQLite DDL, read by SQLite's lexical rules.</summary>
+    internal static List<SqlToken> Read(string sql) => SqlTokenizer.Read(sql, SqliteLexicon.Rules);
+
+    /// <summary>The index of the parenthesis that closes the one at <paramref name="open"/>; the last token when none does.</summary>
+    internal static int Closing(IReadOnlyList<SqlToken> tokens, int open) =>
+        SqlTokenizer.Closing(tokens, open) is var close and >= 0 ? close : tokens.Count - 1;
+
+    // A name where SQLite expects one, which takes a 'string' too (https://www.sqlite.org/lang_keywords.html).
+    private static bool IsName(SqlToken token) => token.IsName || token.Kind == SqlTokenKind.String;
+
+    // The ranges [start, end) of the comma-separated parts between `open` and `close`.
+    private static List<(int Start, int End)> Split(List<SqlToken> tokens, int open, int close)
+    {
+        var parts = new List<(int, int)>();
+        var start = open + 1;
+        foreach (var comma in SqlTokenizer.TopLevelCommas(tokens, open + 1, close))
+        {
+            parts.Add((start, comma));
+            start = comma + 1;
+        }
+        if (start < close)
+            parts.Add((start, close));
+        return parts;
+    }
+
+    // The source text from token `first` to token `last`, comments inside kept.
+    private static string Text(string sql, List<SqlToken> tokens, int first, int last) =>
+        first > last ? "" : sql[tokens[first].Start..tokens[last].End];
 }

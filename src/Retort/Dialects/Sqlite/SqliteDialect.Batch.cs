@@ -65,7 +65,7 @@ public sealed partial class SqliteDialect
     /// <inheritdoc />
     internal override bool BatchesByTable => true;
 
-    private static List<MigrationOperation> AutoBatchByTable(IReadOnlyList<MigrationOperation> operations, TableShapes tables)
+    private List<MigrationOperation> AutoBatchByTable(IReadOnlyList<MigrationOperation> operations, TableShapes tables)
     {
         var rebuilt = operations
             .Where(o => TableOf(o) is { } table && NeedsRebuild(o) && tables.Shape(table) is { } shape && NeedsRebuild(o, shape))
@@ -91,10 +91,10 @@ public sealed partial class SqliteDialect
     }
 
     // A column dropped in place needs nothing of the table to use it (https://www.sqlite.org/lang_altertable.html#altertabdropcol).
-    private static bool NeedsRebuild(MigrationOperation operation, Table table) => operation switch
+    private bool NeedsRebuild(MigrationOperation operation, Table table) => operation switch
     {
         DropColumnOperation drop => table.Column(drop.Column) is not { } column || column.PrimaryKey
-            || AlteredTable.UserOf(table, drop.Column) is not null,
+            || AlteredTable.UserOf(table, drop.Column, ColumnReferences) is not null,
         _ => NeedsRebuild(operation),
     };
 
@@ -169,11 +169,11 @@ public sealed partial class SqliteDialect
 
     // SQLite refuses in place to drop a column that anything uses, with a message that names neither the column nor
     // the way out (https://www.sqlite.org/lang_altertable.html#altertabdropcol).
-    private static async Task CheckDropInPlaceAsync(DropColumnOperation drop, DbConnection connection, DbTransaction? transaction,
+    private async Task CheckDropInPlaceAsync(DropColumnOperation drop, DbConnection connection, DbTransaction? transaction,
         CancellationToken cancellationToken)
     {
         var schema = await SqliteInspector.ReadAsync(connection, [], cancellationToken, transaction);
-        if (schema.Tables.FirstOrDefault(t => Same(t.Name.Name, drop.Table.Name)) is { } table && AlteredTable.UserOf(table, drop.Column) is { } user)
+        if (schema.Tables.FirstOrDefault(t => Same(t.Name.Name, drop.Table.Name)) is { } table && AlteredTable.UserOf(table, drop.Column, ColumnReferences) is { } user)
             throw new RetortException($"sqlite: cannot drop column {drop.Table}.{drop.Column} in place, since {user} uses it; drop that first " +
                 "(an index with op.DropIndex; a constraint with the column in op.BatchAlterTable, which rebuilds the table)");
     }

@@ -33,7 +33,7 @@ public sealed partial class SqliteDialect
            && Arguments(TypeName(wanted)) is var w && Arguments(TypeName(live)) is var l && (w is null || l is null || w == l);
 
     /// <summary>Defaults as SQLite stores them: TRUE and FALSE are 1 and 0 (https://www.sqlite.org/lang_expr.html#booleanexpr).</summary>
-    private protected override List<SqlEcho.Token> DefaultTokens(string sql) => WithBooleansAsNumbers(SqlEcho.Tokens(sql));
+    private protected override List<SqlToken> DefaultTokens(string sql) => WithBooleansAsNumbers(SqlEcho.Tokens(sql));
 
     /// <summary>An identity column is always declared INTEGER (the rowid), whatever integer size the model gives it.</summary>
     public override bool SameColumnType(Column wanted, Column live) =>

@@ -24,6 +24,9 @@ public sealed partial class SqliteDialect : Dialect
     protected override IReadOnlySet<string> ReservedWords => SqliteReservedWords.All;
 
     /// <inheritdoc />
+    internal override SqlLexicon Lexicon => SqliteLexicon.Rules;
+
+    /// <inheritdoc />
     public override string TypeName(SqlType type) => SqliteTypes.Name(type);
 
     /// <summary>1 and 0: SQLite stores booleans as integers, and TRUE/FALSE only parse from 3.23 on (https://www.sqlite.org/lang_expr.html#booleanexpr).</summary>

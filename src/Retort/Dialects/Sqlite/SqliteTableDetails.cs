@@ -1,5 +1,5 @@
 using System.Data.Common;
-using static Retort.Dialects.Sqlite.SqliteDdlTokens;
+using static Retort.Dialects.Sqlite.SqliteDdl;
 
 namespace Retort.Dialects.Sqlite;
 
@@ -39,7 +39,7 @@ internal sealed record SqliteTableDetails(IReadOnlyList<string> Triggers, bool F
     private static string? Unkept(string ddl)
     {
         var tokens = Read(ddl);
-        var open = tokens.FindIndex(t => t.IsSymbol('('));
+        var open = tokens.FindIndex(t => t.Is("("));
         if (open < 0 || tokens.Take(open).Any(t => t.Is("VIRTUAL")))
             return "is a virtual table";
         var options = tokens.Skip(Closing(tokens, open) + 1).ToList();

@@ -17,7 +17,7 @@ internal static class SqliteTableRebuild
             $"sqlite: batch mode rebuilds {name}, which needs the table's definition, and with --sql nothing is read from the database: pass copyFrom: new Table(...) to op.BatchAlterTable");
         if (!string.Equals(before.Name.Name, name.Name, StringComparison.OrdinalIgnoreCase))
             throw new NotSupportedException($"sqlite: batch on {name} was given copyFrom of table {before.Name}");
-        var altered = AlteredTable.Apply(before with { Name = name }, batch.Operations);
+        var altered = AlteredTable.Apply(before with { Name = name }, batch.Operations, dialect.ColumnReferences);
         if (altered.Copied.Count == 0)
             throw new RetortException($"batch on {name}: keeps none of the table's columns, so no row could be copied; drop the table and create it instead");
         var temporary = name with { Name = "_retort_tmp_" + name.Name };

@@ -266,6 +266,7 @@ public sealed class MySqlDialectTests
     [InlineData("UPDATE users SET name = 'a;b'")]
     [InlineData("UPDATE users SET name = 'it\\'s;' -- done; really")]
     [InlineData("UPDATE `x;y` SET a = 1 /* ; */")]
+    [InlineData("UPDATE users SET a = \"b\\\";\" # done; really")]
     public void A_semicolon_in_a_string_name_or_comment_needs_no_delimiter(string sql) =>
         Assert.Equal(sql + ";", MySql.ScriptStatement(sql));
 
