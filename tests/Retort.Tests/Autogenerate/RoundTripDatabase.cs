@@ -94,7 +94,7 @@ public sealed class PostgresRoundTripDatabase : RoundTripDatabase
 
     public override Dialect Dialect => _database.Dialect;
 
-    protected override bool Available => LiveDatabase.Find(LiveServer.Postgres) is not null;
+    protected override bool Available => LiveDatabase.IsRequired(LiveServer.Postgres);
 
     protected override Task CreateAsync() => _database.InitializeAsync();
 
@@ -109,7 +109,7 @@ public sealed class MySqlRoundTripDatabase : RoundTripDatabase
 
     public override Dialect Dialect => _database.Dialect;
 
-    protected override bool Available => LiveDatabase.Find(LiveServer.MySql) is not null;
+    protected override bool Available => LiveDatabase.IsRequired(LiveServer.MySql);
 
     protected override Task CreateAsync() => _database.InitializeAsync();
 

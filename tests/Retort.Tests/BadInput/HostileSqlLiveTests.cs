@@ -8,18 +8,38 @@ using Retort.Tests.Live;
 namespace Retort.Tests.BadInput;
 
 /// <summary>
-/// Hostile table and column names and hostile values run on the live servers, online (parameters) and as the
+/// Hostile table and column names and hostile values run on every live database, online (parameters) and as the
 /// offline script writes them: each stays one name or one value, comes back as given, and drops nothing.
 /// </summary>
-public sealed class HostileSqlLiveTests
+public abstract class HostileSqlLiveSuite : IDisposable
 {
-    [LiveFact(LiveServer.Postgres)]
-    public Task On_PostgreSQL_hostile_names_and_values_stay_data() => RoundTripAsync(LiveServer.Postgres, "postgresql");
+    private readonly LiveTarget _target;
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("retort-hostile-sql");
 
-    [LiveFact(LiveServer.MySql)]
-    public Task On_MariaDB_hostile_names_and_values_stay_data() => RoundTripAsync(LiveServer.MySql, "mariadb");
+    protected HostileSqlLiveSuite() => _target = LiveTarget.Of(GetType());
 
-    private static async Task RoundTripAsync(LiveServer server, string dialectName)
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+    }
+
+    [DatabaseFact]
+    public async Task Hostile_names_and_values_stay_data()
+    {
+        var database = "retort_" + Guid.NewGuid().ToString("N")[..12];
+        var url = await _target.CreateDatabaseAsync(database, _dir.FullName);
+        try
+        {
+            await RoundTripAsync(url, _target.DialectName);
+        }
+        finally
+        {
+            await _target.DropDatabaseAsync(database);
+        }
+    }
+
+    private static async Task RoundTripAsync(string url, string dialectName)
     {
         var dialect = Dialect.ForName(dialectName);
         var id = Guid.NewGuid().ToString("N")[..8];
@@ -27,7 +47,7 @@ public sealed class HostileSqlLiveTests
         // MySQL names cannot end in a space and hold at most 64 characters; these fit every server.
         string[] names = [$"order_{id}", $"Order {id}", $"x\"; DROP TABLE guard_{id}; -- {id}", $"x`; DROP TABLE guard_{id}; -- {id}", $"x'{id}", $"naïve ☃ {id}"];
         string[] values = ["'; DROP TABLE users; --", "\\'; DROP TABLE users; --", "naïve ☃", "line\nbreak", "back`tick \"quote\""];
-        await using var connection = TestProject.Connect(DatabaseUrl.Parse(LiveDatabase.Url(server), "/"));
+        await using var connection = TestProject.Connect(DatabaseUrl.Parse(url, "/"));
         await connection.OpenAsync();
         await RunAsync(connection, $"CREATE TABLE {guard} (id INTEGER)");
         try
@@ -86,3 +106,9 @@ public sealed class HostileSqlLiveTests
         return values;
     }
 }
+
+[RunsOn(TestDatabase.Sqlite)] public sealed class SqliteHostileSqlLiveTests : HostileSqlLiveSuite;
+
+[RunsOn(TestDatabase.Postgresql)] public sealed class PostgresHostileSqlLiveTests : HostileSqlLiveSuite;
+
+[RunsOn(TestDatabase.Mysql)] public sealed class MariaDbHostileSqlLiveTests : HostileSqlLiveSuite;

@@ -5,16 +5,15 @@ using Retort.Tests.Live;
 namespace Retort.Tests.Batch;
 
 /// <summary>The ALTERs that are hard on PostgreSQL: a type change that needs USING, a NOT NULL column added to rows.</summary>
-public sealed class PostgresHardAlterTests() : ServerRunSuite(LiveServer.Postgres)
+[RunsOn(TestDatabase.Postgresql)]
+public sealed class PostgresHardAlterTests : LiveProjectTests
 {
-    protected override string TablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
-
     private const string Codes = """
         op.CreateTable("codes", new Column("id", SqlType.Integer, primaryKey: true), new Column("code", SqlType.Text));
         op.BulkInsert("codes", new[] { new { id = 1, code = "7" }, new { id = 2, code = "42" }, new { id = 3, code = (string?)null } });
         """;
 
-    [LiveFact(LiveServer.Postgres)]
+    [DatabaseFact]
     public async Task A_type_change_with_USING_converts_every_value_and_the_downgrade_converts_back()
     {
         Project.Revision("a1", [], Codes).Revision("b1", ["a1"],
@@ -28,7 +27,7 @@ public sealed class PostgresHardAlterTests() : ServerRunSuite(LiveServer.Postgre
             Assert.Equal(["1 | 7", "2 | 42", "3 | NULL"], await BatchScenarioRun.RowsAsync(connection, "SELECT id, code FROM codes ORDER BY id"));
     }
 
-    [LiveFact(LiveServer.Postgres)]
+    [DatabaseFact]
     public async Task A_NOT_NULL_column_without_a_default_is_refused_on_a_table_with_rows_and_a_default_fills_them()
     {
         Project.Revision("a1", [], Codes).Revision("b1", ["a1"], """op.AddColumn("codes", new Column("level", SqlType.Integer, nullable: false));""");
@@ -47,15 +46,12 @@ public sealed class PostgresHardAlterTests() : ServerRunSuite(LiveServer.Postgre
 /// The ALTERs that are hard on MariaDB: a NOT NULL column added to rows (which MariaDB would fill with zeros), and a
 /// column restated whole by MODIFY, which must keep what the migration does not mention.
 /// </summary>
-public sealed class MariaDbHardAlterTests() : ServerRunSuite(LiveServer.MySql)
+[RunsOn(TestDatabase.Mysql)]
+public sealed class MariaDbHardAlterTests : LiveProjectTests
 {
-    protected override string TablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
+    protected override bool UrlNamesMariaDb => true;
 
-    protected override bool DdlCommitsItself => true;
-
-    protected override async Task<string> CreateDatabaseAsync() => "mariadb" + (await base.CreateDatabaseAsync())["mysql".Length..];
-
-    [LiveFact(LiveServer.MySql)]
+    [DatabaseFact]
     public async Task A_NOT_NULL_column_without_a_default_is_refused_on_a_table_with_rows_instead_of_filled_with_zeros()
     {
         Project.Revision("a1", [], """
@@ -69,7 +65,7 @@ public sealed class MariaDbHardAlterTests() : ServerRunSuite(LiveServer.MySql)
         Assert.Equal(["id"], await BatchScenarioRun.RowsAsync(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'codes'"));
     }
 
-    [LiveFact(LiveServer.MySql)]
+    [DatabaseFact]
     public async Task A_column_change_without_existing_values_keeps_the_default_comment_auto_increment_and_collation()
     {
         Project.Revision("a1", [], """

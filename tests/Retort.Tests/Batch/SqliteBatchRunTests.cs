@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Retort.Dialects;
 using Retort.Tests.Dialects;
 using Retort.Tests.Execution;
+using Retort.Tests.Live;
 
 namespace Retort.Tests.Batch;
 
@@ -9,14 +10,9 @@ namespace Retort.Tests.Batch;
 /// Batch mode through whole runs on SQLite with rows in the tables (<see cref="BatchScenario.Schema"/>): failures that
 /// leave nothing behind, the foreign-key check, triggers and views, scripts, and foreign-key enforcement around runs.
 /// </summary>
-public sealed class SqliteBatchRunTests : LiveRunSuite
+[RunsOn(TestDatabase.Sqlite)]
+public sealed class SqliteBatchRunTests : LiveProjectTests
 {
-    protected override Task<string> CreateDatabaseAsync() => Task.FromResult("sqlite:///live.db");
-
-    protected override Task DropDatabaseAsync() => Task.CompletedTask;
-
-    protected override string TablesQuery => "SELECT name FROM sqlite_master WHERE type = 'table'";
-
     private TestProject WithSchema() => Project.Revision("a1", [], BatchScenario.Schema, BatchScenario.DropSchema);
 
     private async Task<List<string>> RowsAsync(string sql)
@@ -44,7 +40,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         return error;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Rows_that_do_not_fit_the_new_table_fail_the_run_and_leave_nothing_behind()
     {
         var error = await FailingUpgradeAsync("""op.BatchAlterTable("users", b => b.AlterColumn("name", nullable: false));""");
@@ -52,14 +48,14 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.EndsWith("nothing of this run was kept", error.Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_foreign_key_that_rows_break_fails_the_run_at_the_tables_check()
     {
         var error = await FailingUpgradeAsync("""op.BatchAlterTable("users", b => b.CreateForeignKey("fk_users_age", "teams", new[] { "age" }, new[] { "id" }));""");
         Assert.Contains("CHECK constraint failed: a row of users breaks a foreign key after its rebuild; PRAGMA foreign_key_check(users) lists the rows", error.Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Adding_a_NOT_NULL_column_without_a_default_to_a_table_with_rows_fails_before_the_rebuild()
     {
         var error = await FailingUpgradeAsync("""op.BatchAlterTable("users", b => b.AddColumn(new Column("level", SqlType.Integer, nullable: false)));""");
@@ -67,7 +63,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
             "give serverDefault (it fills them), or add the column nullable, fill it, then make it NOT NULL", error.Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_copyFrom_that_differs_from_the_table_is_refused_online()
     {
         var error = await FailingUpgradeAsync("""
@@ -77,7 +73,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
             "make copyFrom match, or a --sql script would rebuild the table differently", error.Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Triggers_on_the_rebuilt_table_are_created_again_and_views_on_it_keep_working()
     {
         WithSchema().Revision("b1", ["a1"], """
@@ -93,7 +89,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.Equal(["TEXT"], await BatchScenarioRun.RowsAsync(connection, "SELECT type FROM pragma_table_info('users') WHERE name = 'name'"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Enforcement_stays_on_in_runs_that_rebuild_nothing_so_deletes_cascade()
     {
         WithSchema().Revision("b1", ["a1"], """op.Execute("DELETE FROM users WHERE id = 120");""");
@@ -101,7 +97,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.Equal(["298"], await RowsAsync("SELECT count(*) FROM orders"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_rebuild_after_reading_the_connection_is_refused_while_other_rows_refer_to_the_table()
     {
         var error = await FailingUpgradeAsync("""
@@ -111,7 +107,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.StartsWith("Upgrade b1 (b1.cs) failed: sqlite: cannot rebuild users while foreign-key enforcement is on, since dropping it would delete or orphan the rows of", error.Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_rebuild_before_reading_the_connection_runs_and_the_data_migration_sees_it()
     {
         WithSchema().Revision("b1", ["a1"], """
@@ -123,7 +119,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.Equal(["300"], await RowsAsync("SELECT count(*) FROM orders"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task With_a_transaction_per_revision_each_rebuilding_revision_switches_enforcement_for_itself()
     {
         File.WriteAllText(Path.Combine(Project.Root, "retort.json"), """{ "url": "sqlite:///live.db", "transactionPerMigration": true }""");
@@ -134,7 +130,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.Equal(["BIGINT"], await RowsAsync("SELECT type FROM pragma_table_info('users') WHERE name = 'age'"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Plain_changes_that_need_a_rebuild_point_to_batch_mode_unless_sqliteAutoBatch_is_set()
     {
         WithSchema().Revision("b1", ["a1"], """
@@ -165,7 +161,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         }, new[] { new TableIndex("ix_users_name", "users", new[] { "name" }) })
         """;
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_script_rebuilds_from_copyFrom_into_the_same_database_an_online_run_makes()
     {
         WithSchema().Revision("b1", ["a1"], $$"""
@@ -201,7 +197,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
             Assert.Equal(await BatchScenarioRun.RowsAsync(online, $"SELECT * FROM {table} ORDER BY 1"), await BatchScenarioRun.RowsAsync(offline, $"SELECT * FROM {table} ORDER BY 1"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_row_that_breaks_a_foreign_key_while_enforcement_is_off_for_a_rebuild_fails_the_commit()
     {
         WithSchema().Revision("b1", ["a1"], """op.Execute("INSERT INTO orders (id, user_id) VALUES (999, 12345)");""")
@@ -213,7 +209,7 @@ public sealed class SqliteBatchRunTests : LiveRunSuite
         Assert.Equal(["1"], await RowsAsync("PRAGMA foreign_keys"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Dropping_a_column_a_constraint_uses_names_the_constraint_and_the_way_out()
     {
         var error = await FailingUpgradeAsync("""op.DropColumn("users", "email");""");

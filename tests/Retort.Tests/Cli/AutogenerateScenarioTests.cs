@@ -10,33 +10,33 @@ namespace Retort.Tests.Cli;
 /// </summary>
 public abstract class AutogenerateScenarioSuite : IAsyncLifetime
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("retort-autogen");
+    private protected DirectoryInfo Folder { get; } = Directory.CreateTempSubdirectory("retort-autogen");
+    private readonly string _name = "retort_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly LiveTarget _target;
 
-    protected abstract Task<string> CreateDatabaseAsync(string directory);
+    protected AutogenerateScenarioSuite() => _target = LiveTarget.Of(GetType());
 
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
-
-    protected virtual string? SkipReason => null;
+    private protected Task<string> CreateDatabaseAsync() => _target.CreateDatabaseAsync(_name, Folder.FullName);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-        if (SkipReason is null)
-            await DropDatabaseAsync();
+        Folder.Delete(recursive: true);
+        if (_target.SkipReason is null)
+            await _target.DropDatabaseAsync(_name);
     }
 
-    private async Task<string> Ok(params string[] args)
+    private protected async Task<string> Ok(params string[] args)
     {
-        var result = await CliProcess.RunAsync(_dir.FullName, args);
+        var result = await CliProcess.RunAsync(Folder.FullName, args);
         Assert.True(result.ExitCode == 0, $"retort {string.Join(" ", args)} exited {result.ExitCode}: {result.Stderr}");
         return result.Stdout;
     }
 
-    private void WriteUser(bool withAddress, int nameLength = 50) =>
-        File.WriteAllText(Path.Combine(_dir.FullName, "Models", "User.cs"), $$"""
+    private protected void WriteUser(bool withAddress, int nameLength = 50) =>
+        File.WriteAllText(Path.Combine(Folder.FullName, "Models", "User.cs"), $$"""
             using System.ComponentModel.DataAnnotations;
             using System.ComponentModel.DataAnnotations.Schema;
             using Retort;
@@ -53,15 +53,16 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
             }
             """);
 
-    private string RevisionText(string slug) =>
-        File.ReadAllText(Directory.GetFiles(Path.Combine(_dir.FullName, "migrations", "versions"), $"*_{slug}.cs").Single());
+    private protected string RevisionText(string slug) =>
+        File.ReadAllText(Directory.GetFiles(Path.Combine(Folder.FullName, "migrations", "versions"), $"*_{slug}.cs").Single());
 
-    protected async Task The_user_scenario_runs_end_to_end()
+    [DatabaseFact]
+    public async Task The_user_scenario_runs_end_to_end()
     {
-        var url = await CreateDatabaseAsync(_dir.FullName);
+        var url = await CreateDatabaseAsync();
         await Ok("init");
-        Directory.CreateDirectory(Path.Combine(_dir.FullName, "Models"));
-        File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
+        Directory.CreateDirectory(Path.Combine(Folder.FullName, "Models"));
+        File.WriteAllText(Path.Combine(Folder.FullName, "retort.json"),
             $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Models/**/*.cs"] } }""");
         WriteUser(withAddress: false);
 
@@ -83,14 +84,14 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
 
         await Ok("downgrade", "-1");
         Assert.DoesNotContain("address", await ColumnsAsync(url));
-        var behind = await CliProcess.RunAsync(_dir.FullName, "check");
+        var behind = await CliProcess.RunAsync(Folder.FullName, "check");
         // Not "the model differs" (1) but "cannot compare" (2): CI can tell them apart.
         Assert.Equal(2, behind.ExitCode);
         Assert.StartsWith("retort: error: The database is not up to date", behind.Stderr);
 
         // The model has Address, the database (stamped to head without it) does not: check names the drift.
         await Ok("stamp", "head");
-        var drift = await CliProcess.RunAsync(_dir.FullName, "check");
+        var drift = await CliProcess.RunAsync(Folder.FullName, "check");
         Assert.Equal(1, drift.ExitCode);
         Assert.Contains("added column 'users.address'", drift.Stdout);
         await Ok("stamp", "-1");
@@ -99,32 +100,32 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         Assert.Equal("No new upgrade operations detected.\n", (await Ok("check")).ReplaceLineEndings("\n"));
 
         // An applied script edited afterwards: check still passes on the schema, and warns.
-        var initialPath = Directory.GetFiles(Path.Combine(_dir.FullName, "migrations", "versions"), "*_initial_schema.cs").Single();
+        var initialPath = Directory.GetFiles(Path.Combine(Folder.FullName, "migrations", "versions"), "*_initial_schema.cs").Single();
         File.AppendAllText(initialPath, "// edited after it ran\n");
-        var edited = await CliProcess.RunAsync(_dir.FullName, "check");
+        var edited = await CliProcess.RunAsync(Folder.FullName, "check");
         Assert.Equal(0, edited.ExitCode);
         Assert.Contains($"warning: The script of {Path.GetFileName(initialPath)[..12]} ({Path.GetFileName(initialPath)}) has changed since it was applied at ", edited.Stderr);
 
         // Nothing to do is said so, and the revision written is empty.
-        var nothing = await CliProcess.RunAsync(_dir.FullName, "revision", "--autogenerate", "-m", "nothing new");
+        var nothing = await CliProcess.RunAsync(Folder.FullName, "revision", "--autogenerate", "-m", "nothing new");
         Assert.Equal(0, nothing.ExitCode);
         Assert.Contains("No changes in schema detected", nothing.Stderr);
         Assert.DoesNotContain("op.", RevisionText("nothing_new"));
         await Ok("upgrade", "head");
 
         // A typo in model.sources or a model that lost its classes never reads as "drop every table".
-        File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
+        File.WriteAllText(Path.Combine(Folder.FullName, "retort.json"),
             $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Modles/**/*.cs"] } }""");
-        var typo = await CliProcess.RunAsync(_dir.FullName, "revision", "--autogenerate", "-m", "typo");
+        var typo = await CliProcess.RunAsync(Folder.FullName, "revision", "--autogenerate", "-m", "typo");
         Assert.Equal(1, typo.ExitCode);
         Assert.Contains("model source 'Modles/**/*.cs' matches no file", typo.Stderr);
-        File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
+        File.WriteAllText(Path.Combine(Folder.FullName, "retort.json"),
             $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Models/**/*.cs"] } }""");
-        File.WriteAllText(Path.Combine(_dir.FullName, "Models", "User.cs"), "namespace Shop.Models;\n\npublic static class Nothing { }\n");
-        var empty = await CliProcess.RunAsync(_dir.FullName, "check");
+        File.WriteAllText(Path.Combine(Folder.FullName, "Models", "User.cs"), "namespace Shop.Models;\n\npublic static class Nothing { }\n");
+        var empty = await CliProcess.RunAsync(Folder.FullName, "check");
         Assert.Equal(2, empty.ExitCode);
         Assert.Contains("The model has no tables and the database has 1 (users): autogenerate would drop them all", empty.Stderr);
-        Assert.Empty(Directory.GetFiles(Path.Combine(_dir.FullName, "migrations", "versions"), "*_typo.cs"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Folder.FullName, "migrations", "versions"), "*_typo.cs"));
         Assert.NotEmpty(await ColumnsAsync(url));
     }
 
@@ -138,13 +139,30 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         return schema.Table(new TableName("users"))!.Columns.Select(c => c.Name).ToList();
     }
 
-    protected async Task A_change_sqlite_cannot_make_in_place_is_written_as_a_batch()
+    private protected static async Task<SqlType> NameTypeAsync(string url)
     {
-        var url = await CreateDatabaseAsync(_dir.FullName);
+        var parsed = DatabaseUrl.Parse(url, Directory.GetCurrentDirectory());
+        await using var connection = TestProject.Connect(parsed);
+        await connection.OpenAsync();
+        var schema = await Retort.Dialects.Dialect.ForName(parsed.Dialect).InspectAsync(connection, [], CancellationToken.None);
+        return schema.Table(new TableName("users"))!.Column("name")!.Type;
+    }
+
+    private static int CountOperations(string code) =>
+        code.Split("op.", StringSplitOptions.None).Length - 1;
+}
+
+[RunsOn(TestDatabase.Sqlite)]
+public sealed class SqliteAutogenerateScenarioTests : AutogenerateScenarioSuite
+{
+    [DatabaseFact]
+    public async Task A_change_sqlite_cannot_make_in_place_is_written_as_a_batch()
+    {
+        var url = await CreateDatabaseAsync();
         await Ok("init");
-        Directory.CreateDirectory(Path.Combine(_dir.FullName, "Models"));
+        Directory.CreateDirectory(Path.Combine(Folder.FullName, "Models"));
         // SQLite does not enforce a declared length: only compareDeclaredTypes makes it worth a rebuild.
-        File.WriteAllText(Path.Combine(_dir.FullName, "retort.json"),
+        File.WriteAllText(Path.Combine(Folder.FullName, "retort.json"),
             $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "compareDeclaredTypes": true, "model": { "sources": ["Models/**/*.cs"] } }""");
         WriteUser(withAddress: false);
         await Ok("revision", "--autogenerate", "-m", "Initial schema");
@@ -164,50 +182,8 @@ public abstract class AutogenerateScenarioSuite : IAsyncLifetime
         await Ok("downgrade", "-1");
         Assert.Equal(SqlType.String(50), await NameTypeAsync(url));
     }
-
-    private static async Task<SqlType> NameTypeAsync(string url)
-    {
-        var parsed = DatabaseUrl.Parse(url, Directory.GetCurrentDirectory());
-        await using var connection = TestProject.Connect(parsed);
-        await connection.OpenAsync();
-        var schema = await Retort.Dialects.Dialect.ForName(parsed.Dialect).InspectAsync(connection, [], CancellationToken.None);
-        return schema.Table(new TableName("users"))!.Column("name")!.Type;
-    }
-
-    private static int CountOperations(string code) =>
-        code.Split("op.", StringSplitOptions.None).Length - 1;
 }
 
-public sealed class SqliteAutogenerateScenarioTests : AutogenerateScenarioSuite
-{
-    protected override Task<string> CreateDatabaseAsync(string directory) => Task.FromResult("sqlite:///" + Path.Combine(directory, "app.db"));
+[RunsOn(TestDatabase.Postgresql)] public sealed class PostgresAutogenerateScenarioTests : AutogenerateScenarioSuite;
 
-    [Fact]
-    public Task The_user_scenario_on_sqlite() => The_user_scenario_runs_end_to_end();
-
-    [Fact]
-    public Task A_type_change_on_sqlite_is_a_batch() => A_change_sqlite_cannot_make_in_place_is_written_as_a_batch();
-}
-
-public abstract class ServerAutogenerateScenarioSuite(LiveServer server) : AutogenerateScenarioSuite
-{
-    private readonly string _name = "retort_" + Guid.NewGuid().ToString("N")[..12];
-
-    protected override string? SkipReason => LiveDatabase.SkipReason(server);
-
-    protected override Task<string> CreateDatabaseAsync(string directory) => LiveDatabase.CreateDatabaseAsync(server, _name);
-
-    protected override Task DropDatabaseAsync() => LiveDatabase.DropDatabaseAsync(server, _name);
-}
-
-public sealed class PostgresAutogenerateScenarioTests() : ServerAutogenerateScenarioSuite(LiveServer.Postgres)
-{
-    [LiveFact(LiveServer.Postgres)]
-    public Task The_user_scenario_on_postgresql() => The_user_scenario_runs_end_to_end();
-}
-
-public sealed class MariaDbAutogenerateScenarioTests() : ServerAutogenerateScenarioSuite(LiveServer.MySql)
-{
-    [LiveFact(LiveServer.MySql)]
-    public Task The_user_scenario_on_mariadb() => The_user_scenario_runs_end_to_end();
-}
+[RunsOn(TestDatabase.Mysql)] public sealed class MariaDbAutogenerateScenarioTests : AutogenerateScenarioSuite;

@@ -1,14 +1,21 @@
 using System.Diagnostics;
+using Retort.Tests.Live;
 
 namespace Retort.Tests.Execution;
 
 /// <summary>The migration lock, in process: waiting, giving up, and release on failure and cancellation.</summary>
 public abstract partial class LiveRunSuite
 {
-    /// <summary>What <c>retort lock status</c> names as the holder on this database ("pid", "connection", "another process").</summary>
-    protected virtual string HolderWord => "another process";
+    /// <summary>What <c>retort lock status</c> names as the holder: a server names its session; SQLite has none to name.</summary>
+    private string HolderWord => Target.Database switch
+    {
+        TestDatabase.Postgresql => "pid ",
+        TestDatabase.Mysql => "connection ",
+        _ => "another process",
+    };
 
-    protected async Task The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once()
+    [DatabaseFact]
+    public async Task The_lock_is_released_after_a_failing_statement_and_the_next_run_gets_it_at_once()
     {
         Project.TableRevision("a1").Revision("b1", ["a1"], "op.Execute(\"INSERT INTO no_such_table VALUES (1)\");");
         await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
@@ -17,7 +24,8 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["a1"], heads);
     }
 
-    protected async Task The_lock_is_released_after_cancellation_within_a_run()
+    [DatabaseFact]
+    public async Task The_lock_is_released_after_cancellation_within_a_run()
     {
         Project.Revision("a1", [], "System.Threading.Thread.Sleep(1500); op.CreateTable(\"t_a1\", new Column(\"id\", SqlType.Integer, primaryKey: true));")
             .TableRevision("b1", "a1");
@@ -28,7 +36,8 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["b1"], await Project.Commands(c => c with { LockTimeout = 0 }).UpgradeAsync("head"));
     }
 
-    protected async Task A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation()
+    [DatabaseFact]
+    public async Task A_second_run_waits_says_whom_for_and_gives_up_at_the_timeout_or_on_cancellation()
     {
         // Reading op.Connection makes the run call the code live (on SQLite it is otherwise recorded ahead of the run),
         // so the sleep falls after the "Running upgrade" line, with the lock held.
@@ -66,7 +75,8 @@ public abstract partial class LiveRunSuite
         await command.ExecuteNonQueryAsync();
     }
 
-    protected async Task A_crashed_runs_lease_blocks_until_it_expires_or_is_released()
+    [DatabaseFact]
+    public async Task A_crashed_runs_lease_blocks_until_it_expires_or_is_released()
     {
         Project.TableRevision("a1").TableRevision("b1", "a1");
         Commands Table(int timeout = 300) => Project.Commands(c => c with { Lock = "table", LockTimeout = timeout });

@@ -1,80 +1,16 @@
-using System.Data.Common;
-using Retort.Configuration;
+using Retort.Tests.Live;
 
 namespace Retort.Tests.Execution;
 
 /// <summary>
-/// Online runs against a real database, shared by every live dialect: each derived class supplies a fresh
-/// database and a way to list its tables, and runs these scenarios as its own tests.
+/// Online runs against a real database, declared once for every database: each concrete class names its database
+/// with <see cref="RunsOnAttribute"/> and runs all of these; where a database behaves otherwise (DDL that commits
+/// itself), the test asserts what that database does.
 /// </summary>
-public abstract partial class LiveRunSuite : IAsyncLifetime
+public abstract partial class LiveRunSuite : LiveProjectTests
 {
-    /// <summary>The URL of a fresh, empty database for this test.</summary>
-    protected abstract Task<string> CreateDatabaseAsync();
-
-    /// <summary>Drops what <see cref="CreateDatabaseAsync"/> made.</summary>
-    protected abstract Task DropDatabaseAsync();
-
-    /// <summary>The tables of the database, by catalog query.</summary>
-    protected abstract string TablesQuery { get; }
-
-    /// <summary>Whether a failed revision's earlier DDL stays applied (MySQL/MariaDB commit DDL as it runs).</summary>
-    protected virtual bool DdlCommitsItself => false;
-
-    private TestProject? _project;
-
-    private protected TestProject Project => _project ?? throw new InvalidOperationException("not initialised");
-
-    public async Task InitializeAsync()
-    {
-        if (SkipReason is not null)
-            return;
-        _project = new TestProject(await CreateDatabaseAsync());
-    }
-
-    public async Task DisposeAsync()
-    {
-        _project?.Dispose();
-        if (_project is not null)
-            await DropDatabaseAsync();
-    }
-
-    /// <summary>Why this suite cannot run here (no server outside CI), or null.</summary>
-    protected virtual string? SkipReason => null;
-
-    protected async Task<List<string>> TablesAsync()
-    {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = TablesQuery;
-        var tables = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            tables.Add(reader.GetString(0));
-        tables.Sort(StringComparer.Ordinal);
-        return tables;
-    }
-
-    protected async Task<List<string>> VersionRowsAsync()
-    {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version_num FROM retort_version ORDER BY version_num";
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            rows.Add(reader.GetString(0));
-        return rows;
-    }
-
-    protected async Task<DbConnection> OpenAsync()
-    {
-        var connection = TestProject.Connect(DatabaseUrl.Parse(Project.Url, Project.Root));
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    protected async Task Upgrade_head_then_downgrade_base_leaves_only_the_version_table()
+    [DatabaseFact]
+    public async Task Upgrade_head_then_downgrade_base_leaves_only_the_version_table()
     {
         Project.TableRevision("a1").TableRevision("b1", "a1");
         var heads = await Project.Commands().UpgradeAsync("head");
@@ -89,7 +25,8 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Empty(await VersionRowsAsync());
     }
 
-    protected async Task Relative_and_partial_targets_move_one_row()
+    [DatabaseFact]
+    public async Task Relative_and_partial_targets_move_one_row()
     {
         Project.TableRevision("a1").TableRevision("b1", "a1").TableRevision("c1", "b1");
         var commands = Project.Commands();
@@ -103,7 +40,8 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Equal(["a1"], (await commands.CurrentAsync()).Select(r => r.Id));
     }
 
-    protected async Task Branches_hold_a_row_each_and_a_merge_joins_them()
+    [DatabaseFact]
+    public async Task Branches_hold_a_row_each_and_a_merge_joins_them()
     {
         Project.TableRevision("a1").TableRevision("b1", "a1").TableRevision("c1", "a1").Revision("m1", ["b1", "c1"]);
         var commands = Project.Commands();
@@ -119,7 +57,8 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Equal(["retort_version", "retort_version_log", "t_a1", "t_c1"], await TablesAsync());
     }
 
-    protected async Task Stamps_set_rows_without_running_anything()
+    [DatabaseFact]
+    public async Task Stamps_set_rows_without_running_anything()
     {
         Project.TableRevision("a1").TableRevision("b1", "a1").TableRevision("c1", "a1");
         var commands = Project.Commands();
@@ -134,7 +73,8 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Empty(await VersionRowsAsync());
     }
 
-    protected async Task A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state()
+    [DatabaseFact]
+    public async Task A_failing_statement_names_revision_statement_and_message_and_keeps_a_true_state()
     {
         Project.TableRevision("a1")
             .Revision("b1", ["a1"], "op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true)); op.Execute(\"INSERT INTO no_such_table VALUES (1)\");");
@@ -142,7 +82,7 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.StartsWith("Upgrade b1 (b1.cs) failed: ", error.Message);
         Assert.Contains("(statement: INSERT INTO no_such_table VALUES (1))", error.Message);
         Assert.Contains("no_such_table", error.Message[..error.Message.IndexOf("(statement", StringComparison.Ordinal)]);
-        if (DdlCommitsItself)
+        if (Target.DdlCommitsItself)
         {
             // a1 was committed with its version row; b1's CREATE TABLE committed itself before the failure.
             Assert.Equal(["a1"], await VersionRowsAsync());
@@ -171,7 +111,8 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         }
     }
 
-    protected async Task An_unknown_revision_in_the_version_table_is_reported()
+    [DatabaseFact]
+    public async Task An_unknown_revision_in_the_version_table_is_reported()
     {
         Project.TableRevision("a1");
         await Project.Commands().StampAsync(["a1"]);
@@ -181,7 +122,8 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Equal("The version table retort_version holds a1, which no revision file defines; restore the file, or 'retort stamp' the database to a known revision", error.Message);
     }
 
-    protected async Task A_data_migration_reads_through_the_connection_between_operations()
+    [DatabaseFact]
+    public async Task A_data_migration_reads_through_the_connection_between_operations()
     {
         Project.Revision("a1", [],
             "op.CreateTable(\"people\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(20)));" +
@@ -198,7 +140,8 @@ public abstract partial class LiveRunSuite : IAsyncLifetime
         Assert.Equal("seen 2", await command.ExecuteScalarAsync());
     }
 
-    protected async Task A_replaced_view_gets_its_earlier_definition_back_on_downgrade()
+    [DatabaseFact]
+    public async Task A_replaced_view_gets_its_earlier_definition_back_on_downgrade()
     {
         Project.Revision("a1", [],
                 "op.CreateTable(\"items\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(20)));" +

@@ -15,12 +15,14 @@ public sealed class MigratorTests : IDisposable
 {
     private readonly TestProject _project = new("sqlite:///app.db");
 
-    private async Task<Assembly> BuildAsync()
+    private Task<Assembly> BuildAsync() => BuildAsync(_project);
+
+    internal static async Task<Assembly> BuildAsync(TestProject project)
     {
-        var versions = Directory.GetFiles(Path.Combine(_project.Root, "migrations", "versions"), "*.cs");
-        var compiled = await new ScriptCompiler().CompileAsync(versions, Path.Combine(_project.Root, ".retort", "cache"));
+        var versions = Directory.GetFiles(Path.Combine(project.Root, "migrations", "versions"), "*.cs");
+        var compiled = await new ScriptCompiler().CompileAsync(versions, Path.Combine(project.Root, ".retort", "cache"));
         // The application ships its assembly, not the files.
-        Directory.Delete(Path.Combine(_project.Root, "migrations"), recursive: true);
+        Directory.Delete(Path.Combine(project.Root, "migrations"), recursive: true);
         return compiled.Assembly;
     }
 
@@ -95,24 +97,39 @@ public sealed class MigratorTests : IDisposable
         Assert.Contains("zz", broken.Message);
     }
 
-    [LiveFact(LiveServer.Postgres)]
-    public Task Upgrades_a_postgresql_database() => Upgrades_a_live_database(LiveServer.Postgres,
-        "SELECT string_agg(column_name, ' ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = '{0}'");
+    public void Dispose() => _project.Dispose();
+}
 
-    [LiveFact(LiveServer.MySql)]
-    public Task Upgrades_a_mariadb_database() => Upgrades_a_live_database(LiveServer.MySql,
-        "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position SEPARATOR ' ') FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{0}'");
+/// <summary>
+/// <see cref="Migrator"/> on each live database, with its own version and log tables there, so that on a server
+/// the shared test database's other tables are left alone.
+/// </summary>
+public abstract class MigratorLiveSuite : IDisposable
+{
+    private readonly TestProject _project = new("sqlite:///app.db");
+    private readonly LiveTarget _target;
 
-    private async Task Upgrades_a_live_database(LiveServer server, string columnsQuery)
+    protected MigratorLiveSuite() => _target = LiveTarget.Of(GetType());
+
+    /// <summary>The columns of <paramref name="table"/>, in order, as one space-separated value.</summary>
+    private string ColumnsQuery(string table) => _target.Database switch
     {
-        // Names of its own, so the shared test database's other tables are left alone.
+        TestDatabase.Postgresql => $"SELECT string_agg(column_name, ' ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = '{table}'",
+        TestDatabase.Mysql => $"SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position SEPARATOR ' ') FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{table}'",
+        _ => $"SELECT group_concat(name, ' ') FROM (SELECT name FROM pragma_table_info('{table}') ORDER BY cid)",
+    };
+
+    [DatabaseFact]
+    public async Task Upgrades_a_live_database_from_the_assembly_alone()
+    {
+        // Names of its own, so the server's shared test database's other tables are left alone.
         var suffix = Guid.NewGuid().ToString("N")[..8];
         _project.Revision("a1", [], $"op.CreateTable(\"t_{suffix}\", new Column(\"id\", SqlType.Integer, primaryKey: true));", $"op.DropTable(\"t_{suffix}\");")
             .Revision("b1", ["a1"], $"op.AddColumn(\"t_{suffix}\", new Column(\"name\", SqlType.Text));", $"op.DropColumn(\"t_{suffix}\", \"name\");");
-        var url = LiveDatabase.Url(server);
+        var url = _target.Server is { } server ? LiveDatabase.Url(server) : $"sqlite:////{Path.Combine(_project.Root, "app.db").TrimStart('/')}";
         var migrator = new Migrator(new MigratorOptions
         {
-            Assemblies = [await BuildAsync()],
+            Assemblies = [await MigratorTests.BuildAsync(_project)],
             Url = url,
             Connect = TestProject.Connect,
             Config = new RetortConfig { BaseDirectory = _project.Root, ScriptLocation = _project.Root, VersionLocations = [],
@@ -122,7 +139,7 @@ public sealed class MigratorTests : IDisposable
         {
             Assert.Equal(["b1"], await migrator.UpgradeAsync());
             Assert.Equal(["b1"], (await migrator.CurrentAsync()).Select(r => r.Id));
-            Assert.Equal("id name", await ScalarAsync(url, string.Format(System.Globalization.CultureInfo.InvariantCulture, columnsQuery, $"t_{suffix}")));
+            Assert.Equal("id name", await ScalarAsync(url, ColumnsQuery($"t_{suffix}")));
         }
         finally
         {
@@ -143,3 +160,9 @@ public sealed class MigratorTests : IDisposable
 
     public void Dispose() => _project.Dispose();
 }
+
+[RunsOn(TestDatabase.Sqlite)] public sealed class SqliteMigratorTests : MigratorLiveSuite;
+
+[RunsOn(TestDatabase.Postgresql)] public sealed class PostgresMigratorTests : MigratorLiveSuite;
+
+[RunsOn(TestDatabase.Mysql)] public sealed class MariaDbMigratorTests : MigratorLiveSuite;

@@ -26,16 +26,16 @@ public abstract partial class HostileRunSuite
     private const int DdlTables = 40;
     private const int DowngradeTrials = 6;
 
-    /// <summary>The dialect's name in the report.</summary>
-    protected abstract string Name { get; }
+    private readonly LiveTarget _target;
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("retort-hostile");
 
-    /// <summary>A fresh, empty database's URL.</summary>
-    protected abstract Task<string> CreateDatabaseAsync(string name);
+    protected HostileRunSuite() => _target = LiveTarget.Of(GetType());
 
-    protected abstract Task DropDatabaseAsync(string name);
+    private Task<string> CreateDatabaseAsync(string name) => _target.CreateDatabaseAsync(name, _dir.FullName);
 
-    /// <summary>A query counting the tables whose name is LIKE <paramref name="pattern"/>.</summary>
-    protected abstract string TablesLike(string pattern);
+    private Task DropDatabaseAsync(string name) => _target.DropDatabaseAsync(name);
+
+    private string TablesLike(string pattern) => _target.TablesLike(pattern);
 
     private static void Revisions(TestProject project)
     {
@@ -57,7 +57,8 @@ public abstract partial class HostileRunSuite
 
     private sealed record Trial(string Where, int DelayMs, int Commands, bool Resumed, bool Settled, int Doubles, int Missing, bool Stuck, string Trace);
 
-    protected async Task Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing()
+    [DatabaseFact]
+    public async Task Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing()
     {
         using var project = new TestProject("sqlite:///unused.db");
         Revisions(project);
@@ -111,14 +112,14 @@ public abstract partial class HostileRunSuite
         foreach (var lockKind in (string[])["session", "table"])
             concurrent.Add(await EightAtOnceAsync(project, lockKind));
 
-        var report = $"{Name}: {Trials} SIGKILL trials ({trials.Count(t => t.Where == "data")} inside {DataRows} data changes, " +
+        var report = $"{_target.DialectName}: {Trials} SIGKILL trials ({trials.Count(t => t.Where == "data")} inside {DataRows} data changes, " +
             $"{trials.Count(t => t.Where == "ddl")} inside {DdlTables} CREATE TABLEs): {trials.Count(t => !t.Stuck && t.Doubles == 0 && t.Missing == 0)} recovered to head, " +
             $"{trials.Sum(t => t.Doubles)} statements applied twice, {trials.Sum(t => t.Missing)} missing, {trials.Count(t => t.Stuck)} stuck; " +
             $"{trials.Count(t => t.Resumed)} followed a --resume advice, {trials.Count(t => t.Settled)} settled an in-flight statement by looking; " +
             $"{DowngradeTrials} SIGKILLs in downgrade base: {downs.Count(t => !t.Stuck && t.Missing == 0)} recovered to base, {downs.Sum(t => t.Missing)} tables left, " +
             $"{downs.Count(t => t.Stuck)} stuck, {downs.Count(t => t.Resumed)} resumed; " +
             $"8 runs at once: {string.Join(", ", concurrent)}";
-        Report(Name, report);
+        Report(_target.DialectName, report);
         var failed = trials.Concat(downs).Where(t => t.Stuck || t.Doubles > 0 || t.Missing > 0).ToList();
         Assert.True(failed.Count == 0, report + "\n" + string.Join("\n---\n", failed.Select(t => $"{t.Where} +{t.DelayMs} ms:\n{t.Trace}")));
         Assert.DoesNotContain(concurrent, c => !c.EndsWith("each revision once", StringComparison.Ordinal));
@@ -222,46 +223,8 @@ public abstract partial class HostileRunSuite
     private static void Report(string name, string line) => TestArtifacts.Write("hostile", $"{name}.txt", line + "\n");
 }
 
-[Collection(HostileCollection.Name)]
-public sealed class SqliteHostileRuns : HostileRunSuite
-{
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("retort-hostile");
+[Collection(HostileCollection.Name), RunsOn(TestDatabase.Sqlite)] public sealed class SqliteHostileRuns : HostileRunSuite;
 
-    protected override string Name => "sqlite";
+[Collection(HostileCollection.Name), RunsOn(TestDatabase.Postgresql)] public sealed class PostgresHostileRuns : HostileRunSuite;
 
-    protected override string TablesLike(string pattern) => $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '{pattern}'";
-
-    protected override Task<string> CreateDatabaseAsync(string name) => Task.FromResult($"sqlite:////{Path.Combine(_dir.FullName, name + ".db").TrimStart('/')}");
-
-    protected override Task DropDatabaseAsync(string name) => Task.CompletedTask;
-
-    [Fact] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
-}
-
-/// <summary>A database per trial on a live server, made and dropped through its admin URL.</summary>
-public abstract class ServerHostileRuns(LiveServer server) : HostileRunSuite
-{
-    protected override Task<string> CreateDatabaseAsync(string name) => LiveDatabase.CreateDatabaseAsync(server, name);
-
-    protected override Task DropDatabaseAsync(string name) => LiveDatabase.DropDatabaseAsync(server, name);
-}
-
-[Collection(HostileCollection.Name)]
-public sealed class PostgresHostileRuns() : ServerHostileRuns(LiveServer.Postgres)
-{
-    protected override string Name => "postgresql";
-
-    protected override string TablesLike(string pattern) => $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE '{pattern}'";
-
-    [LiveFact(LiveServer.Postgres)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
-}
-
-[Collection(HostileCollection.Name)]
-public sealed class MariaDbHostileRuns() : ServerHostileRuns(LiveServer.MySql)
-{
-    protected override string Name => "mariadb";
-
-    protected override string TablesLike(string pattern) => $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE '{pattern}'";
-
-    [LiveFact(LiveServer.MySql)] public Task Kills_and_crowds() => Killed_at_random_moments_the_runs_recover_by_their_own_advice_with_nothing_twice_and_nothing_missing();
-}
+[Collection(HostileCollection.Name), RunsOn(TestDatabase.Mysql)] public sealed class MariaDbHostileRuns : HostileRunSuite;
