@@ -64,82 +64,23 @@ internal sealed class ConsoleWriters : IDisposable
 
         public override Encoding Encoding => _writer.Encoding;
 
-        public override void Write(char value)
-        {
-            lock (owner._lock)
-            {
-                Take();
-                try
-                {
-                    _writer.Write(value);
-                }
-                catch (IOException e)
-                {
-                    Failure = e;
-                    throw;
-                }
-            }
-        }
+        // TextWriter's other writes (a span, a formatted string) come down to these.
+        public override void Write(char value) => Locked(writer => writer.Write(value));
 
-        public override void Write(char[] buffer, int index, int count)
-        {
-            lock (owner._lock)
-            {
-                Take();
-                try
-                {
-                    _writer.Write(buffer, index, count);
-                }
-                catch (IOException e)
-                {
-                    Failure = e;
-                    throw;
-                }
-            }
-        }
+        public override void Write(char[] buffer, int index, int count) => Locked(writer => writer.Write(buffer, index, count));
 
-        public override void Write(ReadOnlySpan<char> buffer)
-        {
-            lock (owner._lock)
-            {
-                Take();
-                try
-                {
-                    _writer.Write(buffer);
-                }
-                catch (IOException e)
-                {
-                    Failure = e;
-                    throw;
-                }
-            }
-        }
+        public override void Write(string? value) => Locked(writer => writer.Write(value));
 
-        public override void Write(string? value)
-        {
-            lock (owner._lock)
-            {
-                Take();
-                try
-                {
-                    _writer.Write(value);
-                }
-                catch (IOException e)
-                {
-                    Failure = e;
-                    throw;
-                }
-            }
-        }
+        public override void WriteLine(string? value) => Locked(writer => writer.WriteLine(value));
 
-        public override void WriteLine(string? value)
+        private void Locked(Action<StreamWriter> write)
         {
             lock (owner._lock)
             {
                 Take();
                 try
                 {
-                    _writer.WriteLine(value);
+                    write(_writer);
                 }
                 catch (IOException e)
                 {

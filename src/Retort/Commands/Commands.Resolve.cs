@@ -1,5 +1,4 @@
 using Retort.Execution;
-using Retort.Revisions;
 
 namespace Retort;
 
@@ -13,33 +12,8 @@ public sealed partial class Commands
     public async Task ResolveAsync(string revision, bool applied, CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        await using var session = ResolveSession();
-        var (exists, heads, halted) = await ReadHaltedAsync(session, map, cancellationToken);
-        var id = map.Resolve(revision) is [var one] ? one.Id : throw new RetortException($"'{revision}' must name one revision");
-        if (halted is null || halted.Point.Revision != id)
-            throw new RetortException(halted is null
-                ? $"Nothing to resolve: the log shows no revision left half applied"
-                : $"Nothing to resolve for {id}: the revision left half applied is {halted.Point.Revision}");
-        var step = new RevisionStep(map, map[id], halted.Point.Upgrade);
-        var sink = session.Database;
-        await sink.BeginAsync(cancellationToken);
-        try
-        {
-            if (!exists)
-                await sink.ExecuteAsync(session.Table.Create(), cancellationToken);
-            if (applied)
-                foreach (var (statement, _) in new VersionHeads(session.Table, heads).Move(step))
-                    await sink.ExecuteAsync(statement, cancellationToken);
-            await new StepJournal(new JournalOptions(session.Log!, sink, CountsStatements: false)).RecordAsync(step, applied ? "resolved" : "rolled-back", cancellationToken);
-            await sink.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await sink.RollbackAsync();
-        }
-        Log.WriteLine(applied
-            ? $"Marked the {step.Comment()[8..]} as applied by hand"
-            : $"Marked the {(step.IsUpgrade ? "upgrade" : "downgrade")} of {id} as undone by hand; the next run runs it from the start");
+        await using var session = Session();
+        await Resolutions.ResolveAsync(session, map, revision, applied, cancellationToken);
     }
 
     /// <summary>
@@ -50,38 +24,7 @@ public sealed partial class Commands
     public async Task ResolveStatementAsync(string revision, bool ran, CancellationToken cancellationToken = default)
     {
         var map = Scripts.Map;
-        await using var session = ResolveSession();
-        var (_, _, halted) = await ReadHaltedAsync(session, map, cancellationToken);
-        var id = map.Resolve(revision) is [var one] ? one.Id : throw new RetortException($"'{revision}' must name one revision");
-        if (halted is not { Point: { InFlight: not null, Row: { } row } point } || point.Revision != id)
-            throw new RetortException(halted is null || halted.Point.Revision != id
-                ? $"Nothing to settle for {id}: the log shows no statement of it in flight when a run stopped"
-                : $"Nothing to settle for {id}: no statement of it was in flight when its run stopped; use --applied or --rolled-back");
-        var fate = ran ? StatementFate.Ran : StatementFate.NotRun;
-        await session.Database.ExecuteAsync(session.Log!.Supersede(row.RunId, row.Step, ResumePoint.StatusOf(fate), null), cancellationToken);
-        Log.WriteLine($"Marked statement {point.StatementsDone + 1} of {id} as {(ran ? "having taken effect" : "not having taken effect")}; " +
-            $"run '{ResumePoint.Command(id, point.Upgrade)}' to go on from statement {point.StatementsDone + (ran ? 2 : 1)}");
-    }
-
-    private RunSession ResolveSession()
-    {
-        var session = Session();
-        if (session.Log is null)
-            throw new RetortException("resolve needs the log of applied steps, which is off (\"log\": false)");
-        return session;
-    }
-
-    /// <summary>Under the lock: whether the version table exists, its heads, and the revision left half applied, if any.</summary>
-    private static async Task<(bool Exists, IReadOnlyList<string> Heads, HalfApplied? Halted)> ReadHaltedAsync(RunSession session, RevisionMap map,
-        CancellationToken cancellationToken)
-    {
-        await session.LockAsync(cancellationToken);
-        var sink = await session.ConnectAsync(cancellationToken);
-        var exists = await session.VersionTableExistsAsync(cancellationToken);
-        var heads = exists ? await session.ReadHeadsAsync(map, cancellationToken) : [];
-        var halted = await session.LogExistsAsync(cancellationToken)
-            ? await HalfApplied.FindAsync(sink, session.Log!, map, heads, session.Dialect, cancellationToken)
-            : null;
-        return (exists, heads, halted);
+        await using var session = Session();
+        await Resolutions.ResolveStatementAsync(session, map, revision, ran, cancellationToken);
     }
 }

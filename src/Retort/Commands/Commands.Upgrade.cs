@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
-using Retort.Dialects;
 using Retort.Execution;
-using Retort.Revisions;
 
 namespace Retort;
 
@@ -23,54 +20,6 @@ public sealed partial class Commands
     {
         var map = Scripts.Map;
         await using var session = Session();
-        if (sql is not null)
-        {
-            if (resume)
-                throw new RetortException("--resume cannot be used with --sql: only a connected run can see how far a half-applied revision got");
-            var (from, to) = SplitRange(target, upgrade);
-            var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
-            session.WriteTo(sql);
-            return await session.Runner(map, LoadMigrations, Scripts.ChecksumOf, tag: tag).RunAsync(Steps(map, start, to, upgrade), start,
-                session.ScriptSetup(createVersionTable: upgrade && start.Count == 0), cancellationToken);
-        }
-        if (target.Contains(':'))
-            throw new RetortException($"A range ('{target}') is only for --sql; online, the start is what the version table holds");
-        // The version table is read under the lock, so a run that waited sees what the other run did.
-        await session.LockAsync(cancellationToken);
-        var sink = await session.ConnectAsync(cancellationToken);
-        var exists = await session.VersionTableExistsAsync(cancellationToken);
-        var heads = exists ? await session.ReadHeadsAsync(map, cancellationToken) : [];
-        var log = session.Log;
-        var logExists = await session.LogExistsAsync(cancellationToken);
-        var halted = logExists ? await HalfApplied.FindAsync(sink, log!, map, heads, session.Dialect, cancellationToken) : null;
-        if (halted is not null && !resume)
-            throw new RetortException(halted.Message);
-        if (halted is null && resume)
-            throw new RetortException($"Nothing to resume: the log{(log is null ? " is off (\"log\": false), so it" : "")} shows no revision left half applied");
-        if (halted is not null && halted.Point.Upgrade != upgrade)
-            throw new RetortException($"Cannot resume: what was left half applied is the {(upgrade ? "downgrade" : "upgrade")} of {halted.Point.Revision}; resume it with '{ResumePoint.Command(halted.Point.Revision, halted.Point.Upgrade)}'");
-        if (!upgrade && heads.Count > 1 && Regex.IsMatch(target, @"^-\d+$"))
-            Log.WriteLine($"warning: downgrade {target} from several current revisions is ambiguous; as Alembic does, it goes down from the first row of the version table, {heads[0]} (name the line with 'LABEL@{target}' or 'REV{target}')");
-        var steps = Steps(map, heads, target, upgrade);
-        if (steps.Count == 0 && halted is not null)
-            throw new RetortException($"Cannot resume the {(upgrade ? "upgrade" : "downgrade")} of {halted.Point.Revision}: '{target}' is where the database already is");
-        if (steps.Count == 0)
-            return heads;
-        List<SqlStatement> setup = [.. exists ? [] : new[] { session.Table.Create() }, .. log is null || logExists ? [] : log.Create()];
-        if (logExists && halted is null)
-            await HalfApplied.CloseStoppedRowAsync(sink, log!, session.Dialect, cancellationToken);
-        return await session.Runner(map, LoadMigrations, Scripts.ChecksumOf, halted?.Point, tag).RunAsync(steps, heads, setup, cancellationToken);
-    }
-
-    private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
-        (upgrade ? map.UpgradeSteps(heads, target) : map.DowngradeSteps(heads, target))
-            .Select(r => (MigrationStep)new RevisionStep(map, r, upgrade)).ToList();
-
-    private static (string? From, string To) SplitRange(string target, bool upgrade)
-    {
-        var colon = target.IndexOf(':');
-        if (colon < 0)
-            return upgrade ? (null, target) : throw new RetortException($"downgrade with --sql needs FROM:TO, e.g. 'head:base' (not '{target}'), since nothing is connected to tell where the database is");
-        return (target[..colon], target[(colon + 1)..]);
+        return await Moves.RunAsync(session, map, target, upgrade, sql, resume, tag, cancellationToken);
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class Commands
     }
 
     /// <summary>The database of the settings, for one command; the caller disposes it.</summary>
-    private RunSession Session() => new(Config, _connect, Log);
+    private RunSession Session() => new(Config, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
 
     private MigrationSource LoadMigrations()
     {

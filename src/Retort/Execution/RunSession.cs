@@ -18,6 +18,8 @@ internal sealed class RunSession : IAsyncDisposable
     private readonly RetortConfig _config;
     private readonly ConnectionFactory? _connect;
     private readonly TextWriter _progress;
+    private readonly Func<MigrationSource>? _source;
+    private readonly Func<string, string?>? _checksumOf;
     private MigrationLock? _held;
     private DbConnection? _connection;
     private StatementSink? _sink;
@@ -25,11 +27,16 @@ internal sealed class RunSession : IAsyncDisposable
     /// <param name="config">The project's settings; the URL is read from them at once (a bad URL fails here).</param>
     /// <param name="connect">Opens connections; null for an API that was given no way to connect.</param>
     /// <param name="progress">Where lines for a person go (waiting for the lock, steps run).</param>
-    public RunSession(RetortConfig config, ConnectionFactory? connect, TextWriter progress)
+    /// <param name="source">The revisions' code, loaded only when a step needs it.</param>
+    /// <param name="checksumOf">The checksum of a script by path, as the headers were read.</param>
+    public RunSession(RetortConfig config, ConnectionFactory? connect, TextWriter progress, Func<MigrationSource>? source = null,
+        Func<string, string?>? checksumOf = null)
     {
         _config = config;
         _connect = connect;
         _progress = progress;
+        _source = source;
+        _checksumOf = checksumOf;
         Url = DatabaseUrl.From(config);
         Dialect = Dialect.ForName(Url.Dialect);
         Table = new VersionTable(Dialect, new TableName(config.VersionTable, config.VersionTableSchema));
@@ -37,6 +44,9 @@ internal sealed class RunSession : IAsyncDisposable
     }
 
     public DatabaseUrl Url { get; }
+
+    /// <summary>Where lines for a person go.</summary>
+    public TextWriter Progress => _progress;
 
     public Dialect Dialect { get; }
 
@@ -155,13 +165,10 @@ internal sealed class RunSession : IAsyncDisposable
 
     /// <summary>A runner for this session's sink, with a journal where the log is on.</summary>
     /// <param name="map">The revision graph.</param>
-    /// <param name="source">The revisions' code, loaded only when a step needs it.</param>
-    /// <param name="checksumOf">The checksum of a script by path, as the headers were read.</param>
     /// <param name="resume">Where a revision left half applied stopped, when the run resumes it.</param>
     /// <param name="tag">What the run is tagged with in the log.</param>
     /// <param name="fenced">Whether the run checks, before each statement and commit, that it still holds the lock.</param>
-    public MigrationRunner Runner(RevisionMap map, Func<MigrationSource> source, Func<string, string?> checksumOf,
-        ResumePoint? resume = null, string? tag = null, bool fenced = true)
+    public MigrationRunner Runner(RevisionMap map, ResumePoint? resume = null, string? tag = null, bool fenced = true)
     {
         var sink = Sink;
         var fence = fenced ? _held : null;
@@ -169,12 +176,18 @@ internal sealed class RunSession : IAsyncDisposable
         // Statements are counted as they commit only where they commit one by one; elsewhere a step's row is
         // written in its transaction and exists exactly when its work does.
         var journal = Log is null ? null : new StepJournal(new JournalOptions(Log, sink,
-            CountsStatements: online && !Dialect.TransactionalDdl, Resume: resume, ChecksumOf: checksumOf, Tag: tag,
+            CountsStatements: online && !Dialect.TransactionalDdl, Resume: resume, ChecksumOf: _checksumOf, Tag: tag,
             DeferRows: online && Dialect.TransactionalDdl && !_config.TransactionPerMigration, Fence: fence, Progress: _progress,
             SettleWait: TimeSpan.FromSeconds(_config.LockTimeout)));
-        return new MigrationRunner(new RunOptions(map, source, Dialect, sink, Table, _progress, _config.TransactionPerMigration,
+        return new MigrationRunner(new RunOptions(map, Source, Dialect, sink, Table, _progress, _config.TransactionPerMigration,
             AutoBatch: _config.SqliteAutoBatch, Journal: journal, Fence: fence));
     }
+
+    // Loaded once per session: the runner asks for it at every step.
+    private MigrationSource Source() =>
+        _loaded ??= (_source ?? throw new RetortException("These commands were created without a way to load the revisions' code (loadMigrations)"))();
+
+    private MigrationSource? _loaded;
 
     public async ValueTask DisposeAsync()
     {

@@ -20,7 +20,7 @@ internal sealed class DependencyRule
     {
         ["(root)"] = [],
         ["Schema"] = [],
-        ["Configuration"] = ["Schema", "Operations", "Dialects"],
+        ["Configuration"] = ["Dialects"],
         ["Operations"] = ["Schema"],
         ["Dialects"] = ["Schema", "Operations"],
         ["Model"] = ["Schema"],

@@ -1,10 +1,43 @@
+using Retort.Dialects;
 using Retort.Revisions;
 
 namespace Retort.Execution;
 
 /// <summary>What <c>stamp</c> does to the version table, as steps that run no migration.</summary>
-internal static class StampSteps
+internal static class Stamps
 {
+    /// <summary>Stamps <paramref name="revisions"/>; see <c>Commands.StampAsync</c>.</summary>
+    public static async Task<IReadOnlyList<string>> RunAsync(RunSession session, RevisionMap map, IReadOnlyList<string> revisions, bool purge,
+        TextWriter? sql, CancellationToken cancellationToken)
+    {
+        if (sql is not null)
+        {
+            if (purge)
+                throw new RetortException("--purge cannot be used with --sql: the script cannot know what the table holds");
+            var starts = revisions.Select(r => r.Contains(':') ? r[..r.IndexOf(':')] : null).Distinct().ToList();
+            if (starts.Count > 1)
+                throw new RetortException("stamp --sql takes one start for all revisions (FROM:TO), not several");
+            var start = starts[0] is null or "base" ? [] : map.Resolve(starts[0]!).Select(r => r.Id).ToList();
+            var targets = revisions.Select(r => r.Contains(':') ? r[(r.IndexOf(':') + 1)..] : r).ToList();
+            session.WriteTo(sql);
+            return await session.Runner(map, fenced: false)
+                .RunAsync(For(map, start, targets), start, session.ScriptSetup(createVersionTable: start.Count == 0), cancellationToken);
+        }
+        await session.LockAsync(cancellationToken);
+        var sink = await session.ConnectAsync(cancellationToken);
+        var exists = await session.VersionTableExistsAsync(cancellationToken);
+        IReadOnlyList<string> heads = [];
+        if (exists && purge)
+            await sink.ExecuteAsync(session.Table.DeleteAll(), cancellationToken);
+        else if (exists)
+            heads = await session.ReadHeadsAsync(map, cancellationToken);
+        var steps = For(map, heads, revisions);
+        var logExists = await session.LogExistsAsync(cancellationToken);
+        var log = session.Log;
+        List<SqlStatement> setup = [.. exists ? [] : new[] { session.Table.Create() }, .. log is null || logExists || steps.Count == 0 ? [] : log.Create()];
+        return await session.Runner(map, fenced: false).RunAsync(steps, heads, setup, cancellationToken);
+    }
+
     /// <summary>
     /// The stamp steps from <paramref name="heads"/> to each target, as Alembic computes them: a target already
     /// held does nothing; one above or below held heads of its line replaces them in one step; one on a line
