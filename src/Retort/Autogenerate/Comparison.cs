@@ -13,83 +13,63 @@ namespace Retort.Autogenerate;
 /// renames, index and constraint drops, column adds, column changes, column drops, constraint and index adds,
 /// the table's comment.
 /// </summary>
-internal sealed partial class Comparison
+internal sealed class Comparison
 {
-    private readonly Dialect _dialect;
+    private readonly ComparisonContext _context;
     private readonly CompareOptions _options;
-    private readonly StringComparer _names;
-    private readonly TableNameComparer _tableNames;
+    private readonly ConstraintComparison _constraints;
+    private readonly TableComparison _tables;
 
-    private readonly List<MigrationOperation> _tableRenames = [];
     private readonly List<MigrationOperation> _viewDrops = [];
-    private readonly List<MigrationOperation> _foreignKeyDrops = [];
-    private readonly List<MigrationOperation> _tableDrops = [];
-    private readonly List<MigrationOperation> _tableCreates = [];
-    private readonly List<MigrationOperation> _tableChanges = [];
-    private readonly List<MigrationOperation> _foreignKeyAdds = [];
     private readonly List<MigrationOperation> _viewCreates = [];
-
-    private readonly IReadOnlyDictionary<ExpressionQuestion, string>? _echoes;
-
-    // The database's name of a table that the comparison renames, by the new name: what questions to the database use.
-    private readonly Dictionary<TableName, TableName> _liveNames = [];
-
-    private TableName LiveName(TableName table) => _liveNames.GetValueOrDefault(table, table);
 
     public Comparison(Dialect dialect, CompareOptions options, IReadOnlyDictionary<ExpressionQuestion, string>? echoes = null)
     {
-        _dialect = dialect;
+        _context = new ComparisonContext(dialect, options, echoes);
         _options = options;
-        _echoes = echoes;
-        _names = dialect.NameComparer;
-        _tableNames = new TableNameComparer(_names);
+        _constraints = new ConstraintComparison(_context, new ObjectMatching(_context));
+        _tables = new TableComparison(_context, new ColumnComparison(_context), _constraints);
     }
 
     /// <summary>Things a person should know: probable renames, changes no operation expresses.</summary>
-    public List<string> Warnings { get; } = [];
+    public List<string> Warnings => _context.Warnings;
 
     /// <summary>
     /// The model's expressions that did not compare equal to the database's by their normal form: the database can
     /// say what it makes of them (<see cref="Dialect.EchoAsync"/>), and a second comparison with its answers decides.
     /// </summary>
-    public HashSet<ExpressionQuestion> Questions { get; } = [];
+    public HashSet<ExpressionQuestion> Questions => _context.Questions;
 
     /// <summary>Warnings by the operation they concern (also in <see cref="Warnings"/>).</summary>
-    public Dictionary<MigrationOperation, IReadOnlyList<string>> Notes { get; } = new(ReferenceEqualityComparer.Instance);
-
-    private void Note(MigrationOperation operation, string warning)
-    {
-        Warnings.Add(warning);
-        Notes[operation] = Notes.TryGetValue(operation, out var earlier) ? [.. earlier, warning] : [warning];
-    }
+    public Dictionary<MigrationOperation, IReadOnlyList<string>> Notes => _context.Notes;
 
     /// <summary>
     /// What the database does by itself along with an upgrade operation, which the downgrade must undo after the
     /// operation's reverse: the index MySQL makes for a foreign key that no index serves.
     /// </summary>
-    public Dictionary<MigrationOperation, MigrationOperation> AlsoUndone { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<MigrationOperation, MigrationOperation> AlsoUndone => _constraints.AlsoUndone;
 
     /// <summary>The live tables compared with wanted ones, by the wanted name (after table renames).</summary>
-    public Dictionary<TableName, Table> KeptTables { get; } = [];
+    public Dictionary<TableName, Table> KeptTables => _tables.Kept;
 
     /// <summary>The wanted tables that <see cref="KeptTables"/> are compared with, by name.</summary>
-    public Dictionary<TableName, Table> KeptWanted { get; } = [];
+    public Dictionary<TableName, Table> KeptWanted => _tables.KeptWanted;
 
     public List<MigrationOperation> Run(DatabaseSchema wanted, DatabaseSchema live)
     {
         var wantedTables = Included(wanted.Tables, isLive: false);
         var liveTables = Included(live.Tables, isLive: true);
-        CompareTables(wantedTables, liveTables);
+        _tables.Compare(wantedTables, liveTables);
         CompareViews(Included(wanted.Views, isLive: false), Included(live.Views, isLive: true));
-        return [.. _tableRenames, .. _viewDrops, .. _foreignKeyDrops, .. _tableDrops, .. _tableCreates, .. _tableChanges,
-            .. _foreignKeyAdds, .. _viewCreates];
+        return [.. _tables.Renames, .. _viewDrops, .. _constraints.ForeignKeyDrops, .. _tables.Drops, .. _tables.Creates,
+            .. _tables.Changes, .. _constraints.ForeignKeyAdds, .. _viewCreates];
     }
 
     private bool Include(SchemaObjectKind kind, TableName table, string? name, bool isLive) =>
         _options.Include?.Invoke(new SchemaObject(kind, table, name, isLive)) ?? true;
 
     private bool IsVersionTable(TableName name) =>
-        _names.Equals(name.Name, _options.VersionTable.Name) && (name.Schema is null || _options.VersionTable.Schema is null || name.Schema == _options.VersionTable.Schema);
+        _context.Names.Equals(name.Name, _options.VersionTable.Name) && (name.Schema is null || _options.VersionTable.Schema is null || name.Schema == _options.VersionTable.Schema);
 
     // The tables Include lets through, each with only the parts it lets through; the version table never.
     private List<Table> Included(IReadOnlyList<Table> tables, bool isLive)
@@ -126,8 +106,8 @@ internal sealed partial class Comparison
 
     private void CompareViews(List<View> wanted, List<View> live)
     {
-        var liveByName = live.ToDictionary(v => v.Name, _tableNames);
-        var wantedNames = wanted.Select(v => v.Name).ToHashSet(_tableNames);
+        var liveByName = live.ToDictionary(v => v.Name, _context.TableNames);
+        var wantedNames = wanted.Select(v => v.Name).ToHashSet(_context.TableNames);
         foreach (var view in live.Where(v => !wantedNames.Contains(v.Name)))
             _viewDrops.Add(new DropObjectOperation(ObjectKind.View, view.Name, view.Definition));
         foreach (var view in wanted)
@@ -139,18 +119,8 @@ internal sealed partial class Comparison
         }
     }
 
-    private bool SameView(View wanted, View live)
-    {
-        if (_dialect.SameViewDefinition(wanted.Definition, live.Definition))
-            return true;
-        var question = new ExpressionQuestion(wanted.Name, ExpressionKind.View, wanted.Definition);
-        if (_echoes?.TryGetValue(question, out var echoed) == true)
-            return _dialect.SameViewDefinition(echoed, live.Definition);
-        Questions.Add(question);
-        return false;
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-    private static string Columns(IEnumerable<string> columns) => "(" + string.Join(", ", columns) + ")";
+    private bool SameView(View wanted, View live) =>
+        _context.Dialect.SameViewDefinition(wanted.Definition, live.Definition)
+        || _context.SameOnceEchoed(new ExpressionQuestion(wanted.Name, ExpressionKind.View, wanted.Definition),
+            echoed => _context.Dialect.SameViewDefinition(echoed, live.Definition));
 }

@@ -4,7 +4,7 @@ namespace Retort.Revisions;
 /// The revision graph as index-based adjacency lists (index = file order), with the traversals the map
 /// is built from. Every traversal uses an explicit stack, so 5000-deep chains cannot overflow.
 /// </summary>
-internal sealed partial class RevisionGraph
+internal sealed class RevisionGraph
 {
     /// <summary>The position "below every base" in walks and targets.</summary>
     public const int Base = -1;
@@ -27,6 +27,39 @@ internal sealed partial class RevisionGraph
         Heads = [.. Enumerable.Range(0, nodes.Length).Where(i => children[i].Length == 0)];
         RealHeads = [.. Enumerable.Range(0, nodes.Length).Where(i => allNext[i].Length == 0)];
         Bases = [.. Enumerable.Range(0, nodes.Length).Where(i => parents[i].Length == 0)];
+    }
+
+    /// <summary>Validates the headers and builds the graph, or throws the first problem found.</summary>
+    public static RevisionGraph Build(IEnumerable<RevisionHeader> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        RevisionHeader[] list = [.. headers];
+        var nodes = new Revision[list.Length];
+        var ids = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
+        for (int i = 0; i < list.Length; i++)
+        {
+            RevisionHeader header = list[i] ?? throw new ArgumentException("A revision header is null.", nameof(headers));
+            RevisionReferences.ValidateId(header);
+            if (!ids.TryAdd(header.Id, i))
+            {
+                throw RevisionErrors.DuplicateId(list[ids[header.Id]], header);
+            }
+
+            nodes[i] = new Revision(header, i);
+        }
+
+        int[][] parents = RevisionReferences.ResolveParents(list, ids);
+        Dictionary<string, int> labels = RevisionReferences.CollectLabels(list, ids);
+        int[][] dependencies = RevisionReferences.ResolveDependencies(list, ids, labels);
+        CycleFinder.DetectCycles(list, parents, dependencies);
+
+        int[][] children = RevisionEdges.Reverse(parents);
+        int[][] allNext = RevisionEdges.Reverse(RevisionEdges.Join(parents, dependencies));
+        int[][] normalized = RevisionEdges.Normalize(parents, dependencies);
+        int[][] lower = RevisionEdges.Join(parents, normalized);
+        var graph = new RevisionGraph(nodes, parents, children, lower, RevisionEdges.Reverse(lower), allNext, ids, labels);
+        graph.Describe(normalized);
+        return graph;
     }
 
     public Revision[] Nodes { get; }
@@ -146,5 +179,35 @@ internal sealed partial class RevisionGraph
 
         matches.Sort((a, b) => a.Index.CompareTo(b.Index));
         return matches;
+    }
+
+    /// <summary>Fills in what the graph says of each revision.</summary>
+    private void Describe(int[][] normalized)
+    {
+        string[][] labels = LabelPropagation.Propagate(this);
+        foreach (Revision revision in Nodes)
+        {
+            int i = revision.Index;
+            revision.Dependencies = IdArray(normalized[i]);
+            revision.NextRevisions = IdArray(Children[i]);
+            revision.AllNextRevisions = IdArray(AllNext[i]);
+            revision.BranchLabels = labels[i];
+        }
+    }
+
+    private string[] IdArray(int[] indexes)
+    {
+        if (indexes.Length == 0)
+        {
+            return [];
+        }
+
+        var ids = new string[indexes.Length];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Nodes[indexes[i]].Id;
+        }
+
+        return ids;
     }
 }

@@ -4,11 +4,11 @@ namespace Retort.Revisions;
 /// The revision graph: heads, bases, branch labels, dependencies, target resolution and walk order,
 /// with Alembic's semantics. Where Alembic's order is arbitrary, ties follow the input (file) order.
 /// </summary>
-public sealed partial class RevisionMap
+public sealed class RevisionMap
 {
-    private const int Base = RevisionGraph.Base;
-
     private readonly RevisionGraph graph;
+    private readonly TargetResolver targets;
+    private readonly StepPlanner steps;
 
     /// <summary>
     /// Builds the graph. Throws <see cref="RetortException"/> for a duplicate id (naming both files),
@@ -18,6 +18,9 @@ public sealed partial class RevisionMap
     public RevisionMap(IEnumerable<RevisionHeader> headers)
     {
         graph = RevisionGraph.Build(headers);
+        var symbols = new SymbolResolver(graph);
+        targets = new TargetResolver(graph, symbols);
+        steps = new StepPlanner(graph, symbols, targets);
         All = Array.AsReadOnly(graph.Nodes);
         Heads = Revisions(graph.Heads);
         RealHeads = Revisions(graph.RealHeads);
@@ -67,6 +70,93 @@ public sealed partial class RevisionMap
     /// </summary>
     public IReadOnlyList<Revision> Descendants(IEnumerable<string> ids, bool includeDependencies = true) =>
         Marked(graph.Reach(ids.Select(id => this[id].Index), includeDependencies ? graph.Upper : graph.Children));
+
+    /// <summary>
+    /// Resolves a symbol to revisions: <c>head</c>, <c>heads</c>, <c>base</c> (empty), a full id, a
+    /// unique partial id, a branch label, <c>LABEL@head</c>, <c>LABEL@heads</c>, <c>LABEL@base</c>,
+    /// <c>LABEL@REV</c>, <c>REV+N</c>, <c>REV-N</c>, <c>LABEL@+N</c>, <c>LABEL@-N</c>; and, given the
+    /// database's current heads, <c>current</c>, <c>+N</c> and <c>-N</c>. Without current heads,
+    /// <c>+N</c> counts up from base and <c>-N</c> counts down from each head, as in history ranges.
+    /// </summary>
+    /// <example><c>map.Resolve("ae10")</c>, <c>map.Resolve("mylib@head")</c>, <c>map.Resolve("-1", currentHeads)</c>.</example>
+    public IReadOnlyList<Revision> Resolve(string symbol, IReadOnlyCollection<string>? current = null)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        return Revisions(targets.Resolve(symbol, current));
+    }
+
+    /// <summary>
+    /// Resolves a symbol that must name at most one revision (as <see cref="Resolve"/>); null for base.
+    /// Throws <see cref="RetortException"/> when it names several.
+    /// </summary>
+    public Revision? ResolveOne(string symbol, IReadOnlyCollection<string>? current = null)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        List<int> found = targets.Resolve(symbol, current);
+        return found.Count switch
+        {
+            0 => null,
+            1 => graph.Nodes[found[0]],
+            _ => throw RevisionErrors.SeveralRevisions(symbol, graph.IdsOf(found)),
+        };
+    }
+
+    /// <summary>
+    /// Resolves several symbols (for a merge or a stamp); throws <see cref="RetortException"/> when a
+    /// revision is named twice or when one is an ancestor of another.
+    /// </summary>
+    public IReadOnlyList<Revision> ResolveDistinct(IEnumerable<string> symbols, IReadOnlyCollection<string>? current = null)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        var found = new List<int>();
+        foreach (int index in symbols.SelectMany(s => targets.Resolve(s, current)))
+        {
+            if (found.Contains(index))
+            {
+                throw RevisionErrors.RepeatedRevision(graph.Id(index));
+            }
+
+            found.Add(index);
+        }
+
+        steps.AncestorsChecked(found, "Requested");
+        return Revisions(found);
+    }
+
+    /// <summary>
+    /// The revisions to apply, in order, to move a database at <paramref name="current"/> to
+    /// <paramref name="target"/>: each after its parents and dependencies. Dependencies on other
+    /// branches are pulled in; a merge point comes after all its parents. A target already applied (a current
+    /// head, or below one) is nothing to do, as in Alembic: a pinned deploy run again changes nothing.
+    /// </summary>
+    public IReadOnlyList<Revision> UpgradeSteps(IReadOnlyCollection<string> current, string target)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(target);
+        return Revisions(steps.UpgradeSteps(current, target));
+    }
+
+    /// <summary>
+    /// The revisions to undo, in order, to move a database at <paramref name="current"/> down to
+    /// <paramref name="target"/>: each before its parents and before what it depends on. Everything
+    /// applied above the target goes, dependents included; <c>LABEL@REV</c> (and <c>-N</c> from one
+    /// current revision) keeps to that branch.
+    /// </summary>
+    public IReadOnlyList<Revision> DowngradeSteps(IReadOnlyCollection<string> current, string target)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(target);
+        return Revisions(steps.DowngradeSteps(current, target));
+    }
+
+    /// <summary>
+    /// Revisions from <paramref name="upper"/> down to <paramref name="lower"/> inclusive, newest first,
+    /// as <c>history -r lower:upper</c> lists them; null ends mean <c>heads</c> and <c>base</c>.
+    /// Either end may be <c>current</c> (given <paramref name="current"/>); <c>LABEL@base</c> or
+    /// <c>LABEL@REV</c> as the lower end keeps to that branch; relative ends stop at base or head.
+    /// </summary>
+    public IReadOnlyList<Revision> Walk(string? lower, string? upper, IReadOnlyCollection<string>? current = null) =>
+        Revisions(steps.Walk(lower, upper, current));
 
     private Revision[] Revisions(IEnumerable<int> indexes) => [.. indexes.Select(i => graph.Nodes[i])];
 

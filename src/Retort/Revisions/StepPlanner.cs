@@ -1,19 +1,15 @@
 namespace Retort.Revisions;
 
-public sealed partial class RevisionMap
+/// <summary>The revisions an upgrade applies, a downgrade undoes, or a history range lists, in the order they run.</summary>
+internal sealed class StepPlanner(RevisionGraph graph, SymbolResolver symbols, TargetResolver targetResolver)
 {
-    /// <summary>
-    /// The revisions to apply, in order, to move a database at <paramref name="current"/> to
-    /// <paramref name="target"/>: each after its parents and dependencies. Dependencies on other
-    /// branches are pulled in; a merge point comes after all its parents. A target already applied (a current
-    /// head, or below one) is nothing to do, as in Alembic: a pinned deploy run again changes nothing.
-    /// </summary>
-    public IReadOnlyList<Revision> UpgradeSteps(IReadOnlyCollection<string> current, string target)
+    private const int Base = RevisionGraph.Base;
+
+    /// <summary>The indexes to apply, in order (see <see cref="RevisionMap.UpgradeSteps"/>).</summary>
+    public List<int> UpgradeSteps(IReadOnlyCollection<string> current, string target)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(target);
-        List<int> heads = ResolveCurrent(current);
-        List<int> targets = UpgradeTargets(heads, target, clamp: false);
+        List<int> heads = symbols.ResolveCurrent(current);
+        List<int> targets = targetResolver.UpgradeTargets(heads, target, clamp: false);
         bool[] needed = AncestorsChecked(targets, "Requested");
         bool[] applied = AncestorsChecked(heads, "Current");
         for (int i = 0; i < needed.Length; i++)
@@ -23,21 +19,14 @@ public sealed partial class RevisionMap
 
         List<int> order = TopologicalOrder.Sort(graph, needed, targets);
         order.Reverse();
-        return Revisions(order);
+        return order;
     }
 
-    /// <summary>
-    /// The revisions to undo, in order, to move a database at <paramref name="current"/> down to
-    /// <paramref name="target"/>: each before its parents and before what it depends on. Everything
-    /// applied above the target goes, dependents included; <c>LABEL@REV</c> (and <c>-N</c> from one
-    /// current revision) keeps to that branch.
-    /// </summary>
-    public IReadOnlyList<Revision> DowngradeSteps(IReadOnlyCollection<string> current, string target)
+    /// <summary>The indexes to undo, in order (see <see cref="RevisionMap.DowngradeSteps"/>).</summary>
+    public List<int> DowngradeSteps(IReadOnlyCollection<string> current, string target)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(target);
-        List<int> heads = ResolveCurrent(current);
-        (int? branch, int destination) = DowngradeTarget(heads, target);
+        List<int> heads = symbols.ResolveCurrent(current);
+        (int? branch, int destination) = targetResolver.DowngradeTarget(heads, target);
 
         List<int> roots = destination == Base ? [.. graph.Bases] : [.. graph.Children[destination]];
         if (branch is int line && roots.Count > 1)
@@ -64,24 +53,19 @@ public sealed partial class RevisionMap
             throw RevisionErrors.NotDowngradeTarget(target, [.. graph.IdsOf(heads)]);
         }
 
-        return Revisions(TopologicalOrder.Sort(graph, undo, heads));
+        return TopologicalOrder.Sort(graph, undo, heads);
     }
 
-    /// <summary>
-    /// Revisions from <paramref name="upper"/> down to <paramref name="lower"/> inclusive, newest first,
-    /// as <c>history -r lower:upper</c> lists them; null ends mean <c>heads</c> and <c>base</c>.
-    /// Either end may be <c>current</c> (given <paramref name="current"/>); <c>LABEL@base</c> or
-    /// <c>LABEL@REV</c> as the lower end keeps to that branch; relative ends stop at base or head.
-    /// </summary>
-    public IReadOnlyList<Revision> Walk(string? lower, string? upper, IReadOnlyCollection<string>? current = null)
+    /// <summary>A history range, newest first (see <see cref="RevisionMap.Walk"/>).</summary>
+    public List<int> Walk(string? lower, string? upper, IReadOnlyCollection<string>? current = null)
     {
         string lowerText = lower ?? "base", upperText = upper ?? "heads";
         List<int> bottoms = lowerText == "current"
-            ? ResolveCurrent(current ?? throw RevisionErrors.CurrentNeeded(lowerText))
-            : Lookup(lowerText, clamp: true);
+            ? symbols.ResolveCurrent(current ?? throw RevisionErrors.CurrentNeeded(lowerText))
+            : symbols.Lookup(lowerText, clamp: true);
         List<int> targets = upperText == "current"
-            ? ResolveCurrent(current ?? throw RevisionErrors.CurrentNeeded(upperText))
-            : UpgradeTargets(bottoms, upperText, clamp: true);
+            ? symbols.ResolveCurrent(current ?? throw RevisionErrors.CurrentNeeded(upperText))
+            : targetResolver.UpgradeTargets(bottoms, upperText, clamp: true);
         int at = lowerText.IndexOf('@');
         if (at >= 0)
         {
@@ -105,7 +89,7 @@ public sealed partial class RevisionMap
             wanted[i] &= !below[i] && (bottoms.Count == 0 || above[i]);
         }
 
-        return Revisions(TopologicalOrder.Sort(graph, wanted, targets));
+        return TopologicalOrder.Sort(graph, wanted, targets);
     }
 
     /// <summary>
@@ -116,7 +100,7 @@ public sealed partial class RevisionMap
     {
         if (!graph.Labels.ContainsKey(label))
         {
-            int revision = ResolveBranch(label, symbol);
+            int revision = symbols.ResolveBranch(label, symbol);
             IReadOnlyList<string> own = graph.Nodes[revision].BranchLabels;
             if (own.Count != 1)
             {
@@ -133,7 +117,7 @@ public sealed partial class RevisionMap
     /// Ancestors of <paramref name="targets"/> (included) through <c>Revises</c> and <c>DependsOn</c>;
     /// fails when one target lies below another, as Alembic's <c>check=True</c> traversal does.
     /// </summary>
-    private bool[] AncestorsChecked(List<int> targets, string kind)
+    public bool[] AncestorsChecked(List<int> targets, string kind)
     {
         var isTarget = new bool[graph.Count];
         targets.ForEach(t => isTarget[t] = true);

@@ -1,20 +1,41 @@
 using Retort.Dialects;
 using Retort.Ops;
+using static Retort.Autogenerate.ComparisonContext;
 
 namespace Retort.Autogenerate;
 
-internal sealed partial class Comparison
+/// <summary>
+/// The indexes, unique and check constraints and foreign keys of the tables a comparison keeps, and the foreign keys
+/// of the tables it creates or drops that must wait for (or go before) other tables.
+/// </summary>
+internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatching matching)
 {
+    private readonly Dialect _dialect = context.Dialect;
+    private readonly CompareOptions _options = context.Options;
+    private readonly StringComparer _names = context.Names;
+    private readonly TableNameComparer _tableNames = context.TableNames;
+    private readonly List<string> _warnings = context.Warnings;
+    private readonly ObjectMatching _matching = matching;
+
+    /// <summary>Foreign keys dropped before any table is dropped or created, with the indexes MySQL made for them.</summary>
+    public List<MigrationOperation> ForeignKeyDrops { get; } = [];
+
+    /// <summary>Foreign keys added once every table exists.</summary>
+    public List<MigrationOperation> ForeignKeyAdds { get; } = [];
+
+    /// <summary>The index MySQL makes for a foreign key that no index serves, by the key's add (see <see cref="Comparison.AlsoUndone"/>).</summary>
+    public Dictionary<MigrationOperation, MigrationOperation> AlsoUndone { get; } = new(ReferenceEqualityComparer.Instance);
+
     // Indexes by name; unique constraints by name, and unnamed ones by columns; checks by name, and unnamed ones by
     // condition. Before that, a live object that does what a conventionally named wanted one does is taken for it,
     // whatever the database called it (customers_email_key, email_2, sqlite_autoindex_…).
-    private void CompareIndexes(Table wanted, Table live, List<MigrationOperation> drops, List<MigrationOperation> adds)
+    public void CompareIndexes(Table wanted, Table live, List<MigrationOperation> drops, List<MigrationOperation> adds)
     {
         var name = wanted.Name;
         if (_dialect.UniqueConstraintsAreIndexes)
-            live = Reconciled(wanted, live);
+            live = _matching.Reconciled(wanted, live);
         if (!_options.CompareImplicitNames)
-            live = WithImplicitNamesMatched(wanted, live);
+            live = _matching.WithImplicitNamesMatched(wanted, live);
         var liveIndexes = new Dictionary<string, TableIndex>(_names);
         foreach (var index in live.Indexes)
             liveIndexes.TryAdd(index.Name, index);
@@ -26,7 +47,7 @@ internal sealed partial class Comparison
         {
             if (liveIndexes.TryGetValue(index.Name, out var existing))
             {
-                if (SameIndex(name, index, existing))
+                if (_matching.SameIndex(name, index, existing))
                     continue;
                 drops.Add(new DropIndexOperation(existing.Name, name, existing with { Table = name }));
             }
@@ -36,31 +57,13 @@ internal sealed partial class Comparison
         var (uniqueDrops, uniqueAdds) = Matched(name, wanted.Constraints.OfType<UniqueConstraint>().ToList(), live.Constraints.OfType<UniqueConstraint>().ToList(),
             (w, l) => w.Columns.SequenceEqual(l.Columns, _names), ConstraintKind.Unique, pairsNamed: false);
         var (checkDrops, checkAdds) = Matched(name, wanted.Constraints.OfType<CheckConstraint>().ToList(), live.Constraints.OfType<CheckConstraint>().ToList(),
-            (w, l) => SameCondition(name, w.Condition, l.Condition), ConstraintKind.Check, pairsNamed: false);
+            (w, l) => _matching.SameCondition(name, w.Condition, l.Condition), ConstraintKind.Check, pairsNamed: false);
         drops.AddRange(uniqueDrops);
         drops.AddRange(checkDrops.Select(d => d is DropConstraintOperation { Existing: CheckConstraint { Column: { } column } } drop && _dialect.RestatesColumns
             && live.Columns.FirstOrDefault(c => _names.Equals(c.Name, column)) is { } restated ? drop with { RestatedColumn = restated } : d));
         adds.AddRange(uniqueAdds);
         adds.AddRange(indexAdds);
         adds.AddRange(checkAdds);
-    }
-
-    // MySQL keeps a unique constraint as a unique index and reads every plain unique index back as a constraint:
-    // a live one takes the kind of the wanted object of its name.
-    private Table Reconciled(Table wanted, Table live)
-    {
-        var wantedIndexes = wanted.Indexes.Where(i => i.Unique).Select(i => i.Name).ToHashSet(_names);
-        var wantedUniques = wanted.Constraints.OfType<UniqueConstraint>().Where(u => u.Name is not null).Select(u => u.Name!).ToHashSet(_names);
-        var asIndexes = live.Constraints.OfType<UniqueConstraint>().Where(u => u.Name is not null && wantedIndexes.Contains(u.Name) && !wantedUniques.Contains(u.Name)).ToList();
-        var asConstraints = live.Indexes.Where(i => i.Unique && wantedUniques.Contains(i.Name) && !wantedIndexes.Contains(i.Name)
-            && i.Where is null && !i.Columns.Any(TableIndex.IsExpression)).ToList();
-        if (asIndexes.Count == 0 && asConstraints.Count == 0)
-            return live;
-        return live with
-        {
-            Constraints = [.. live.Constraints.Except(asIndexes), .. asConstraints.Select(i => new UniqueConstraint(i.Name, i.Columns))],
-            Indexes = [.. live.Indexes.Except(asConstraints), .. asIndexes.Select(u => new TableIndex(u.Name!, live.Name.Name, u.Columns, unique: true, schema: live.Name.Schema))],
-        };
     }
 
     // MySQL needs an index on a foreign key's columns and makes one (named after the key or its first column) when
@@ -71,43 +74,24 @@ internal sealed partial class Comparison
             && index.Columns.Take(k.Columns.Count).SequenceEqual(k.Columns, _names)
             && !Served(live with { Indexes = live.Indexes.Where(i => i != index).ToList() }, k.Columns));
 
-    private bool SameIndex(TableName table, TableIndex wanted, TableIndex live)
-    {
-        if (wanted.Unique != live.Unique || wanted.Columns.Count != live.Columns.Count)
-            return false;
-        for (var i = 0; i < wanted.Columns.Count; i++)
-        {
-            var (w, l) = (wanted.Columns[i], live.Columns[i]);
-            var same = !TableIndex.IsExpression(w) && !TableIndex.IsExpression(l)
-                ? _names.Equals(w, l)
-                : SameExpression(table, ExpressionKind.IndexExpression, w, l);
-            if (!same)
-                return false;
-        }
-        return !_dialect.HasPartialIndexes
-            || (wanted.Where is null || live.Where is null ? wanted.Where is null && live.Where is null
-                : SameExpression(table, ExpressionKind.IndexPredicate, wanted.Where, live.Where));
-    }
-
-
-    private void CompareForeignKeys(Table wanted, Table live)
+    public void CompareForeignKeys(Table wanted, Table live)
     {
         var (drops, adds) = Matched(wanted.Name, wanted.Constraints.OfType<ForeignKey>().ToList(), live.Constraints.OfType<ForeignKey>().ToList(),
             SameForeignKey, ConstraintKind.ForeignKey, pairsNamed: true, SameTarget);
         var added = adds.Cast<AddConstraintOperation>().Select(a => a.Constraint.Name).ToHashSet(_names);
         foreach (var drop in drops.Cast<DropConstraintOperation>())
         {
-            _foreignKeyDrops.Add(drop);
+            ForeignKeyDrops.Add(drop);
             if (!_dialect.IndexesForeignKeys || drop.Existing is not ForeignKey key || (drop.Name is not null && added.Contains(drop.Name)))
                 continue;
             if (drop.Name is not null && !Served(live, key.Columns) && live.Indexes.All(i => !_names.Equals(i.Name, drop.Name)))
-                _foreignKeyDrops.Add(new DropIndexOperation(drop.Name, live.Name, new TableIndex(drop.Name, live.Name.Name, key.Columns, schema: live.Name.Schema)));
+                ForeignKeyDrops.Add(new DropIndexOperation(drop.Name, live.Name, new TableIndex(drop.Name, live.Name.Name, key.Columns, schema: live.Name.Schema)));
             // The index MySQL named after the key's first column, which the comparison of indexes left for the key.
             else if (live.Indexes.FirstOrDefault(i => KeepsForForeignKey(live, i) && i.Columns.SequenceEqual(key.Columns, _names)
                 && !wanted.Indexes.Any(w => _names.Equals(w.Name, i.Name) || (w.ImplicitName && w.Columns.SequenceEqual(i.Columns, _names)))) is { } index)
-                _foreignKeyDrops.Add(new DropIndexOperation(index.Name, live.Name, index with { Table = live.Name }));
+                ForeignKeyDrops.Add(new DropIndexOperation(index.Name, live.Name, index with { Table = live.Name }));
         }
-        _foreignKeyAdds.AddRange(adds);
+        ForeignKeyAdds.AddRange(adds);
         if (!_dialect.IndexesForeignKeys)
             return;
         // MySQL makes an index named after a new key that no index serves; the downgrade drops it with the key.
@@ -116,6 +100,18 @@ internal sealed partial class Comparison
             if (add.Constraint is ForeignKey { Name: { } name } key && !Served(live, key.Columns) && !Served(wanted, key.Columns))
                 AlsoUndone[add] = new DropIndexOperation(name, wanted.Name, new TableIndex(name, wanted.Name.Name, key.Columns, schema: wanted.Name.Schema));
         }
+    }
+
+    /// <summary>A foreign key of a created table that waits for its referenced table, or for a column a kept table gains.</summary>
+    public void AddForeignKey(TableName table, ForeignKey key) => ForeignKeyAdds.Add(new AddConstraintOperation(table, Named(key, table)));
+
+    /// <summary>A foreign key inside a cycle of dropped tables, dropped before any of them.</summary>
+    public void DropForeignKey(TableName table, ForeignKey key)
+    {
+        if (key.Name is null)
+            _warnings.Add($"Foreign key {Columns(key.Columns)} of {table} has no name, so autogenerate cannot drop it; drop it by hand (SQLite: rebuild the table)");
+        else
+            ForeignKeyDrops.Add(new DropConstraintOperation(table, key.Name, ConstraintKind.ForeignKey, key));
     }
 
     // Whether another index (or key) starts with these columns, so that the database made none for the foreign key.
@@ -172,7 +168,7 @@ internal sealed partial class Comparison
         foreach (var constraint in unpaired)
         {
             if (constraint.Name is null && !_dialect.DropsUnnamedConstraints)
-                Warnings.Add($"An unnamed {KindWords(kind)} of {table} is not in the model, but autogenerate cannot drop it without a name; drop it by hand");
+                _warnings.Add($"An unnamed {KindWords(kind)} of {table} is not in the model, but autogenerate cannot drop it without a name; drop it by hand");
             else
                 drops.Add(new DropConstraintOperation(table, constraint.Name, kind, constraint));
         }
@@ -184,7 +180,7 @@ internal sealed partial class Comparison
                 return;
             if (liveOne.Name is null && !_dialect.DropsUnnamedConstraints)
             {
-                Warnings.Add($"The {KindWords(kind)} {Columns(ColumnsOf(liveOne))} of {table} changed, but it has no name in the database, so autogenerate cannot drop it; change it by hand");
+                _warnings.Add($"The {KindWords(kind)} {Columns(ColumnsOf(liveOne))} of {table} changed, but it has no name in the database, so autogenerate cannot drop it; change it by hand");
                 return;
             }
             drops.Add(new DropConstraintOperation(table, liveOne.Name, kind, liveOne));
@@ -203,7 +199,7 @@ internal sealed partial class Comparison
         var prefix = constraint switch { ForeignKey => "fk", UniqueConstraint => "uq", _ => "ck" };
         var name = fallback ?? $"{prefix}_{table.Name}_{string.Join("_", ColumnsOf(constraint))}";
         if (fallback is null)
-            Warnings.Add($"The unnamed {KindWords(AddConstraintOperation.KindOf(constraint))} {Columns(ColumnsOf(constraint))} of {table} is added as {name}; name it in the model to keep the name stable");
+            _warnings.Add($"The unnamed {KindWords(AddConstraintOperation.KindOf(constraint))} {Columns(ColumnsOf(constraint))} of {table} is added as {name}; name it in the model to keep the name stable");
         return constraint with { Name = name };
     }
 

@@ -1,10 +1,41 @@
+using Retort.Dialects;
 using Retort.Ops;
+using static Retort.Autogenerate.ComparisonContext;
 
 namespace Retort.Autogenerate;
 
-internal sealed partial class Comparison
+/// <summary>
+/// The tables of a comparison: renamed, dropped (referencing tables first), created (referenced tables first) or kept,
+/// and for a kept one its columns and constraints, each kind of operation collected for its place in the migration.
+/// </summary>
+internal sealed class TableComparison(ComparisonContext context, ColumnComparison columns, ConstraintComparison constraints)
 {
-    private void CompareTables(List<Table> wanted, List<Table> live)
+    private readonly ComparisonContext _context = context;
+    private readonly Dialect _dialect = context.Dialect;
+    private readonly StringComparer _names = context.Names;
+    private readonly TableNameComparer _tableNames = context.TableNames;
+    private readonly ColumnComparison _columns = columns;
+    private readonly ConstraintComparison _constraints = constraints;
+
+    /// <summary>Table renames, which run first: what follows uses the new names.</summary>
+    public List<MigrationOperation> Renames { get; } = [];
+
+    /// <summary>Drops of removed tables, referencing tables first, each with its indexes.</summary>
+    public List<MigrationOperation> Drops { get; } = [];
+
+    /// <summary>Creates of added tables, referenced tables first, each followed by its indexes.</summary>
+    public List<MigrationOperation> Creates { get; } = [];
+
+    /// <summary>The changes inside kept tables, table by table.</summary>
+    public List<MigrationOperation> Changes { get; } = [];
+
+    /// <summary>The live tables compared with wanted ones, by the wanted name (after table renames).</summary>
+    public Dictionary<TableName, Table> Kept { get; } = [];
+
+    /// <summary>The wanted tables that <see cref="Kept"/> are compared with, by name.</summary>
+    public Dictionary<TableName, Table> KeptWanted { get; } = [];
+
+    public void Compare(List<Table> wanted, List<Table> live)
     {
         var liveByName = new Dictionary<TableName, Table>(live.Count, _tableNames);
         foreach (var table in live)
@@ -34,10 +65,28 @@ internal sealed partial class Comparison
         CreateTables(added, liveColumns);
         foreach (var (wantedTable, liveTable) in kept)
         {
-            KeptTables[wantedTable.Name] = liveTable;
+            Kept[wantedTable.Name] = liveTable;
             KeptWanted[wantedTable.Name] = wantedTable;
             CompareTable(wantedTable, liveTable);
         }
+    }
+
+    /// <summary>The changes inside one kept table, in Alembic's order.</summary>
+    private void CompareTable(Table wanted, Table live)
+    {
+        var columns = _columns.Compare(wanted, live);
+        var constraintDrops = new List<MigrationOperation>();
+        var constraintAdds = new List<MigrationOperation>();
+        _constraints.CompareIndexes(wanted, columns.Live, constraintDrops, constraintAdds);
+        _constraints.CompareForeignKeys(wanted, columns.Live);
+        Changes.AddRange(columns.Renames);
+        Changes.AddRange(constraintDrops);
+        Changes.AddRange(columns.Adds);
+        Changes.AddRange(columns.Alters);
+        Changes.AddRange(columns.Drops);
+        Changes.AddRange(constraintAdds);
+        if (_dialect.KeepsComments && Blank(wanted.Comment) != Blank(columns.Live.Comment))
+            Changes.Add(new TableCommentOperation(wanted.Name, Blank(wanted.Comment), Blank(columns.Live.Comment)));
     }
 
     // A wanted table whose [RenamedFrom] names a live table that no wanted table claims is that table, renamed.
@@ -53,9 +102,9 @@ internal sealed partial class Comparison
             {
                 if (!liveByName.TryGetValue(old, out var existing) || wantedNames.Contains(old) || renamed.ContainsKey(old))
                     continue;
-                _tableRenames.Add(new RenameTableOperation(existing.Name, table.Name.Name));
+                Renames.Add(new RenameTableOperation(existing.Name, table.Name.Name));
                 renamed[old] = table.Name;
-                _liveNames[table.Name] = existing.Name;
+                _context.LiveNames[table.Name] = existing.Name;
                 liveByName.Remove(old);
                 liveByName[table.Name] = existing with { Name = table.Name };
                 break;
@@ -83,11 +132,11 @@ internal sealed partial class Comparison
             {
                 var warning = $"Table {old.Name} is dropped and {table.Name} created with the same columns; if it is a rename, " +
                     $"mark the class [RenamedFrom(\"{old.Name.Name}\")] so that autogenerate renames it and keeps the data";
-                drops ??= _tableDrops.OfType<DropTableOperation>().ToDictionary(d => d.Table, _tableNames);
+                drops ??= Drops.OfType<DropTableOperation>().ToDictionary(d => d.Table, _tableNames);
                 if (drops.TryGetValue(old.Name, out var drop))
-                    Note(drop, warning);
+                    _context.Note(drop, warning);
                 else
-                    Warnings.Add(warning);
+                    _context.Warnings.Add(warning);
             }
         }
     }
@@ -123,11 +172,11 @@ internal sealed partial class Comparison
                     deferred.Add(key);
             }
             var created = ForCreate(table) with { Constraints = table.Constraints.Where(c => !deferred.Contains(c)).ToList() };
-            _tableCreates.Add(new CreateTableOperation(created));
+            Creates.Add(new CreateTableOperation(created));
             foreach (var index in table.Indexes)
-                _tableCreates.Add(new CreateIndexOperation(index with { Table = table.Name }));
+                Creates.Add(new CreateIndexOperation(index with { Table = table.Name }));
             foreach (var key in deferred)
-                _foreignKeyAdds.Add(new AddConstraintOperation(table.Name, Named(key, table.Name)));
+                _constraints.AddForeignKey(table.Name, key);
             state[table.Name] = true;
         }
     }
@@ -156,7 +205,7 @@ internal sealed partial class Comparison
         // The indexes go with the table (MySQL refuses to drop one that a foreign key needs); the downgrade
         // creates them again after the table.
         for (var i = order.Count - 1; i >= 0; i--)
-            _tableDrops.Add(new DropTableOperation(order[i].Name, order[i] with { Indexes = order[i].Indexes.Select(x => x with { Table = order[i].Name }).ToList() }));
+            Drops.Add(new DropTableOperation(order[i].Name, order[i] with { Indexes = order[i].Indexes.Select(x => x with { Table = order[i].Name }).ToList() }));
 
         void Visit(Table table)
         {
@@ -173,17 +222,9 @@ internal sealed partial class Comparison
                     cyclic.Add(key);
             }
             foreach (var key in cyclic)
-                DropForeignKey(table.Name, key);
+                _constraints.DropForeignKey(table.Name, key);
             order.Add(cyclic.Count == 0 ? table : table with { Constraints = table.Constraints.Where(c => !cyclic.Contains(c)).ToList() });
             state[table.Name] = true;
         }
-    }
-
-    private void DropForeignKey(TableName table, ForeignKey key)
-    {
-        if (key.Name is null)
-            Warnings.Add($"Foreign key {Columns(key.Columns)} of {table} has no name, so autogenerate cannot drop it; drop it by hand (SQLite: rebuild the table)");
-        else
-            _foreignKeyDrops.Add(new DropConstraintOperation(table, key.Name, ConstraintKind.ForeignKey, key));
     }
 }

@@ -1,12 +1,13 @@
 namespace Retort.Revisions;
 
-internal sealed partial class RevisionGraph
+/// <summary>The cycle a revision graph must not have, named revision by revision for the error.</summary>
+internal static class CycleFinder
 {
     /// <summary>
     /// Finds a cycle through <c>Revises</c> and <c>DependsOn</c> edges (self-loops included) with an
     /// iterative depth-first search, and names every revision in it in upgrade order.
     /// </summary>
-    private static void DetectCycles(RevisionHeader[] list, int[][] parents, int[][] dependencies)
+    public static void DetectCycles(RevisionHeader[] list, int[][] parents, int[][] dependencies)
     {
         const byte Unvisited = 0, OnPath = 1, Finished = 2;
         var state = new byte[list.Length];

@@ -1,12 +1,27 @@
 using Retort.Dialects;
 using Retort.Ops;
+using static Retort.Autogenerate.ComparisonContext;
 
 namespace Retort.Autogenerate;
 
-internal sealed partial class Comparison
+/// <summary>
+/// The columns of a table a comparison keeps: renames, adds, changes of type, nullability, default and comment, drops,
+/// and the warnings about what those changes may do to the data or leave undone.
+/// </summary>
+internal sealed class ColumnComparison(ComparisonContext context)
 {
-    /// <summary>The changes inside one kept table, in Alembic's order.</summary>
-    private void CompareTable(Table wanted, Table live)
+    private readonly ComparisonContext _context = context;
+    private readonly Dialect _dialect = context.Dialect;
+    private readonly CompareOptions _options = context.Options;
+    private readonly StringComparer _names = context.Names;
+    private readonly List<string> _warnings = context.Warnings;
+
+    /// <summary>A kept table's column operations by kind, which the table's comparison puts in Alembic's order.</summary>
+    public sealed record Changes(Table Live, List<MigrationOperation> Renames, List<MigrationOperation> Adds,
+        List<MigrationOperation> Alters, List<MigrationOperation> Drops);
+
+    /// <summary>The column changes of one kept table, and the live table as it is after the renames.</summary>
+    public Changes Compare(Table wanted, Table live)
     {
         var name = wanted.Name;
         var renames = new List<MigrationOperation>();
@@ -25,7 +40,7 @@ internal sealed partial class Comparison
                 var add = new AddColumnOperation(name, column.RenamedFrom.Count == 0 ? column : column with { RenamedFrom = [] });
                 adds.Add(add);
                 if (column is { Nullable: false, ServerDefault: null, Identity: false })
-                    Note(add, $"Column {name}.{column.Name} is NOT NULL without a server default: adding it fails on a table that has rows; " +
+                    _context.Note(add, $"Column {name}.{column.Name} is NOT NULL without a server default: adding it fails on a table that has rows; " +
                         (column.SuggestedDefault?.Invoke() is { } suggested
                             ? $"the class gives it {suggested}: [ServerDefault(\"{suggested.Replace("\"", "\\\"", StringComparison.Ordinal)}\")] would fill them"
                             : "give it [ServerDefault(\"...\")], or add it nullable, fill it, then make it NOT NULL"));
@@ -46,29 +61,17 @@ internal sealed partial class Comparison
         foreach (var alter in alters.Concat(renames).OfType<AlterColumnOperation>().Where(a => _dialect.RestatesColumns && (a.Type ?? (object?)a.Nullable ?? a.Comment) is not null))
         {
             if (live.Constraints.OfType<CheckConstraint>().FirstOrDefault(c => c.Column is { } owner && _names.Equals(owner, alter.Column)) is { } check)
-                Note(alter, $"{name}.{alter.Column} holds check {check.Name} in its definition, which this change restates: an online run keeps the check, " +
+                _context.Note(alter, $"{name}.{alter.Column} holds check {check.Name} in its definition, which this change restates: an online run keeps the check, " +
                     $"an offline (--sql) script drops it; after running the script, add it back with op.CreateCheckConstraint(\"{check.Name}\", \"{name.Name}\", ...)");
         }
         foreach (var (table, column, to, from) in _narrowing.Where(n => n.Table == name))
         {
             if (alters.Concat(renames).OfType<AlterColumnOperation>().FirstOrDefault(a => a.Column == column && a.Type is not null) is { } alter)
-                Note(alter, $"Column {table}.{column} becomes {to} from {from}: values that do not fit are cut or refused; check the data first");
+                _context.Note(alter, $"Column {table}.{column} becomes {to} from {from}: values that do not fit are cut or refused; check the data first");
         }
         WarnOfColumnRenames(wanted, adds, drops);
         WarnOfUnchangeable(wanted, live, liveColumns);
-
-        var constraintDrops = new List<MigrationOperation>();
-        var constraintAdds = new List<MigrationOperation>();
-        CompareIndexes(wanted, live, constraintDrops, constraintAdds);
-        CompareForeignKeys(wanted, live);
-        _tableChanges.AddRange(renames);
-        _tableChanges.AddRange(constraintDrops);
-        _tableChanges.AddRange(adds);
-        _tableChanges.AddRange(alters);
-        _tableChanges.AddRange(drops);
-        _tableChanges.AddRange(constraintAdds);
-        if (_dialect.KeepsComments && Blank(wanted.Comment) != Blank(live.Comment))
-            _tableChanges.Add(new TableCommentOperation(name, Blank(wanted.Comment), Blank(live.Comment)));
+        return new Changes(live, renames, adds, alters, drops);
     }
 
     // A wanted column whose [RenamedFrom] names a live column that no wanted column claims is that column, renamed;
@@ -118,7 +121,7 @@ internal sealed partial class Comparison
         {
             alter = alter with { Type = wanted.Type };
             if (_dialect.EnumsAreTypes && wanted.Type is { Kind: SqlTypeKind.Enum } type && live.Type.Kind == SqlTypeKind.Enum && _names.Equals(type.Name, live.Type.Name))
-                Warnings.Add($"Enum {type.Name} of {table}.{wanted.Name} changes its values; {_dialect.Name} keeps it as a type that a column change cannot alter: " +
+                _warnings.Add($"Enum {type.Name} of {table}.{wanted.Name} changes its values; {_dialect.Name} keeps it as a type that a column change cannot alter: " +
                     $"add the values with op.Execute(\"ALTER TYPE {type.Name} ADD VALUE ...\") instead, or give the enum a new name");
         }
         if (wanted.Nullable != live.Nullable)
@@ -132,7 +135,7 @@ internal sealed partial class Comparison
         if (alter.Type is { } narrower && Narrows(narrower, live.Type))
             _narrowing.Add((table, live.Name, narrower, live.Type));
         if (_dialect.RestatesColumns && (alter.Type ?? (object?)alter.Nullable ?? alter.Comment) is not null && live.Collation is not null)
-            Warnings.Add($"Changing {table}.{live.Name} restates the whole column on {_dialect.Name}, without its " +
+            _warnings.Add($"Changing {table}.{live.Name} restates the whole column on {_dialect.Name}, without its " +
                 $"collation {live.Collation}, which the operation does not carry: add it back with op.Execute after the change");
         return Existing(alter, wanted, live);
     }
@@ -169,11 +172,8 @@ internal sealed partial class Comparison
             return true;
         if (table is null || wanted.ServerDefault is null || live.ServerDefault is null)
             return false;
-        var question = new ExpressionQuestion(LiveName(table.Value), ExpressionKind.Default, wanted.ServerDefault, live.Name);
-        if (_echoes?.TryGetValue(question, out var echoed) == true)
-            return _dialect.NormalizeDefault(echoed) == _dialect.NormalizeDefault(live.ServerDefault);
-        Questions.Add(question);
-        return false;
+        var question = new ExpressionQuestion(_context.LiveName(table.Value), ExpressionKind.Default, wanted.ServerDefault, live.Name);
+        return _context.SameOnceEchoed(question, echoed => _dialect.NormalizeDefault(echoed) == _dialect.NormalizeDefault(live.ServerDefault));
     }
 
     private static AlterColumnOperation Merged(AlterColumnOperation rename, AlterColumnOperation change) => rename with
@@ -197,8 +197,8 @@ internal sealed partial class Comparison
             dropped.Remove(old);
             var warning = $"Table {wanted.Name}: column {old.Column} is dropped and {add.Column.Name} added with the same type; if it is a rename, " +
                 $"mark the property [RenamedFrom(\"{old.Column}\")] so that autogenerate renames it and keeps the data";
-            Note(old, warning);
-            Notes[add] = Notes.TryGetValue(add, out var earlier) ? [.. earlier, warning] : [warning];
+            _context.Note(old, warning);
+            _context.Notes[add] = _context.Notes.TryGetValue(add, out var earlier) ? [.. earlier, warning] : [warning];
         }
     }
 
@@ -210,12 +210,12 @@ internal sealed partial class Comparison
             // SQLite numbers its rowid whatever it is told, with or without AUTOINCREMENT.
             if (liveColumns.TryGetValue(column.Name, out var existing) && column.Identity != existing.Identity
                 && !_dialect.NumbersImplicitly(live, existing))
-                Warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
+                _warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
                     "autogenerate does not change that: write the change by hand");
         }
         var (wantedKey, liveKey) = (wanted.PrimaryKeyColumns, live.PrimaryKeyColumns);
         if (!wantedKey.SequenceEqual(liveKey, _names))
-            Warnings.Add($"The primary key of {wanted.Name} is {Columns(liveKey)} in the database and {Columns(wantedKey)} in the model; " +
+            _warnings.Add($"The primary key of {wanted.Name} is {Columns(liveKey)} in the database and {Columns(wantedKey)} in the model; " +
                 "autogenerate does not change primary keys: write op.DropConstraint and op.CreatePrimaryKey by hand");
     }
 }

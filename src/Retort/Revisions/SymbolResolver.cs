@@ -1,88 +1,18 @@
 namespace Retort.Revisions;
 
-public sealed partial class RevisionMap
+/// <summary>
+/// Symbols resolved to revision indexes as Alembic's <c>get_revisions</c> does, without the database's current
+/// revisions: ids and their prefixes, branch labels, <c>head</c>, <c>heads</c>, <c>base</c>, and steps from them.
+/// </summary>
+internal sealed class SymbolResolver(RevisionGraph graph)
 {
-    /// <summary>
-    /// Resolves a symbol to revisions: <c>head</c>, <c>heads</c>, <c>base</c> (empty), a full id, a
-    /// unique partial id, a branch label, <c>LABEL@head</c>, <c>LABEL@heads</c>, <c>LABEL@base</c>,
-    /// <c>LABEL@REV</c>, <c>REV+N</c>, <c>REV-N</c>, <c>LABEL@+N</c>, <c>LABEL@-N</c>; and, given the
-    /// database's current heads, <c>current</c>, <c>+N</c> and <c>-N</c>. Without current heads,
-    /// <c>+N</c> counts up from base and <c>-N</c> counts down from each head, as in history ranges.
-    /// </summary>
-    /// <example><c>map.Resolve("ae10")</c>, <c>map.Resolve("mylib@head")</c>, <c>map.Resolve("-1", currentHeads)</c>.</example>
-    public IReadOnlyList<Revision> Resolve(string symbol, IReadOnlyCollection<string>? current = null)
-    {
-        ArgumentNullException.ThrowIfNull(symbol);
-        return Revisions(ResolveIndexes(symbol, current));
-    }
-
-    /// <summary>
-    /// Resolves a symbol that must name at most one revision (as <see cref="Resolve"/>); null for base.
-    /// Throws <see cref="RetortException"/> when it names several.
-    /// </summary>
-    public Revision? ResolveOne(string symbol, IReadOnlyCollection<string>? current = null)
-    {
-        ArgumentNullException.ThrowIfNull(symbol);
-        List<int> found = ResolveIndexes(symbol, current);
-        return found.Count switch
-        {
-            0 => null,
-            1 => graph.Nodes[found[0]],
-            _ => throw RevisionErrors.SeveralRevisions(symbol, graph.IdsOf(found)),
-        };
-    }
-
-    /// <summary>
-    /// Resolves several symbols (for a merge or a stamp); throws <see cref="RetortException"/> when a
-    /// revision is named twice or when one is an ancestor of another.
-    /// </summary>
-    public IReadOnlyList<Revision> ResolveDistinct(IEnumerable<string> symbols, IReadOnlyCollection<string>? current = null)
-    {
-        ArgumentNullException.ThrowIfNull(symbols);
-        var found = new List<int>();
-        foreach (int index in symbols.SelectMany(s => ResolveIndexes(s, current)))
-        {
-            if (found.Contains(index))
-            {
-                throw RevisionErrors.RepeatedRevision(graph.Id(index));
-            }
-
-            found.Add(index);
-        }
-
-        AncestorsChecked(found, "Requested");
-        return Revisions(found);
-    }
-
-    private List<int> ResolveIndexes(string symbol, IReadOnlyCollection<string>? current)
-    {
-        if (symbol == "current")
-        {
-            return ResolveCurrent(current ?? throw RevisionErrors.CurrentNeeded(symbol));
-        }
-
-        if (TryParseRelative(symbol, out RelativeSymbol relative) && relative.Symbol is null)
-        {
-            if (relative.Steps > 0)
-            {
-                return UpgradeTargets(ResolveCurrent(current ?? []), relative, clamp: false);
-            }
-
-            if (current is not null)
-            {
-                int target = DowngradeTarget(ResolveCurrent(current), symbol).Target;
-                return target == Base ? [] : [target];
-            }
-        }
-
-        return Lookup(symbol, clamp: false);
-    }
+    private const int Base = RevisionGraph.Base;
 
     /// <summary>
     /// Alembic's <c>get_revisions</c> for one symbol, plus <c>REV±N</c>: it never consults the current
     /// revisions. With <paramref name="clamp"/>, relative steps stop at the ends instead of failing.
     /// </summary>
-    private List<int> Lookup(string symbol, bool clamp)
+    public List<int> Lookup(string symbol, bool clamp)
     {
         int at = symbol.IndexOf('@');
         string? label = at >= 0 ? symbol[..at] : null;
@@ -112,10 +42,57 @@ public sealed partial class RevisionMap
     }
 
     /// <summary>
+    /// A relative symbol outside upgrade and downgrade: <c>REV±N</c> counts from REV; <c>-N</c> and
+    /// <c>LABEL@-N</c> count down from each real head (on that branch), as Alembic's <c>get_revisions</c>
+    /// does; <c>+N</c> and <c>LABEL@+N</c> count up from base.
+    /// </summary>
+    private List<int> LookupRelative(RelativeSymbol relative, int? branch, bool clamp)
+    {
+        if (relative.Symbol is not null)
+        {
+            int position = Step(Single(relative.StartSymbol), relative.Steps, relative.Steps > 0 ? branch : null, clamp, relative.Text);
+            return position == Base ? [] : [position];
+        }
+
+        if (relative.Steps > 0)
+        {
+            // As an upgrade with nothing applied counts: up from base.
+            int top = Step(Base, relative.Steps, branch, clamp, relative.Text);
+            return top == Base ? [] : [top];
+        }
+
+        if (relative.Steps == 0)
+        {
+            throw RevisionErrors.UnknownSymbol(relative.Text);
+        }
+
+        IEnumerable<int> heads = graph.RealHeads;
+        if (branch is int b)
+        {
+            // Alembic selects the heads that carry the label; a revision named as the branch selects its line.
+            heads = graph.Labels.ContainsKey(relative.Label!)
+                ? heads.Where(h => graph.Nodes[h].BranchLabels.Contains(relative.Label!))
+                : graph.InLineage(heads, b);
+        }
+
+        var found = new List<int>();
+        foreach (int head in heads)
+        {
+            int position = Step(head, relative.Steps, null, clamp, relative.Text);
+            if (position != Base && !found.Contains(position))
+            {
+                found.Add(position);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Parses <c>[LABEL@][REV](+|-)N</c> unless the part after <c>@</c> is itself an id or label
     /// (a label may contain <c>-</c>; an exact name wins).
     /// </summary>
-    private bool TryParseRelative(string symbol, out RelativeSymbol relative)
+    public bool TryParseRelative(string symbol, out RelativeSymbol relative)
     {
         string name = symbol[(symbol.IndexOf('@') + 1)..];
         relative = default;
@@ -160,7 +137,7 @@ public sealed partial class RevisionMap
     }
 
     /// <summary>The revision a branch label (or a revision named as a branch, by id or prefix) stands for.</summary>
-    private int ResolveBranch(string label, string symbol)
+    public int ResolveBranch(string label, string symbol)
     {
         if (graph.Ids.TryGetValue(label, out int index) || graph.Labels.TryGetValue(label, out index))
         {
@@ -193,7 +170,7 @@ public sealed partial class RevisionMap
     }
 
     /// <summary>A symbol that must name at most one revision; <see cref="Base"/> when it names none.</summary>
-    private int Single(string symbol)
+    public int Single(string symbol)
     {
         List<int> found = Lookup(symbol, clamp: false);
         return found.Count switch
@@ -205,7 +182,7 @@ public sealed partial class RevisionMap
     }
 
     /// <summary>The current revisions (normally exact ids from the version table), without repeats.</summary>
-    private List<int> ResolveCurrent(IEnumerable<string> current)
+    public List<int> ResolveCurrent(IEnumerable<string> current)
     {
         var resolved = new List<int>();
         foreach (string symbol in current)
@@ -221,4 +198,55 @@ public sealed partial class RevisionMap
 
         return resolved;
     }
+
+    /// <summary>
+    /// Walks <paramref name="steps"/> up (along children, filtered to the branch's line) or down (along
+    /// parents) from <paramref name="start"/>; <see cref="Base"/> is one step below every base. Past an
+    /// end it stops with <paramref name="clamp"/>, else fails; a fork on the way is an error.
+    /// </summary>
+    public int Step(int start, int steps, int? branch, bool clamp, string symbol)
+    {
+        bool[]? lineage = branch is int b && steps > 0 ? graph.Lineage(b) : null;
+        int position = start;
+        for (long step = 0; step < Math.Abs((long)steps); step++)
+        {
+            if (steps > 0)
+            {
+                IEnumerable<int> above = position == Base ? graph.Bases : graph.Children[position];
+                int[] next = [.. above.Where(i => lineage?[i] ?? true)];
+                if (next.Length == 0)
+                {
+                    return clamp ? position : throw RevisionErrors.PastHead(symbol, From(start));
+                }
+
+                if (next.Length > 1)
+                {
+                    throw position == Base
+                        ? RevisionErrors.SeveralBasesStep(symbol, graph.IdsOf(next))
+                        : RevisionErrors.BranchPointStep(symbol, graph.Id(position), graph.IdsOf(next));
+                }
+
+                position = next[0];
+            }
+            else
+            {
+                if (position == Base)
+                {
+                    return clamp ? position : throw RevisionErrors.PastBase(symbol, From(start));
+                }
+
+                int[] parents = graph.Parents[position];
+                if (parents.Length > 1)
+                {
+                    throw RevisionErrors.MergePointStep(symbol, graph.Id(position), graph.IdsOf(parents));
+                }
+
+                position = parents.Length == 0 ? Base : parents[0];
+            }
+        }
+
+        return position;
+    }
+
+    private string From(int start) => start == Base ? "base" : $"'{graph.Id(start)}'";
 }

@@ -1,7 +1,7 @@
 namespace Retort.Revisions;
 
 /// <summary>Checks what the headers declare and resolves their references to indexes.</summary>
-internal sealed partial class RevisionGraph
+internal static class RevisionReferences
 {
     private static readonly char[] IllegalIdCharacters = ['@', '-', '+', ':'];
     private static readonly char[] IllegalLabelCharacters = ['@', ':'];
@@ -10,7 +10,7 @@ internal sealed partial class RevisionGraph
     // A pattern, not a frozen set: building one cost milliseconds of every run, for four words.
     private static bool IsSymbol(string word) => word is "head" or "heads" or "base" or "current";
 
-    private static void ValidateId(RevisionHeader header)
+    public static void ValidateId(RevisionHeader header)
     {
         if (string.IsNullOrWhiteSpace(header.Id))
         {
@@ -29,7 +29,7 @@ internal sealed partial class RevisionGraph
         }
     }
 
-    private static int[][] ResolveParents(RevisionHeader[] list, Dictionary<string, int> ids)
+    public static int[][] ResolveParents(RevisionHeader[] list, Dictionary<string, int> ids)
     {
         var parents = new int[list.Length][];
         for (int i = 0; i < list.Length; i++)
@@ -56,7 +56,7 @@ internal sealed partial class RevisionGraph
         return parents;
     }
 
-    private static Dictionary<string, int> CollectLabels(RevisionHeader[] list, Dictionary<string, int> ids)
+    public static Dictionary<string, int> CollectLabels(RevisionHeader[] list, Dictionary<string, int> ids)
     {
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < list.Length; i++)
@@ -97,9 +97,9 @@ internal sealed partial class RevisionGraph
 
     /// <summary>
     /// Resolves <c>DependsOn</c> entries: an exact id or branch label, else a unique partial id
-    /// (matched as symbols are, see <see cref="MatchPrefix"/>).
+    /// (matched as symbols are, see <see cref="RevisionGraph.MatchPrefix"/>).
     /// </summary>
-    private static int[][] ResolveDependencies(
+    public static int[][] ResolveDependencies(
         RevisionHeader[] list, Dictionary<string, int> ids, Dictionary<string, int> labels)
     {
         string[]? names = null;

@@ -1,6 +1,7 @@
 namespace Retort.Revisions;
 
-internal sealed partial class RevisionGraph
+/// <summary>Which branch labels each revision carries, from those the revisions declare.</summary>
+internal static class LabelPropagation
 {
     /// <summary>
     /// Spreads branch labels as Alembic's <c>_add_branches</c> does. A labelled revision passes its labels
@@ -10,24 +11,24 @@ internal sealed partial class RevisionGraph
     /// nor merges, and that is the rule applied here (without depending on set order). Labelled
     /// revisions are processed in file order, each passing on all the labels it carries by then.
     /// </summary>
-    private string[][] PropagateLabels()
+    public static string[][] Propagate(RevisionGraph graph)
     {
-        var labels = new List<string>?[Count];
-        foreach ((string label, int owner) in Labels.OrderBy(l => l.Value))
+        var labels = new List<string>?[graph.Count];
+        foreach ((string label, int owner) in graph.Labels.OrderBy(l => l.Value))
         {
             Add(labels, owner, [label]);
         }
 
-        for (int r = 0; r < Count; r++)
+        for (int r = 0; r < graph.Count; r++)
         {
-            if (Nodes[r].Header.BranchLabels.Count == 0)
+            if (graph.Nodes[r].Header.BranchLabels.Count == 0)
             {
                 continue;
             }
 
             string[] carried = [.. labels[r]!];
-            bool[] descendants = Reach([r], Children);
-            for (int i = 0; i < Count; i++)
+            bool[] descendants = graph.Reach([r], graph.Children);
+            for (int i = 0; i < graph.Count; i++)
             {
                 if (descendants[i])
                 {
@@ -35,16 +36,16 @@ internal sealed partial class RevisionGraph
                 }
             }
 
-            if (!LineAboveIsPlain(r))
+            if (!LineAboveIsPlain(graph, r))
             {
                 continue;
             }
 
-            int below = Parents[r].Length == 1 ? Parents[r][0] : Base;
-            while (below != Base && AllNext[below].Length <= 1 && Parents[below].Length <= 1)
+            int below = graph.Parents[r].Length == 1 ? graph.Parents[r][0] : RevisionGraph.Base;
+            while (below != RevisionGraph.Base && graph.AllNext[below].Length <= 1 && graph.Parents[below].Length <= 1)
             {
                 Add(labels, below, carried);
-                below = Parents[below].Length == 1 ? Parents[below][0] : Base;
+                below = graph.Parents[below].Length == 1 ? graph.Parents[below][0] : RevisionGraph.Base;
             }
         }
 
@@ -52,16 +53,16 @@ internal sealed partial class RevisionGraph
     }
 
     /// <summary>From <paramref name="revision"/> up to its tip: no branch point (dependents counted) and no merge point.</summary>
-    private bool LineAboveIsPlain(int revision)
+    private static bool LineAboveIsPlain(RevisionGraph graph, int revision)
     {
-        for (int node = revision; ; node = Children[node][0])
+        for (int node = revision; ; node = graph.Children[node][0])
         {
-            if (AllNext[node].Length > 1 || Parents[node].Length > 1)
+            if (graph.AllNext[node].Length > 1 || graph.Parents[node].Length > 1)
             {
                 return false;
             }
 
-            if (Children[node].Length == 0)
+            if (graph.Children[node].Length == 0)
             {
                 return true;
             }
