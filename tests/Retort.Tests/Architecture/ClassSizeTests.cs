@@ -14,7 +14,6 @@ public sealed class ClassSizeTests
     {
         ["Retort.Dialects.Dialect"] = 702,
         ["Retort.Dialects.Sqlite.SqliteDialect"] = 580,
-        ["Retort.Commands"] = 569,
         ["Retort.Dialects.MySql.MySqlDialect"] = 506,
     };
 
