@@ -19,6 +19,7 @@ internal sealed partial class PostgresInspector
     private readonly List<View> _views = [];
     private string? _schema;
 
+    /// <summary>Reads the schema with the catalog queries, sent as one command.</summary>
     public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken) =>
         ConnectionScope.ReadAsync(connection, async () =>
         {

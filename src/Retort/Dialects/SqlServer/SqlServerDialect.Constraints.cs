@@ -1,5 +1,3 @@
-using Retort.Ops;
-
 namespace Retort.Dialects.SqlServer;
 
 public sealed partial class SqlServerDialect
