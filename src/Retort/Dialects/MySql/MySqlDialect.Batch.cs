@@ -16,7 +16,7 @@ public sealed partial class MySqlDialect
         var prepared = await base.PrepareAsync(operation, connection, transaction, cancellationToken);
         if (prepared is DropConstraintOperation { Kind: ConstraintKind.Check, RestatedColumn: null, Name: { } name, Table.Schema: null } drop && MariaDb)
         {
-            var owner = (await ReadSchemaAsync(connection, transaction, [], cancellationToken)).Tables
+            var owner = (await MySqlInspector.ReadAsync(connection, [], cancellationToken, transaction)).Tables
                 .FirstOrDefault(t => string.Equals(t.Name.Name, drop.Table.Name, StringComparison.OrdinalIgnoreCase));
             var check = owner?.Constraints.OfType<CheckConstraint>().FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
             return check?.Column is { } column && owner!.Columns.FirstOrDefault(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase)) is { } restated
@@ -30,7 +30,7 @@ public sealed partial class MySqlDialect
         };
         if (!restates || table.Schema is not null)
             return prepared;
-        var live = (await ReadSchemaAsync(connection, transaction, [], cancellationToken)).Tables
+        var live = (await MySqlInspector.ReadAsync(connection, [], cancellationToken, transaction)).Tables
             .FirstOrDefault(t => string.Equals(t.Name.Name, table.Name, StringComparison.OrdinalIgnoreCase));
         return (prepared, live) switch
         {

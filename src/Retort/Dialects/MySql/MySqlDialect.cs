@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 
 namespace Retort.Dialects.MySql;
@@ -77,4 +78,14 @@ public sealed partial class MySqlDialect(bool mariaDb = false) : Dialect
     }
 
     private static string Fraction(string time) => time.TrimEnd('.');
+
+    /// <summary>
+    /// Reads the connection's current database from information_schema in one round trip of nine queries.
+    /// MySQL keeps a unique constraint as a unique index and cannot tell them apart, so every unique index over
+    /// plain columns reads back as a <see cref="UniqueConstraint"/>; the index MySQL adds for a foreign key is left
+    /// out; referential actions RESTRICT and NO ACTION (the same in InnoDB) read back as the default (null).
+    /// </summary>
+    public override Task<DatabaseSchema> InspectAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude,
+        CancellationToken cancellationToken) =>
+        MySqlInspector.ReadAsync(connection, exclude, cancellationToken);
 }

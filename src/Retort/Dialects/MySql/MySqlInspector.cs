@@ -1,45 +1,12 @@
-using System.Data;
 using System.Data.Common;
 using static Retort.Dialects.MySql.MySqlCatalog;
 
 namespace Retort.Dialects.MySql;
 
-public sealed partial class MySqlDialect
-{
-    /// <summary>
-    /// Reads the connection's current database from information_schema in one round trip of nine queries.
-    /// MySQL keeps a unique constraint as a unique index and cannot tell them apart, so every unique index over
-    /// plain columns reads back as a <see cref="UniqueConstraint"/>; the index MySQL adds for a foreign key is left
-    /// out; referential actions RESTRICT and NO ACTION (the same in InnoDB) read back as the default (null).
-    /// </summary>
-    public override async Task<DatabaseSchema> InspectAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude,
-        CancellationToken cancellationToken)
-    {
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-            await connection.OpenAsync(cancellationToken);
-        try
-        {
-            return await ReadSchemaAsync(connection, null, exclude, cancellationToken);
-        }
-        finally
-        {
-            if (opened)
-                await connection.CloseAsync();
-        }
-    }
-
-    private static async Task<DatabaseSchema> ReadSchemaAsync(DbConnection connection, DbTransaction? transaction,
-        IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken)
-    {
-        // The server, not the URL, decides the catalog's shape: a mysql:// URL may well reach a MariaDB server.
-        var mariaDbServer = connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
-        var catalog = await MySqlCatalog.ReadAsync(connection, mariaDbServer, cancellationToken, transaction);
-        return new MySqlInspector(catalog, mariaDbServer, exclude).Schema();
-    }
-}
-
-/// <summary>Turns the catalog's rows into the schema model.</summary>
+/// <summary>
+/// Reads the tables and views of the connection's current database: the rows of <see cref="MySqlCatalog"/>, turned into
+/// the schema model.
+/// </summary>
 internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb, IReadOnlyCollection<TableName> exclude)
 {
     private readonly ILookup<string, ColumnRow> _columns = catalog.Columns.ToLookup(c => c.Table);
@@ -50,6 +17,20 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
         catalog.Indexes.GroupBy(i => (i.Table, i.Name)).ToLookup(g => g.Key.Table);
     private readonly ILookup<(string?, string), CheckRow> _checks = catalog.Checks.ToLookup(c => (c.Table, c.Name));
     private readonly Dictionary<(string, string), RuleRow> _rules = catalog.Rules.ToDictionary(r => (r.Table, r.Constraint));
+
+    /// <summary>
+    /// Reads the connection's current database from information_schema in one round trip of nine queries; inside a
+    /// run, <paramref name="transaction"/> is the run's, which MySqlConnector requires on every command.
+    /// </summary>
+    public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken,
+        DbTransaction? transaction = null) =>
+        ConnectionScope.ReadAsync(connection, async () =>
+        {
+            // The server, not the URL, decides the catalog's shape: a mysql:// URL may well reach a MariaDB server.
+            var mariaDbServer = connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
+            var catalog = await MySqlCatalog.ReadAsync(connection, mariaDbServer, cancellationToken, transaction);
+            return new MySqlInspector(catalog, mariaDbServer, exclude).Schema();
+        }, cancellationToken);
 
     public DatabaseSchema Schema() => new(
         catalog.Tables.Where(t => t.Type == "BASE TABLE" && !Excluded(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(Table).ToList(),

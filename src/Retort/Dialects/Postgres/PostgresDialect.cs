@@ -17,7 +17,7 @@ namespace Retort.Dialects.Postgres;
 /// them inside a transaction block: the runner runs such a statement outside the migration's transaction.</item>
 /// <item>Functions and procedures are replaced with <c>CREATE OR REPLACE</c>, which keeps grants and
 /// dependent objects but cannot change a function's return type; views try the same and fall back to drop and
-/// create when their columns shrink or change (PostgresDialect.Views.cs).
+/// create when their columns shrink or change (PostgresDialect.Objects.cs).
 /// https://www.postgresql.org/docs/current/sql-createview.html</item>
 /// <item>Strings are standard-conforming (backslashes are plain characters, as they are by default since 9.1 and
 /// always from PostgreSQL 19); bytes are hex <c>bytea</c> literals.</item>
@@ -33,13 +33,6 @@ public sealed partial class PostgresDialect : Dialect
 
     /// <inheritdoc />
     internal override SqlLexicon Lexicon => PostgresLexicon.Rules;
-
-    /// <inheritdoc />
-    // CURRENT_TIMESTAMP is in the session's time zone, which is not UTC everywhere.
-    public override string UtcNowExpression => "(now() AT TIME ZONE 'UTC')";
-
-    /// <inheritdoc />
-    public override string CurrentUserExpression => "CAST(current_user AS varchar(255))";
 
     /// <inheritdoc />
     public override string TypeName(SqlType type) =>

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 
@@ -20,25 +19,16 @@ internal sealed partial class PostgresInspector
     private readonly List<View> _views = [];
     private string? _schema;
 
-    public static async Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken)
-    {
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-            await connection.OpenAsync(cancellationToken);
-        try
+    /// <summary>Reads the schema with the catalog queries, sent as one command.</summary>
+    public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken) =>
+        ConnectionScope.ReadAsync(connection, async () =>
         {
             await using var command = new SqlStatement(Sql).Command(connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var inspector = new PostgresInspector();
             await inspector.ReadAsync(reader, cancellationToken);
             return inspector.Schema(exclude);
-        }
-        finally
-        {
-            if (opened)
-                await connection.CloseAsync();
-        }
-    }
+        }, cancellationToken);
 
     private async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
     {

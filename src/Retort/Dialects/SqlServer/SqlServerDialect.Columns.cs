@@ -102,4 +102,7 @@ public sealed partial class SqlServerDialect
 
     private string DefaultOf(TableName table, string column) =>
         $"parent_object_id = OBJECT_ID({Literal(Quote(table))}) AND COL_NAME(parent_object_id, parent_column_id) = {Literal(column)}";
+
+    /// <inheritdoc />
+    protected override string IdentityClause => "IDENTITY(1,1)";
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Retort.Ops;
 
 namespace Retort.Dialects.SqlServer;
 
 /// <summary>
-/// SQL Server (Transact-SQL). Rendered and checked against expected text: there is no server to test on here,
-/// and reading a live schema is not supported yet. Scripts separate statements with <c>GO</c>, because
-/// CREATE VIEW/FUNCTION/PROCEDURE must open a batch and each T-SQL block declares its own variables.
+/// SQL Server (Transact-SQL), rendered only: scripts and their expected text, with no inspector and no comparison,
+/// since the CLI cannot connect to SQL Server (and there is no server here to test them against); so this
+/// folder has no <c>SqlServerInspector.cs</c> and no <c>SqlServerDialect.Compare.cs</c>. Scripts separate statements
+/// with <c>GO</c>, because CREATE VIEW/FUNCTION/PROCEDURE must open a batch and each T-SQL block declares its own variables.
 /// </summary>
 public sealed partial class SqlServerDialect : Dialect
 {
@@ -34,9 +34,6 @@ public sealed partial class SqlServerDialect : Dialect
     /// <inheritdoc />
     public override string TypeName(SqlType type) => SqlServerTypes.Name(type);
 
-    /// <inheritdoc />
-    protected override string IdentityClause => "IDENTITY(1,1)";
-
     /// <summary>
     /// Dates and times in ISO 8601 with a T: the only form SQL Server reads the same under every language and
     /// DATEFORMAT setting (https://learn.microsoft.com/sql/t-sql/data-types/datetime-transact-sql#supported-string-literal-formats-for-datetime).
@@ -56,27 +53,4 @@ public sealed partial class SqlServerDialect : Dialect
 
     /// <summary>0x… hexadecimal.</summary>
     protected override string BinaryLiteral(byte[] value) => "0x" + Convert.ToHexString(value);
-
-    /// <summary>sp_rename: T-SQL has no ALTER TABLE … RENAME (https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql).</summary>
-    protected override IReadOnlyList<SqlStatement> RenameTable(RenameTableOperation operation) =>
-        [new($"EXEC sp_rename {Literal(Quote(operation.Table))}, {Literal(operation.NewName)}")];
-
-    /// <summary>CREATE OR ALTER keeps the object's permissions, where dropping it would not (SQL Server 2016 SP1+).</summary>
-    protected override IReadOnlyList<SqlStatement> ReplaceObject(ReplaceObjectOperation operation) =>
-        [new(ObjectDefinition("CREATE OR ALTER", operation.Kind, operation.Name, operation.Definition))];
-
-    /// <summary>
-    /// One INSERT per row, between SET IDENTITY_INSERT ON and OFF when the rows give an identity column its
-    /// value (SQL Server refuses that otherwise); as Alembic does offline, but guarded, since the table's
-    /// identity column is not known here.
-    /// </summary>
-    protected override IReadOnlyList<SqlStatement> BulkInsert(BulkInsertOperation operation)
-    {
-        var rows = base.BulkInsert(operation);
-        if (rows.Count == 0)
-            return rows;
-        var guard = $"IF EXISTS (SELECT 1 FROM sys.identity_columns WHERE object_id = OBJECT_ID({Literal(Quote(operation.Table))}) " +
-            $"AND name IN ({string.Join(", ", operation.Columns.Select(Literal))}))";
-        return [new($"{guard} SET IDENTITY_INSERT {Quote(operation.Table)} ON"), .. rows, new($"{guard} SET IDENTITY_INSERT {Quote(operation.Table)} OFF")];
-    }
 }

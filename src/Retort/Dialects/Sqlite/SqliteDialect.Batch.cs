@@ -197,4 +197,7 @@ public sealed partial class SqliteDialect
     private static string List(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static NotSupportedException NeedsRebuild(string what) =>
+        new($"sqlite: cannot {what} in place; SQLite needs the table rebuilt: use op.BatchAlterTable (batch mode)");
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Retort.Dialects.Sqlite;
 
 /// <summary>What autogenerate counts as no change on SQLite.</summary>
@@ -29,8 +27,8 @@ public sealed partial class SqliteDialect
     public override bool SameType(SqlType wanted, SqlType live) =>
         base.SameType(wanted, live)
         || (wanted.Kind == SqlTypeKind.Raw || live.Kind == SqlTypeKind.Raw)
-           && Affinity(TypeName(wanted)) == Affinity(TypeName(live))
-           && Arguments(TypeName(wanted)) is var w && Arguments(TypeName(live)) is var l && (w is null || l is null || w == l);
+           && SqliteTypes.Affinity(TypeName(wanted)) == SqliteTypes.Affinity(TypeName(live))
+           && SqliteTypes.Arguments(TypeName(wanted)) is var w && SqliteTypes.Arguments(TypeName(live)) is var l && (w is null || l is null || w == l);
 
     /// <summary>Defaults as SQLite stores them: TRUE and FALSE are 1 and 0 (https://www.sqlite.org/lang_expr.html#booleanexpr).</summary>
     private protected override List<SqlToken> DefaultTokens(string sql) => WithBooleansAsNumbers(SqlEcho.Tokens(sql));
@@ -46,8 +44,8 @@ public sealed partial class SqliteDialect
     /// change one into the other would change nothing but the text.
     /// </summary>
     public override bool SameStoredType(Column wanted, Column live) =>
-        SameColumnType(wanted, live) || Affinity(ColumnTypeName(wanted)) == Affinity(ColumnTypeName(live))
-        || Stores(wanted.Type.Kind, Affinity(ColumnTypeName(live))) || Stores(live.Type.Kind, Affinity(ColumnTypeName(wanted)));
+        SameColumnType(wanted, live) || SqliteTypes.Affinity(ColumnTypeName(wanted)) == SqliteTypes.Affinity(ColumnTypeName(live))
+        || Stores(wanted.Type.Kind, SqliteTypes.Affinity(ColumnTypeName(live))) || Stores(live.Type.Kind, SqliteTypes.Affinity(ColumnTypeName(wanted)));
 
     // The affinities mappers give a generic type's values besides Retort's own: EF Core writes booleans as INTEGER,
     // dates, times, decimals, Guids and JSON as TEXT (https://learn.microsoft.com/ef/core/providers/sqlite/limitations),
@@ -63,25 +61,4 @@ public sealed partial class SqliteDialect
     private string ColumnTypeName(Column column) => column.Identity ? "INTEGER" : TypeName(column.Type);
 
     private static bool IsInteger(SqlType type) => type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger;
-
-    /// <summary>The affinity rules of https://www.sqlite.org/datatype3.html#determination_of_column_affinity, in their order.</summary>
-    internal static string Affinity(string declared)
-    {
-        var type = declared.ToUpperInvariant();
-        if (type.Contains("INT", StringComparison.Ordinal))
-            return "INTEGER";
-        if (type.Contains("CHAR", StringComparison.Ordinal) || type.Contains("CLOB", StringComparison.Ordinal) || type.Contains("TEXT", StringComparison.Ordinal))
-            return "TEXT";
-        if (type.Contains("BLOB", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(type))
-            return "BLOB";
-        if (type.Contains("REAL", StringComparison.Ordinal) || type.Contains("FLOA", StringComparison.Ordinal) || type.Contains("DOUB", StringComparison.Ordinal))
-            return "REAL";
-        return "NUMERIC";
-    }
-
-    private static string? Arguments(string declared) =>
-        ArgumentsPattern().Match(declared) is { Success: true } m ? Regex.Replace(m.Value, @"\s", "") : null;
-
-    [GeneratedRegex(@"\(.*\)")]
-    private static partial Regex ArgumentsPattern();
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 
 namespace Retort.Dialects.Sqlite;
@@ -10,7 +9,7 @@ namespace Retort.Dialects.Sqlite;
 /// What the pragmas do not report (constraint names, CHECKs, AUTOINCREMENT, collations, deferral, index
 /// expressions and WHERE clauses) is read from the DDL. Only the main database is read.
 /// </summary>
-internal static class SqliteInspector
+internal sealed class SqliteInspector
 {
     /// <summary>The catalog queries, run as one command.</summary>
     internal const string Queries = """
@@ -30,50 +29,47 @@ internal static class SqliteInspector
 
     private sealed record ForeignKeyRow(string Table, long Id, string Referenced, string From, string? To, string OnUpdate, string OnDelete);
 
+    private readonly List<SchemaObject> _objects = [];
+    private readonly List<ColumnRow> _columns = [];
+    private readonly List<ForeignKeyRow> _keys = [];
+
     /// <summary>Reads the schema; inside a run, <paramref name="transaction"/> is the run's, which Microsoft.Data.Sqlite requires on every command.</summary>
-    public static async Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken,
-        DbTransaction? transaction = null)
-    {
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-            await connection.OpenAsync(cancellationToken);
-        try
+    public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken,
+        DbTransaction? transaction = null) =>
+        ConnectionScope.ReadAsync(connection, async () =>
         {
             await using var command = new SqlStatement(Queries).Command(connection, transaction);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var objects = new List<SchemaObject>();
-            while (await reader.ReadAsync(cancellationToken))
-                objects.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3)));
-            await reader.NextResultAsync(cancellationToken);
-            var columns = new List<ColumnRow>();
-            while (await reader.ReadAsync(cancellationToken))
-                columns.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, Text(reader, 4), reader.GetInt32(5)));
-            await reader.NextResultAsync(cancellationToken);
-            var keys = new List<ForeignKeyRow>();
-            while (await reader.ReadAsync(cancellationToken))
-                keys.Add(new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), reader.GetString(5), reader.GetString(6)));
-            return Build(objects, columns, keys, exclude);
-        }
-        finally
-        {
-            if (opened)
-                await connection.CloseAsync();
-        }
+            var inspector = new SqliteInspector();
+            await inspector.ReadAsync(reader, cancellationToken);
+            return inspector.Schema(exclude);
+        }, cancellationToken);
+
+    private async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadAsync(cancellationToken))
+            _objects.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3)));
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            _columns.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, Text(reader, 4), reader.GetInt32(5)));
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            _keys.Add(new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), reader.GetString(5), reader.GetString(6)));
     }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static DatabaseSchema Build(List<SchemaObject> objects, List<ColumnRow> columnRows, List<ForeignKeyRow> keyRows, IReadOnlyCollection<TableName> exclude)
+    private DatabaseSchema Schema(IReadOnlyCollection<TableName> exclude)
     {
         // SQLite compares names without regard to ASCII case.
         var excluded = exclude.Where(t => t.Schema is null or "main").Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var columns = columnRows.ToLookup(c => c.Table, StringComparer.OrdinalIgnoreCase);
-        var keys = keyRows.ToLookup(k => k.Table, StringComparer.OrdinalIgnoreCase);
-        var indexes = objects.Where(o => o.Type == "index" && o.Sql is not null).ToLookup(o => o.Table, StringComparer.OrdinalIgnoreCase);
-        var tables = objects.Where(o => o.Type == "table" && !excluded.Contains(o.Name))
+        var columns = _columns.ToLookup(c => c.Table, StringComparer.OrdinalIgnoreCase);
+        var keys = _keys.ToLookup(k => k.Table, StringComparer.OrdinalIgnoreCase);
+        var indexes = _objects.Where(o => o.Type == "index" && o.Sql is not null).ToLookup(o => o.Table, StringComparer.OrdinalIgnoreCase);
+        var tables = _objects.Where(o => o.Type == "table" && !excluded.Contains(o.Name))
             .Select(o => BuildTable(o, columns, keys[o.Name], indexes[o.Name]))
             .ToList();
-        var views = objects.Where(o => o.Type == "view" && o.Sql is not null)
+        var views = _objects.Where(o => o.Type == "view" && o.Sql is not null)
             .Select(o => new View(new TableName(o.Name), SqliteDdl.ViewDefinition(o.Sql!)))
             .ToList();
         return new DatabaseSchema(tables, views);

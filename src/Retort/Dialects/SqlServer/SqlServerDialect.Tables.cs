@@ -49,4 +49,8 @@ public sealed partial class SqlServerDialect
 
     // EXEC takes no function call as an argument, so the default schema goes through a variable.
     private static string SchemaVariable(TableName table) => table.Schema is null ? "DECLARE @schema sysname = SCHEMA_NAME();\n" : "";
+
+    /// <summary>sp_rename: T-SQL has no ALTER TABLE … RENAME (https://learn.microsoft.com/sql/relational-databases/system-stored-procedures/sp-rename-transact-sql).</summary>
+    protected override IReadOnlyList<SqlStatement> RenameTable(RenameTableOperation operation) =>
+        [new($"EXEC sp_rename {Literal(Quote(operation.Table))}, {Literal(operation.NewName)}")];
 }

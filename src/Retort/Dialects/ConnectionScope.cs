@@ -1,0 +1,28 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Retort.Dialects;
+
+/// <summary>How an inspector reads through a connection that may not be open yet.</summary>
+internal static class ConnectionScope
+{
+    /// <summary>
+    /// Runs <paramref name="read"/> on the connection, opening it first and closing it after when the caller left it
+    /// closed; an open connection (a run's, inside its transaction) stays open.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(DbConnection connection, Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+            await connection.OpenAsync(cancellationToken);
+        try
+        {
+            return await read();
+        }
+        finally
+        {
+            if (opened)
+                await connection.CloseAsync();
+        }
+    }
+}
