@@ -15,7 +15,7 @@ public sealed partial class MariaDbRunTests
     public async Task A_DDL_statement_in_flight_when_its_run_is_killed_is_settled_by_looking_at_the_database()
     {
         Project.TableRevision("a1").Revision("b1", ["a1"],
-            "op.Execute(\"CREATE TABLE t_slow AS SELECT SLEEP(6) AS x\"); op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true));",
+            "op.Execute(\"CREATE TABLE t_slow AS SELECT SLEEP(12) AS x\"); op.CreateTable(\"t_b1\", new Column(\"id\", SqlType.Integer, primaryKey: true));",
             "op.DropTable(\"t_b1\"); op.DropTable(\"t_slow\");");
         using (var run = WatchedCli.Start(Project.Root, "upgrade", "head"))
         {
@@ -35,8 +35,8 @@ public sealed partial class MariaDbRunTests
         // The advice works: the resume waits for the server to finish the statement, sees the table, and goes on after it.
         var resumed = await CliProcess.RunAsync(Project.Root, "upgrade", "b1", "--resume");
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
-        Assert.Contains("Waiting for the server to finish statement 1 of b1 (CREATE TABLE t_slow AS SELECT SLEEP(6) AS x), still running in connection ", resumed.Stderr);
-        Assert.Contains("Settled statement 1 of b1 (CREATE TABLE t_slow AS SELECT SLEEP(6) AS x), in flight when its run stopped: it took effect (table t_slow exists)", resumed.Stderr);
+        Assert.Contains("Waiting for the server to finish statement 1 of b1 (CREATE TABLE t_slow AS SELECT SLEEP(12) AS x), still running in connection ", resumed.Stderr);
+        Assert.Contains("Settled statement 1 of b1 (CREATE TABLE t_slow AS SELECT SLEEP(12) AS x), in flight when its run stopped: it took effect (table t_slow exists)", resumed.Stderr);
         Assert.Equal(["b1"], await VersionRowsAsync());
         Assert.Equal(["retort_version", "retort_version_log", "t_a1", "t_b1", "t_slow"], await TablesAsync());
         Assert.Equal(["a1 upgrade done 1", "b1 upgrade resumed 0", "b1 upgrade done 2"], await LogRowsAsync("revision, direction, status, statements_done"));
