@@ -57,14 +57,21 @@ main() {
   start_databases
   ensure_alembic
   rm -rf "$ROOT/artifacts/hostile" "$ROOT/artifacts/conformance"
-  local status=0
-  dotnet test Retort.slnx --configuration Debug --nologo --logger "console;verbosity=normal" "$@" || status=$?
+  local status log="$ROOT/artifacts/test-output.txt"
+  mkdir -p "$ROOT/artifacts"
+  dotnet test Retort.slnx --configuration Debug --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" && status=0 || status=$?
   # The hostile suite's figures: kills, recoveries, double applies, crowds of runs, per database.
   if compgen -G "$ROOT/artifacts/hostile/*.txt" > /dev/null; then
     echo "hostile runs:"
     cat "$ROOT"/artifacts/hostile/*.txt
   fi
   [[ ! -f $ROOT/artifacts/conformance/summary.txt ]] || cat "$ROOT/artifacts/conformance/summary.txt"
+  # A failed run's reason can sit thousands of lines up (or be no test at all: a crashed host, a cleanup failure);
+  # repeat it last, where a reader of the tail looks.
+  if ((status != 0)); then
+    echo "why the test run failed (from $log):"
+    grep -E '^\s*Failed [A-Za-z]|\[FAIL\]|[Cc]leanup failure|Catastrophic|aborted|crashed|error [A-Z]+[0-9]+:|Test host process' "$log" | head -40 || true
+  fi
   return "$status"
 }
 
