@@ -58,7 +58,7 @@ internal sealed class ColumnComparison(ComparisonContext context)
         var drops = live.Columns.Where(c => !wantedNames.Contains(c.Name))
             .Select(c => (MigrationOperation)new DropColumnOperation(name, c.Name, c)).ToList();
         // MariaDB keeps a check declared after its column in the column's definition, which MODIFY restates.
-        foreach (var alter in alters.Concat(renames).OfType<AlterColumnOperation>().Where(a => _dialect.RestatesColumns && (a.Type ?? (object?)a.Nullable ?? a.Comment) is not null))
+        foreach (var alter in alters.Concat(renames).OfType<AlterColumnOperation>().Where(a => _dialect.Echo.RestatesColumns && (a.Type ?? (object?)a.Nullable ?? a.Comment) is not null))
         {
             if (live.Constraints.OfType<CheckConstraint>().FirstOrDefault(c => c.Column is { } owner && _names.Equals(owner, alter.Column)) is { } check)
                 _context.Note(alter, $"{name}.{alter.Column} holds check {check.Name} in its definition, which this change restates: an online run keeps the check, " +
@@ -120,7 +120,7 @@ internal sealed class ColumnComparison(ComparisonContext context)
         if (_options.CompareType && !TypesAgree(wanted, live))
         {
             alter = alter with { Type = wanted.Type };
-            if (_dialect.EnumsAreTypes && wanted.Type is { Kind: SqlTypeKind.Enum } type && live.Type.Kind == SqlTypeKind.Enum && _names.Equals(type.Name, live.Type.Name))
+            if (_dialect.Echo.EnumsAreTypes && wanted.Type is { Kind: SqlTypeKind.Enum } type && live.Type.Kind == SqlTypeKind.Enum && _names.Equals(type.Name, live.Type.Name))
                 _warnings.Add($"Enum {type.Name} of {table}.{wanted.Name} changes its values; {_dialect.Name} keeps it as a type that a column change cannot alter: " +
                     $"add the values with op.Execute(\"ALTER TYPE {type.Name} ADD VALUE ...\") instead, or give the enum a new name");
         }
@@ -128,13 +128,13 @@ internal sealed class ColumnComparison(ComparisonContext context)
             alter = alter with { Nullable = wanted.Nullable };
         if (_options.CompareServerDefault && !wanted.Identity && !live.Identity && !SameDefault(wanted, live, table))
             alter = alter with { ServerDefault = new Change<string?>(wanted.ServerDefault) };
-        if (_dialect.KeepsComments && Blank(wanted.Comment) != Blank(live.Comment))
+        if (_dialect.Echo.KeepsComments && Blank(wanted.Comment) != Blank(live.Comment))
             alter = alter with { Comment = new Change<string?>(Blank(wanted.Comment)) };
         if (alter.Type is null && alter.Nullable is null && alter.ServerDefault is null && alter.Comment is null)
             return null;
         if (alter.Type is { } narrower && Narrows(narrower, live.Type))
             _narrowing.Add((table, live.Name, narrower, live.Type));
-        if (_dialect.RestatesColumns && (alter.Type ?? (object?)alter.Nullable ?? alter.Comment) is not null && live.Collation is not null)
+        if (_dialect.Echo.RestatesColumns && (alter.Type ?? (object?)alter.Nullable ?? alter.Comment) is not null && live.Collation is not null)
             _warnings.Add($"Changing {table}.{live.Name} restates the whole column on {_dialect.Name}, without its " +
                 $"collation {live.Collation}, which the operation does not carry: add it back with op.Execute after the change");
         return Existing(alter, wanted, live);
@@ -160,20 +160,20 @@ internal sealed class ColumnComparison(ComparisonContext context)
         ExistingComment = Blank(wanted.Comment) == Blank(live.Comment) ? Blank(wanted.Comment) : Blank(live.Comment),
         ExistingCommentKnown = true,
         // MySQL restates a changed column whole; offline, only this keeps its AUTO_INCREMENT.
-        ExistingAutoincrement = live.Identity && _dialect.RestatesColumns ? true : null,
+        ExistingAutoincrement = live.Identity && _dialect.Echo.RestatesColumns ? true : null,
     };
 
     private bool TypesAgree(Column wanted, Column live) =>
-        _options.CompareDeclaredTypes ? _dialect.SameColumnType(wanted, live) : _dialect.SameStoredType(wanted, live);
+        _options.CompareDeclaredTypes ? _dialect.Echo.SameColumnType(wanted, live) : _dialect.Echo.SameStoredType(wanted, live);
 
     private bool SameDefault(Column wanted, Column live, TableName? table = null)
     {
-        if (wanted.ServerDefault == live.ServerDefault || _dialect.NormalizeDefault(wanted.ServerDefault) == _dialect.NormalizeDefault(live.ServerDefault))
+        if (wanted.ServerDefault == live.ServerDefault || _dialect.Echo.NormalizeDefault(wanted.ServerDefault) == _dialect.Echo.NormalizeDefault(live.ServerDefault))
             return true;
         if (table is null || wanted.ServerDefault is null || live.ServerDefault is null)
             return false;
         var question = new ExpressionQuestion(_context.LiveName(table.Value), ExpressionKind.Default, wanted.ServerDefault, live.Name);
-        return _context.SameOnceEchoed(question, echoed => _dialect.NormalizeDefault(echoed) == _dialect.NormalizeDefault(live.ServerDefault));
+        return _context.SameOnceEchoed(question, echoed => _dialect.Echo.NormalizeDefault(echoed) == _dialect.Echo.NormalizeDefault(live.ServerDefault));
     }
 
     private static AlterColumnOperation Merged(AlterColumnOperation rename, AlterColumnOperation change) => rename with
@@ -191,7 +191,7 @@ internal sealed class ColumnComparison(ComparisonContext context)
         var dropped = drops.Cast<DropColumnOperation>().ToList();
         foreach (var add in adds.Cast<AddColumnOperation>())
         {
-            var old = dropped.FirstOrDefault(d => _dialect.SameType(add.Column.Type, d.Existing!.Type));
+            var old = dropped.FirstOrDefault(d => _dialect.Echo.SameType(add.Column.Type, d.Existing!.Type));
             if (old is null)
                 continue;
             dropped.Remove(old);
@@ -209,7 +209,7 @@ internal sealed class ColumnComparison(ComparisonContext context)
         {
             // SQLite numbers its rowid whatever it is told, with or without AUTOINCREMENT.
             if (liveColumns.TryGetValue(column.Name, out var existing) && column.Identity != existing.Identity
-                && !_dialect.NumbersImplicitly(live, existing))
+                && !_dialect.Echo.NumbersImplicitly(live, existing))
                 _warnings.Add($"Column {wanted.Name}.{column.Name} {(column.Identity ? "should be" : "should no longer be")} an identity column; " +
                     "autogenerate does not change that: write the change by hand");
         }

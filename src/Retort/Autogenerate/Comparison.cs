@@ -36,7 +36,7 @@ internal sealed class Comparison
 
     /// <summary>
     /// The model's expressions that did not compare equal to the database's by their normal form: the database can
-    /// say what it makes of them (<see cref="Dialect.EchoAsync"/>), and a second comparison with its answers decides.
+    /// say what it makes of them (<see cref="SchemaEcho.EchoAsync"/>), and a second comparison with its answers decides.
     /// </summary>
     public HashSet<ExpressionQuestion> Questions => _context.Questions;
 
@@ -120,7 +120,7 @@ internal sealed class Comparison
     }
 
     private bool SameView(View wanted, View live) =>
-        _context.Dialect.SameViewDefinition(wanted.Definition, live.Definition)
+        _context.Dialect.Echo.SameViewDefinition(wanted.Definition, live.Definition)
         || _context.SameOnceEchoed(new ExpressionQuestion(wanted.Name, ExpressionKind.View, wanted.Definition),
-            echoed => _context.Dialect.SameViewDefinition(echoed, live.Definition));
+            echoed => _context.Dialect.Echo.SameViewDefinition(echoed, live.Definition));
 }

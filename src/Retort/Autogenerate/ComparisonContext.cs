@@ -13,9 +13,9 @@ internal sealed class ComparisonContext(Dialect dialect, CompareOptions options,
 
     public CompareOptions Options { get; } = options;
 
-    public StringComparer Names { get; } = dialect.NameComparer;
+    public StringComparer Names { get; } = dialect.Echo.NameComparer;
 
-    public TableNameComparer TableNames { get; } = new(dialect.NameComparer);
+    public TableNameComparer TableNames { get; } = new(dialect.Echo.NameComparer);
 
     /// <summary>Things a person should know: probable renames, changes no operation expresses.</summary>
     public List<string> Warnings { get; } = [];

@@ -32,7 +32,7 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
     public void CompareIndexes(Table wanted, Table live, List<MigrationOperation> drops, List<MigrationOperation> adds)
     {
         var name = wanted.Name;
-        if (_dialect.UniqueConstraintsAreIndexes)
+        if (_dialect.Echo.UniqueConstraintsAreIndexes)
             live = _matching.Reconciled(wanted, live);
         if (!_options.CompareImplicitNames)
             live = _matching.WithImplicitNamesMatched(wanted, live);
@@ -59,7 +59,7 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
         var (checkDrops, checkAdds) = Matched(name, wanted.Constraints.OfType<CheckConstraint>().ToList(), live.Constraints.OfType<CheckConstraint>().ToList(),
             (w, l) => _matching.SameCondition(name, w.Condition, l.Condition), ConstraintKind.Check, pairsNamed: false);
         drops.AddRange(uniqueDrops);
-        drops.AddRange(checkDrops.Select(d => d is DropConstraintOperation { Existing: CheckConstraint { Column: { } column } } drop && _dialect.RestatesColumns
+        drops.AddRange(checkDrops.Select(d => d is DropConstraintOperation { Existing: CheckConstraint { Column: { } column } } drop && _dialect.Echo.RestatesColumns
             && live.Columns.FirstOrDefault(c => _names.Equals(c.Name, column)) is { } restated ? drop with { RestatedColumn = restated } : d));
         adds.AddRange(uniqueAdds);
         adds.AddRange(indexAdds);
@@ -69,7 +69,7 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
     // MySQL needs an index on a foreign key's columns and makes one (named after the key or its first column) when
     // none serves; a model that declares none has no quarrel with it, and dropping it would fail anyway.
     private bool KeepsForForeignKey(Table live, TableIndex index) =>
-        _dialect.IndexesForeignKeys && !index.Unique && index.Where is null
+        _dialect.Echo.IndexesForeignKeys && !index.Unique && index.Where is null
         && live.Constraints.OfType<ForeignKey>().Any(k => index.Columns.Count >= k.Columns.Count
             && index.Columns.Take(k.Columns.Count).SequenceEqual(k.Columns, _names)
             && !Served(live with { Indexes = live.Indexes.Where(i => i != index).ToList() }, k.Columns));
@@ -82,7 +82,7 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
         foreach (var drop in drops.Cast<DropConstraintOperation>())
         {
             ForeignKeyDrops.Add(drop);
-            if (!_dialect.IndexesForeignKeys || drop.Existing is not ForeignKey key || (drop.Name is not null && added.Contains(drop.Name)))
+            if (!_dialect.Echo.IndexesForeignKeys || drop.Existing is not ForeignKey key || (drop.Name is not null && added.Contains(drop.Name)))
                 continue;
             if (drop.Name is not null && !Served(live, key.Columns) && live.Indexes.All(i => !_names.Equals(i.Name, drop.Name)))
                 ForeignKeyDrops.Add(new DropIndexOperation(drop.Name, live.Name, new TableIndex(drop.Name, live.Name.Name, key.Columns, schema: live.Name.Schema)));
@@ -92,7 +92,7 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
                 ForeignKeyDrops.Add(new DropIndexOperation(index.Name, live.Name, index with { Table = live.Name }));
         }
         ForeignKeyAdds.AddRange(adds);
-        if (!_dialect.IndexesForeignKeys)
+        if (!_dialect.Echo.IndexesForeignKeys)
             return;
         // MySQL makes an index named after a new key that no index serves; the downgrade drops it with the key.
         foreach (var add in adds.Cast<AddConstraintOperation>())
@@ -128,8 +128,8 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
 
     private bool SameForeignKey(ForeignKey wanted, ForeignKey live) =>
         SameTarget(wanted, live)
-        && _dialect.NormalizeReferentialAction(wanted.OnDelete) == _dialect.NormalizeReferentialAction(live.OnDelete)
-        && _dialect.NormalizeReferentialAction(wanted.OnUpdate) == _dialect.NormalizeReferentialAction(live.OnUpdate)
+        && _dialect.Echo.NormalizeReferentialAction(wanted.OnDelete) == _dialect.Echo.NormalizeReferentialAction(live.OnDelete)
+        && _dialect.Echo.NormalizeReferentialAction(wanted.OnUpdate) == _dialect.Echo.NormalizeReferentialAction(live.OnUpdate)
         && wanted.Deferrable == live.Deferrable && wanted.InitiallyDeferred == live.InitiallyDeferred;
 
     /// <summary>
@@ -167,7 +167,7 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
         }
         foreach (var constraint in unpaired)
         {
-            if (constraint.Name is null && !_dialect.DropsUnnamedConstraints)
+            if (constraint.Name is null && !_dialect.Echo.DropsUnnamedConstraints)
                 _warnings.Add($"An unnamed {KindWords(kind)} of {table} is not in the model, but autogenerate cannot drop it without a name; drop it by hand");
             else
                 drops.Add(new DropConstraintOperation(table, constraint.Name, kind, constraint));
@@ -178,7 +178,7 @@ internal sealed class ConstraintComparison(ComparisonContext context, ObjectMatc
         {
             if (same(wantedOne, liveOne))
                 return;
-            if (liveOne.Name is null && !_dialect.DropsUnnamedConstraints)
+            if (liveOne.Name is null && !_dialect.Echo.DropsUnnamedConstraints)
             {
                 _warnings.Add($"The {KindWords(kind)} {Columns(ColumnsOf(liveOne))} of {table} changed, but it has no name in the database, so autogenerate cannot drop it; change it by hand");
                 return;

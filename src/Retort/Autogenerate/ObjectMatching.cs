@@ -77,9 +77,9 @@ internal sealed class ObjectMatching(ComparisonContext context)
     /// what the database itself made of the wanted one (asked once per comparison, see <see cref="Comparison.Questions"/>).
     /// </summary>
     private bool SameExpression(TableName table, ExpressionKind kind, string wanted, string live) =>
-        _dialect.NormalizeExpression(wanted) == _dialect.NormalizeExpression(live)
+        _dialect.Echo.NormalizeExpression(wanted) == _dialect.Echo.NormalizeExpression(live)
         || _context.SameOnceEchoed(new ExpressionQuestion(_context.LiveName(table), kind, wanted),
-            echoed => _dialect.NormalizeExpression(echoed) == _dialect.NormalizeExpression(live));
+            echoed => _dialect.Echo.NormalizeExpression(echoed) == _dialect.Echo.NormalizeExpression(live));
 
     // MySQL keeps a unique constraint as a unique index and reads every plain unique index back as a constraint:
     // a live one takes the kind of the wanted object of its name.
@@ -112,7 +112,7 @@ internal sealed class ObjectMatching(ComparisonContext context)
             if (!same)
                 return false;
         }
-        return !_dialect.HasPartialIndexes
+        return !_dialect.Echo.HasPartialIndexes
             || (wanted.Where is null || live.Where is null ? wanted.Where is null && live.Where is null
                 : SameExpression(table, ExpressionKind.IndexPredicate, wanted.Where, live.Where));
     }

@@ -48,7 +48,7 @@ public static class SchemaComparer
         var upgrade = comparison.Run(wanted, live);
         if (comparison.Questions.Count > 0)
         {
-            var answers = await dialect.EchoAsync(connection, comparison.Questions, cancellationToken);
+            var answers = await dialect.Echo.EchoAsync(connection, comparison.Questions, cancellationToken);
             if (answers.Count > 0)
             {
                 comparison = new Comparison(dialect, options, answers);
@@ -64,7 +64,7 @@ public static class SchemaComparer
     private static SchemaDiff Diff(Comparison comparison, List<MigrationOperation> upgrade, Dialect dialect)
     {
         var downgrade = Reversed(upgrade, comparison.AlsoUndone);
-        if (!dialect.BatchesByTable)
+        if (!dialect.Preparation.BatchesByTable)
             return new SchemaDiff(upgrade, downgrade, comparison.Warnings) { Notes = comparison.Notes };
         var before = comparison.KeptTables;
         // The table as the upgrade leaves it, worked out only for a table the downgrade rebuilds.
@@ -74,7 +74,7 @@ public static class SchemaComparer
                 return null;
             try
             {
-                return Ops.AlteredTable.Apply(table, upgrade.Where(o => Dialect.TableOf(o) == name), dialect.ColumnReferences).After;
+                return Ops.AlteredTable.Apply(table, upgrade.Where(o => BatchAlterTableOperation.TableOf(o) == name), dialect.ColumnReferences).After;
             }
             catch (RetortException)
             {
@@ -83,8 +83,8 @@ public static class SchemaComparer
             }
         }
         return new SchemaDiff(
-            dialect.AutoBatch(upgrade, new TableShapes(before.GetValueOrDefault, before.GetValueOrDefault)),
-            dialect.AutoBatch(downgrade, new TableShapes(comparison.KeptWanted.GetValueOrDefault, After)),
+            dialect.Preparation.AutoBatch(upgrade, new TableShapes(before.GetValueOrDefault, before.GetValueOrDefault)),
+            dialect.Preparation.AutoBatch(downgrade, new TableShapes(comparison.KeptWanted.GetValueOrDefault, After)),
             comparison.Warnings) { Notes = comparison.Notes };
     }
 

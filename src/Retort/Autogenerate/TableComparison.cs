@@ -85,7 +85,7 @@ internal sealed class TableComparison(ComparisonContext context, ColumnCompariso
         Changes.AddRange(columns.Alters);
         Changes.AddRange(columns.Drops);
         Changes.AddRange(constraintAdds);
-        if (_dialect.KeepsComments && Blank(wanted.Comment) != Blank(columns.Live.Comment))
+        if (_dialect.Echo.KeepsComments && Blank(wanted.Comment) != Blank(columns.Live.Comment))
             Changes.Add(new TableCommentOperation(wanted.Name, Blank(wanted.Comment), Blank(columns.Live.Comment)));
     }
 

@@ -30,6 +30,14 @@ public abstract partial class Dialect
     public static Dialect ForName(string name) =>
         (DialectId.FromName(name) ?? throw new RetortException($"Unknown dialect '{name}'; Retort knows {DialectId.Known}")).Create();
 
+    private SchemaEcho? _echo;
+
+    /// <summary>What autogenerate counts as no change on this database: the ways it echoes types, defaults and expressions.</summary>
+    public SchemaEcho Echo => _echo ??= CreateEcho();
+
+    /// <summary>This database's echo; the ANSI rules unless the dialect knows its database's own.</summary>
+    private protected virtual SchemaEcho CreateEcho() => new(this);
+
     /// <summary>The database this dialect is for.</summary>
     public DialectId Id => DialectId.FromName(Name)!;
 

@@ -27,6 +27,14 @@ public sealed record SqlStatement(string Sql, IReadOnlyList<object?>? Parameters
         return command;
     }
 
+    /// <summary>The first value the statement returns in <paramref name="transaction"/>, or null for no row or a NULL.</summary>
+    public async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
     /// <summary>Replaces the parameters of <paramref name="command"/> (one kept for a statement run many times) with these.</summary>
     public void BindTo(DbCommand command)
     {

@@ -16,7 +16,7 @@ internal sealed class DatabaseSink(DbConnection connection) : StatementSink
     public override bool SetupInTransaction => true;
 
     public override Task<MigrationOperation> PrepareAsync(MigrationOperation operation, Dialect dialect, CancellationToken cancellationToken) =>
-        dialect.PrepareAsync(operation, connection, _transaction, cancellationToken);
+        dialect.Preparation.PrepareAsync(operation, connection, _transaction, cancellationToken);
 
     public override async Task<bool> ForeignKeysOnAsync(ForeignKeySwitch switches, CancellationToken cancellationToken) =>
         await QueryStringsAsync(switches.IsOn, cancellationToken) is ["1"];

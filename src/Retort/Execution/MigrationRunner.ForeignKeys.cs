@@ -20,11 +20,11 @@ internal sealed partial class MigrationRunner
     /// </summary>
     private async Task SwitchForeignKeysOffAsync(IEnumerable<MigrationStep> steps, CancellationToken cancellationToken)
     {
-        if (dialect.ForeignKeySwitch is not { } fk)
+        if (dialect.Preparation.ForeignKeySwitch is not { } fk)
             return;
         if (!await sink.ForeignKeysOnAsync(fk, cancellationToken))
             return;
-        if (!steps.OfType<RevisionStep>().Any(s => Batched(Record(s)).Any(dialect.NeedsForeignKeysOff)))
+        if (!steps.OfType<RevisionStep>().Any(s => Batched(Record(s)).Any(dialect.Preparation.NeedsForeignKeysOff)))
             return;
         await sink.ExecuteAsync(fk.Off, cancellationToken);
         _foreignKeysOff = true;
@@ -35,7 +35,7 @@ internal sealed partial class MigrationRunner
     {
         if (!_foreignKeysOff)
             return;
-        foreach (var statement in dialect.ForeignKeySwitch!.Check)
+        foreach (var statement in dialect.Preparation.ForeignKeySwitch!.Check)
             await sink.ExecuteAsync(statement, cancellationToken);
     }
 
@@ -45,7 +45,7 @@ internal sealed partial class MigrationRunner
         if (!_foreignKeysOff)
             return;
         _foreignKeysOff = false;
-        await sink.ExecuteAsync(dialect.ForeignKeySwitch!.On, cancellationToken);
+        await sink.ExecuteAsync(dialect.Preparation.ForeignKeySwitch!.On, cancellationToken);
     }
 
     /// <summary>After a rollback: enforcement back on, without hiding the failure that led here.</summary>
@@ -54,7 +54,7 @@ internal sealed partial class MigrationRunner
         if (!_foreignKeysOff)
             return;
         _foreignKeysOff = false;
-        await sink.RestoreAsync(dialect.ForeignKeySwitch!.On);
+        await sink.RestoreAsync(dialect.Preparation.ForeignKeySwitch!.On);
     }
 
     // Steps whose migration was recorded to the end: the run replays these operations instead of calling the

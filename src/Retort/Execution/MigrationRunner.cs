@@ -245,7 +245,7 @@ internal sealed partial class MigrationRunner(RunOptions options)
     }
 
     private IReadOnlyList<MigrationOperation> Batched(IReadOnlyList<MigrationOperation> operations) =>
-        options.AutoBatch ? dialect.AutoBatch(operations) : operations;
+        options.AutoBatch ? dialect.Preparation.AutoBatch(operations) : operations;
 
     /// <summary>Finds the definition a revision's upgrade gives a view, function or procedure, by recording that upgrade.</summary>
     private string DefinitionIn(ObjectKind kind, TableName name, string revisionSymbol)

@@ -28,4 +28,26 @@ public sealed record BatchAlterTableOperation(TableName Table, IReadOnlyList<Mig
 
     /// <inheritdoc />
     public override bool IsDestructive => Operations.Any(o => o.IsDestructive);
+
+    /// <summary>Refuses a batch whose operations change another table than the batch's, or cannot be part of a batch.</summary>
+    internal void CheckTables()
+    {
+        if (Operations.FirstOrDefault(o => TableOf(o) is not { } table || table != Table) is { } other)
+            throw new RetortException($"batch on {Table}: {other.GetType().Name.Replace("Operation", "", StringComparison.Ordinal)} " +
+                (TableOf(other) is { } t ? $"changes {t}, not the batch's table" : "cannot be part of a batch; run it before or after the batch"));
+    }
+
+    /// <summary>The table an operation changes when it is one that a batch can hold; null for any other.</summary>
+    internal static TableName? TableOf(MigrationOperation operation) => operation switch
+    {
+        AddColumnOperation o => o.Table,
+        DropColumnOperation o => o.Table,
+        AlterColumnOperation o => o.Table,
+        CreateIndexOperation o => o.Index.Table,
+        DropIndexOperation o => o.Table,
+        AddConstraintOperation o => o.Table,
+        DropConstraintOperation o => o.Table,
+        TableCommentOperation o => o.Table,
+        _ => null,
+    };
 }

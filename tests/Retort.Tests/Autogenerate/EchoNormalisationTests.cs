@@ -7,10 +7,10 @@ namespace Retort.Tests.Autogenerate;
 /// <summary>The ways each database echoes what it was given, each of which must read as no change.</summary>
 public sealed class EchoNormalisationTests
 {
-    private static readonly Dialect Sqlite = Dialect.ForName("sqlite");
-    private static readonly Dialect Postgres = Dialect.ForName("postgresql");
-    private static readonly Dialect MySql = Dialect.ForName("mysql");
-    private static readonly Dialect MariaDb = Dialect.ForName("mariadb");
+    private static readonly SchemaEcho Sqlite = Dialect.ForName("sqlite").Echo;
+    private static readonly SchemaEcho Postgres = Dialect.ForName("postgresql").Echo;
+    private static readonly SchemaEcho MySql = Dialect.ForName("mysql").Echo;
+    private static readonly SchemaEcho MariaDb = Dialect.ForName("mariadb").Echo;
 
     [Theory]
     [InlineData("varchar(20)", "character varying(20)")]

@@ -214,7 +214,7 @@ public sealed class ForeignDdlTests(PostgresLiveDatabase postgres, MySqlTestData
         var widened = SchemaComparer.Compare(new DatabaseSchema([Stock(SqlType.BigInteger, new CheckConstraint(null, "qty >= 0"))], []), live, mysql.Dialect, Everything);
         foreach (var operation in widened.Upgrade)
         {
-            foreach (var statement in mysql.Dialect.Render(await mysql.Dialect.PrepareAsync(operation, connection, null, CancellationToken.None)))
+            foreach (var statement in mysql.Dialect.Render(await mysql.Dialect.Preparation.PrepareAsync(operation, connection, null, CancellationToken.None)))
                 await MySqlTestDatabase.ExecuteAsync(connection, statement);
         }
         var kept = await mysql.InspectAsync(connection);

@@ -14,12 +14,12 @@ internal static class LiveApply
         {
             // As the runner does: enforcement off around a rebuild (outside any transaction, where SQLite allows the
             // switch), and a batch reads its table's live definition first.
-            var switches = queued is BatchAlterTableOperation ? dialect.ForeignKeySwitch : null;
+            var switches = queued is BatchAlterTableOperation ? dialect.Preparation.ForeignKeySwitch : null;
             if (switches is not null)
                 await ExecuteAsync(dialect, connection, switches.Off);
             try
             {
-                var operation = await dialect.PrepareAsync(queued, connection, null, CancellationToken.None);
+                var operation = await dialect.Preparation.PrepareAsync(queued, connection, null, CancellationToken.None);
                 foreach (var statement in dialect.Render(operation))
                     await ExecuteAsync(dialect, connection, statement);
             }

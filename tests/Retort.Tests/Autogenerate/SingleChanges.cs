@@ -31,8 +31,8 @@ internal static class SingleChanges
         ["server default"] = One(s => Column(s, "users", "display", c => c with { ServerDefault = "'nobody'" }), "AlterColumnOperation users.display"),
         ["dropped server default"] = One(s => Column(s, "orders", "status", c => c with { ServerDefault = null }), "AlterColumnOperation orders.status"),
         ["column comment"] = new(s => Column(s, "accounts", "name", c => c with { Comment = "the name people see" }),
-            d => d.KeepsComments ? ["AlterColumnOperation accounts.name"] : []),
-        ["table comment"] = new(s => Table(s, "products", t => t with { Comment = "What we sell" }), d => d.KeepsComments ? ["TableCommentOperation products"] : []),
+            d => d.Echo.KeepsComments ? ["AlterColumnOperation accounts.name"] : []),
+        ["table comment"] = new(s => Table(s, "products", t => t with { Comment = "What we sell" }), d => d.Echo.KeepsComments ? ["TableCommentOperation products"] : []),
         ["add index"] = One(s => Table(s, "orders", t => t with { Indexes = [.. t.Indexes, new TableIndex("ix_orders_status", "orders", ["status"])] }), "CreateIndexOperation orders.ix_orders_status"),
         ["add expression index"] = One(s => Table(s, "products", t => t with { Indexes = [.. t.Indexes, new TableIndex("ix_products_sku_upper", "products", ["(upper(sku))"])] }),
             "CreateIndexOperation products.ix_products_sku_upper"),
@@ -40,7 +40,7 @@ internal static class SingleChanges
         ["unique index"] = One(s => Table(s, "events", t => t with { Indexes = [t.Indexes[0] with { Unique = true }] }),
             "DropIndexOperation events.ix_events_when", "CreateIndexOperation events.ix_events_when"),
         ["partial index condition"] = new(s => Table(s, "orders", t => t with { Indexes = t.Indexes.Select(i => i.Where is null ? i : i with { Where = "shipped > '2020-01-01'" }).ToList() }),
-            d => d.HasPartialIndexes ? ["DropIndexOperation orders.ix_orders_shipped", "CreateIndexOperation orders.ix_orders_shipped"] : []),
+            d => d.Echo.HasPartialIndexes ? ["DropIndexOperation orders.ix_orders_shipped", "CreateIndexOperation orders.ix_orders_shipped"] : []),
         ["add unique"] = One(s => Table(s, "orders", t => t with { Constraints = [.. t.Constraints, new UniqueConstraint("uq_orders_user_status", "user_id", "status")] }),
             "AddConstraintOperation orders.uq_orders_user_status"),
         ["drop unique"] = One(s => Table(s, "documents", t => t with { Constraints = t.Constraints.Where(c => c.Name != "uq_documents_hash").ToList() }),
@@ -49,7 +49,7 @@ internal static class SingleChanges
             "AddConstraintOperation t01.fk_t01_parent"),
         // MySQL keeps the index it made for the key; it goes with the key.
         ["drop foreign key"] = new(s => Table(s, "documents", t => t with { Constraints = t.Constraints.Where(c => c.Name != "fk_documents_owner").ToList() }),
-            d => d.IndexesForeignKeys
+            d => d.Echo.IndexesForeignKeys
                 ? ["DropConstraintOperation documents.fk_documents_owner", "DropIndexOperation documents.fk_documents_owner"]
                 : ["DropConstraintOperation documents.fk_documents_owner"]),
         ["foreign key action"] = One(s => Table(s, "orders", t => t with { Constraints = t.Constraints.Select(c => c is ForeignKey k ? k with { OnDelete = "CASCADE" } : c).ToList() }),

@@ -121,7 +121,7 @@ public sealed class BatchOperationTests
     public void Automatic_batches_group_each_run_of_rebuilding_operations_on_one_table()
     {
         var orders = new TableName("orders");
-        var operations = Dialect.ForName("sqlite").AutoBatch(
+        var operations = Dialect.ForName("sqlite").Preparation.AutoBatch(
         [
             new AlterColumnOperation(Users, "name") { Nullable = false },
             new DropColumnOperation(Users, "email"),
@@ -131,7 +131,7 @@ public sealed class BatchOperationTests
         ]);
         Assert.Equal(["users: 2", "CreateIndexOperation", "users: 1", "orders: 1"],
             operations.Select(o => o is BatchAlterTableOperation b ? $"{b.Table}: {b.Operations.Count}" : o.GetType().Name));
-        Assert.Equal(5, Dialect.ForName("postgresql").AutoBatch([.. operations.OfType<BatchAlterTableOperation>().SelectMany(b => b.Operations), operations[1]]).Count);
+        Assert.Equal(5, Dialect.ForName("postgresql").Preparation.AutoBatch([.. operations.OfType<BatchAlterTableOperation>().SelectMany(b => b.Operations), operations[1]]).Count);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal static class FidelityChanges
         ["drop check"] = One(s => First(s, t => t.Constraints.OfType<CheckConstraint>().Any(), t => t with { Constraints = t.Constraints.Where(c => c != t.Constraints.OfType<CheckConstraint>().First()).ToList() })),
         ["add check"] = One(s => Free(s, c => c.Type.Kind is SqlTypeKind.String,
             (t, c) => t with { Constraints = [.. t.Constraints, new CheckConstraint("ck_fidelity_added", Quoted(c.Name) + " <> 'forbidden'")] })),
-        ["table comment"] = new(s => Table(s, s.Tables[0].Name.Name, t => t with { Comment = "changed by the fidelity test" }), d => d.KeepsComments ? 1 : 0),
+        ["table comment"] = new(s => Table(s, s.Tables[0].Name.Name, t => t with { Comment = "changed by the fidelity test" }), d => d.Echo.KeepsComments ? 1 : 0),
     };
 
     /// <summary>The operations that make the change: a drop of the index MySQL made for a foreign key dropped just before belongs to that drop.</summary>

@@ -40,7 +40,7 @@ public abstract class FidelitySuite<TDatabase>(TDatabase db, ITestOutputHelper o
     // MariaDB manages the index it makes for a foreign key: adding the key again renames it after the key.
     private Func<SchemaObject, bool>? NotForeignKeyIndexes(DatabaseSchema schema)
     {
-        if (!db.Dialect.IndexesForeignKeys)
+        if (!db.Dialect.Echo.IndexesForeignKeys)
             return null;
         var managed = schema.Tables.SelectMany(t => t.Indexes.Where(i => !i.Unique && t.Constraints.OfType<ForeignKey>().Any(k => k.Columns.SequenceEqual(i.Columns)))
             .Select(i => (t.Name.Name, i.Name))).ToHashSet();

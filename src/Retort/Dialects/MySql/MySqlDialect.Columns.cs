@@ -13,7 +13,7 @@ public sealed partial class MySqlDialect
     /// (https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-redefine-column).
     /// A change of default alone uses ALTER COLUMN SET/DROP DEFAULT, and a rename alone RENAME COLUMN
     /// (MySQL 8.0, MariaDB 10.5.2), which keep everything else. Online, the runner first fills in what the operation
-    /// leaves out from the live column (<see cref="PrepareAsync"/>), AUTO_INCREMENT and the collation included.
+    /// leaves out from the live column (<see cref="MySqlRunPreparation.PrepareAsync"/>), AUTO_INCREMENT and the collation included.
     /// </summary>
     protected override IReadOnlyList<SqlStatement> AlterColumn(AlterColumnOperation operation)
     {

@@ -16,6 +16,12 @@ public sealed partial class MySqlDialect(bool mariaDb = false) : Dialect
     /// <inheritdoc />
     public override string Name => MariaDb ? "mariadb" : "mysql";
 
+    /// <inheritdoc />
+    private protected override SchemaEcho CreateEcho() => new MySqlEcho(this);
+
+    /// <inheritdoc />
+    private protected override RunPreparation CreatePreparation() => new MySqlRunPreparation(this);
+
     /// <summary>Whether this is MariaDB rather than MySQL.</summary>
     public bool MariaDb { get; } = mariaDb;
 

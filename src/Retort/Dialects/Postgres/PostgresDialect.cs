@@ -29,6 +29,9 @@ public sealed partial class PostgresDialect : Dialect
     public override string Name => "postgresql";
 
     /// <inheritdoc />
+    private protected override SchemaEcho CreateEcho() => new PostgresEcho(this);
+
+    /// <inheritdoc />
     protected override IReadOnlySet<string> ReservedWords => PostgresReservedWords.All;
 
     /// <inheritdoc />

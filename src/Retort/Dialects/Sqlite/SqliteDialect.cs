@@ -12,6 +12,12 @@ public sealed partial class SqliteDialect : Dialect
     /// <inheritdoc />
     public override string Name => "sqlite";
 
+    /// <inheritdoc />
+    private protected override SchemaEcho CreateEcho() => new SqliteEcho(this);
+
+    /// <inheritdoc />
+    private protected override RunPreparation CreatePreparation() => new SqliteRunPreparation(this);
+
     /// <summary>
     /// True: Microsoft.Data.Sqlite leaves transactions to SQLite, which runs DDL inside them
     /// (https://www.sqlite.org/lang_transaction.html). Alembic says false only because Python's pysqlite used

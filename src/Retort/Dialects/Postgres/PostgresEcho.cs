@@ -1,7 +1,7 @@
 namespace Retort.Dialects.Postgres;
 
 /// <summary>What autogenerate counts as no change on PostgreSQL: the ways it echoes types, defaults and expressions.</summary>
-public sealed partial class PostgresDialect
+internal sealed partial class PostgresEcho(PostgresDialect dialect) : SchemaEcho(dialect)
 {
     /// <summary>
     /// A type name in PostgreSQL's own spelling, as <c>format_type()</c> gives it: <c>varchar(20)</c> is
@@ -9,7 +9,7 @@ public sealed partial class PostgresDialect
     /// <c>timestamp with time zone</c>, <c>numeric(10)</c> is <c>numeric(10,0)</c>
     /// (https://www.postgresql.org/docs/current/datatype.html#DATATYPE-TABLE).
     /// </summary>
-    protected override string ComparableTypeName(SqlType type) => PostgresTypes.Canonical(TypeName(type));
+    protected override string ComparableTypeName(SqlType type) => PostgresTypes.Canonical(Dialect.TypeName(type));
 
     /// <summary>
     /// A default without the casts PostgreSQL adds when it stores one (<c>'x'::character varying</c>,

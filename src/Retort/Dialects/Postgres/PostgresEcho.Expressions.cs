@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace Retort.Dialects.Postgres;
 
-public sealed partial class PostgresDialect
+internal sealed partial class PostgresEcho
 {
     /// <summary>
     /// Stores each of the model's expressions the way the database stores a user's: a check, an index, a default on a
@@ -26,7 +26,7 @@ public sealed partial class PostgresDialect
                 if (question.Kind != ExpressionKind.View && !copies.TryGetValue(question.Table, out copy))
                 {
                     copy = $"_retort_echo_t{copies.Count}";
-                    copies[question.Table] = copy = await TryAsync(connection, transaction, [new($"CREATE TEMP TABLE {copy} (LIKE {Quote(question.Table)})")], cancellationToken) is null
+                    copies[question.Table] = copy = await TryAsync(connection, transaction, [new($"CREATE TEMP TABLE {copy} (LIKE {Dialect.Quote(question.Table)})")], cancellationToken) is null
                         ? null : copy;
                 }
                 if (question.Kind != ExpressionKind.View && copy is null)
@@ -51,9 +51,9 @@ public sealed partial class PostgresDialect
                     ],
                     ExpressionKind.Default when question.Column is not null =>
                     [
-                        new($"ALTER TABLE {copy} ALTER COLUMN {Quote(question.Column)} SET DEFAULT {question.Text}"),
+                        new($"ALTER TABLE {copy} ALTER COLUMN {Dialect.Quote(question.Column)} SET DEFAULT {question.Text}"),
                         new($"SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum " +
-                            $"WHERE d.adrelid = 'pg_temp.{copy}'::regclass AND a.attname = {Literal(question.Column)}"),
+                            $"WHERE d.adrelid = 'pg_temp.{copy}'::regclass AND a.attname = {Dialect.Literal(question.Column)}"),
                     ],
                     ExpressionKind.View =>
                     [
@@ -77,18 +77,18 @@ public sealed partial class PostgresDialect
     // The last statement's value, or null when PostgreSQL refuses one of them (rolled back to before them).
     private async Task<object?> TryAsync(DbConnection connection, DbTransaction transaction, SqlStatement[] statements, CancellationToken cancellationToken)
     {
-        await ScalarAsync(connection, transaction, new("SAVEPOINT _retort_echo"), cancellationToken);
+        await new SqlStatement("SAVEPOINT _retort_echo").ScalarAsync(connection, transaction, cancellationToken);
         try
         {
             object? value = null;
             foreach (var statement in statements)
-                value = await ScalarAsync(connection, transaction, statement, cancellationToken) ?? "";
-            await ScalarAsync(connection, transaction, new("RELEASE SAVEPOINT _retort_echo"), cancellationToken);
+                value = await statement.ScalarAsync(connection, transaction, cancellationToken) ?? "";
+            await new SqlStatement("RELEASE SAVEPOINT _retort_echo").ScalarAsync(connection, transaction, cancellationToken);
             return value;
         }
         catch (DbException)
         {
-            await ScalarAsync(connection, transaction, new("ROLLBACK TO SAVEPOINT _retort_echo"), cancellationToken);
+            await new SqlStatement("ROLLBACK TO SAVEPOINT _retort_echo").ScalarAsync(connection, transaction, cancellationToken);
             return null;
         }
     }

@@ -1,7 +1,7 @@
 namespace Retort.Dialects.Sqlite;
 
 /// <summary>What autogenerate counts as no change on SQLite.</summary>
-public sealed partial class SqliteDialect
+internal sealed class SqliteEcho(SqliteDialect dialect) : SchemaEcho(dialect)
 {
     /// <summary>False: SQLite keeps no comments, so comments in the model are not compared.</summary>
     public override bool KeepsComments => false;
@@ -27,8 +27,8 @@ public sealed partial class SqliteDialect
     public override bool SameType(SqlType wanted, SqlType live) =>
         base.SameType(wanted, live)
         || (wanted.Kind == SqlTypeKind.Raw || live.Kind == SqlTypeKind.Raw)
-           && SqliteTypes.Affinity(TypeName(wanted)) == SqliteTypes.Affinity(TypeName(live))
-           && SqliteTypes.Arguments(TypeName(wanted)) is var w && SqliteTypes.Arguments(TypeName(live)) is var l && (w is null || l is null || w == l);
+           && SqliteTypes.Affinity(Dialect.TypeName(wanted)) == SqliteTypes.Affinity(Dialect.TypeName(live))
+           && SqliteTypes.Arguments(Dialect.TypeName(wanted)) is var w && SqliteTypes.Arguments(Dialect.TypeName(live)) is var l && (w is null || l is null || w == l);
 
     /// <summary>Defaults as SQLite stores them: TRUE and FALSE are 1 and 0 (https://www.sqlite.org/lang_expr.html#booleanexpr).</summary>
     private protected override List<SqlToken> DefaultTokens(string sql) => WithBooleansAsNumbers(SqlEcho.Tokens(sql));
@@ -58,7 +58,7 @@ public sealed partial class SqliteDialect
         _ => false,
     };
 
-    private string ColumnTypeName(Column column) => column.Identity ? "INTEGER" : TypeName(column.Type);
+    private string ColumnTypeName(Column column) => column.Identity ? "INTEGER" : Dialect.TypeName(column.Type);
 
     private static bool IsInteger(SqlType type) => type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger;
 }

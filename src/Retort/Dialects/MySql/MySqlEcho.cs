@@ -1,7 +1,7 @@
 namespace Retort.Dialects.MySql;
 
 /// <summary>What autogenerate counts as no change on MySQL and MariaDB.</summary>
-public sealed partial class MySqlDialect
+internal sealed partial class MySqlEcho(MySqlDialect dialect) : SchemaEcho(dialect)
 {
     /// <summary>
     /// Column and index names ignore case in MySQL (https://dev.mysql.com/doc/refman/8.0/en/identifier-case-sensitivity.html);
@@ -18,7 +18,7 @@ public sealed partial class MySqlDialect
     /// </summary>
     public override bool IndexesForeignKeys => true;
 
-    /// <summary>True: MODIFY COLUMN restates the column (see <see cref="AlterColumn"/>).</summary>
+    /// <summary>True: MODIFY COLUMN restates the column (see <c>MySqlDialect.AlterColumn</c>).</summary>
     public override bool RestatesColumns => true;
 
     /// <summary>False: MySQL indexes every row, so an index's condition (written nowhere) is not compared.</summary>
@@ -33,14 +33,14 @@ public sealed partial class MySqlDialect
 
     // A generic type and a stored one that holds its values as the generic type's own would: see MySqlTypes.Stores.
     private bool Holds(SqlType generic, SqlType stored) =>
-        generic.Kind != SqlTypeKind.Raw && MySqlTypes.Stores(generic.Kind, ComparableTypeName(stored), MariaDb);
+        generic.Kind != SqlTypeKind.Raw && MySqlTypes.Stores(generic.Kind, ComparableTypeName(stored), dialect.MariaDb);
 
     /// <summary>
     /// A type name in the catalog's spelling: BOOL is <c>tinyint(1)</c>, INTEGER is <c>int</c>, display widths
     /// (<c>int(11)</c>) do not count (https://dev.mysql.com/doc/refman/8.0/en/numeric-type-attributes.html),
     /// DECIMAL is <c>decimal(10,0)</c>, REAL and DOUBLE PRECISION are <c>double</c>.
     /// </summary>
-    protected override string ComparableTypeName(SqlType type) => MySqlTypes.Canonical(TypeName(type));
+    protected override string ComparableTypeName(SqlType type) => MySqlTypes.Canonical(Dialect.TypeName(type));
 
     /// <summary>
     /// The tokens of a default as MySQL echoes it: TRUE and FALSE are 1 and 0, <c>now()</c>, <c>current_timestamp()</c> and

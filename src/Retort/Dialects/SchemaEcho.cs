@@ -5,11 +5,17 @@ namespace Retort.Dialects;
 
 /// <summary>
 /// What autogenerate asks a dialect when it compares the wanted schema with the live one: which differences
-/// are real and which are only the way this database echoes what it was given. The base holds the rules that
-/// hold everywhere; each dialect's <c>XDialect.Compare.cs</c> adds its database's own.
+/// are real and which are only the way this database echoes what it was given. This base holds the rules that
+/// hold everywhere; each dialect's <c>XEcho.cs</c> adds its database's own. Reached through <see cref="Dialect.Echo"/>.
 /// </summary>
-public abstract partial class Dialect
+public partial class SchemaEcho
 {
+    // Internal: an echo belongs to its dialect, and only the dialects of this assembly make one.
+    internal SchemaEcho(Dialect dialect) => Dialect = dialect;
+
+    /// <summary>The dialect whose database this echo describes, for its type names and quoting.</summary>
+    protected Dialect Dialect { get; }
+
     /// <summary>
     /// Whether a wanted type and a live one are the same for autogenerate: equal, or written alike in this
     /// database's DDL (<see cref="ComparableTypeName"/>), so that a type this database cannot keep apart
@@ -37,7 +43,7 @@ public abstract partial class Dialect
     /// A type's name as this database writes it, in one spelling (case, spacing, synonyms), for
     /// <see cref="SameType"/>. Types that this method gives the same text are the same type here.
     /// </summary>
-    protected virtual string ComparableTypeName(SqlType type) => Spaces().Replace(TypeName(type).Trim(), " ").ToUpperInvariant();
+    protected virtual string ComparableTypeName(SqlType type) => Spaces().Replace(Dialect.TypeName(type).Trim(), " ").ToUpperInvariant();
 
     /// <summary>
     /// A server default reduced to a comparable form, or null for none: outer parentheses, case, spacing,
