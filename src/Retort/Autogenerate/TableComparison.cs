@@ -145,39 +145,16 @@ internal sealed class TableComparison(ComparisonContext context, ColumnCompariso
     // in this migration, is added after every table exists.
     private void CreateTables(List<Table> added, Dictionary<TableName, HashSet<string>> liveColumns)
     {
-        if (added.Count == 0)
-            return;
-        var byName = new Dictionary<TableName, Table>(added.Count, _tableNames);
-        foreach (var table in added)
-            byName.TryAdd(table.Name, table);
-        var state = new Dictionary<TableName, bool>(_tableNames);   // false: being visited, true: created
-        foreach (var table in added)
-            Visit(table);
-
-        void Visit(Table table)
+        var order = ReferencedFirst(added,
+            key => liveColumns.TryGetValue(key.ReferencedTable, out var columns) && !key.ReferencedColumns.All(columns.Contains));
+        foreach (var (table, deferred) in order)
         {
-            if (state.ContainsKey(table.Name))
-                return;
-            state[table.Name] = false;
-            var deferred = new List<ForeignKey>();
-            foreach (var key in table.Constraints.OfType<ForeignKey>())
-            {
-                if (byName.TryGetValue(key.ReferencedTable, out var referenced) && !_tableNames.Equals(referenced.Name, table.Name))
-                {
-                    Visit(referenced);
-                    if (!state[referenced.Name])
-                        deferred.Add(key);
-                }
-                else if (liveColumns.TryGetValue(key.ReferencedTable, out var columns) && !key.ReferencedColumns.All(columns.Contains))
-                    deferred.Add(key);
-            }
             var created = ForCreate(table) with { Constraints = table.Constraints.Where(c => !deferred.Contains(c)).ToList() };
             Creates.Add(new CreateTableOperation(created));
             foreach (var index in table.Indexes)
                 Creates.Add(new CreateIndexOperation(index with { Table = table.Name }));
             foreach (var key in deferred)
                 _constraints.AddForeignKey(table.Name, key);
-            state[table.Name] = true;
         }
     }
 
@@ -193,19 +170,37 @@ internal sealed class TableComparison(ComparisonContext context, ColumnCompariso
     // before any of them.
     private void DropTables(List<Table> removed)
     {
-        if (removed.Count == 0)
-            return;
-        var byName = new Dictionary<TableName, Table>(removed.Count, _tableNames);
-        foreach (var table in removed)
-            byName.TryAdd(table.Name, table);
-        var state = new Dictionary<TableName, bool>(_tableNames);
-        var order = new List<Table>();
-        foreach (var table in removed)
-            Visit(table);
+        var order = ReferencedFirst(removed, _ => false);
+        foreach (var (table, cyclic) in order)
+        {
+            foreach (var key in cyclic)
+                _constraints.DropForeignKey(table.Name, key);
+        }
         // The indexes go with the table (MySQL refuses to drop one that a foreign key needs); the downgrade
         // creates them again after the table.
         for (var i = order.Count - 1; i >= 0; i--)
-            Drops.Add(new DropTableOperation(order[i].Name, order[i] with { Indexes = order[i].Indexes.Select(x => x with { Table = order[i].Name }).ToList() }));
+        {
+            var table = order[i].Cyclic.Count == 0 ? order[i].Table
+                : order[i].Table with { Constraints = order[i].Table.Constraints.Where(c => !order[i].Cyclic.Contains(c)).ToList() };
+            Drops.Add(new DropTableOperation(table.Name, table with { Indexes = table.Indexes.Select(x => x with { Table = table.Name }).ToList() }));
+        }
+    }
+
+    /// <summary>
+    /// The tables in an order where each comes after the tables of the set that it refers to (depth first, in the
+    /// given order otherwise), each with the foreign keys that cannot wait for that order: those that close a cycle of
+    /// the set, and the others for which <paramref name="outsideWaits"/> says so.
+    /// </summary>
+    private List<(Table Table, List<ForeignKey> Cyclic)> ReferencedFirst(List<Table> tables, Func<ForeignKey, bool> outsideWaits)
+    {
+        var byName = new Dictionary<TableName, Table>(tables.Count, _tableNames);
+        foreach (var table in tables)
+            byName.TryAdd(table.Name, table);
+        var state = new Dictionary<TableName, bool>(_tableNames);   // false: being visited, true: placed
+        var order = new List<(Table, List<ForeignKey>)>(tables.Count);
+        foreach (var table in tables)
+            Visit(table);
+        return order;
 
         void Visit(Table table)
         {
@@ -215,15 +210,16 @@ internal sealed class TableComparison(ComparisonContext context, ColumnCompariso
             var cyclic = new List<ForeignKey>();
             foreach (var key in table.Constraints.OfType<ForeignKey>())
             {
-                if (!byName.TryGetValue(key.ReferencedTable, out var referenced) || _tableNames.Equals(referenced.Name, table.Name))
-                    continue;
-                Visit(referenced);
-                if (!state[referenced.Name])
+                if (byName.TryGetValue(key.ReferencedTable, out var referenced) && !_tableNames.Equals(referenced.Name, table.Name))
+                {
+                    Visit(referenced);
+                    if (!state[referenced.Name])
+                        cyclic.Add(key);
+                }
+                else if (outsideWaits(key))
                     cyclic.Add(key);
             }
-            foreach (var key in cyclic)
-                _constraints.DropForeignKey(table.Name, key);
-            order.Add(cyclic.Count == 0 ? table : table with { Constraints = table.Constraints.Where(c => !cyclic.Contains(c)).ToList() });
+            order.Add((table, cyclic));
             state[table.Name] = true;
         }
     }

@@ -25,4 +25,17 @@ internal static class ConnectionScope
                 await connection.CloseAsync();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on the connection (opened for it when closed) and hands its reader to
+    /// <paramref name="read"/>: the one way an inspector sends its catalog queries, all in one command.
+    /// </summary>
+    public static Task<T> QueryAsync<T>(DbConnection connection, SqlStatement query, DbTransaction? transaction,
+        Func<DbDataReader, Task<T>> read, CancellationToken cancellationToken) =>
+        ReadAsync(connection, async () =>
+        {
+            await using var command = query.Command(connection, transaction);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
+        }, cancellationToken);
 }

@@ -11,8 +11,7 @@ internal static partial class MySqlTypes
     /// </summary>
     public static string Canonical(string typeName)
     {
-        var text = Spacing().Replace(typeName.Trim().ToLowerInvariant(), " ");
-        text = AroundPunctuation().Replace(text, "$1$2");
+        var text = SqlTypeNames.Tidy(typeName);
         text = text switch
         {
             "bool" or "boolean" => "tinyint(1)",
@@ -56,12 +55,6 @@ internal static partial class MySqlTypes
             _ => false,
         };
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spacing();
-
-    [GeneratedRegex(@"\s*([(,])\s*|\s*(\))")]
-    private static partial Regex AroundPunctuation();
 
     [GeneratedRegex(@"^(integer|numeric|dec|fixed|double precision|real|character varying|char varying|national varchar|nvarchar|national char|nchar|character)\b")]
     private static partial Regex Synonym();

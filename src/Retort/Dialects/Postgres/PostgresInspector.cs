@@ -21,16 +21,10 @@ internal sealed partial class PostgresInspector
 
     /// <summary>Reads the schema with the catalog queries, sent as one command.</summary>
     public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken) =>
-        ConnectionScope.ReadAsync(connection, async () =>
-        {
-            await using var command = new SqlStatement(Sql).Command(connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var inspector = new PostgresInspector();
-            await inspector.ReadAsync(reader, cancellationToken);
-            return inspector.Schema(exclude);
-        }, cancellationToken);
+        ConnectionScope.QueryAsync(connection, new SqlStatement(Sql), null,
+            reader => new PostgresInspector().ReadAsync(reader, exclude, cancellationToken), cancellationToken);
 
-    private async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    private async Task<DatabaseSchema> ReadAsync(DbDataReader reader, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken)
     {
         if (await reader.ReadAsync(cancellationToken))
             _schema = Text(reader, 0);
@@ -39,6 +33,7 @@ internal sealed partial class PostgresInspector
         await NextAsync(reader, r => _constraints.Add((r.GetString(0), ReadConstraint(r))), cancellationToken);
         await NextAsync(reader, r => _indexes.Add((r.GetString(0), ReadIndex(r))), cancellationToken);
         await NextAsync(reader, r => _views.Add(new View(new TableName(r.GetString(0)), ViewDefinition(r.GetString(1)))), cancellationToken);
+        return Schema(exclude);
     }
 
     private static async Task NextAsync(DbDataReader reader, Action<DbDataReader> read, CancellationToken cancellationToken)

@@ -11,8 +11,7 @@ internal static partial class PostgresTypes
     /// </summary>
     public static string Canonical(string typeName)
     {
-        var text = Spacing().Replace(typeName.Trim().ToLowerInvariant(), " ");
-        text = AroundPunctuation().Replace(text, "$1$2");
+        var text = SqlTypeNames.Tidy(typeName);
         var dimensions = "";
         while (text.EndsWith("[]", StringComparison.Ordinal))
         {
@@ -47,12 +46,6 @@ internal static partial class PostgresTypes
     }
 
     private static string Fraction(string arguments) => arguments == "(6)" ? "" : arguments;
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spacing();
-
-    [GeneratedRegex(@"\s*([(,])\s*|\s*(\))")]
-    private static partial Regex AroundPunctuation();
 
     [GeneratedRegex(@"\([\d,]*\)")]
     private static partial Regex Arguments();

@@ -36,16 +36,10 @@ internal sealed class SqliteInspector
     /// <summary>Reads the schema; inside a run, <paramref name="transaction"/> is the run's, which Microsoft.Data.Sqlite requires on every command.</summary>
     public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken,
         DbTransaction? transaction = null) =>
-        ConnectionScope.ReadAsync(connection, async () =>
-        {
-            await using var command = new SqlStatement(Queries).Command(connection, transaction);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var inspector = new SqliteInspector();
-            await inspector.ReadAsync(reader, cancellationToken);
-            return inspector.Schema(exclude);
-        }, cancellationToken);
+        ConnectionScope.QueryAsync(connection, new SqlStatement(Queries), transaction,
+            reader => new SqliteInspector().ReadAsync(reader, exclude, cancellationToken), cancellationToken);
 
-    private async Task ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    private async Task<DatabaseSchema> ReadAsync(DbDataReader reader, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken)
     {
         while (await reader.ReadAsync(cancellationToken))
             _objects.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3)));
@@ -55,6 +49,7 @@ internal sealed class SqliteInspector
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             _keys.Add(new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), reader.GetString(5), reader.GetString(6)));
+        return Schema(exclude);
     }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
