@@ -38,6 +38,14 @@ public abstract partial class Dialect
     /// <summary>This database's echo; the ANSI rules unless the dialect knows its database's own.</summary>
     private protected virtual SchemaEcho CreateEcho() => new(this);
 
+    private Bookkeeping? _bookkeeping;
+
+    /// <summary>The SQL Retort needs for its own tables and lock on this database: the version table, the log, the migration lock.</summary>
+    public Bookkeeping Bookkeeping => _bookkeeping ??= CreateBookkeeping();
+
+    /// <summary>This database's bookkeeping; the ANSI statements unless the dialect knows its database's own.</summary>
+    private protected virtual Bookkeeping CreateBookkeeping() => new(this);
+
     /// <summary>The database this dialect is for.</summary>
     public DialectId Id => DialectId.FromName(Name)!;
 

@@ -64,7 +64,7 @@ internal class RunPreparation(Dialect dialect)
     /// <summary>Whether the table exists and holds at least one row; checked first so that no failing query spoils a transaction.</summary>
     private async Task<bool> HasRowsAsync(DbConnection connection, DbTransaction? transaction, TableName table, CancellationToken cancellationToken)
     {
-        if (await Dialect.TableExistsQuery(table).ScalarAsync(connection, transaction, cancellationToken) is null)
+        if (await Dialect.Bookkeeping.TableExistsQuery(table).ScalarAsync(connection, transaction, cancellationToken) is null)
             return false;
         return await new SqlStatement($"SELECT CASE WHEN EXISTS (SELECT 1 FROM {Dialect.Quote(table)}) THEN 1 ELSE 0 END")
             .ScalarAsync(connection, transaction, cancellationToken) is { } value

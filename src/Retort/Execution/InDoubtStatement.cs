@@ -34,7 +34,7 @@ internal static class InDoubtStatement
         var found = new List<bool>();
         foreach (var effect in effects)
         {
-            if (dialect.PresenceQuery(effect) is not { } query)
+            if (dialect.Bookkeeping.PresenceQuery(effect) is not { } query)
                 return StatementFate.Unknown;
             var present = await sink.QueryValuesAsync(query, cancellationToken) is ["1"];
             found.Add(present == effect.Exists);
@@ -50,7 +50,7 @@ internal static class InDoubtStatement
     private static async Task WaitForServerAsync(DatabaseSink sink, Dialect dialect, SqlStatement statement, string what, TimeSpan wait,
         TextWriter log, CancellationToken cancellationToken)
     {
-        if (dialect.RunningElsewhereQuery(statement.Sql) is not { } query)
+        if (dialect.Bookkeeping.RunningElsewhereQuery(statement.Sql) is not { } query)
             return;
         var clock = Stopwatch.StartNew();
         var announced = false;

@@ -178,7 +178,7 @@ internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialec
     {
         if (_tableChecked)
             return;
-        if ((await _sink.QueryStringsAsync(dialect.TableExistsQuery(table), cancellationToken)).Count == 0)
+        if ((await _sink.QueryStringsAsync(dialect.Bookkeeping.TableExistsQuery(table), cancellationToken)).Count == 0)
         {
             try
             {
@@ -188,7 +188,7 @@ internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialec
             catch (StatementFailedException)
             {
                 // Another run may have created it at the same moment; if not, the failure stands.
-                if ((await _sink.QueryStringsAsync(dialect.TableExistsQuery(table), cancellationToken)).Count == 0)
+                if ((await _sink.QueryStringsAsync(dialect.Bookkeeping.TableExistsQuery(table), cancellationToken)).Count == 0)
                     throw;
             }
         }

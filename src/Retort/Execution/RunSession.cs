@@ -85,7 +85,7 @@ internal sealed class RunSession : IAsyncDisposable
         if (_connect is null)
             throw new RetortException("These commands were created without a way to connect to databases (connect)");
         var url = Url;
-        if (missing != MissingFile.Create && Dialect.DatabaseFile(url.ConnectionString) is { } path && !File.Exists(path))
+        if (missing != MissingFile.Create && Dialect.Bookkeeping.DatabaseFile(url.ConnectionString) is { } path && !File.Exists(path))
         {
             // A typo in a URL must not leave an empty database behind and pass for one at base.
             if (missing == MissingFile.Refuse)
@@ -122,9 +122,9 @@ internal sealed class RunSession : IAsyncDisposable
         var name = _config.VersionTableSchema is null ? _config.VersionTable : $"{_config.VersionTableSchema}.{_config.VersionTable}";
         if (_config.Lock == "table")
             return new LeaseMigrationLock(await OpenAsync(cancellationToken), Dialect, LockTable, name, Url.Display, TimeSpan.FromSeconds(_config.LockLease));
-        if (Dialect.SessionLock(name) is { } sql)
+        if (Dialect.Bookkeeping.SessionLock(name) is { } sql)
             return new SessionMigrationLock(await OpenAsync(cancellationToken), sql, Url.Display);
-        return Dialect.DatabaseFile(Url.ConnectionString) is { } path ? new FileMigrationLock(path) : new NoMigrationLock();
+        return Dialect.Bookkeeping.DatabaseFile(Url.ConnectionString) is { } path ? new FileMigrationLock(path) : new NoMigrationLock();
     }
 
     /// <summary>Whether the version table exists; fails when a table of that name is not one.</summary>

@@ -159,7 +159,7 @@ internal sealed class StepJournal(JournalOptions options)
             return;
         }
         var entry = _entry!;
-        if (log.Dialect.CommitsItself(statement))
+        if (log.Dialect.Bookkeeping.CommitsItself(statement))
         {
             await sink.ExecuteAsync(log.Progress(entry, _done, HashWith(statement), "in-flight"), cancellationToken);
             _inFlight = true;

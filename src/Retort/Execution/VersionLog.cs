@@ -30,7 +30,7 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
 
     private string Table => dialect.Quote(name);
 
-    public SqlStatement Exists() => dialect.TableExistsQuery(name);
+    public SqlStatement Exists() => dialect.Bookkeeping.TableExistsQuery(name);
 
     /// <summary>No rows, only the columns: to tell a log from another table of the same name.</summary>
     public SqlStatement Shape() => new($"SELECT * FROM {Table} WHERE 1 = 0");
@@ -46,11 +46,11 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
     public IReadOnlyList<SqlStatement> Create() => dialect.Render(new CreateTableOperation(Definition));
 
     /// <summary>The CREATE for scripts, which cannot know whether an earlier script made the table.</summary>
-    public IReadOnlyList<SqlStatement> CreateIfMissing() => [.. Create().Select(s => dialect.CreateTableIfMissing(s, name))];
+    public IReadOnlyList<SqlStatement> CreateIfMissing() => [.. Create().Select(s => dialect.Bookkeeping.CreateTableIfMissing(s, name))];
 
     private Table Definition => new(name,
     [
-        dialect.RowNumberKey("id"),
+        dialect.Bookkeeping.RowNumberKey("id"),
         new Column("run_id", SqlType.String(36), nullable: false),
         new Column("step", SqlType.Integer, nullable: false),
         new Column("revision", SqlType.String(255), nullable: false),
@@ -80,11 +80,11 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
         // Nor who will run it: the database's user fills applied_by where there is one.
         var script = Literals(values, (i, v) => i switch
         {
-            7 => dialect.UtcNowExpression,
-            12 when dialect.CurrentUserExpression is { } user => user,
+            7 => dialect.Bookkeeping.UtcNowExpression,
+            12 when dialect.Bookkeeping.CurrentUserExpression is { } user => user,
             _ => dialect.Literal(v),
         });
-        var online = dialect.InlinesBookkeepingValues && values.All(Dialect.Inlinable)
+        var online = dialect.Bookkeeping.InlinesValues && values.All(Bookkeeping.Inlinable)
             ? new SqlStatement(Literals(values, (_, v) => dialect.Literal(v)))
             : new SqlStatement(_insert, values);
         return online with { OfflineSql = script };
@@ -102,8 +102,8 @@ internal sealed class VersionLog(Dialect dialect, TableName name)
     /// <summary>One INSERT for many rows (online), in statements of at most <see cref="RowsPerInsert"/> rows.</summary>
     public IEnumerable<SqlStatement> InsertMany(IReadOnlyList<LogEntry> entries)
     {
-        var inline = dialect.InlinesBookkeepingValues;
-        if (inline && !entries.SelectMany(Values).All(Dialect.Inlinable))
+        var inline = dialect.Bookkeeping.InlinesValues;
+        if (inline && !entries.SelectMany(Values).All(Bookkeeping.Inlinable))
         {
             // Rare (an error text with a NUL in it): a row at a time, each with its values as parameters.
             foreach (var entry in entries)

@@ -16,7 +16,7 @@ internal sealed class VersionTable(Dialect dialect, TableName name)
 
     private string Qualified => $"{dialect.Quote(name.Name)}.{Column}";
 
-    public SqlStatement Exists() => dialect.TableExistsQuery(name);
+    public SqlStatement Exists() => dialect.Bookkeeping.TableExistsQuery(name);
 
     public SqlStatement Create() => new(
         $"CREATE TABLE {Table} (\n    {Column} {dialect.TypeName(SqlType.String(32))} NOT NULL,\n" +
@@ -36,15 +36,15 @@ internal sealed class VersionTable(Dialect dialect, TableName name)
 
     public SqlStatement Select() => new($"SELECT {Column} FROM {Table}");
 
-    public SqlStatement Insert(string revision) => dialect.Bookkeeping(
+    public SqlStatement Insert(string revision) => dialect.Bookkeeping.Statement(
         $"INSERT INTO {Table} ({Column}) VALUES (@p0)", [revision],
         $"INSERT INTO {Table} ({Column}) VALUES ({dialect.Literal(revision)})");
 
-    public SqlStatement Update(string from, string to) => dialect.Bookkeeping(
+    public SqlStatement Update(string from, string to) => dialect.Bookkeeping.Statement(
         $"UPDATE {Table} SET {Column}=@p0 WHERE {Qualified} = @p1", [to, from],
         $"UPDATE {Table} SET {Column}={dialect.Literal(to)} WHERE {Qualified} = {dialect.Literal(from)}");
 
-    public SqlStatement Delete(string revision) => dialect.Bookkeeping(
+    public SqlStatement Delete(string revision) => dialect.Bookkeeping.Statement(
         $"DELETE FROM {Table} WHERE {Qualified} = @p0", [revision],
         $"DELETE FROM {Table} WHERE {Qualified} = {dialect.Literal(revision)}");
 

@@ -12,7 +12,7 @@ public sealed class ClassSizeTests
     // Still to be split (issue 16): the size each had when this test was written, which it may not exceed.
     private static readonly Dictionary<string, int> NotYetSplit = new()
     {
-        ["Retort.Dialects.Dialect"] = 503,
+        ["Retort.Dialects.Dialect"] = 431,
     };
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class DialectLayoutTests
     private static readonly string[] Core =
     [
         "Dialect.cs", "Dialect.Tables.cs", "Dialect.Columns.cs", "Dialect.Constraints.cs", "Dialect.Indexes.cs", "Dialect.Objects.cs",
-        "Echo.cs", "Dialect.VersionTable.cs", "Dialect.Lock.cs", "Inspector.cs", "Types.cs", "ReservedWords.cs", "Lexicon.cs",
+        "Echo.cs", "Bookkeeping.cs", "Inspector.cs", "Types.cs", "ReservedWords.cs", "Lexicon.cs",
     ];
 
     private const string RenderOnly = "SQL Server is rendered only: the CLI cannot connect to it, so nothing reads or compares a live schema";
@@ -38,7 +38,7 @@ public sealed class DialectLayoutTests
     {
         ["Sqlite"] = ["Dialect.Batch.cs", "Dialect.Data.cs", "Ddl.cs", "RunPreparation.cs", "TableDetails.cs", "TableRebuild.cs", "Types.Compare.cs"],
         ["Postgres"] = ["Dialect.Enums.cs", "Echo.Expressions.cs", "Inspector.Queries.cs", "Types.Compare.cs"],
-        ["MySql"] = ["Catalog.cs", "Dialect.Journal.cs", "Inspector.Defaults.cs", "RunPreparation.cs", "Types.Compare.cs"],
+        ["MySql"] = ["Catalog.cs", "Inspector.Defaults.cs", "RunPreparation.cs", "Types.Compare.cs"],
         ["SqlServer"] = ["Dialect.Data.cs"],
     };
 

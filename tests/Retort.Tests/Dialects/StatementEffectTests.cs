@@ -54,5 +54,5 @@ public sealed class StatementEffectTests
     [InlineData("CALL p()", true)]
     [InlineData("TRUNCATE TABLE t", true)]
     public void On_MariaDB_only_data_changes_share_a_transaction_with_their_count(string sql, bool commitsItself) =>
-        Assert.Equal(commitsItself, Dialect.ForName("mysql").CommitsItself(new SqlStatement(sql)));
+        Assert.Equal(commitsItself, Dialect.ForName("mysql").Bookkeeping.CommitsItself(new SqlStatement(sql)));
 }

@@ -13,7 +13,7 @@ public sealed class MigrationLockTests
     [Fact]
     public void Sql_server_takes_a_session_owned_applock_and_releases_it()
     {
-        var sql = Dialect.ForName("sqlserver").SessionLock("retort_version")!;
+        var sql = Dialect.ForName("sqlserver").Bookkeeping.SessionLock("retort_version")!;
         Assert.Contains("sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0", sql.TryAcquire.Sql);
         Assert.Contains("sp_releaseapplock @Resource = @p0, @LockOwner = 'Session'", sql.Release.Sql);
         Assert.Equal(["retort:retort_version"], sql.TryAcquire.Parameters!);
@@ -22,7 +22,7 @@ public sealed class MigrationLockTests
     [Fact]
     public void Postgres_takes_a_session_advisory_lock_never_a_transaction_one()
     {
-        var sql = Dialect.ForName("postgresql").SessionLock("retort_version")!;
+        var sql = Dialect.ForName("postgresql").Bookkeeping.SessionLock("retort_version")!;
         Assert.Contains("pg_try_advisory_lock(@p0)", sql.TryAcquire.Sql);
         Assert.DoesNotContain("xact", sql.TryAcquire.Sql);
         Assert.Contains("pg_advisory_unlock(@p0)", sql.Release.Sql);
@@ -32,15 +32,15 @@ public sealed class MigrationLockTests
     [Fact]
     public void The_postgres_lock_key_is_stable_and_differs_per_version_table()
     {
-        Assert.Equal(Dialect.LockKey("retort_version"), Dialect.LockKey("retort_version"));
-        Assert.NotEqual(Dialect.LockKey("retort_version"), Dialect.LockKey("other_version"));
-        Assert.Equal(Dialect.LockKey("retort_version"), Dialect.ForName("postgresql").SessionLock("retort_version")!.TryAcquire.Parameters![0]);
+        Assert.Equal(Bookkeeping.LockKey("retort_version"), Bookkeeping.LockKey("retort_version"));
+        Assert.NotEqual(Bookkeeping.LockKey("retort_version"), Bookkeeping.LockKey("other_version"));
+        Assert.Equal(Bookkeeping.LockKey("retort_version"), Dialect.ForName("postgresql").Bookkeeping.SessionLock("retort_version")!.TryAcquire.Parameters![0]);
     }
 
     [Fact]
     public void The_mysql_lock_name_carries_the_database_because_get_lock_names_are_server_wide()
     {
-        var sql = Dialect.ForName("mariadb").SessionLock("retort_version")!;
+        var sql = Dialect.ForName("mariadb").Bookkeeping.SessionLock("retort_version")!;
         Assert.Contains("GET_LOCK(LEFT(CONCAT('retort:', COALESCE(DATABASE(), ''), ':', @p0), 64), 0)", sql.TryAcquire.Sql);
         Assert.Contains("IS_USED_LOCK(", sql.Holder.Sql);
     }
@@ -48,7 +48,7 @@ public sealed class MigrationLockTests
     [Fact]
     public void Sqlite_has_no_session_lock_and_locks_a_file_instead()
     {
-        Assert.Null(Dialect.ForName("sqlite").SessionLock("retort_version"));
+        Assert.Null(Dialect.ForName("sqlite").Bookkeeping.SessionLock("retort_version"));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed partial class MySqlDialect(bool mariaDb = false) : Dialect
     /// <inheritdoc />
     private protected override RunPreparation CreatePreparation() => new MySqlRunPreparation(this);
 
+    /// <inheritdoc />
+    private protected override Bookkeeping CreateBookkeeping() => new MySqlBookkeeping(this);
+
     /// <summary>Whether this is MariaDB rather than MySQL.</summary>
     public bool MariaDb { get; } = mariaDb;
 

@@ -32,6 +32,9 @@ public sealed partial class PostgresDialect : Dialect
     private protected override SchemaEcho CreateEcho() => new PostgresEcho(this);
 
     /// <inheritdoc />
+    private protected override Bookkeeping CreateBookkeeping() => new PostgresBookkeeping(this);
+
+    /// <inheritdoc />
     protected override IReadOnlySet<string> ReservedWords => PostgresReservedWords.All;
 
     /// <inheritdoc />

@@ -14,6 +14,9 @@ public sealed partial class SqlServerDialect : Dialect
     public override string Name => "sqlserver";
 
     /// <inheritdoc />
+    private protected override Bookkeeping CreateBookkeeping() => new SqlServerBookkeeping(this);
+
+    /// <inheritdoc />
     public override string BeginTransaction => "BEGIN TRANSACTION";
 
     /// <inheritdoc />

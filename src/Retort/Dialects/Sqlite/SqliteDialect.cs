@@ -18,6 +18,9 @@ public sealed partial class SqliteDialect : Dialect
     /// <inheritdoc />
     private protected override RunPreparation CreatePreparation() => new SqliteRunPreparation(this);
 
+    /// <inheritdoc />
+    private protected override Bookkeeping CreateBookkeeping() => new SqliteBookkeeping(this);
+
     /// <summary>
     /// True: Microsoft.Data.Sqlite leaves transactions to SQLite, which runs DDL inside them
     /// (https://www.sqlite.org/lang_transaction.html). Alembic says false only because Python's pysqlite used

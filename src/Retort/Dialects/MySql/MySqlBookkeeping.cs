@@ -1,12 +1,34 @@
 namespace Retort.Dialects.MySql;
 
-public sealed partial class MySqlDialect
+internal sealed class MySqlBookkeeping(MySqlDialect dialect) : Bookkeeping(dialect)
 {
+    // GET_LOCK names are server-wide, so the name carries the database; it is at most 64 characters.
+    private const string LockName = "LEFT(CONCAT('retort:', COALESCE(DATABASE(), ''), ':', @p0), 64)";
+
     // Statements that run inside a transaction; everything else (DDL, LOCK, GRANT, CALL, …) commits by itself or may.
     private static readonly HashSet<string> TransactionalVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT", "WITH", "SET", "DO", "VALUES",
     };
+
+    /// <inheritdoc />
+    public override string UtcNowExpression => "UTC_TIMESTAMP(6)";
+
+    /// <inheritdoc />
+    public override string CurrentUserExpression => "CURRENT_USER()";
+
+    /// <inheritdoc />
+    // In MySQL a schema is a database; unqualified names land in the connection's database.
+    protected override string CurrentSchemaExpression => "DATABASE()";
+
+    internal override SessionLockSql SessionLock(string versionTable)
+    {
+        object[] table = [versionTable];
+        return new(
+            new($"SELECT COALESCE(GET_LOCK({LockName}, 0), 0)", table),
+            new($"SELECT COALESCE(RELEASE_LOCK({LockName}), 0)", table),
+            new($"SELECT CONCAT('connection ', IS_USED_LOCK({LockName}))", table));
+    }
 
     internal override bool CommitsItself(SqlStatement statement) =>
         !(SqlEcho.FirstWord(statement.Sql) is { } verb && TransactionalVerbs.Contains(verb));

@@ -1,7 +1,14 @@
 namespace Retort.Dialects.Postgres;
 
-public sealed partial class PostgresDialect
+internal sealed class PostgresBookkeeping(PostgresDialect dialect) : Bookkeeping(dialect)
 {
+    /// <inheritdoc />
+    // CURRENT_TIMESTAMP is in the session's time zone, which is not UTC everywhere.
+    public override string UtcNowExpression => "(now() AT TIME ZONE 'UTC')";
+
+    /// <inheritdoc />
+    public override string CurrentUserExpression => "CAST(current_user AS varchar(255))";
+
     // A session-level advisory lock, not pg_advisory_xact_lock: the lock must outlive the run's transactions and
     // let CREATE INDEX CONCURRENTLY run outside any. Advisory locks are per database, so the key needs only the table.
     internal override SessionLockSql SessionLock(string versionTable)

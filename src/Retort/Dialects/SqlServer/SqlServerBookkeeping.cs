@@ -1,7 +1,20 @@
 namespace Retort.Dialects.SqlServer;
 
-public sealed partial class SqlServerDialect
+internal sealed class SqlServerBookkeeping(SqlServerDialect dialect) : Bookkeeping(dialect)
 {
+    /// <inheritdoc />
+    public override string UtcNowExpression => "SYSUTCDATETIME()";
+
+    /// <inheritdoc />
+    public override string CurrentUserExpression => "SUSER_SNAME()";
+
+    /// <inheritdoc />
+    public override SqlStatement CreateTableIfMissing(SqlStatement create, TableName table) =>
+        new($"IF OBJECT_ID({Dialect.Literal(Dialect.Quote(table))}, N'U') IS NULL\n{create.Sql}");
+
+    /// <inheritdoc />
+    protected override string CurrentSchemaExpression => "SCHEMA_NAME()";
+
     // Owner 'Session', not 'Transaction': the lock spans the run's transactions. Resource names are per database.
     internal override SessionLockSql SessionLock(string versionTable)
     {

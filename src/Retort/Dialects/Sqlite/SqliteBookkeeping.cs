@@ -1,0 +1,34 @@
+using System.Data.Common;
+
+namespace Retort.Dialects.Sqlite;
+
+internal sealed class SqliteBookkeeping(SqliteDialect dialect) : Bookkeeping(dialect)
+{
+    /// <inheritdoc />
+    // SQLite has no information_schema; each attached database has its own sqlite_master.
+    public override SqlStatement TableExistsQuery(TableName table) =>
+        new($"SELECT name FROM {(table.Schema is null ? "" : Dialect.Quote(table.Schema) + ".")}sqlite_master WHERE type = 'table' AND name = @p0", [table.Name]);
+
+    /// <inheritdoc />
+    // SQLite parses in-process, and each migration's DDL makes it prepare the version and log statements again anyway;
+    // binding a value by name through Microsoft.Data.Sqlite costs more than parsing it. Its string literals have no
+    // escapes beyond the doubled quote, so a literal carries any value exactly.
+    public override bool InlinesValues => true;
+
+    // An INTEGER PRIMARY KEY numbers itself; AUTOINCREMENT would only add the sqlite_sequence table.
+    internal override Column RowNumberKey(string name) => new(name, SqlType.Integer, primaryKey: true, identity: false);
+
+    // SQLite has no session lock: runs lock the database file itself (FileMigrationLock).
+    internal override string? DatabaseFile(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (var key in (string[])["Data Source", "DataSource", "Filename"])
+        {
+            if (builder.TryGetValue(key, out var value) && value is string { Length: > 0 } path)
+                return path == ":memory:" || builder.TryGetValue("Mode", out var mode) && "Memory".Equals(mode as string, StringComparison.OrdinalIgnoreCase)
+                    ? null
+                    : Path.GetFullPath(path);
+        }
+        return null;
+    }
+}
