@@ -50,16 +50,6 @@ public abstract partial class Dialect
     public DialectId Id => DialectId.FromName(Name)!;
 
     /// <summary>
-    /// Whether SQL meant for <paramref name="dialect"/> runs here: the same database under any of its names, and
-    /// SQL for MySQL on MariaDB too. An unknown name is an error rather than SQL silently skipped everywhere.
-    /// </summary>
-    public bool RunsOn(string dialect)
-    {
-        var id = DialectId.FromName(dialect) ?? throw new RetortException($"Unknown dialect '{dialect}'; Retort knows {DialectId.Known}");
-        return id == Id || (id == DialectId.MySql && Id == DialectId.MariaDb);
-    }
-
-    /// <summary>
     /// The statements of one operation. Throws <see cref="NotSupportedException"/> with the reason when the
     /// database cannot do it (and says what to do instead).
     /// </summary>
@@ -79,7 +69,7 @@ public abstract partial class Dialect
         CreateObjectOperation o => CreateObject(o),
         ReplaceObjectOperation o => ReplaceObject(o),
         DropObjectOperation o => DropObject(o),
-        ExecuteSqlOperation o => o.Dialect is null || RunsOn(o.Dialect) ? [new SqlStatement(o.Sql)] : [],
+        ExecuteSqlOperation o => o.Dialect is null || Id.RunsSqlFor(o.Dialect) ? [new SqlStatement(o.Sql)] : [],
         BulkInsertOperation o => BulkInsert(o),
         BatchAlterTableOperation o => BatchAlterTable(o),
         _ => throw new NotSupportedException($"{Name} cannot render {operation.GetType().Name}"),

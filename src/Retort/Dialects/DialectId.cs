@@ -68,6 +68,16 @@ public sealed class DialectId
         : this == MariaDb ? new MySql.MySqlDialect(mariaDb: true)
         : new SqlServer.SqlServerDialect();
 
+    /// <summary>
+    /// Whether SQL meant for <paramref name="dialect"/> runs on this database: the same database under any of its
+    /// names, and SQL for MySQL on MariaDB too. An unknown name is an error rather than SQL silently skipped everywhere.
+    /// </summary>
+    public bool RunsSqlFor(string dialect)
+    {
+        var id = FromName(dialect) ?? throw new RetortException($"Unknown dialect '{dialect}'; Retort knows {Known}");
+        return id == this || (id == MySql && this == MariaDb);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -12,7 +12,7 @@ public sealed class DialectLayoutTests
     private static readonly string[] Core =
     [
         "Dialect.cs", "Dialect.Tables.cs", "Dialect.Columns.cs", "Dialect.Constraints.cs", "Dialect.Indexes.cs", "Dialect.Objects.cs",
-        "Echo.cs", "Bookkeeping.cs", "Inspector.cs", "Types.cs", "ReservedWords.cs", "Lexicon.cs",
+        "Echo.cs", "Bookkeeping.cs", "Literals.cs", "Inspector.cs", "Types.cs", "ReservedWords.cs", "Lexicon.cs",
     ];
 
     private const string RenderOnly = "SQL Server is rendered only: the CLI cannot connect to it, so nothing reads or compares a live schema";

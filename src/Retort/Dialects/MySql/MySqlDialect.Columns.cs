@@ -69,7 +69,7 @@ public sealed partial class MySqlDialect
         if (primaryKey)
             text.Append(" PRIMARY KEY");
         if (column.Comment is not null)
-            text.Append(" COMMENT ").Append(StringLiteral(column.Comment));
+            text.Append(" COMMENT ").Append(Literal(column.Comment));
         return text.ToString();
     }
 

@@ -16,7 +16,7 @@ public sealed partial class MySqlDialect
         var sql = new StringBuilder("CREATE TABLE ").Append(Quote(table.Name)).Append(" (\n    ")
             .AppendJoin(",\n    ", lines).Append("\n)");
         if (table.Comment is not null)
-            sql.Append(" COMMENT = ").Append(StringLiteral(table.Comment));
+            sql.Append(" COMMENT = ").Append(Literal(table.Comment));
         return [new(sql.ToString())];
     }
 
@@ -26,5 +26,5 @@ public sealed partial class MySqlDialect
 
     /// <summary>ALTER TABLE … COMMENT; an empty comment is MySQL's "no comment".</summary>
     protected override IReadOnlyList<SqlStatement> TableComment(TableCommentOperation operation) =>
-        [new($"ALTER TABLE {Quote(operation.Table)} COMMENT = {StringLiteral(operation.Comment ?? "")}")];
+        [new($"ALTER TABLE {Quote(operation.Table)} COMMENT = {Literal(operation.Comment ?? "")}")];
 }

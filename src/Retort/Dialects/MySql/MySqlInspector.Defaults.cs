@@ -26,7 +26,7 @@ internal sealed partial class MySqlInspector
             var text when row.Extra.Contains("DEFAULT_GENERATED", StringComparison.OrdinalIgnoreCase) =>
                 CurrentTimestamp().IsMatch(text) ? Timestamp(text) : $"({text})",
             var text when NumericTypes.Contains(row.DataType.ToLowerInvariant()) => text,
-            var text => MySqlDialect.QuoteString(text),
+            var text => MySqlLiterals.QuoteString(text),
         };
         var onUpdate = OnUpdate().Match(row.Extra);
         return onUpdate.Success && value is not null ? $"{value} ON UPDATE {Timestamp(onUpdate.Groups[1].Value)}" : value;

@@ -32,7 +32,7 @@ internal static partial class MySqlTypes
         SqlTypeKind.Binary => type.Length is null ? "LONGBLOB" : $"VARBINARY({type.Length})",
         SqlTypeKind.Guid => mariaDb ? "UUID" : "CHAR(36)",
         SqlTypeKind.Json => "JSON",
-        SqlTypeKind.Enum => "ENUM(" + string.Join(", ", type.Values.Select(MySqlDialect.QuoteString)) + ")",
+        SqlTypeKind.Enum => "ENUM(" + string.Join(", ", type.Values.Select(MySqlLiterals.QuoteString)) + ")",
         _ => type.Name!,
     };
 

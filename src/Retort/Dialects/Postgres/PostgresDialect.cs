@@ -35,6 +35,9 @@ public sealed partial class PostgresDialect : Dialect
     private protected override Bookkeeping CreateBookkeeping() => new PostgresBookkeeping(this);
 
     /// <inheritdoc />
+    private protected override SqlLiterals CreateLiterals() => new PostgresLiterals();
+
+    /// <inheritdoc />
     protected override IReadOnlySet<string> ReservedWords => PostgresReservedWords.All;
 
     /// <inheritdoc />
@@ -44,17 +47,6 @@ public sealed partial class PostgresDialect : Dialect
     public override string TypeName(SqlType type) =>
         type.Kind == SqlTypeKind.Enum ? Quote(type.Name!) : PostgresTypes.Name(type);
 
-    /// <summary>A string literal; PostgreSQL text cannot hold a NUL character, so one is refused here rather than by the server.</summary>
-    protected override string StringLiteral(string value) =>
-        value.Contains('\0')
-            ? throw new RetortException($"{Name}: a string with a NUL character cannot be stored in PostgreSQL text; remove it or store the value as bytes")
-            : base.StringLiteral(value);
-
-    /// <summary>
-    /// A <c>bytea</c> literal in hex form. The backslash is literal under standard_conforming_strings, the
-    /// default since 9.1. https://www.postgresql.org/docs/current/datatype-binary.html#DATATYPE-BINARY-BYTEA-HEX-FORMAT
-    /// </summary>
-    protected override string BinaryLiteral(byte[] value) => "'\\x" + Convert.ToHexStringLower(value) + "'::bytea";
 
     /// <summary>
     /// Reads the tables and views of the connection's current schema (the first existing schema of its

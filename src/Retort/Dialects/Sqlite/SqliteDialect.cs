@@ -21,6 +21,9 @@ public sealed partial class SqliteDialect : Dialect
     /// <inheritdoc />
     private protected override Bookkeeping CreateBookkeeping() => new SqliteBookkeeping(this);
 
+    /// <inheritdoc />
+    private protected override SqlLiterals CreateLiterals() => new SqliteLiterals();
+
     /// <summary>
     /// True: Microsoft.Data.Sqlite leaves transactions to SQLite, which runs DDL inside them
     /// (https://www.sqlite.org/lang_transaction.html). Alembic says false only because Python's pysqlite used
@@ -37,17 +40,6 @@ public sealed partial class SqliteDialect : Dialect
     /// <inheritdoc />
     public override string TypeName(SqlType type) => SqliteTypes.Name(type);
 
-    /// <summary>1 and 0: SQLite stores booleans as integers, and TRUE/FALSE only parse from 3.23 on (https://www.sqlite.org/lang_expr.html#booleanexpr).</summary>
-    protected override string BooleanLiteral(bool value) => value ? "1" : "0";
-
-    /// <summary>
-    /// A string literal. SQLite stops reading a statement's text at a NUL character, so a NUL inside a value is
-    /// spliced in with <c>char(0)</c> rather than written raw.
-    /// </summary>
-    protected override string StringLiteral(string value) =>
-        value.Contains('\0')
-            ? "(" + string.Join(" || char(0) || ", value.Split('\0').Select(part => base.StringLiteral(part))) + ")"
-            : base.StringLiteral(value);
 
     /// <summary>Reads tables, views and indexes from sqlite_master and the pragma functions, in one command.</summary>
     public override Task<DatabaseSchema> InspectAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude,
