@@ -17,8 +17,7 @@ internal static class Cli
         RevisionCommands.Add(root, global, output);
         InspectCommands.Add(root, global, output);
         RunCommands.Add(root, global, output);
-        CompileCommand.Add(root, global, output);
-        CheckCommand.Add(root, global, output);
+        CheckCommands.Add(root, global, output);
 
         var result = root.Parse(args);
         if (args.FirstOrDefault(a => !a.StartsWith('-')) is { } word && result.CommandResult.Command == root

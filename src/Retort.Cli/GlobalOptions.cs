@@ -64,7 +64,7 @@ internal sealed class GlobalOptions
         config = config with { Url = url ?? config.Url, XArguments = x };
         if (Database(config) is { } database)
         {
-            StartupWarmup.Provider(database.Id);
+            StartupWarmup.Provider(database);
             RememberPassword(database);
         }
         return config;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Retort.Revisions;
 
 namespace Retort.Cli;
 
@@ -15,63 +14,22 @@ internal static class InspectCommands
         var history = new Command("history", "List revisions, newest first, with the graph of branches and merges") { range, noGraph, indicate };
         history.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
-            IReadOnlyCollection<string>? current = result.GetValue(indicate) || (result.GetValue(range)?.Contains("current", StringComparison.Ordinal) ?? false)
-                ? (await commands.VersionHeadsAsync(ct)).Select(r => r.Id).ToList()
-                : null;
-            var revisions = commands.History(result.GetValue(range), current);
-            if (result.GetValue(global.Verbose))
-                foreach (var revision in revisions)
-                    output.Line(RevisionFormatter.Entry(revision, current));
-            else if (result.GetValue(noGraph))
-                foreach (var revision in revisions)
-                    output.Line(RevisionFormatter.Line(revision, current: current));
-            else
-                foreach (var line in HistoryGraph.Draw(revisions, r => RevisionFormatter.Line(r, current: current)))
-                    output.Line(line);
+            output.Lines(await CommandText.HistoryAsync(CliCommands.Create(global.Load(result), output), result.GetValue(range),
+                result.GetValue(indicate), result.GetValue(global.Verbose), graph: !result.GetValue(noGraph), ct));
             return 0;
         });
         root.Add(history);
 
         var resolve = new Option<bool>("--resolve-dependencies") { Description = "Leave out heads that other revisions depend on" };
-        var heads = new Command("heads", "List the head revisions") { resolve };
-        heads.SetAction(result =>
-        {
-            var commands = new Commands(global.Load(result));
-            foreach (var revision in commands.Heads(result.GetValue(resolve)))
-                output.Line(result.GetValue(global.Verbose)
-                    ? RevisionFormatter.Entry(revision)
-                    : RevisionFormatter.Line(revision, parents: false, message: false, treeIndicators: false));
-            return 0;
-        });
-        root.Add(heads);
+        root.Add(Listing(new Command("heads", "List the head revisions") { resolve }, global, output,
+            (commands, result) => CommandText.Heads(commands, result.GetValue(resolve), result.GetValue(global.Verbose))));
 
-        var branches = new Command("branches", "List the branch points and the revisions they branch into");
-        branches.SetAction(result =>
-        {
-            var commands = new Commands(global.Load(result));
-            var verbose = result.GetValue(global.Verbose);
-            foreach (var point in commands.Branches())
-            {
-                output.Line(verbose ? RevisionFormatter.Entry(point) : RevisionFormatter.Line(point, parents: false, message: false));
-                var pad = new string(' ', point.Id.Length);
-                foreach (var next in point.NextRevisions)
-                    output.Line($"{pad} -> {RevisionFormatter.Line(commands.Scripts.Map[next], parents: false, message: verbose)}");
-            }
-            return 0;
-        });
-        root.Add(branches);
+        root.Add(Listing(new Command("branches", "List the branch points and the revisions they branch into"), global, output,
+            (commands, result) => CommandText.Branches(commands, result.GetValue(global.Verbose))));
 
         var symbol = new Argument<string>("REV") { Description = "A revision id, partial id, label, or symbol such as head or LABEL@head" };
-        var show = new Command("show", "Show the full entry of the revisions a symbol names") { symbol };
-        show.SetAction(result =>
-        {
-            var commands = new Commands(global.Load(result));
-            foreach (var revision in commands.Show(result.GetValue(symbol)!))
-                output.Line(RevisionFormatter.Entry(revision));
-            return 0;
-        });
-        root.Add(show);
+        root.Add(Listing(new Command("show", "Show the full entry of the revisions a symbol names") { symbol }, global, output,
+            (commands, result) => CommandText.Show(commands, result.GetValue(symbol)!)));
 
         var editSymbol = new Argument<string>("REV") { Description = "A revision id, partial id, label, or symbol" };
         var edit = new Command("edit", "Open the files of the revisions a symbol names in $VISUAL or $EDITOR") { editSymbol };
@@ -91,5 +49,16 @@ internal static class InspectCommands
             return process.ExitCode == 0 ? 0 : output.Fail($"The editor '{editor}' exited with code {process.ExitCode}", null);
         });
         root.Add(edit);
+    }
+
+    // heads, branches and show read the graph only, so their commands bring no provider and no compiler.
+    private static Command Listing(Command command, GlobalOptions global, Output output, Func<Commands, ParseResult, IReadOnlyList<string>> lines)
+    {
+        command.SetAction(result =>
+        {
+            output.Lines(lines(new Commands(global.Load(result)), result));
+            return 0;
+        });
+        return command;
     }
 }

@@ -16,6 +16,13 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
 
     public void Info(string text) => Error.WriteLine(text);
 
+    /// <summary>Writes <paramref name="lines"/> to stdout, one after another.</summary>
+    public void Lines(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+            Out.WriteLine(line);
+    }
+
     /// <summary>
     /// Writes one error line, and with <paramref name="detail"/> the stack trace. Both are scrubbed of
     /// <paramref name="password"/>, since provider messages and inner exceptions may quote what they were given.
@@ -33,14 +40,4 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr)
     // A URL carries the password escaped, and an error may quote the URL.
     private static string Scrub(string text, string? password) =>
         password is { Length: > 0 } ? Secrets.Scrub(Secrets.Scrub(text, password), Uri.EscapeDataString(password)) : text;
-
-    /// <summary>A path as the user would type it: relative to the current folder when below it.</summary>
-    public static string Display(string path) => Display(path, Directory.GetCurrentDirectory());
-
-    /// <summary><see cref="Display(string)"/> for many paths: the current folder asked once, not once per path.</summary>
-    public static string Display(string path, string currentFolder)
-    {
-        var relative = Path.GetRelativePath(currentFolder, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
-    }
 }

@@ -21,14 +21,7 @@ internal static class ProjectCommands
         var init = new Command("init", "Create retort.json and a migrations folder from a template") { directory, template };
         init.SetAction(result =>
         {
-            var written = Commands.Init(result.GetValue(directory)!, result.GetValue(template)!);
-            foreach (var folder in written.Directories)
-                output.Line($"Creating directory {Output.Display(folder)} ... done");
-            foreach (var file in written.Files)
-                output.Line($"Generating {Output.Display(file)} ... done");
-            if (!written.ConfigWritten)
-                output.Line($"Kept the existing {Output.Display(written.ConfigPath)}; check that its scriptLocation names the new folder.");
-            output.Line($"Edit the database URL in {Output.Display(written.ConfigPath)} before you upgrade.");
+            output.Lines(CommandText.Init(result.GetValue(directory)!, result.GetValue(template)!));
             return 0;
         });
         root.Add(init);

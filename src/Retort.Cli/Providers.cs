@@ -3,49 +3,30 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using Retort.Configuration;
-using Retort.Dialects;
 
 namespace Retort.Cli;
 
-/// <summary>The ADO.NET providers the CLI brings, one per dialect.</summary>
+/// <summary>The ADO.NET providers the CLI brings, one per database; <see cref="DatabaseProviders"/> picks the one a URL names.</summary>
 internal static class Providers
 {
-    public static DbConnection Create(DatabaseUrl url)
-    {
-        try
-        {
-            return ForDialect(url);
-        }
-        catch (ArgumentException e)
-        {
-            // The provider's own text names the setting it does not know.
-            throw new RetortException($"Cannot connect to {url.Display}: the provider refuses a setting in the URL's query or the connection string: {e.Message}", e);
-        }
-        catch (NotSupportedException e)
-        {
-            // A combination of settings the provider does not support (Npgsql: target_session_attrs with one host).
-            throw new RetortException($"Cannot connect to {url.Display}: {e.Message}", e);
-        }
-    }
-
     // One method per provider, kept apart, so that a run loads only its own provider's assembly.
-    private static DbConnection ForDialect(DatabaseUrl url)
-    {
-        var id = DialectId.FromScheme(url.Dialect) ?? throw new RetortException($"No provider for {url.Dialect}");
-        return id == DialectId.Sqlite ? Sqlite(url.ConnectionString)
-            : id == DialectId.Postgres ? Postgres(url.ConnectionString)
-            : id == DialectId.SqlServer ? SqlServer(WithTimeout(url.ConnectionString, "Connect Timeout"))
-            : MySql(WithTimeout(url.ConnectionString, "Connection Timeout"));
-    }
+    private static readonly DatabaseProviders All = new(Sqlite, Postgres, MySql, SqlServer);
+
+    public static DbConnection Create(DatabaseUrl url) => All.Connect(url);
+
+    /// <summary>What readies the provider of <paramref name="url"/> before its first connection, or null (see <see cref="DatabaseProviders.WarmUp"/>).</summary>
+    public static Action? WarmUp(DatabaseUrl url) => All.WarmUp(url);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbConnection Sqlite(string connectionString) => new InterruptibleSqliteConnection(connectionString);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DbConnection MySql(string connectionString) => new MySqlConnector.MySqlConnection(connectionString);
+    private static DbConnection MySql(string connectionString) =>
+        new MySqlConnector.MySqlConnection(WithTimeout(connectionString, "Connection Timeout"));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DbConnection SqlServer(string connectionString) => new Microsoft.Data.SqlClient.SqlConnection(connectionString);
+    private static DbConnection SqlServer(string connectionString) =>
+        new Microsoft.Data.SqlClient.SqlConnection(WithTimeout(connectionString, "Connect Timeout"));
 
     // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up; TLS and
     // Kerberos are switched back on, so that sslmode, root certificates and GSSAPI work as with Npgsql's full builder.

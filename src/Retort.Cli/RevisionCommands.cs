@@ -34,18 +34,9 @@ internal static class RevisionCommands
                 result.GetValue(dependsOn),
                 result.GetValue(revId),
                 result.GetValue(versionPath));
-            if (result.GetValue(autogenerate))
-            {
-                var (header, diff) = await commands.AutogenerateAsync(request, cancellationToken: ct);
-                foreach (var line in diff.Upgrade.Select(OperationSummary.Describe))
-                    output.Info($"Detected {line}");
-                if (diff.IsEmpty)
-                    output.Info("No changes in schema detected; the revision's upgrade and downgrade are empty");
-                output.Line($"Generating {Output.Display(header.Path!)} ... done");
-                return 0;
-            }
-            var written = commands.Revision(request);
-            output.Line($"Generating {Output.Display(written.Path!)} ... done");
+            output.Line(result.GetValue(autogenerate)
+                ? await CommandText.AutogenerateAsync(commands, request, ct)
+                : CommandText.Revision(commands, request));
             return 0;
         });
         root.Add(revision);
@@ -68,10 +59,8 @@ internal static class RevisionCommands
         };
         merge.SetAction(result =>
         {
-            var commands = new Commands(global.Load(result));
-            var written = commands.Merge(result.GetValue(revisions)!, result.GetValue(mergeMessage)!,
-                result.GetValue(mergeLabel), result.GetValue(mergeRevId));
-            output.Line($"Generating {Output.Display(written.Path!)} ... done");
+            output.Line(CommandText.Merge(new Commands(global.Load(result)), result.GetValue(revisions)!, result.GetValue(mergeMessage)!,
+                result.GetValue(mergeLabel), result.GetValue(mergeRevId)));
             return 0;
         });
         root.Add(merge);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Retort.Revisions;
 
 namespace Retort.Cli;
 
@@ -32,15 +31,13 @@ internal static class RunCommands
             output.Info($"Current revision(s) for {Configuration.DatabaseUrl.From(commands.Config).Display}:");
             if (!result.GetValue(global.Verbose))
             {
-                foreach (var revision in await commands.CurrentAsync(ct))
-                    output.Line(RevisionFormatter.Line(revision, parents: false, message: false));
+                output.Lines(await CommandText.CurrentAsync(commands, ct));
                 return 0;
             }
             // Verbose also checks the applied scripts against the log, which reads every one of them.
-            var status = await commands.StatusAsync(ct);
-            foreach (var revision in status.Heads)
-                output.Line(RevisionFormatter.Entry(revision));
-            foreach (var warning in status.Warnings)
+            var (entries, warnings) = await CommandText.StatusAsync(commands, ct);
+            output.Lines(entries);
+            foreach (var warning in warnings)
                 output.Info($"warning: {warning}");
             return 0;
         });

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Retort.Dialects;
+using Retort.Configuration;
 
 namespace Retort.Cli;
 
@@ -19,19 +17,11 @@ internal static class StartupWarmup
         using var document = JsonDocument.Parse("""{ "warm": ["up", 1, true] }""");
     });
 
-    /// <summary>Readies the provider of <paramref name="dialect"/> (SQLite only: the others start up in their first connection).</summary>
-    public static void Provider(DialectId dialect)
+    /// <summary>Readies the provider of <paramref name="database"/>, where that is worth it (see <see cref="Providers.WarmUp"/>).</summary>
+    public static void Provider(DatabaseUrl database)
     {
-        if (dialect == DialectId.Sqlite)
-            Run(Sqlite);
-    }
-
-    // Loads the native library and SQLite's own set-up, on a private in-memory database.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Sqlite()
-    {
-        using var connection = new SqliteConnection("Data Source=:memory:;Pooling=False");
-        connection.Open();
+        if (Providers.WarmUp(database) is { } warm)
+            Run(warm);
     }
 
     private static void Run(Action warm) => new Thread(() =>

@@ -11,18 +11,15 @@ public sealed partial class Commands
     /// reverses, and warnings. The database must be at its heads (otherwise the comparison would re-propose what
     /// unapplied revisions already do).
     /// </summary>
-    public async Task<SchemaDiff> CompareAsync(CancellationToken cancellationToken = default)
-    {
-        var map = Scripts.Map;
-        await using var session = Session();
-        return await ModelComparison.CompareAsync(Config, session.Dialect, session.Table.Name, token => ReadLiveAsync(session, map, token),
+    public Task<SchemaDiff> CompareAsync(CancellationToken cancellationToken = default) =>
+        InSessionAsync((session, map) => ModelComparison.CompareAsync(Config, session.Dialect, session.Table.Name,
+            token => ReadLiveAsync(session, map, token),
             () =>
             {
                 var source = LoadMigrations();
                 return new ModelCode(source.ModelTypes, source.CreateEnvironment());
             },
-            graphIsEmpty: map.All.Count == 0, cancellationToken);
-    }
+            graphIsEmpty: map.All.Count == 0, cancellationToken));
 
     // The live schema, once the database is known to be at its heads, with the log's warnings about applied scripts
     // edited since. A SQLite file not made yet reads as an empty database, and stays unmade.

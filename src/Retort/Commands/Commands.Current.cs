@@ -28,11 +28,10 @@ public sealed partial class Commands
     public Task<IReadOnlyList<Revision>> VersionHeadsAsync(CancellationToken cancellationToken = default) =>
         VersionHeadsAsync(missingIsEmpty: false, cancellationToken);
 
-    internal async Task<IReadOnlyList<Revision>> VersionHeadsAsync(bool missingIsEmpty, CancellationToken cancellationToken)
-    {
-        var map = Scripts.Map;
-        await using var session = Session();
-        await session.ConnectAsync(cancellationToken, missingIsEmpty ? MissingFile.ReadAsEmpty : MissingFile.Refuse);
-        return [.. (await session.HeadsIfAnyAsync(map, cancellationToken)).Select(h => map[h])];
-    }
+    internal Task<IReadOnlyList<Revision>> VersionHeadsAsync(bool missingIsEmpty, CancellationToken cancellationToken) =>
+        InSessionAsync<IReadOnlyList<Revision>>(async (session, map) =>
+        {
+            await session.ConnectAsync(cancellationToken, missingIsEmpty ? MissingFile.ReadAsEmpty : MissingFile.Refuse);
+            return [.. (await session.HeadsIfAnyAsync(map, cancellationToken)).Select(h => map[h])];
+        });
 }

@@ -9,11 +9,7 @@ public sealed partial class Commands
     /// <paramref name="purge"/>, empties the table first. With <paramref name="sql"/>, writes the SQL instead; each
     /// revision may then be <c>FROM:TO</c> (one start for all).
     /// </summary>
-    public async Task<IReadOnlyList<string>> StampAsync(IReadOnlyList<string> revisions, bool purge = false, TextWriter? sql = null,
-        CancellationToken cancellationToken = default)
-    {
-        var map = Scripts.Map;
-        await using var session = Session();
-        return await Stamps.RunAsync(session, map, revisions, purge, sql, cancellationToken);
-    }
+    public Task<IReadOnlyList<string>> StampAsync(IReadOnlyList<string> revisions, bool purge = false, TextWriter? sql = null,
+        CancellationToken cancellationToken = default) =>
+        InSessionAsync((session, map) => Stamps.RunAsync(session, map, revisions, purge, sql, cancellationToken));
 }

@@ -1,5 +1,4 @@
 using Retort.Execution;
-using Retort.Revisions;
 
 namespace Retort;
 
@@ -10,10 +9,6 @@ public sealed partial class Commands
     /// defines, an applied revision whose script changed after it ran (by the checksum in the log), a revision left
     /// half applied. Unlike <see cref="CurrentAsync(CancellationToken)"/>, an unknown revision is a warning, not an error.
     /// </summary>
-    public async Task<DatabaseStatus> StatusAsync(CancellationToken cancellationToken = default)
-    {
-        var map = Scripts.Map;
-        await using var session = Session();
-        return await Status.ReadAsync(session, map, Scripts.ChecksumOf, cancellationToken);
-    }
+    public Task<DatabaseStatus> StatusAsync(CancellationToken cancellationToken = default) =>
+        InSessionAsync((session, map) => Status.ReadAsync(session, map, Scripts.ChecksumOf, cancellationToken));
 }

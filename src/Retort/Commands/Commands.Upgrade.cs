@@ -15,11 +15,7 @@ public sealed partial class Commands
         CancellationToken cancellationToken = default) =>
         MoveAsync(target, upgrade: true, sql, resume, tag, cancellationToken);
 
-    private async Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, bool resume, string? tag,
-        CancellationToken cancellationToken)
-    {
-        var map = Scripts.Map;
-        await using var session = Session();
-        return await Moves.RunAsync(session, map, target, upgrade, sql, resume, tag, cancellationToken);
-    }
+    private Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, bool resume, string? tag,
+        CancellationToken cancellationToken) =>
+        InSessionAsync((session, map) => Moves.RunAsync(session, map, target, upgrade, sql, resume, tag, cancellationToken));
 }

@@ -66,6 +66,21 @@ public sealed partial class Commands
     /// <summary>The database of the settings, for one command; the caller disposes it.</summary>
     private RunSession Session() => new(Config, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
 
+    /// <summary>Runs <paramref name="work"/> on the graph and the database of one command, and disposes the session after.</summary>
+    private async Task<T> InSessionAsync<T>(Func<RunSession, RevisionMap, Task<T>> work)
+    {
+        var map = Scripts.Map;
+        await using var session = Session();
+        return await work(session, map);
+    }
+
+    private Task InSessionAsync(Func<RunSession, RevisionMap, Task> work) =>
+        InSessionAsync(async (session, map) =>
+        {
+            await work(session, map);
+            return true;
+        });
+
     private MigrationSource LoadMigrations()
     {
         if (_loadMigrations is null)

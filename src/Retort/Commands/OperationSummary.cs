@@ -1,10 +1,11 @@
 using Retort.Ops;
 
-namespace Retort.Cli;
+namespace Retort;
 
 /// <summary>One line per detected operation, in the words of Alembic's log ("added column 'users.address'").</summary>
-internal static class OperationSummary
+public static class OperationSummary
 {
+    /// <summary>What <paramref name="operation"/> changes, as <c>check</c> and <c>revision --autogenerate</c> report it.</summary>
     public static string Describe(MigrationOperation operation) => operation switch
     {
         CreateTableOperation o => $"added table '{o.Table.Name}'",
