@@ -16,16 +16,9 @@ public sealed partial class MySqlDialect(bool mariaDb = false) : Dialect
     /// <inheritdoc />
     public override string Name => MariaDb ? "mariadb" : "mysql";
 
-    /// <inheritdoc />
     private protected override SchemaEcho CreateEcho() => new MySqlEcho(this);
-
-    /// <inheritdoc />
     private protected override RunPreparation CreatePreparation() => new MySqlRunPreparation(this);
-
-    /// <inheritdoc />
     private protected override Bookkeeping CreateBookkeeping() => new MySqlBookkeeping(this);
-
-    /// <inheritdoc />
     private protected override SqlLiterals CreateLiterals() => new MySqlLiterals();
 
     /// <summary>Whether this is MariaDB rather than MySQL.</summary>

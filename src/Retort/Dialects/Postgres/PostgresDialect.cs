@@ -28,13 +28,8 @@ public sealed partial class PostgresDialect : Dialect
     /// <inheritdoc />
     public override string Name => "postgresql";
 
-    /// <inheritdoc />
     private protected override SchemaEcho CreateEcho() => new PostgresEcho(this);
-
-    /// <inheritdoc />
     private protected override Bookkeeping CreateBookkeeping() => new PostgresBookkeeping(this);
-
-    /// <inheritdoc />
     private protected override SqlLiterals CreateLiterals() => new PostgresLiterals();
 
     /// <inheritdoc />

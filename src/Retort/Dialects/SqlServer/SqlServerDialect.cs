@@ -13,10 +13,7 @@ public sealed partial class SqlServerDialect : Dialect
     /// <inheritdoc />
     public override string Name => "sqlserver";
 
-    /// <inheritdoc />
     private protected override Bookkeeping CreateBookkeeping() => new SqlServerBookkeeping(this);
-
-    /// <inheritdoc />
     private protected override SqlLiterals CreateLiterals() => new SqlServerLiterals();
 
     /// <inheritdoc />

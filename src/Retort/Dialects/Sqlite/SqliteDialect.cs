@@ -12,16 +12,9 @@ public sealed partial class SqliteDialect : Dialect
     /// <inheritdoc />
     public override string Name => "sqlite";
 
-    /// <inheritdoc />
     private protected override SchemaEcho CreateEcho() => new SqliteEcho(this);
-
-    /// <inheritdoc />
     private protected override RunPreparation CreatePreparation() => new SqliteRunPreparation(this);
-
-    /// <inheritdoc />
     private protected override Bookkeeping CreateBookkeeping() => new SqliteBookkeeping(this);
-
-    /// <inheritdoc />
     private protected override SqlLiterals CreateLiterals() => new SqliteLiterals();
 
     /// <summary>
