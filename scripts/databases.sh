@@ -88,15 +88,14 @@ postgres_sql() {
 
 # A server outlives this script, so it must not keep a descriptor this script was handed open for ever:
 # a caller's lock (flock -c around the tests) or a CI pipe would stay held as long as the server runs.
-without_inherited_descriptors() {
-  (
-    local fd
-    for fd in /proc/"$BASHPID"/fd/*; do
-      fd=${fd##*/}
-      if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
-    done
-    exec "$@"
-  )
+# Replaces the shell it runs in, so it is called in a subshell of its own: ( exec_detached ... ) or exec_detached ... &.
+exec_detached() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+  done
+  exec "$@"
 }
 
 # A postmaster killed just before can stay unreaped for some seconds, and while it does its socket
@@ -105,7 +104,7 @@ start_postgres_cluster() {
   local version=$1 log_file=$LOG_DIR/pg-start.log
   local deadline=$((SECONDS + WAIT_SECONDS))
   mkdir -p "$LOG_DIR"
-  until without_inherited_descriptors pg_ctlcluster "$version" main start >"$log_file" 2>&1; do
+  until (exec_detached pg_ctlcluster "$version" main start) >"$log_file" 2>&1; do
     if ! grep -q 'lock file .* already exists' "$log_file" || ((SECONDS >= deadline)); then
       tail -n 25 "$log_file" >&2
       die "PostgreSQL $version did not start (full log: $log_file)"
@@ -162,7 +161,7 @@ start_mysql() {
     install -o mysql -g adm -m 640 /dev/null "$MYSQL_ERROR_LOG"
     # Debian's config logs to syslog, which no daemon reads here. Detached with stdio closed, so that
     # whoever runs this script (CI reading a pipe) is not held open by the server.
-    without_inherited_descriptors setsid mysqld_safe --skip-syslog --log-error="$MYSQL_ERROR_LOG" \
+    exec_detached setsid mysqld_safe --skip-syslog --log-error="$MYSQL_ERROR_LOG" \
       --bind-address="$HOST" --port="$MYSQL_PORT" </dev/null >/dev/null 2>&1 &
     pid=$!
   fi
