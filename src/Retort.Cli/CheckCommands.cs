@@ -18,10 +18,23 @@ internal static class CheckCommands
 
         // Exit 1 means "the model changed" and 2 "the check is broken" (no database, a broken model), so that CI can tell
         // the two apart.
-        var check = new Command("check", "Exit 1 and list the operations when the model and the database differ; 0 when they agree; 2 when they cannot be compared");
+        var drift = new Option<bool>("--drift")
+        {
+            Description = "Compare the database with what its revisions make instead (replayed on a scratch database on the same server): exit 1 and list what was changed by hand",
+        };
+        var check = new Command("check", "Exit 1 and list the operations when the model and the database differ; 0 when they agree; 2 when they cannot be compared")
+        {
+            drift,
+        };
         check.SetAction(async (result, ct) =>
         {
             output.ErrorExitCode = 2;
+            if (result.GetValue(drift))
+            {
+                var report = await CliCommands.Create(global.Load(result), output).SafetyNet.DriftAsync(cancellationToken: ct);
+                output.Lines(CommandText.Drift(report));
+                return report.Drifted ? 1 : 0;
+            }
             var operations = await CommandText.CheckAsync(CliCommands.Create(global.Load(result), output), ct);
             if (operations.Count == 0)
             {
@@ -33,5 +46,24 @@ internal static class CheckCommands
             return 1;
         });
         root.Add(check);
+
+        var range = new Option<string?>("--range", "-r") { Description = "The revisions to verify, FROM:TO (either side may be left out); all by default" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var severalHeads = new Option<bool>("--several-heads") { Description = "Do not fail a graph with more than one head" };
+        var verify = new Command("verify", "Run each revision up, down and up again on a scratch database (a temporary SQLite file, or one made " +
+            "and dropped on the server of --url) and fail when a downgrade does not give back the schema before its upgrade")
+        {
+            range, json, severalHeads,
+        };
+        verify.SetAction(async (result, ct) =>
+        {
+            output.ErrorExitCode = 2;
+            var request = new VerifyRequest(result.GetValue(range), result.GetValue(global.Url), result.GetValue(severalHeads));
+            var config = global.Load(result) with { Url = null };
+            var report = await CliCommands.Create(config, output).SafetyNet.VerifyAsync(request, ct);
+            output.Lines(result.GetValue(json) ? [report.ToJson()] : CommandText.Verify(report));
+            return report.Passed ? 0 : 1;
+        });
+        root.Add(verify);
     }
 }

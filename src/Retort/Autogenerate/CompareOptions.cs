@@ -38,6 +38,16 @@ public sealed record CompareOptions
 
     /// <summary>The version table, which is never compared on either side (callers leave it out of the live schema too).</summary>
     public TableName VersionTable { get; init; } = new("retort_version");
+
+    /// <summary>The switches <c>retort.json</c> sets, comparing all but <paramref name="versionTable"/>.</summary>
+    public static CompareOptions From(Configuration.RetortConfig config, TableName versionTable) => new()
+    {
+        CompareType = config.CompareType,
+        CompareServerDefault = config.CompareServerDefault,
+        CompareImplicitNames = config.CompareImplicitNames,
+        CompareDeclaredTypes = config.CompareDeclaredTypes,
+        VersionTable = versionTable,
+    };
 }
 
 /// <summary>The kinds of schema object that <see cref="CompareOptions.Include"/> is asked about.</summary>

@@ -52,15 +52,7 @@ internal static class ModelComparison
                 throw new RetortException($"The model has no tables and the database has {live.Tables.Count} ({string.Join(", ", live.Tables.Take(5).Select(t => t.Name))}" +
                     $"{(live.Tables.Count > 5 ? ", ..." : "")}): autogenerate would drop them all. Check model.sources in {config.FilePath ?? "the config"} " +
                     "(or model.assemblies / model.types); if every table is to go, return new DatabaseSchema([], []) from Env.TargetSchema");
-            var options = new CompareOptions
-            {
-                CompareType = config.CompareType,
-                CompareServerDefault = config.CompareServerDefault,
-                CompareImplicitNames = config.CompareImplicitNames,
-                CompareDeclaredTypes = config.CompareDeclaredTypes,
-                Include = environment is null ? null : environment.Include,
-                VersionTable = versionTable,
-            };
+            var options = CompareOptions.From(config, versionTable) with { Include = environment is null ? null : environment.Include };
             var diff = await SchemaComparer.CompareAsync(wanted, live, dialect, environment?.Comparison(options) ?? options, connection, cancellationToken);
             return liveWarnings.Count == 0 ? diff : diff with { Warnings = [.. liveWarnings, .. diff.Warnings] };
         }

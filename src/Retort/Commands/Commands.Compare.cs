@@ -13,13 +13,14 @@ public sealed partial class Commands
     /// </summary>
     public Task<SchemaDiff> CompareAsync(CancellationToken cancellationToken = default) =>
         InSessionAsync((session, map) => ModelComparison.CompareAsync(Config, session.Dialect, session.Table.Name,
-            token => ReadLiveAsync(session, map, token),
-            () =>
-            {
-                var source = LoadMigrations();
-                return new ModelCode(source.ModelTypes, source.CreateEnvironment());
-            },
-            graphIsEmpty: map.All.Count == 0, cancellationToken));
+            token => ReadLiveAsync(session, map, token), LoadModel, graphIsEmpty: map.All.Count == 0, cancellationToken));
+
+    // The model's classes and the project's environment, from the revisions' code.
+    internal ModelCode LoadModel()
+    {
+        var source = LoadMigrations();
+        return new ModelCode(source.ModelTypes, source.CreateEnvironment());
+    }
 
     // The live schema, once the database is known to be at its heads, with the log's warnings about applied scripts
     // edited since. A SQLite file not made yet reads as an empty database, and stays unmade.

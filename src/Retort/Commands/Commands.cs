@@ -64,7 +64,15 @@ public sealed partial class Commands
     }
 
     /// <summary>The database of the settings, for one command; the caller disposes it.</summary>
-    private RunSession Session() => new(Config, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
+    internal RunSession Session() => new(Config, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
+
+    /// <summary>Runs of the revisions on a scratch database, made on the server of <paramref name="serverUrl"/> or as a temporary SQLite file.</summary>
+    internal ScratchRun Scratch(string? serverUrl) => new(Config, serverUrl, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
+
+    /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>check --drift</c>.</summary>
+    public SafetyNet SafetyNet => _safetyNet ??= new SafetyNet(this);
+
+    private SafetyNet? _safetyNet;
 
     /// <summary>Runs <paramref name="work"/> on the graph and the database of one command, and disposes the session after.</summary>
     private async Task<T> InSessionAsync<T>(Func<RunSession, RevisionMap, Task<T>> work)

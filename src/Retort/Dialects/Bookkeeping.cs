@@ -96,4 +96,16 @@ public class Bookkeeping
     /// database cannot tell.
     /// </summary>
     internal virtual SqlStatement? RunningElsewhereQuery(string sql) => null;
+
+    /// <summary>Creates an empty database of this name on the server, where verify runs the revisions.</summary>
+    internal virtual IReadOnlyList<SqlStatement> CreateScratch(string database) => [new($"CREATE DATABASE {Dialect.Quote(database)}")];
+
+    /// <summary>
+    /// Settings for a session on a scratch database, whose contents nobody needs after a crash: commits that do not wait
+    /// for the disk, which is most of the time of a run of many small revisions.
+    /// </summary>
+    internal virtual IReadOnlyList<SqlStatement> ScratchSession => [];
+
+    /// <summary>Drops the scratch database again, with whatever connections a pool still keeps to it.</summary>
+    internal virtual IReadOnlyList<SqlStatement> DropScratch(string database) => [new($"DROP DATABASE IF EXISTS {Dialect.Quote(database)}")];
 }

@@ -72,6 +72,22 @@ public sealed class RevisionMap
         Marked(graph.Reach(ids.Select(id => this[id].Index), includeDependencies ? graph.Upper : graph.Children));
 
     /// <summary>
+    /// The ids of the revisions <c>FROM:TO</c> names (<c>verify -r</c>), both ends included: descendants of FROM that are
+    /// ancestors of TO. Either end may be left out (<c>base</c>, the heads); one revision alone is the range of itself.
+    /// </summary>
+    public IReadOnlySet<string> Between(string? range)
+    {
+        if (string.IsNullOrWhiteSpace(range))
+            return All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var colon = range.IndexOf(':');
+        var (from, to) = colon < 0 ? (range, range) : (range[..colon], range[(colon + 1)..]);
+        var below = to is "" or "heads" or "head" ? All : Ancestors(Resolve(to).Select(r => r.Id));
+        var above = from is "" or "base" ? All : Descendants(Resolve(from).Select(r => r.Id));
+        var ids = below.Select(r => r.Id).Intersect(above.Select(r => r.Id), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        return ids.Count > 0 ? ids : throw new RetortException($"The range '{range}' holds no revision; give FROM:TO with FROM below TO");
+    }
+
+    /// <summary>
     /// Resolves a symbol to revisions: <c>head</c>, <c>heads</c>, <c>base</c> (empty), a full id, a
     /// unique partial id, a branch label, <c>LABEL@head</c>, <c>LABEL@heads</c>, <c>LABEL@base</c>,
     /// <c>LABEL@REV</c>, <c>REV+N</c>, <c>REV-N</c>, <c>LABEL@+N</c>, <c>LABEL@-N</c>; and, given the

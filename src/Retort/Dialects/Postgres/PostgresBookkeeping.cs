@@ -26,4 +26,18 @@ internal sealed class PostgresBookkeeping(PostgresDialect dialect) : Bookkeeping
                   AND ((l.classid::bigint << 32) | l.objid::bigint) = @p0
                 """, key));
     }
+
+    /// <summary>
+    /// Ends the connections a pool keeps to the scratch database first: PostgreSQL refuses to drop a database anyone is
+    /// connected to, and <c>DROP DATABASE … WITH (FORCE)</c> needs PostgreSQL 13. Only the role's own sessions: ending
+    /// others' (an autovacuum worker's) is not the role's to do, and they end by themselves.
+    /// </summary>
+    internal override IReadOnlyList<SqlStatement> DropScratch(string database) =>
+    [
+        new("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @p0 AND usename = current_user AND pid <> pg_backend_pid()", [database]),
+        .. base.DropScratch(database),
+    ];
+
+    /// <summary>A commit does not wait for the write-ahead log to reach the disk (https://www.postgresql.org/docs/current/wal-async-commit.html).</summary>
+    internal override IReadOnlyList<SqlStatement> ScratchSession => [new("SET synchronous_commit = off")];
 }

@@ -31,4 +31,7 @@ internal sealed class SqliteBookkeeping(SqliteDialect dialect) : Bookkeeping(dia
         }
         return null;
     }
+
+    /// <summary>No sync to the disk and the rollback journal in memory (https://www.sqlite.org/pragma.html#pragma_synchronous).</summary>
+    internal override IReadOnlyList<SqlStatement> ScratchSession => [new("PRAGMA synchronous = OFF"), new("PRAGMA journal_mode = MEMORY")];
 }
