@@ -110,7 +110,7 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(2, unknown.ExitCode);
     }
 
-    private void WriteRevision(string id, string? revises, string upgrade) =>
+    private void WriteRevision(string id, string? revises, string upgrade, string downgrade = "") =>
         File.WriteAllText(Path.Combine(_dir.FullName, "migrations", "versions", $"{id}.cs"), $$"""
             using Retort;
             namespace Migrations;
@@ -119,8 +119,44 @@ public sealed class CliEndToEndTests : IDisposable
             public sealed class R{{id}} : Migration
             {
                 public override void Upgrade(Operations op) { {{upgrade}} }
+                public override void Downgrade(Operations op) { {{downgrade}} }
             }
             """);
+
+    [Fact]
+    public async Task Verify_and_drift_exit_by_what_they_find()
+    {
+        await Ok("init");
+        WriteRevision("aaaa00000001", null, "op.CreateTable(\"account\", new Column(\"id\", SqlType.Integer, primaryKey: true));", "op.DropTable(\"account\");");
+        Assert.EndsWith("\nverify passed: 1 revision(s) reverse\n", await Ok("verify"));
+
+        WriteRevision("bbbb00000002", "aaaa00000001", "op.AddColumn(\"account\", new Column(\"email\", SqlType.String(80)));");
+        var failed = await CliProcess.RunAsync(_dir.FullName, "verify", "--json");
+        Assert.Equal(1, failed.ExitCode);
+        using (var json = System.Text.Json.JsonDocument.Parse(failed.Stdout))
+        {
+            Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
+            var second = json.RootElement.GetProperty("revisions")[1];
+            Assert.Equal("bbbb00000002", second.GetProperty("id").GetString());
+            Assert.Equal("added column 'account.email'", second.GetProperty("differences")[0].GetString());
+        }
+        var onAFile = await CliProcess.RunAsync(_dir.FullName, "verify", "--url", "sqlite:///scratch.db");
+        Assert.Equal(2, onAFile.ExitCode);
+        Assert.Contains("is a SQLite file; leave --url out", onAFile.Stderr);
+
+        await Ok("upgrade", "head", "--url", "sqlite:///drift.db");
+        Assert.StartsWith("No drift: ", await Ok("check", "--drift", "--url", "sqlite:///drift.db"));
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir.FullName, "drift.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE extra (id INTEGER PRIMARY KEY)";
+            await command.ExecuteNonQueryAsync();
+        }
+        var drift = await CliProcess.RunAsync(_dir.FullName, "check", "--drift", "--url", "sqlite:///drift.db");
+        Assert.Equal(1, drift.ExitCode);
+        Assert.Equal("Drift from what the revisions make at bbbb00000002 (1):\n  added table 'extra'\n", drift.Stdout.ReplaceLineEndings("\n"));
+    }
 
     [Fact]
     public async Task Upgrade_current_and_a_failing_statement_through_the_cli()
