@@ -106,6 +106,12 @@ public class Bookkeeping
     /// </summary>
     internal virtual IReadOnlyList<SqlStatement> ScratchSession => [];
 
+    /// <summary>
+    /// A query whose one value is equal for two states of a database exactly when their schemas are, and cheaper than
+    /// reading the schema; null where the database has no such thing (the schema is read and compared instead).
+    /// </summary>
+    internal virtual SqlStatement? SchemaFingerprint => null;
+
     /// <summary>Drops the scratch database again, with whatever connections a pool still keeps to it.</summary>
     internal virtual IReadOnlyList<SqlStatement> DropScratch(string database) => [new($"DROP DATABASE IF EXISTS {Dialect.Quote(database)}")];
 }

@@ -26,14 +26,14 @@ internal sealed partial class ScratchDatabase(RetortConfig config, ConnectionFac
         if (serverUrl is null)
         {
             var file = Path.Combine(Path.GetTempPath(), name + ".db");
-            return new ScratchDatabase(config with { Url = "sqlite:///" + file }, connect, null, file, null, progress);
+            return new ScratchDatabase(Scratch(config, "sqlite:///" + file), connect, null, file, null, progress);
         }
         var server = DatabaseUrl.Parse(serverUrl, config.BaseDirectory);
         if (server.Id == DialectId.Sqlite)
             throw new RetortException($"--url names the server verify makes its scratch database on, and {server.Display} is a SQLite file; leave --url out to verify on a temporary SQLite file");
         if (connect is null)
             throw new RetortException("These commands were created without a way to connect to databases (connect)");
-        var scratch = new ScratchDatabase(config with { Url = WithDatabase(serverUrl, name) }, connect, server, null, name, progress);
+        var scratch = new ScratchDatabase(Scratch(config, WithDatabase(serverUrl, name)), connect, server, null, name, progress);
         await scratch.RunOnServerAsync(server.Id.Create().Bookkeeping.CreateScratch(name), cancellationToken);
         return scratch;
     }
@@ -82,6 +82,10 @@ internal sealed partial class ScratchDatabase(RetortConfig config, ConnectionFac
         foreach (var statement in statements)
             await statement.ScalarAsync(connection, null, cancellationToken);
     }
+
+    // The project's settings on the scratch database, without the log: nobody reads a throwaway database's history, and
+    // its rows would be most of the writes of a run of many small revisions.
+    private static RetortConfig Scratch(RetortConfig config, string url) => config with { Url = url, Log = false };
 
     // The URL with its database (the path) replaced, everything else as written: user, password, port, settings.
     private static string WithDatabase(string url, string database) =>

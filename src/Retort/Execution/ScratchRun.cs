@@ -25,7 +25,8 @@ internal sealed class ScratchRun(RetortConfig config, string? serverUrl, Connect
     {
         await using var scratch = await ScratchDatabase.CreateAsync(config, serverUrl, connect, progress, cancellationToken);
         await using var session = Session(scratch);
-        var (verdicts, last) = await Verification.RunAsync(session, map, verified, (from, to) => differences(session.Dialect, from, to), cancellationToken);
+        var (verdicts, last) = await Verification.RunAsync(session, map, verified, (from, to) => differences(session.Dialect, from, to),
+            (heads, token) => ReplayAsync(map, heads, token), cancellationToken);
         var head = atHead is not null && verdicts.All(v => v.Failure is null) ? await atHead(session, last, cancellationToken) : null;
         return new VerifyOutcome(session.Url.Display, verdicts, head);
     }

@@ -21,19 +21,36 @@ internal static class Verification
     /// checking them; stops at the first failure, since the revisions after it would run on a schema they were not
     /// written for. Returns the verdicts and the schema the database has at the end.
     /// </summary>
+    /// <remarks>
+    /// Where the dialect has a schema fingerprint (SQLite's DDL text), the states are told apart by it, and schemas are
+    /// read only when a downgrade does not give back the fingerprint before it: reading a schema of hundreds of tables
+    /// after every move is most of the time of a long chain otherwise. The schema before the failing revision is then
+    /// gone from this database, and <paramref name="schemaAt"/> rebuilds it.
+    /// </remarks>
     /// <param name="session">The session of the scratch database, not yet connected.</param>
     /// <param name="map">The revision graph.</param>
     /// <param name="verified">Which revisions to check (the range asked for).</param>
     /// <param name="differences">The changes that lead from the first schema to the second, one line each; none when they are the same.</param>
+    /// <param name="schemaAt">The schema the revisions up to the given ones make of an empty database.</param>
     /// <param name="cancellationToken">Stops the run between statements.</param>
     public static async Task<(IReadOnlyList<RevisionVerdict> Verdicts, DatabaseSchema Last)> RunAsync(RunSession session, RevisionMap map,
-        IReadOnlySet<string> verified, Func<DatabaseSchema, DatabaseSchema, IReadOnlyList<string>> differences, CancellationToken cancellationToken)
+        IReadOnlySet<string> verified, Func<DatabaseSchema, DatabaseSchema, IReadOnlyList<string>> differences,
+        Func<IReadOnlyList<string>, CancellationToken, Task<DatabaseSchema>> schemaAt, CancellationToken cancellationToken)
     {
         var sink = await StartAsync(session, cancellationToken);
-        var setup = Setup(session);
+        // The version table first, so that the first state compared already has it.
+        foreach (var statement in Setup(session))
+            await statement.ScalarAsync(sink.Connection, null, cancellationToken);
+        List<Dialects.SqlStatement> setup = [];
         IReadOnlyList<string> heads = [];
         var verdicts = new List<RevisionVerdict>();
+        var fingerprint = session.Dialect.Bookkeeping.SchemaFingerprint;
         async Task<DatabaseSchema> InspectAsync() => await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken);
+        // The state of the database: its fingerprint where the dialect has one, else its schema, read now.
+        async Task<State> StateAsync() => fingerprint is null
+            ? new State(null, await InspectAsync())
+            : new State(Convert.ToString(await fingerprint.ScalarAsync(sink.Connection, null, cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "", null);
+        bool Same(State a, State b) => a.Schema is null ? a.Fingerprint == b.Fingerprint : differences(a.Schema, b.Schema!).Count == 0;
         async Task<string?> MoveAsync(Revision revision, bool upgrade, string what)
         {
             try
@@ -48,32 +65,40 @@ internal static class Verification
             }
         }
 
-        var before = await InspectAsync();
+        var before = await StateAsync();
         foreach (var revision in map.UpgradeSteps([], "heads"))
         {
+            var headsBefore = heads;
             if (await MoveAsync(revision, upgrade: true, "its upgrade") is { } upFailed)
-                return (Add(revision, upFailed, []), before);
+                return (Add(revision, upFailed, []), await InspectAsync());
+            var after = await StateAsync();
             if (!verified.Contains(revision.Id))
             {
-                before = await InspectAsync();
+                before = after;
                 continue;
             }
-            var after = await InspectAsync();
             if (await MoveAsync(revision, upgrade: false, "its downgrade") is { } downFailed)
-                return (Add(revision, downFailed, []), after);
-            var back = await InspectAsync();
-            if (differences(before, back) is { Count: > 0 } left)
+                return (Add(revision, downFailed, []), await InspectAsync());
+            var back = await StateAsync();
+            if (!Same(before, back))
             {
-                var nothing = differences(after, back).Count == 0;
-                return (Add(revision, nothing ? "its downgrade changes nothing, so the upgrade's changes stay"
-                    : "its downgrade does not give back the schema before the upgrade", left), back);
+                // Told apart by their fingerprints, or read: what autogenerate sees decides (a fingerprint can differ
+                // where the schemas do not, such as a table's DDL text written otherwise).
+                var backSchema = back.Schema ?? await InspectAsync();
+                var left = differences(before.Schema ?? await schemaAt(headsBefore, cancellationToken), backSchema);
+                if (left.Count > 0)
+                {
+                    var nothing = after.Schema is null ? after.Fingerprint == back.Fingerprint : differences(after.Schema, backSchema).Count == 0;
+                    return (Add(revision, nothing ? "its downgrade changes nothing, so the upgrade's changes stay"
+                        : "its downgrade does not give back the schema before the upgrade", left), backSchema);
+                }
             }
             if (await MoveAsync(revision, upgrade: true, "its upgrade after its downgrade") is { } againFailed)
-                return (Add(revision, againFailed, []), back);
+                return (Add(revision, againFailed, []), await InspectAsync());
             verdicts.Add(new RevisionVerdict(revision, null, []));
             before = after;
         }
-        return (verdicts, before);
+        return (verdicts, before.Schema ?? await InspectAsync());
 
         List<RevisionVerdict> Add(Revision revision, string failure, IReadOnlyList<string> left)
         {
@@ -81,6 +106,9 @@ internal static class Verification
             return verdicts;
         }
     }
+
+    // A state of the scratch database: a fingerprint that is equal exactly when the schemas are, or the schema itself.
+    private sealed record State(string? Fingerprint, DatabaseSchema? Schema);
 
     /// <summary>
     /// Upgrades the scratch database to <paramref name="heads"/> and reads its schema: what the revisions make of an

@@ -34,4 +34,12 @@ internal sealed class SqliteBookkeeping(SqliteDialect dialect) : Bookkeeping(dia
 
     /// <summary>No sync to the disk and the rollback journal in memory (https://www.sqlite.org/pragma.html#pragma_synchronous).</summary>
     internal override IReadOnlyList<SqlStatement> ScratchSession => [new("PRAGMA synchronous = OFF"), new("PRAGMA journal_mode = MEMORY")];
+
+    /// <summary>
+    /// The text of every CREATE statement: SQLite keeps the schema as that text, and ALTER TABLE rewrites it
+    /// (https://www.sqlite.org/fileformat2.html#storage_of_the_sql_database_schema). SQLite's own tables (sqlite_sequence, which
+    /// stays after the last AUTOINCREMENT table is dropped) are left out.
+    /// </summary>
+    internal override SqlStatement SchemaFingerprint =>
+        new(@"SELECT group_concat(type || ' ' || name || ' ' || ifnull(sql, ''), char(10)) FROM (SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type, name)");
 }
