@@ -70,7 +70,7 @@ main() {
   # repeat it last, where a reader of the tail looks.
   if ((status != 0)); then
     echo "why the test run failed (from $log):"
-    grep -E '^\s*Failed [A-Za-z]|\[FAIL\]|[Cc]leanup failure|Catastrophic|aborted|crashed|error [A-Z]+[0-9]+:|Test host process' "$log" | head -40 || true
+    grep -E '^\s*Failed [A-Za-z]|\[FAIL\]|[Cc]leanup [Ff]ailure|Catastrophic|aborted|Test host process crashed|error [A-Z]+[0-9]+:' "$log" | head -40 || true
   fi
   return "$status"
 }

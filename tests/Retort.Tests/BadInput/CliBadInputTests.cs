@@ -79,6 +79,10 @@ public sealed class CliBadInputTests
             "No revision, branch label or symbol named 'nosuch'"),
         new Case("a downgrade target that does not exist", TwoRevisions, ["downgrade", "ffff"],
             "No revision, branch label or symbol named 'ffff'"),
+        new Case("a verify range naming no revision", TwoRevisions, ["verify", "-r", "nosuch:"],
+            "No revision, branch label or symbol named 'nosuch'", 2),
+        new Case("a verify range upside down", TwoRevisions, ["verify", "-r", "bbbb00000002:aaaa00000001"],
+            "The range 'bbbb00000002:aaaa00000001' holds no revision; give FROM:TO with FROM below TO", 2),
         new Case("an ambiguous prefix", p =>
         {
             TwoRevisions(p);
