@@ -11,7 +11,7 @@ namespace Retort;
 /// Both run the revisions on a scratch database made for the check and dropped after it, and compare the schemas as
 /// autogenerate does.
 /// </summary>
-public sealed class SafetyNet
+public sealed partial class SafetyNet
 {
     private readonly Commands _commands;
 
