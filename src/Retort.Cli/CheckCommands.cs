@@ -65,5 +65,36 @@ internal static class CheckCommands
             return report.Passed ? 0 : 1;
         });
         root.Add(verify);
+
+        var lintRange = new Option<string?>("--range", "-r")
+        {
+            Description = "The revisions to lint, FROM:TO (either side may be left out); all by default, or with --url the ones the database has not applied",
+        };
+        var lintJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var explain = new Option<string?>("--explain")
+        {
+            Description = "Explain rule CODE (what goes wrong, the safe way); without CODE, list every rule",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var lint = new Command("lint", "Judge revisions by their operations for the project's database: data loss, failures on existing rows, " +
+            "locks on busy tables, changes that break the running application. With --url, read the server's version and count the rows each " +
+            "finding would meet. Exit 1 on any error or warning")
+        {
+            lintRange, lintJson, explain,
+        };
+        lint.SetAction(async (result, ct) =>
+        {
+            output.ErrorExitCode = 2;
+            if (result.GetResult(explain) is not null)
+            {
+                output.Lines(CommandText.Explain(result.GetValue(explain)));
+                return 0;
+            }
+            var request = new LintRequest(result.GetValue(lintRange), Live: result.GetValue(global.Url) is not null);
+            var report = await CliCommands.Create(global.Load(result), output).SafetyNet.LintAsync(request, ct);
+            output.Lines(result.GetValue(lintJson) ? [report.ToJson()] : CommandText.Lint(report));
+            return report.Passed ? 0 : 1;
+        });
+        root.Add(lint);
     }
 }

@@ -63,7 +63,7 @@ public static partial class CSharpWriter
             .. o.Index.Unique ? new[] { "unique: true" } : [], .. Named("where", o.Index.Where),
             .. o.Concurrently ? new[] { "concurrently: true" } : [], .. Schema(o.Index.Table)]),
         DropIndexOperation o => Call("DropIndex", [Literal(o.Name), Literal(o.Table.Name), .. o.Concurrently ? new[] { "concurrently: true" } : [], .. Schema(o.Table)]),
-        AddConstraintOperation o => AddConstraint(o.Table, o.Constraint),
+        AddConstraintOperation o => AddConstraint(o.Table, o.Constraint, o.NotValid),
         DropConstraintOperation o => Call("DropConstraint", [Literal(o.Name), Literal(o.Table.Name), $"ConstraintKind.{o.Kind}", .. Schema(o.Table),
             .. o.RestatedColumn is null ? [] : new[] { "restateColumn: " + Column(o.RestatedColumn) }]),
         CreateObjectOperation o => Call($"Create{o.Kind}", [Literal(o.Name.Name), Literal(o.Definition), .. Schema(o.Name)]),
@@ -155,18 +155,19 @@ public static partial class CSharpWriter
         return arguments;
     }
 
-    private static string AddConstraint(TableName table, Constraint constraint)
+    private static string AddConstraint(TableName table, Constraint constraint, bool notValid)
     {
         var name = Literal(constraint.Name);
+        string[] notYetChecked = notValid ? ["notValid: true"] : [];
         return constraint switch
         {
             PrimaryKey k => Call("CreatePrimaryKey", [name, Literal(table.Name), Strings(k.Columns), .. Schema(table)]),
             UniqueConstraint u => Call("CreateUniqueConstraint", [name, Literal(table.Name), Strings(u.Columns), .. Schema(table)]),
-            CheckConstraint c => Call("CreateCheckConstraint", [name, Literal(table.Name), Literal(c.Condition), .. Schema(table)]),
+            CheckConstraint c => Call("CreateCheckConstraint", [name, Literal(table.Name), Literal(c.Condition), .. Schema(table), .. notYetChecked]),
             ForeignKey f => Call("CreateForeignKey", [name, Literal(table.Name), Literal(f.ReferencedTable.Name), Strings(f.Columns), Strings(f.ReferencedColumns),
                 .. Named("onDelete", f.OnDelete), .. Named("onUpdate", f.OnUpdate),
                 .. f.Deferrable ? new[] { "deferrable: true" } : [], .. f.InitiallyDeferred ? new[] { "initiallyDeferred: true" } : [],
-                .. Named("sourceSchema", table.Schema), .. Named("referentSchema", f.ReferencedTable.Schema)], firstLine: 3),
+                .. Named("sourceSchema", table.Schema), .. Named("referentSchema", f.ReferencedTable.Schema), .. notYetChecked], firstLine: 3),
             _ => throw new ArgumentException($"Autogenerate cannot write a {constraint.GetType().Name}", nameof(constraint)),
         };
     }

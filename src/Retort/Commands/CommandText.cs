@@ -33,6 +33,7 @@ public static partial class CommandText
             commands.Log.WriteLine($"Detected {OperationSummary.Describe(operation)}");
         if (diff.IsEmpty)
             commands.Log.WriteLine("No changes in schema detected; the revision's upgrade and downgrade are empty");
+        LogLint(commands, diff.Upgrade);
         return Generating(header.Path!);
     }
 
@@ -45,7 +46,20 @@ public static partial class CommandText
         var diff = await commands.CompareAsync(cancellationToken);
         foreach (var warning in diff.Warnings)
             commands.Log.WriteLine($"warning: {warning}");
+        LogLint(commands, diff.Upgrade);
         return [.. diff.Upgrade.Select(OperationSummary.Describe)];
+    }
+
+    // What lint says of operations about to be written goes to the log, beside the "Detected" lines.
+    private static void LogLint(Commands commands, IReadOnlyList<Ops.MigrationOperation> operations)
+    {
+        if (operations.Count == 0)
+            return;
+        var report = commands.SafetyNet.LintOperations(operations);
+        foreach (var line in LintWritten(report))
+            commands.Log.WriteLine(line);
+        if (commands.Config.Lint.FailOn is { Count: > 0 } failOn && report.Blocking(failOn) is { Count: > 0 } blocking)
+            commands.Log.WriteLine($"lint.failOn names {blocking.Count} of these; upgrade will refuse the revision until each is changed or suppressed with a reason");
     }
 
     /// <summary><c>merge</c>: writes the merge revision (see <see cref="Commands.Merge"/>); the line naming its file.</summary>

@@ -17,5 +17,6 @@ public sealed partial class Commands
 
     private Task<IReadOnlyList<string>> MoveAsync(string target, bool upgrade, TextWriter? sql, bool resume, string? tag,
         CancellationToken cancellationToken) =>
-        InSessionAsync((session, map) => Moves.RunAsync(session, map, target, upgrade, sql, resume, tag, cancellationToken));
+        InSessionAsync((session, map) => Moves.RunAsync(session, map, target, upgrade, sql, resume, tag, cancellationToken,
+            upgrade && Config.Lint.FailOn.Count > 0 ? (revisions, token) => SafetyNet.RefuseOnLintAsync(session, revisions, token) : null));
 }

@@ -89,7 +89,7 @@ public sealed partial class Commands
             return true;
         });
 
-    private MigrationSource LoadMigrations()
+    internal MigrationSource LoadMigrations()
     {
         if (_loadMigrations is null)
             throw new RetortException("These commands were created without a way to load the revisions' code (loadMigrations)");

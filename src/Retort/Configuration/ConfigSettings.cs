@@ -16,6 +16,7 @@ internal static class ConfigSettings
     // versionLocations and versionTable before logTable, whose defaults follow from those.
     private static readonly List<ConfigSetting<RetortConfig>> top = [];
     private static readonly List<ConfigSetting<ModelSettings>> model = [];
+    private static readonly List<ConfigSetting<LintSettings>> lint = [];
 
     /// <summary>The top-level settings, in the README's order.</summary>
     public static IReadOnlyList<ConfigSetting<RetortConfig>> All => top;
@@ -31,6 +32,10 @@ internal static class ConfigSettings
 
     public static readonly ConfigSetting<ModelSettings, string> ModelNaming = OneOf(model, "naming", ["asIs", "snake_case"],
         "how table and column names follow from C# names: `asIs` or `snake_case`", (m, v) => m with { Naming = v });
+
+    public static readonly ConfigSetting<LintSettings, IReadOnlyList<string>> LintFailOn = Texts(lint, "failOn",
+        "lint categories (`destructive`, `data`, `locking`, `breaking`, `hygiene`) or rule codes (`RT301`) whose findings in pending " +
+        "revisions make `upgrade` and `check` refuse", (l, v) => l with { FailOn = v });
 
     public static readonly ConfigSetting<RetortConfig, string> ScriptLocation = Text(top, "scriptLocation", "migrations",
         "folder with `Env.cs`, `script.cs.template`, `versions/`",
@@ -126,6 +131,9 @@ internal static class ConfigSettings
         "past it: SIGSTOP, a long GC, a VM pause) stops before its next statement",
         (c, v) => c with { LockLease = v },
         (v, _) => v < 3 ? "be at least 3 seconds" : null);
+
+    public static readonly ConfigSetting<RetortConfig, LintSettings> Lint = Group(top, "lint", lint, new LintSettings(),
+        "what lint findings stop a run, in the `lint.…` settings below", (c, v) => c with { Lint = v });
 
     public static readonly ConfigSetting<RetortConfig, IReadOnlyList<string>> Databases = Texts(top, "databases",
         "several databases that one revision serves (the `multidb` template)", (c, v) => c with { Databases = v });

@@ -33,6 +33,9 @@ public sealed record RetortConfig
     /// <summary>Where the wanted schema comes from, for autogenerate.</summary>
     public ModelSettings Model { get; init; } = ConfigSettings.Model.Default;
 
+    /// <summary>What lint findings stop a run.</summary>
+    public LintSettings Lint { get; init; } = ConfigSettings.Lint.Default;
+
     /// <summary>The version table's name.</summary>
     public string VersionTable { get; init; } = ConfigSettings.VersionTable.Default;
 
@@ -119,4 +122,14 @@ public sealed record ModelSettings
 
     /// <summary>How column and table names follow from C# names: <c>asIs</c> (default) or <c>snake_case</c>.</summary>
     public string Naming { get; init; } = ConfigSettings.ModelNaming.Default;
+}
+
+/// <summary>What lint findings stop a run.</summary>
+public sealed record LintSettings
+{
+    /// <summary>
+    /// Lint categories (<c>destructive</c>, <c>data</c>, <c>locking</c>, <c>breaking</c>, <c>hygiene</c>) or rule codes whose
+    /// unsuppressed findings in the revisions an <c>upgrade</c> is about to apply (or <c>check</c> finds pending) stop it.
+    /// </summary>
+    public IReadOnlyList<string> FailOn { get; init; } = ConfigSettings.LintFailOn.Default;
 }

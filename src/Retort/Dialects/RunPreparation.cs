@@ -55,6 +55,12 @@ internal class RunPreparation(Dialect dialect)
     /// needs a rebuild go into one batch that carries the table (<c>copyFrom</c>).</param>
     public virtual IReadOnlyList<MigrationOperation> AutoBatch(IReadOnlyList<MigrationOperation> operations, TableShapes? tables = null) => operations;
 
+    /// <summary>
+    /// Whether the database can only run the operation by rebuilding its table (SQLite: a new table, every row copied), so
+    /// that lint can warn about large tables.
+    /// </summary>
+    public virtual bool RebuildsTable(MigrationOperation operation) => false;
+
     /// <summary>How this database's foreign-key enforcement is turned off around a run, or null when it never needs to be.</summary>
     public virtual ForeignKeySwitch? ForeignKeySwitch => null;
 

@@ -10,9 +10,12 @@ namespace Retort.Execution;
 /// </summary>
 internal static class Moves
 {
-    /// <summary>Upgrades or downgrades to <paramref name="target"/>; see <c>Commands.UpgradeAsync</c>.</summary>
+    /// <summary>
+    /// Upgrades or downgrades to <paramref name="target"/>; see <c>Commands.UpgradeAsync</c>. <paramref name="vet"/> sees the
+    /// revisions an upgrade is about to apply before anything runs, and refuses by throwing.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> RunAsync(RunSession session, RevisionMap map, string target, bool upgrade, TextWriter? sql,
-        bool resume, string? tag, CancellationToken cancellationToken)
+        bool resume, string? tag, CancellationToken cancellationToken, Func<IReadOnlyList<Revision>, CancellationToken, Task>? vet = null)
     {
         if (sql is not null)
         {
@@ -20,8 +23,10 @@ internal static class Moves
                 throw new RetortException("--resume cannot be used with --sql: only a connected run can see how far a half-applied revision got");
             var (from, to) = SplitRange(target, upgrade);
             var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
+            var planned = Steps(map, start, to, upgrade);
+            await VetAsync(vet, planned, cancellationToken);
             session.WriteTo(sql);
-            return await session.Runner(map, tag: tag).RunAsync(Steps(map, start, to, upgrade), start,
+            return await session.Runner(map, tag: tag).RunAsync(planned, start,
                 session.ScriptSetup(createVersionTable: upgrade && start.Count == 0), cancellationToken);
         }
         if (target.Contains(':'))
@@ -47,11 +52,17 @@ internal static class Moves
             throw new RetortException($"Cannot resume the {(upgrade ? "upgrade" : "downgrade")} of {halted.Point.Revision}: '{target}' is where the database already is");
         if (steps.Count == 0)
             return heads;
+        await VetAsync(vet, steps, cancellationToken);
         List<SqlStatement> setup = [.. exists ? [] : new[] { session.Table.Create() }, .. log is null || logExists ? [] : log.Create()];
         if (logExists && halted is null)
             await HalfApplied.CloseStoppedRowAsync(sink, log!, session.Dialect, cancellationToken);
         return await session.Runner(map, halted?.Point, tag).RunAsync(steps, heads, setup, cancellationToken);
     }
+
+    private static Task VetAsync(Func<IReadOnlyList<Revision>, CancellationToken, Task>? vet, IReadOnlyList<MigrationStep> steps,
+        CancellationToken cancellationToken) =>
+        vet is null ? Task.CompletedTask
+            : vet(steps.OfType<RevisionStep>().Where(s => s.IsUpgrade).Select(s => s.Revision).ToList(), cancellationToken);
 
     private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
         (upgrade ? map.UpgradeSteps(heads, target) : map.DowngradeSteps(heads, target))

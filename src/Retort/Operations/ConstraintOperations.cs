@@ -3,6 +3,13 @@ namespace Retort.Ops;
 /// <summary>ALTER TABLE … ADD CONSTRAINT: a primary key, unique, foreign key or check constraint.</summary>
 public sealed record AddConstraintOperation(TableName Table, Constraint Constraint) : MigrationOperation
 {
+    /// <summary>
+    /// Adds a check or foreign key without checking the rows already there (PostgreSQL's <c>NOT VALID</c>), so that the
+    /// table is not scanned under its lock; <c>ALTER TABLE … VALIDATE CONSTRAINT</c> checks them later under a weaker
+    /// lock. Other databases check at once and ignore it.
+    /// </summary>
+    public bool NotValid { get; init; }
+
     /// <inheritdoc />
     public override MigrationOperation Reverse() => new DropConstraintOperation(Table, Constraint.Name, KindOf(Constraint), Constraint);
 

@@ -20,13 +20,13 @@ public sealed partial class Operations
     ///     batch.CreateUniqueConstraint("uq_users_email", new[] { "email" });
     /// });
     /// </code></example>
-    public void BatchAlterTable(string table, Action<BatchOperations> build, BatchMode recreate = BatchMode.Auto,
+    public OperationCall BatchAlterTable(string table, Action<BatchOperations> build, BatchMode recreate = BatchMode.Auto,
         Table? copyFrom = null, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(build);
         var name = new TableName(table, schema);
         var batch = new BatchOperations(name);
         build(batch);
-        Invoke(new BatchAlterTableOperation(name, batch.Collected.ToList(), recreate, copyFrom));
+        return Invoke(new BatchAlterTableOperation(name, batch.Collected.ToList(), recreate, copyFrom));
     }
 }

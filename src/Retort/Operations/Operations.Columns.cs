@@ -6,12 +6,12 @@ public sealed partial class Operations
 {
     /// <summary>Adds a column.</summary>
     /// <example><code>op.AddColumn("users", new Column("address", SqlType.String(250)));</code></example>
-    public void AddColumn(string table, Column column, string? schema = null) =>
+    public OperationCall AddColumn(string table, Column column, string? schema = null) =>
         Invoke(new AddColumnOperation(new TableName(table, schema), column));
 
     /// <summary>Drops a column; <paramref name="existing"/> makes the operation reversible.</summary>
     /// <example><code>op.DropColumn("users", "address");</code></example>
-    public void DropColumn(string table, string column, string? schema = null, Column? existing = null) =>
+    public OperationCall DropColumn(string table, string column, string? schema = null, Column? existing = null) =>
         Invoke(new DropColumnOperation(new TableName(table, schema), column, existing));
 
     /// <summary>
@@ -23,7 +23,7 @@ public sealed partial class Operations
     /// op.AlterColumn("users", "name", type: SqlType.String(100), nullable: false,
     ///     newName: "full_name", serverDefault: "''", existingType: SqlType.String(50));
     /// </code></example>
-    public void AlterColumn(string table, string column, SqlType? type = null, bool? nullable = null,
+    public OperationCall AlterColumn(string table, string column, SqlType? type = null, bool? nullable = null,
         string? serverDefault = null, bool dropServerDefault = false, string? comment = null, bool dropComment = false,
         string? newName = null, SqlType? existingType = null, bool? existingNullable = null,
         string? existingServerDefault = null, string? existingComment = null, string? postgresUsing = null,
@@ -61,12 +61,12 @@ public sealed partial class Operations
 
     /// <summary>Creates an index over columns (or expressions in parentheses), optionally unique or partial.</summary>
     /// <example><code>op.CreateIndex("ix_users_email", "users", new[] { "email" }, unique: true);</code></example>
-    public void CreateIndex(string name, string table, IReadOnlyList<string> columns, bool unique = false,
+    public OperationCall CreateIndex(string name, string table, IReadOnlyList<string> columns, bool unique = false,
         string? where = null, bool concurrently = false, string? schema = null) =>
         Invoke(new CreateIndexOperation(new TableIndex(name, table, columns, unique, where, schema), concurrently));
 
     /// <summary>Drops an index.</summary>
     /// <example><code>op.DropIndex("ix_users_email", "users");</code></example>
-    public void DropIndex(string name, string table, bool concurrently = false, string? schema = null, TableIndex? existing = null) =>
+    public OperationCall DropIndex(string name, string table, bool concurrently = false, string? schema = null, TableIndex? existing = null) =>
         Invoke(new DropIndexOperation(name, new TableName(table, schema), existing, concurrently));
 }

@@ -11,12 +11,12 @@ public sealed partial class Operations
     /// through parameters online and become literals of this database offline.
     /// </summary>
     /// <example><code>op.BulkInsert("users", new[] { new { id = 1, name = "a" }, new { id = 2, name = "b" } });</code></example>
-    public void BulkInsert(string table, IEnumerable<object> rows, string? schema = null)
+    public OperationCall BulkInsert(string table, IEnumerable<object> rows, string? schema = null)
     {
         var maps = rows.Select(RowValues).ToList();
         var columns = maps.SelectMany(m => m.Keys).Distinct().ToList();
         var values = maps.Select(m => (IReadOnlyList<object?>)columns.Select(c => m.GetValueOrDefault(c)).ToList()).ToList();
-        Invoke(new BulkInsertOperation(new TableName(table, schema), columns, values));
+        return Invoke(new BulkInsertOperation(new TableName(table, schema), columns, values));
     }
 
     private static Dictionary<string, object?> RowValues(object row)

@@ -79,11 +79,23 @@ public sealed partial class Operations
             : _definitionIn(kind, name, revision);
 
     /// <summary>Hands an operation record on as it is (for operations built elsewhere, e.g. by autogenerate).</summary>
-    public void Invoke(MigrationOperation operation) => _sink(operation ?? throw new ArgumentNullException(nameof(operation)));
+    public OperationCall Invoke(MigrationOperation operation)
+    {
+        _sink(operation ?? throw new ArgumentNullException(nameof(operation)));
+        return new OperationCall(operation, _suppress);
+    }
+
+    // Only lint listens; a run ignores suppressions.
+    private readonly Action<MigrationOperation, LintSuppression>? _suppress;
+
+    /// <summary>A recording facade for lint: operations go to <paramref name="sink"/>, each <c>.Lint(code, reason)</c> to <paramref name="suppress"/>.</summary>
+    internal Operations(Action<MigrationOperation> sink, string dialect, Func<object?, string> literal,
+        Action<MigrationOperation, LintSuppression> suppress, Func<ObjectKind, TableName, string, string>? definitionIn)
+        : this(sink, dialect, literal, null, null, null, null, definitionIn) => _suppress = suppress;
 
     /// <summary>Runs SQL text as it is; with <paramref name="dialect"/>, only on that database.</summary>
     /// <example><code>op.Execute("UPDATE users SET name = 'x'"); op.Execute("VACUUM", dialect: "sqlite");</code></example>
-    public void Execute(string sql, string? dialect = null) => Invoke(new ExecuteSqlOperation(sql, dialect));
+    public OperationCall Execute(string sql, string? dialect = null) => Invoke(new ExecuteSqlOperation(sql, dialect));
 
     /// <summary>
     /// A value as a SQL literal of this database, for SQL text that must work offline too.

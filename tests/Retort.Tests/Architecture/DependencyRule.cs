@@ -27,7 +27,8 @@ internal sealed class DependencyRule
         ["Autogenerate"] = ["Schema", "Operations", "Dialects", "Model", "Configuration"],
         ["Revisions"] = ["Schema", "Operations", "Configuration", "Model", "Autogenerate"],
         ["Execution"] = ["Schema", "Operations", "Dialects", "Revisions", "Configuration"],
-        ["Commands"] = ["Schema", "Operations", "Dialects", "Model", "Autogenerate", "Revisions", "Execution", "Configuration"],
+        ["Lint"] = ["Schema", "Operations", "Dialects"],
+        ["Commands"] = ["Schema", "Operations", "Dialects", "Model", "Autogenerate", "Revisions", "Execution", "Configuration", "Lint"],
         ["Scripting"] = ["Schema", "Operations", "Revisions", "Configuration", "Model", "Autogenerate", "Execution", "Commands"],
         // The CLI is a thin face: it parses, calls Commands and prints what they return. Scripting is the separate
         // compile-host project (Roslyn), which the CLI must wire in as the Commands' source of the revisions' code.
@@ -45,6 +46,7 @@ internal sealed class DependencyRule
         ["Autogenerate"] = "Retort.Autogenerate",
         ["Revisions"] = "Retort.Revisions",
         ["Execution"] = "Retort.Execution",
+        ["Lint"] = "Retort.Lint",
         ["Commands"] = "Retort.Commands",
         ["Scripting"] = "Retort.Scripting",
         ["Cli"] = "Retort.Cli",

@@ -21,10 +21,7 @@ public sealed class DialectLayoutTests
     private static readonly Dictionary<string, Dictionary<string, string>> Exempt = new()
     {
         ["Sqlite"] = [],
-        ["Postgres"] = new()
-        {
-            ["Dialect.Constraints.cs"] = "none for this dialect: PostgreSQL writes and alters constraints as the ANSI base does",
-        },
+        ["Postgres"] = [],
         ["MySql"] = [],
         ["SqlServer"] = new()
         {

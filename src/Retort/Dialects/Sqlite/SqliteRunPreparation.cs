@@ -41,6 +41,10 @@ internal sealed class SqliteRunPreparation(SqliteDialect dialect) : RunPreparati
     /// <inheritdoc />
     public override bool BatchesByTable => true;
 
+    /// <inheritdoc />
+    public override bool RebuildsTable(MigrationOperation operation) =>
+        operation is BatchAlterTableOperation batch ? SqliteDialect.Rebuilds(batch) : SqliteDialect.NeedsRebuild(operation);
+
     private List<MigrationOperation> AutoBatchByTable(IReadOnlyList<MigrationOperation> operations, TableShapes tables)
     {
         var rebuilt = operations
