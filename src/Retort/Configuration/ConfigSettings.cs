@@ -34,8 +34,8 @@ internal static class ConfigSettings
         "how table and column names follow from C# names: `asIs` or `snake_case`", (m, v) => m with { Naming = v });
 
     public static readonly ConfigSetting<LintSettings, IReadOnlyList<string>> LintFailOn = Texts(lint, "failOn",
-        "lint categories (`destructive`, `data`, `locking`, `breaking`, `hygiene`) or rule codes (`RT301`) whose findings in pending " +
-        "revisions make `upgrade` and `check` refuse", (l, v) => l with { FailOn = v });
+        "lint categories (`destructive`, `data`, `locking`, `breaking`, `hygiene`) or rule codes (`RT301`) whose findings make `upgrade` " +
+        "refuse the revisions it would apply; `check` and `revision --autogenerate` name them", (l, v) => l with { FailOn = v });
 
     public static readonly ConfigSetting<RetortConfig, string> ScriptLocation = Text(top, "scriptLocation", "migrations",
         "folder with `Env.cs`, `script.cs.template`, `versions/`",

@@ -44,6 +44,8 @@ public sealed class ConfigSettingsTests
         { "lock", "\"table\"", "session", "table" },
         { "lockTimeout", "0", "300", "0" },
         { "lockLease", "3", "30", "3" },
+        { "lint", "{ \"failOn\": [\"destructive\"] }", "[]", "[destructive]" },
+        { "lint.failOn", "[\"destructive\", \"RT301\"]", "", "destructive, RT301" },
         { "databases", "[\"engine1\", \"engine2\"]", "", "engine1, engine2" },
     };
 
@@ -73,6 +75,8 @@ public sealed class ConfigSettingsTests
         "compareImplicitNames" => $"{config.CompareImplicitNames}",
         "compareDeclaredTypes" => $"{config.CompareDeclaredTypes}",
         "sqliteAutoBatch" => $"{config.SqliteAutoBatch}",
+        "lint" => $"[{Seen(config, "lint.failOn")}]",
+        "lint.failOn" => string.Join(", ", config.Lint.FailOn),
         "lock" => config.Lock,
         "lockTimeout" => $"{config.LockTimeout}",
         "lockLease" => $"{config.LockLease}",
