@@ -10,9 +10,12 @@ namespace Retort.Execution;
 /// </summary>
 internal static class Moves
 {
-    /// <summary>Upgrades or downgrades to <paramref name="target"/>; see <c>Commands.UpgradeAsync</c>.</summary>
+    /// <summary>
+    /// Upgrades or downgrades to <paramref name="target"/>; an upgrade in a deploy <paramref name="phase"/> runs what
+    /// <see cref="RevisionMap.PlanUpgrade"/> plans for it. See <c>Commands.UpgradeAsync</c>.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> RunAsync(RunSession session, RevisionMap map, string target, bool upgrade, TextWriter? sql,
-        bool resume, string? tag, CancellationToken cancellationToken)
+        bool resume, string? tag, MigrationPhase? phase, CancellationToken cancellationToken)
     {
         if (sql is not null)
         {
@@ -21,7 +24,7 @@ internal static class Moves
             var (from, to) = SplitRange(target, upgrade);
             var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
             session.WriteTo(sql);
-            return await session.Runner(map, tag: tag).RunAsync(Steps(map, start, to, upgrade), start,
+            return await session.Runner(map, tag: tag).RunAsync(Steps(session, map, start, to, upgrade, phase), start,
                 session.ScriptSetup(createVersionTable: upgrade && start.Count == 0), cancellationToken);
         }
         if (target.Contains(':'))
@@ -42,7 +45,9 @@ internal static class Moves
             throw new RetortException($"Cannot resume: what was left half applied is the {(upgrade ? "downgrade" : "upgrade")} of {halted.Point.Revision}; resume it with '{ResumePoint.Command(halted.Point.Revision, halted.Point.Upgrade)}'");
         if (!upgrade && heads.Count > 1 && Regex.IsMatch(target, @"^-\d+$"))
             session.Progress.WriteLine($"warning: downgrade {target} from several current revisions is ambiguous; as Alembic does, it goes down from the first row of the version table, {heads[0]} (name the line with 'LABEL@{target}' or 'REV{target}')");
-        var steps = Steps(map, heads, target, upgrade);
+        var steps = Steps(session, map, heads, target, upgrade, phase);
+        if (halted is not null && phase == MigrationPhase.PreDeploy && !steps.Any(s => s is RevisionStep r && r.Revision.Id == halted.Point.Revision))
+            throw new RetortException($"Cannot resume the upgrade of {halted.Point.Revision} with --phase pre, which holds it back; resume it with --phase post");
         if (steps.Count == 0 && halted is not null)
             throw new RetortException($"Cannot resume the {(upgrade ? "upgrade" : "downgrade")} of {halted.Point.Revision}: '{target}' is where the database already is");
         if (steps.Count == 0)
@@ -53,9 +58,15 @@ internal static class Moves
         return await session.Runner(map, halted?.Point, tag).RunAsync(steps, heads, setup, cancellationToken);
     }
 
-    private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
-        (upgrade ? map.UpgradeSteps(heads, target) : map.DowngradeSteps(heads, target))
-            .Select(r => (MigrationStep)new RevisionStep(map, r, upgrade)).ToList();
+    // Online and offline runs plan here alike, so a phase holds back the same revisions in a script as in a run.
+    private static List<MigrationStep> Steps(RunSession session, RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade,
+        MigrationPhase? phase)
+    {
+        var plan = upgrade ? map.PlanUpgrade(heads, target, phase) : new UpgradePlan(map.DowngradeSteps(heads, target), []);
+        if (plan.HeldBack.Count > 0)
+            session.Progress.WriteLine($"Held back for --phase post: {string.Join(", ", plan.HeldBack.Select(r => $"{r.Id} ({r.Header.Message})"))}");
+        return [.. plan.Steps.Select(r => (MigrationStep)new RevisionStep(map, r, upgrade))];
+    }
 
     private static (string? From, string To) SplitRange(string target, bool upgrade)
     {
