@@ -19,9 +19,13 @@ internal static class RevisionCommands
         var revId = new Option<string?>("--rev-id") { Description = "The id to use instead of a random one", HelpName = "ID" };
         var versionPath = new Option<string?>("--version-path") { Description = "The version folder to write into", HelpName = "PATH" };
         var autogenerate = new Option<bool>("--autogenerate") { Description = "Fill the revision with what the model wants and the database lacks (connects to it)" };
+        var postDeploy = new Option<bool>("--post-deploy")
+        {
+            Description = "Mark the revision post-deploy (Phase = MigrationPhase.PostDeploy): 'upgrade --phase pre' holds it back until 'upgrade --phase post', once the old application is gone",
+        };
         var revision = new Command("revision", "Write a new revision file")
         {
-            message, head, splice, label, dependsOn, revId, versionPath, autogenerate,
+            message, head, splice, label, dependsOn, revId, versionPath, autogenerate, postDeploy,
         };
         revision.SetAction(async (result, ct) =>
         {
@@ -33,7 +37,8 @@ internal static class RevisionCommands
                 result.GetValue(label),
                 result.GetValue(dependsOn),
                 result.GetValue(revId),
-                result.GetValue(versionPath));
+                result.GetValue(versionPath),
+                result.GetValue(postDeploy) ? MigrationPhase.PostDeploy : MigrationPhase.PreDeploy);
             output.Line(result.GetValue(autogenerate)
                 ? await CommandText.AutogenerateAsync(commands, request, ct)
                 : CommandText.Revision(commands, request));

@@ -117,13 +117,26 @@ internal static class RunCommands
         var tag = new Option<string>("--tag") { Description = "A name for this run (a release, a ticket), written into the log with each step" };
         var noLog = NoLogOption();
         var command = new Command(name, description) { target, sql, noLog, resume, tag };
+        var phase = new Option<string?>("--phase")
+        {
+            Description = "One half of a zero-downtime deploy: 'pre' applies the pending revisions up to, not including, the first post-deploy revision on each branch (before the new application starts); 'post' applies the rest (once the old application is gone)",
+            HelpName = "pre|post",
+        };
+        phase.AcceptOnlyFromAmong("pre", "post");
+        if (upgrade)
+            command.Add(phase);
         command.Validators.Add(r => NeedsSql(r, noLog, sql));
         command.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(WithoutLog(global.Load(result), result.GetValue(noLog)), output);
             var writer = result.GetValue(sql) ? output.Out : null;
             if (upgrade)
-                await commands.UpgradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), ct);
+                await commands.UpgradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), result.GetValue(phase) switch
+                {
+                    "pre" => MigrationPhase.PreDeploy,
+                    "post" => MigrationPhase.PostDeploy,
+                    _ => null,
+                }, ct);
             else
                 await commands.DowngradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), ct);
             return 0;

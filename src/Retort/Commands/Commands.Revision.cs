@@ -10,6 +10,7 @@ namespace Retort;
 /// <param name="DependsOn">Revisions or labels the new one depends on (<c>--depends-on</c>).</param>
 /// <param name="RevisionId">The id to use instead of a random one (<c>--rev-id</c>).</param>
 /// <param name="VersionPath">The folder to write into (<c>--version-path</c>).</param>
+/// <param name="Phase">When the revision may run in a zero-downtime deploy (<c>--post-deploy</c>: once the old application is gone).</param>
 public sealed record RevisionRequest(
     string Message,
     string? Head = null,
@@ -17,7 +18,8 @@ public sealed record RevisionRequest(
     IReadOnlyList<string>? BranchLabels = null,
     IReadOnlyList<string>? DependsOn = null,
     string? RevisionId = null,
-    string? VersionPath = null);
+    string? VersionPath = null,
+    MigrationPhase Phase = MigrationPhase.PreDeploy);
 
 public sealed partial class Commands
 {
@@ -30,7 +32,7 @@ public sealed partial class Commands
         var parents = NewRevisionFile.ParentsFor(map, request.Head ?? "head", request.Splice);
         var dependsOn = (request.DependsOn ?? []).Select(d => NewRevisionFile.ResolveDependency(map, d)).ToList();
         return Write(file => file.Write(request.Message, parents, request.BranchLabels ?? [], dependsOn, request.RevisionId,
-            request.VersionPath, now, upgrades, downgrades));
+            request.VersionPath, now, upgrades, downgrades, request.Phase));
     }
 
     /// <summary>Writes a revision file with the project's template, and reads the graph anew afterwards.</summary>

@@ -53,6 +53,14 @@ public sealed class Migrator
     public Task<IReadOnlyList<string>> UpgradeAsync(string target = "head", CancellationToken cancellationToken = default) =>
         _commands.UpgradeAsync(target, cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// Upgrades the database to <paramref name="target"/> in one deploy phase: <see cref="MigrationPhase.PreDeploy"/> before
+    /// the new application version starts (up to, not including, the first post-deploy revision on each branch),
+    /// <see cref="MigrationPhase.PostDeploy"/> once the old version is gone (the rest). Returns the heads it is at afterwards.
+    /// </summary>
+    public Task<IReadOnlyList<string>> UpgradeAsync(string target, MigrationPhase phase, CancellationToken cancellationToken = default) =>
+        _commands.UpgradeAsync(target, phase: phase, cancellationToken: cancellationToken);
+
     /// <summary>Downgrades the database to <paramref name="target"/> (<c>-1</c>, <c>base</c>, an id...).</summary>
     public Task<IReadOnlyList<string>> DowngradeAsync(string target, CancellationToken cancellationToken = default) =>
         _commands.DowngradeAsync(target, cancellationToken: cancellationToken);
@@ -62,15 +70,26 @@ public sealed class Migrator
         _commands.CurrentAsync(missingIsEmpty: true, cancellationToken);
 
     /// <summary>The revisions an upgrade to <paramref name="target"/> would apply, in order; none when it is there.</summary>
-    public async Task<IReadOnlyList<Revision>> PendingAsync(string target = "head", CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Revision>> PendingAsync(string target = "head", CancellationToken cancellationToken = default) =>
+        PendingAsync(target, null, cancellationToken);
+
+    /// <summary>The revisions an upgrade to <paramref name="target"/> in <paramref name="phase"/> would apply, in order.</summary>
+    public Task<IReadOnlyList<Revision>> PendingAsync(string target, MigrationPhase phase, CancellationToken cancellationToken = default) =>
+        PendingAsync(target, (MigrationPhase?)phase, cancellationToken);
+
+    private async Task<IReadOnlyList<Revision>> PendingAsync(string target, MigrationPhase? phase, CancellationToken cancellationToken)
     {
         var current = (await _commands.VersionHeadsAsync(missingIsEmpty: true, cancellationToken)).Select(r => r.Id).ToList();
-        return Revisions.UpgradeSteps(current, target);
+        return Revisions.PlanUpgrade(current, target, phase).Steps;
     }
 
     /// <summary>Writes the SQL of an upgrade (<c>FROM:TO</c> or a target from base) to <paramref name="sql"/> without connecting.</summary>
     public Task WriteUpgradeSqlAsync(TextWriter sql, string target = "head", CancellationToken cancellationToken = default) =>
         _commands.UpgradeAsync(target, sql, cancellationToken: cancellationToken);
+
+    /// <summary>Writes the SQL of an upgrade in one deploy phase (see <see cref="UpgradeAsync(string, MigrationPhase, CancellationToken)"/>).</summary>
+    public Task WriteUpgradeSqlAsync(TextWriter sql, string target, MigrationPhase phase, CancellationToken cancellationToken = default) =>
+        _commands.UpgradeAsync(target, sql, phase: phase, cancellationToken: cancellationToken);
 }
 
 /// <summary>What a <see cref="Migrator"/> runs, and where.</summary>

@@ -88,10 +88,8 @@ public sealed partial class SafetyNet
         }
         var onRevision = migration.GetType().GetCustomAttributes(typeof(LintAttribute), inherit: false).Cast<LintAttribute>()
             .Select(a => new LintSuppression(a.Code, a.Reason)).ToList();
-        return new LintInput(revision.Id, IsPostDeploy(revision), operations, suppressions, onRevision);
+        return new LintInput(revision.Id, revision.Phase == MigrationPhase.PostDeploy, operations, suppressions, onRevision);
     }
-
-    private static bool IsPostDeploy(Revision revision) => false;
 
     /// <summary>
     /// Asks the live database: a data or locking finding on a table it does not have yet (a pending revision makes it)

@@ -11,11 +11,12 @@ namespace Retort.Execution;
 internal static class Moves
 {
     /// <summary>
-    /// Upgrades or downgrades to <paramref name="target"/>; see <c>Commands.UpgradeAsync</c>. <paramref name="vet"/> sees the
+    /// Upgrades or downgrades to <paramref name="target"/>; an upgrade in a deploy <paramref name="phase"/> runs what
+    /// <see cref="RevisionMap.PlanUpgrade"/> plans for it. See <c>Commands.UpgradeAsync</c>. <paramref name="vet"/> sees the
     /// revisions an upgrade is about to apply before anything runs, and refuses by throwing.
     /// </summary>
     public static async Task<IReadOnlyList<string>> RunAsync(RunSession session, RevisionMap map, string target, bool upgrade, TextWriter? sql,
-        bool resume, string? tag, CancellationToken cancellationToken, Func<IReadOnlyList<Revision>, CancellationToken, Task>? vet = null)
+        bool resume, string? tag, MigrationPhase? phase, CancellationToken cancellationToken, Func<IReadOnlyList<Revision>, CancellationToken, Task>? vet = null)
     {
         if (sql is not null)
         {
@@ -23,7 +24,7 @@ internal static class Moves
                 throw new RetortException("--resume cannot be used with --sql: only a connected run can see how far a half-applied revision got");
             var (from, to) = SplitRange(target, upgrade);
             var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
-            var planned = Steps(map, start, to, upgrade);
+            var planned = Steps(session, map, start, to, upgrade, phase);
             await VetAsync(vet, planned, cancellationToken);
             session.WriteTo(sql);
             return await session.Runner(map, tag: tag).RunAsync(planned, start,
@@ -47,7 +48,9 @@ internal static class Moves
             throw new RetortException($"Cannot resume: what was left half applied is the {(upgrade ? "downgrade" : "upgrade")} of {halted.Point.Revision}; resume it with '{ResumePoint.Command(halted.Point.Revision, halted.Point.Upgrade)}'");
         if (!upgrade && heads.Count > 1 && Regex.IsMatch(target, @"^-\d+$"))
             session.Progress.WriteLine($"warning: downgrade {target} from several current revisions is ambiguous; as Alembic does, it goes down from the first row of the version table, {heads[0]} (name the line with 'LABEL@{target}' or 'REV{target}')");
-        var steps = Steps(map, heads, target, upgrade);
+        var steps = Steps(session, map, heads, target, upgrade, phase);
+        if (halted is not null && phase == MigrationPhase.PreDeploy && !steps.Any(s => s is RevisionStep r && r.Revision.Id == halted.Point.Revision))
+            throw new RetortException($"Cannot resume the upgrade of {halted.Point.Revision} with --phase pre, which holds it back; resume it with --phase post");
         if (steps.Count == 0 && halted is not null)
             throw new RetortException($"Cannot resume the {(upgrade ? "upgrade" : "downgrade")} of {halted.Point.Revision}: '{target}' is where the database already is");
         if (steps.Count == 0)
@@ -64,9 +67,15 @@ internal static class Moves
         vet is null ? Task.CompletedTask
             : vet(steps.OfType<RevisionStep>().Where(s => s.IsUpgrade).Select(s => s.Revision).ToList(), cancellationToken);
 
-    private static IReadOnlyList<MigrationStep> Steps(RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade) =>
-        (upgrade ? map.UpgradeSteps(heads, target) : map.DowngradeSteps(heads, target))
-            .Select(r => (MigrationStep)new RevisionStep(map, r, upgrade)).ToList();
+    // Online and offline runs plan here alike, so a phase holds back the same revisions in a script as in a run.
+    private static List<MigrationStep> Steps(RunSession session, RevisionMap map, IReadOnlyList<string> heads, string target, bool upgrade,
+        MigrationPhase? phase)
+    {
+        var plan = upgrade ? map.PlanUpgrade(heads, target, phase) : new UpgradePlan(map.DowngradeSteps(heads, target), []);
+        if (plan.HeldBack.Count > 0)
+            session.Progress.WriteLine($"Held back for --phase post: {string.Join(", ", plan.HeldBack.Select(r => $"{r.Id} ({r.Header.Message})"))}");
+        return [.. plan.Steps.Select(r => (MigrationStep)new RevisionStep(map, r, upgrade))];
+    }
 
     private static (string? From, string To) SplitRange(string target, bool upgrade)
     {

@@ -36,7 +36,9 @@ internal static class AssemblyRevisions
     // The message a revision file carries in its doc comment is not compiled; the class name says the same in words.
     private static RevisionHeader Header(Type type, RevisionAttribute attribute) =>
         new(attribute.Id, Strings(attribute.Revises, type, "Revises"), Strings(attribute.BranchLabels, type, "BranchLabels"),
-            Strings(attribute.DependsOn, type, "DependsOn"), attribute.CreateDate, type.Name, ClassName: type.FullName);
+            Strings(attribute.DependsOn, type, "DependsOn"), attribute.CreateDate, type.Name, ClassName: type.FullName,
+            Phase: Enum.IsDefined(attribute.Phase) ? attribute.Phase
+                : throw new RetortException($"[Revision] on {type.FullName}: Phase must be MigrationPhase.PreDeploy or MigrationPhase.PostDeploy, not {(int)attribute.Phase}"));
 
     private static IReadOnlyList<string> Strings(object? value, Type type, string property) => value switch
     {

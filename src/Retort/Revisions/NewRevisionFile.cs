@@ -43,7 +43,7 @@ internal sealed class NewRevisionFile(Configuration.RetortConfig config, Revisio
     /// <summary>Writes a revision file on <paramref name="parents"/> and returns its header.</summary>
     public RevisionHeader Write(string message, IReadOnlyList<string> parents, IReadOnlyList<string> labels,
         IReadOnlyList<string> dependsOn, string? revisionId, string? versionPath, DateTimeOffset? now,
-        string upgrades = "", string downgrades = "")
+        string upgrades = "", string downgrades = "", MigrationPhase phase = MigrationPhase.PreDeploy)
     {
         var id = revisionId ?? RevisionNaming.NewId();
         RevisionNaming.ValidateId(id);
@@ -62,7 +62,7 @@ internal sealed class NewRevisionFile(Configuration.RetortConfig config, Revisio
         var path = Path.Combine(folder, fileName);
         var className = ClassNameFor(map, message, id);
         var header = new RevisionHeader(id, parents, labels, dependsOn, RevisionWriter.CreateDate(created),
-            message.Split('\n', 2)[0].Trim(), message.Trim(), path, className);
+            message.Split('\n', 2)[0].Trim(), message.Trim(), path, className, phase);
         var text = RevisionWriter.Render(template, header, className, config.Databases, upgrades, downgrades);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (File.Exists(path))

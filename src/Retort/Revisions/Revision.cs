@@ -21,6 +21,9 @@ public sealed class Revision
     /// <summary>The parents (<c>Revises</c>).</summary>
     public IReadOnlyList<string> DownRevisions => Header.DownRevisions;
 
+    /// <summary>When the revision may run in a zero-downtime deploy: before the new application starts, or after the old one is gone.</summary>
+    public MigrationPhase Phase => Header.Phase;
+
     /// <summary>
     /// The declared dependencies, resolved to revision ids, without those an ancestor already depends on.
     /// </summary>

@@ -36,4 +36,11 @@ public sealed class RevisionAttribute(string id) : Attribute
 
     /// <summary>When the revision was written, <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
     public string? CreateDate { get; set; }
+
+    /// <summary>
+    /// When the revision may run in a zero-downtime deploy: <see cref="MigrationPhase.PreDeploy"/> (the default) before
+    /// the new application version starts, <see cref="MigrationPhase.PostDeploy"/> only once the old one is gone
+    /// (<c>Phase = MigrationPhase.PostDeploy</c>; <c>upgrade --phase pre</c> holds it and what follows it back).
+    /// </summary>
+    public MigrationPhase Phase { get; set; }
 }

@@ -144,7 +144,12 @@ internal static partial class RevisionFileReader
             var name = lexer.Next();
             var equals = lexer.Next();
             if (name.Kind != TokenKind.Identifier || equals.Text is not ("=" or ":"))
-                throw lexer.Error(name, "[Revision(...)] takes the id, then Revises = ..., BranchLabels = ..., DependsOn = ..., CreateDate = ...");
+                throw lexer.Error(name, "[Revision(...)] takes the id, then Revises = ..., BranchLabels = ..., DependsOn = ..., CreateDate = ..., Phase = ...");
+            if (name.Text == "Phase")
+            {
+                values.Phase = ReadPhase(lexer);
+                continue;
+            }
             var list = ReadStringOrList(lexer, name.Text);
             switch (name.Text)
             {
@@ -159,6 +164,19 @@ internal static partial class RevisionFileReader
                 default: throw lexer.Error(name, $"[Revision] has no argument '{name.Text}'");
             }
         }
+    }
+
+    // The one argument that is not a string: an enum member, read by its name as the compiler would resolve it.
+    private static MigrationPhase ReadPhase(CSharpHeaderLexer lexer)
+    {
+        var first = lexer.Next();
+        var name = first.Kind == TokenKind.Identifier ? lexer.ContinueQualifiedName(first.Text) : first.Text;
+        return name switch
+        {
+            "MigrationPhase.PreDeploy" or "Retort.MigrationPhase.PreDeploy" => MigrationPhase.PreDeploy,
+            "MigrationPhase.PostDeploy" or "Retort.MigrationPhase.PostDeploy" => MigrationPhase.PostDeploy,
+            _ => throw lexer.Error(first, $"Phase must be MigrationPhase.PreDeploy or MigrationPhase.PostDeploy, not '{name}'"),
+        };
     }
 
     private static List<string> ReadStringOrList(CSharpHeaderLexer lexer, string argument)
@@ -211,12 +229,13 @@ internal static partial class RevisionFileReader
         public List<string> BranchLabels = [];
         public List<string> DependsOn = [];
         public string? CreateDate;
+        public MigrationPhase Phase;
 
         public RevisionHeader ToHeader(string path, string? className, string? doc)
         {
             var summary = doc is null ? "" : SummaryText(doc);
             var message = summary.Split('\n', 2)[0];
-            return new RevisionHeader(Id, Revises, BranchLabels, DependsOn, CreateDate, message, summary, path, className);
+            return new RevisionHeader(Id, Revises, BranchLabels, DependsOn, CreateDate, message, summary, path, className, Phase);
         }
     }
 

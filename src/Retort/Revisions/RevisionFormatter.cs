@@ -8,7 +8,10 @@ namespace Retort.Revisions;
 /// </summary>
 public static class RevisionFormatter
 {
-    /// <summary>The one-line form. <paramref name="current"/> marks revisions the database is at.</summary>
+    /// <summary>
+    /// The one-line form. <paramref name="current"/> marks revisions the database is at; <c>[post-deploy]</c> marks a
+    /// revision that waits for <c>upgrade --phase post</c>.
+    /// </summary>
     public static string Line(Revision revision, bool parents = true, bool message = true,
         IReadOnlyCollection<string>? current = null, bool treeIndicators = true)
     {
@@ -24,12 +27,15 @@ public static class RevisionFormatter
         if (revision.BranchLabels.Count > 0)
             text.Append(" (").Append(string.Join(", ", revision.BranchLabels)).Append(')');
         Indicators(text, revision, current, treeIndicators);
+        // Pre-deploy is the default and shows nothing, so a project without phases lists as Alembic does.
+        if (revision.Phase == MigrationPhase.PostDeploy)
+            text.Append(" [post-deploy]");
         if (message)
             text.Append(", ").Append(revision.Header.Message);
         return text.ToString();
     }
 
-    /// <summary>The verbose entry: id and markers, parents, dependencies, branches, labels, path, date and the whole summary.</summary>
+    /// <summary>The verbose entry: id and markers, parents, dependencies, branches, labels, phase, path, date and the whole summary.</summary>
     public static string Entry(Revision revision, IReadOnlyCollection<string>? current = null)
     {
         var text = new StringBuilder("Rev: ").Append(revision.Id);
@@ -42,6 +48,8 @@ public static class RevisionFormatter
             text.Append("Branches into: ").Append(string.Join(", ", revision.NextRevisions)).Append('\n');
         if (revision.BranchLabels.Count > 0)
             text.Append("Branch names: ").Append(string.Join(", ", revision.BranchLabels)).Append('\n');
+        if (revision.Phase == MigrationPhase.PostDeploy)
+            text.Append("Phase: post-deploy\n");
         text.Append("Path: ").Append(revision.Header.Path).Append('\n');
         if (revision.Header.CreateDate is not null)
             text.Append("Create Date: ").Append(revision.Header.CreateDate).Append('\n');

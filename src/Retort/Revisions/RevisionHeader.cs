@@ -13,6 +13,7 @@ namespace Retort.Revisions;
 /// <param name="Doc">The whole summary text.</param>
 /// <param name="Path">The file, or null for a revision that was not read from a file.</param>
 /// <param name="ClassName">The full name of the migration class (namespace included), when known.</param>
+/// <param name="Phase">When the revision may run in a zero-downtime deploy (<c>Phase = MigrationPhase.PostDeploy</c>).</param>
 public sealed record RevisionHeader(
     string Id,
     IReadOnlyList<string> DownRevisions,
@@ -22,7 +23,8 @@ public sealed record RevisionHeader(
     string Message = "",
     string Doc = "",
     string? Path = null,
-    string? ClassName = null)
+    string? ClassName = null,
+    MigrationPhase Phase = MigrationPhase.PreDeploy)
 {
     /// <summary>A header for tests and programmatic graphs: id, parents, nothing else.</summary>
     public static RevisionHeader Of(string id, params string[] downRevisions) =>

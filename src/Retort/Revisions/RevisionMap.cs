@@ -153,6 +153,20 @@ public sealed class RevisionMap
     }
 
     /// <summary>
+    /// <see cref="UpgradeSteps"/> for one deploy phase: <see cref="MigrationPhase.PreDeploy"/> (<c>upgrade --phase pre</c>)
+    /// applies the pending revisions up to, not including, the first post-deploy revision on each branch, holding back
+    /// every pending revision that stands on a held-back one (as a child or through <c>DependsOn</c>);
+    /// <see cref="MigrationPhase.PostDeploy"/> (<c>--phase post</c>) and null apply everything pending up to the target.
+    /// </summary>
+    public UpgradePlan PlanUpgrade(IReadOnlyCollection<string> current, string target, MigrationPhase? phase)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(target);
+        var (run, held) = steps.UpgradeSteps(current, target, phase);
+        return new UpgradePlan(Revisions(run), Revisions(held));
+    }
+
+    /// <summary>
     /// The revisions to undo, in order, to move a database at <paramref name="current"/> down to
     /// <paramref name="target"/>: each before its parents and before what it depends on. Everything
     /// applied above the target goes, dependents included; <c>LABEL@REV</c> (and <c>-N</c> from one

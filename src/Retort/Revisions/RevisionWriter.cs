@@ -36,6 +36,8 @@ internal static class RevisionWriter
         AppendList(text, "DependsOn", header.DependsOn);
         if (header.CreateDate is not null)
             text.Append(", CreateDate = ").Append(Literal(header.CreateDate));
+        if (header.Phase == MigrationPhase.PostDeploy)
+            text.Append(", Phase = MigrationPhase.PostDeploy");
         return text.Append(")]").ToString();
     }
 

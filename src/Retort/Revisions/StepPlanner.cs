@@ -22,6 +22,41 @@ internal sealed class StepPlanner(RevisionGraph graph, SymbolResolver symbols, T
         return order;
     }
 
+    /// <summary>
+    /// The upgrade steps of one deploy phase, in order, and the first step held back on each branch. The pre-deploy phase
+    /// holds back every pending post-deploy revision and every pending revision that stands on one held back (as a child
+    /// or through <c>DependsOn</c>), so it stops at the first post-deploy revision of each branch; the post-deploy
+    /// phase, like no phase, runs every step.
+    /// </summary>
+    public (List<int> Steps, List<int> HeldBack) UpgradeSteps(IReadOnlyCollection<string> current, string target, MigrationPhase? phase)
+    {
+        List<int> order = UpgradeSteps(current, target);
+        if (phase != MigrationPhase.PreDeploy)
+        {
+            return (order, []);
+        }
+
+        var held = new bool[graph.Count];
+        List<int> steps = [], first = [];
+        // The order puts each step after what it stands on, so one pass sees every pending ancestor first; applied
+        // revisions are not in it and hold nothing back.
+        foreach (int step in order)
+        {
+            bool afterHeld = graph.Lower[step].Any(below => held[below]);
+            held[step] = afterHeld || graph.Nodes[step].Phase == MigrationPhase.PostDeploy;
+            if (!held[step])
+            {
+                steps.Add(step);
+            }
+            else if (!afterHeld)
+            {
+                first.Add(step);
+            }
+        }
+
+        return (steps, first);
+    }
+
     /// <summary>The indexes to undo, in order (see <see cref="RevisionMap.DowngradeSteps"/>).</summary>
     public List<int> DowngradeSteps(IReadOnlyCollection<string> current, string target)
     {

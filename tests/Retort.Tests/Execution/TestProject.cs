@@ -28,9 +28,9 @@ internal sealed class TestProject : IDisposable
 
     public string Log => _log.ToString();
 
-    /// <summary>Writes a revision whose upgrade and downgrade are the given C# statements on <c>op</c>.</summary>
+    /// <summary>Writes a revision whose upgrade and downgrade are the given C# statements on <c>op</c>, post-deploy when <paramref name="phase"/> says so.</summary>
     public TestProject Revision(string id, string[] revises, string upgrade = "", string downgrade = "",
-        string[]? branchLabels = null, string[]? dependsOn = null, string members = "")
+        string[]? branchLabels = null, string[]? dependsOn = null, string members = "", MigrationPhase phase = MigrationPhase.PreDeploy)
     {
         static string List(string name, string[]? values) => values is null || values.Length == 0 ? ""
             : $", {name} = new[] {{ {string.Join(", ", values.Select(v => $"\"{v}\""))} }}";
@@ -38,7 +38,7 @@ internal sealed class TestProject : IDisposable
             .AppendLine("using Retort;")
             .AppendLine("namespace Migrations;")
             .AppendLine($"/// <summary>step {id}</summary>")
-            .AppendLine($"[Revision(\"{id}\"{List("Revises", revises)}{List("BranchLabels", branchLabels)}{List("DependsOn", dependsOn)})]")
+            .AppendLine($"[Revision(\"{id}\"{List("Revises", revises)}{List("BranchLabels", branchLabels)}{List("DependsOn", dependsOn)}{(phase == MigrationPhase.PostDeploy ? ", Phase = MigrationPhase.PostDeploy" : "")})]")
             .AppendLine($"public sealed class R_{id} : Migration")
             .AppendLine("{")
             .AppendLine($"    public override void Upgrade(Operations op) {{ {upgrade} }}")
