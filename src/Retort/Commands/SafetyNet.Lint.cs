@@ -20,7 +20,7 @@ public sealed partial class SafetyNet
         request ??= new LintRequest();
         var map = _commands.Scripts.Map;
         await using var session = _commands.Session();
-        var connection = request.Live ? await session.OpenAsync(cancellationToken, MissingFile.Refuse) : null;
+        var connection = request.Live ? (await session.ConnectAsync(cancellationToken, MissingFile.Refuse)).Connection : null;
         IReadOnlyList<Revision> revisions;
         if (request.Live && request.Range is null)
             revisions = map.UpgradeSteps(await session.HeadsIfAnyAsync(map, cancellationToken), "heads");

@@ -94,7 +94,7 @@ public static class LintRules
     /// <summary>RT303: a type change that rewrites the table.</summary>
     public static readonly LintRule TypeChangeRewrites = new("RT303", "type-change-rewrites-table", LintCategory.Locking, LintSeverity.Warning, Postgres,
         "A column's type change rewrites the whole table (anything but a longer varchar, varchar to text, or more numeric precision).",
-        "PostgreSQL rewrites every row and rebuilds the indexes under an ACCESS EXCLUSIVE lock: no reads or writes meanwhile.",
+        "PostgreSQL rewrites every row and rebuilds the indexes under an ACCESS EXCLUSIVE lock: no reads or writes meanwhile. (timestamp to timestamptz is flagged too: PostgreSQL 12+ keeps the table only when the session's time zone is UTC.)",
         "Add a new column of the new type, fill it in batches, switch the application, drop the old one.",
         "squawk changing-column-type");
 

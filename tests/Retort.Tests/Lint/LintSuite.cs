@@ -103,6 +103,27 @@ public abstract class LintSuite : LiveProjectTests
         Assert.Equal(["RT901 b1", "RT902 b1"], report.Standing.Select(f => $"{f.Code} {f.Revision}"));
         Assert.Equal("b1.cs", report.Findings[0].File);
     }
+
+    [DatabaseFact]
+    public async Task A_drop_in_a_post_deploy_revision_is_destructive_but_no_longer_breaks_the_running_application()
+    {
+        Project.Revision("a1", [], Users);
+        File.WriteAllText(Path.Combine(Project.Root, "migrations", "versions", "b1.cs"), """
+            using Retort;
+            namespace Migrations;
+            /// <summary>drop age</summary>
+            [Revision("b1", Revises = "a1", Phase = MigrationPhase.PostDeploy)]
+            public sealed class R_b1 : Migration
+            {
+                public override void Upgrade(Operations op) { op.DropColumn("users", "age"); op.AlterColumn("users", "name", newName: "full_name"); }
+            }
+            """);
+        Project.Revision("c1", ["b1"], "op.DropColumn(\"users\", \"org_id\");");
+
+        var report = await Project.Commands().SafetyNet.LintAsync(new LintRequest("b1:c1"));
+
+        Assert.Equal(["b1 RT102", "c1 RT102", "c1 RT403"], report.Standing.Where(f => f.Severity != "notice").Select(f => $"{f.Revision} {f.Code}"));
+    }
 }
 
 [RunsOn(TestDatabase.Sqlite)]
@@ -133,7 +154,8 @@ public sealed class PostgresLintTests : LintSuite
         {
             await ExecuteAsync($"DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, c {type}); INSERT INTO t VALUES (1, NULL)");
             var before = await FileNodeAsync();
-            await ExecuteAsync($"ALTER TABLE t ALTER COLUMN c TYPE {newType}");
+            // Not UTC: from PostgreSQL 12, timestamp to timestamptz keeps the table only in a session whose zone is UTC.
+            await ExecuteAsync($"SET TimeZone = 'Europe/Berlin'; ALTER TABLE t ALTER COLUMN c TYPE {newType}");
             var rewritten = await FileNodeAsync() != before;
 
             var ops = new List<Ops.MigrationOperation>();
