@@ -82,7 +82,7 @@ public static class LintRules
         "An index is built on an existing table without CONCURRENTLY.",
         "CREATE INDEX blocks every write to the table until the index is built: minutes on a large table.",
         "op.CreateIndex(…, concurrently: true) (Retort runs it outside the transaction).",
-        "squawk require-concurrent-index-creation; Atlas PG101");
+        "squawk require-concurrent-index-creation");
 
     /// <summary>RT302: DROP INDEX without CONCURRENTLY.</summary>
     public static readonly LintRule DropIndexNotConcurrent = new("RT302", "drop-index-not-concurrent", LintCategory.Locking, LintSeverity.Notice, Postgres,
