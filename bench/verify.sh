@@ -5,21 +5,12 @@
 # are set (scripts/databases.sh). The revisions are compiled first; the times are verify's alone.
 # usage: bench/verify.sh [N ...]      (default: 100 1000)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-command -v hyperfine >/dev/null || apt-get install -y hyperfine >/dev/null
-retort="$root/$("$root/scripts/build.sh")"
-[ -f "$root/artifacts/test-databases.env" ] && set -a && . "$root/artifacts/test-databases.env" && set +a
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000)
-targets=("sqlite|")
-[ -n "${RETORT_TEST_POSTGRES:-}" ] && targets+=("postgresql|--url ${RETORT_TEST_POSTGRES}")
-[ -n "${RETORT_TEST_MYSQL:-}" ] && targets+=("mariadb|--url ${RETORT_TEST_MYSQL/mysql:/mariadb:}")
 for n in "${sizes[@]}"; do
-  "$root/bench/generate-chain.sh" "$n" "$work/chain$n"
-  cd "$work/chain$n"
-  "$retort" compile >/dev/null
+  chain_project "$n"
   for target in "${targets[@]}"; do
     name=${target%%|*}
     url=${target#*|}

@@ -112,6 +112,12 @@ public class Bookkeeping
     /// </summary>
     internal virtual SqlStatement? SchemaFingerprint => null;
 
+    /// <summary>
+    /// A condition that text <paramref name="column"/> holds exactly <paramref name="parameter"/>, for verify's fixtures:
+    /// a case-insensitive collation (MySQL's and MariaDB's default) must not make 'ann' match 'ANN'.
+    /// </summary>
+    internal virtual string SameText(string column, string parameter) => $"{column} = {parameter}";
+
     /// <summary>Drops the scratch database again, with whatever connections a pool still keeps to it.</summary>
     internal virtual IReadOnlyList<SqlStatement> DropScratch(string database) => [new($"DROP DATABASE IF EXISTS {Dialect.Quote(database)}")];
 }

@@ -184,6 +184,9 @@ internal sealed class RunSession : IAsyncDisposable
     }
 
     // Loaded once per session: the runner asks for it at every step.
+    /// <summary>The rows verify puts in before <paramref name="revision"/> and looks for after it, if its code declares any.</summary>
+    public DataFixture? FixtureOf(Revision revision) => Source().Create(revision).Fixture;
+
     private MigrationSource Source() =>
         _loaded ??= (_source ?? throw new RetortException("These commands were created without a way to load the revisions' code (loadMigrations)"))();
 

@@ -69,8 +69,13 @@ internal static class Verification
         foreach (var revision in map.UpgradeSteps([], "heads"))
         {
             var headsBefore = heads;
+            var fixture = verified.Contains(revision.Id) ? session.FixtureOf(revision) : null;
+            if (fixture is not null && await Fixtures.InsertAsync(session.Dialect, sink.Connection, fixture, cancellationToken) is { } notInserted)
+                return (Add(revision, notInserted, []), await InspectAsync());
             if (await MoveAsync(revision, upgrade: true, "its upgrade") is { } upFailed)
                 return (Add(revision, upFailed, []), await InspectAsync());
+            if (fixture is not null && await Fixtures.MissingAsync(session.Dialect, sink.Connection, fixture, cancellationToken) is { Count: > 0 } missing)
+                return (Add(revision, "its upgrade does not leave the rows its fixture expects", missing), await InspectAsync());
             var after = await StateAsync();
             if (!verified.Contains(revision.Id))
             {

@@ -39,6 +39,12 @@ public abstract class Migration
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Rows for <c>retort verify</c>: inserted before this revision's upgrade on the scratch database and looked for after
+    /// it, for a data migration; null (the default) for none.
+    /// </summary>
+    public virtual DataFixture? Fixture => null;
+
     /// <summary>Reverses this revision's changes; the async counterpart of <see cref="Downgrade"/>.</summary>
     public virtual Task DowngradeAsync(Operations op, CancellationToken cancellationToken)
     {

@@ -137,6 +137,29 @@ public abstract class SafetyNetSuite : LiveProjectTests
         Assert.Equal($"Drift from what the revisions make at a1 (3):", CommandText.Drift(report)[0]);
     }
 
+    [DatabaseFact]
+    public async Task A_data_migration_is_checked_on_its_fixture_rows_and_a_wrong_one_names_the_row_it_misses()
+    {
+        const string fixture = "public override DataFixture Fixture => new DataFixture().Before(\"users\", new { id = 1, name = \"ann\" }, new { id = 2, name = (string?)null })" +
+            ".After(\"users\", new { id = 1, shout = \"ANN\" }, new { id = 2, shout = (string?)null });";
+        Project.Revision("a1", [], Table, "op.DropTable(\"users\");")
+            .Revision("b1", ["a1"], "op.AddColumn(\"users\", new Column(\"shout\", SqlType.String(40))); op.Execute(\"UPDATE users SET shout = UPPER(name)\");",
+                "op.DropColumn(\"users\", \"shout\");", members: fixture);
+
+        var passed = await Project.Commands().SafetyNet.VerifyAsync(Request());
+        Assert.True(passed.Passed, string.Join("\n", CommandText.Verify(passed)));
+
+        Project.Revision("b1", ["a1"], "op.AddColumn(\"users\", new Column(\"shout\", SqlType.String(40))); op.Execute(\"UPDATE users SET shout = LOWER(name)\");",
+            "op.DropColumn(\"users\", \"shout\");", members: fixture);
+        var failed = await Project.Commands().SafetyNet.VerifyAsync(Request());
+
+        Assert.False(failed.Passed);
+        var verdict = failed.Revisions[^1];
+        Assert.Equal(("b1", "its upgrade does not leave the rows its fixture expects"), (verdict.Id, verdict.Failure));
+        Assert.Equal(["users: id = 1, shout = 'ANN'"], verdict.Differences);
+        Assert.False(await ScratchExistsAsync(failed.Database));
+    }
+
     // Whether the scratch database the report names is still there (for SQLite, its file).
     private async Task<bool> ScratchExistsAsync(string database)
     {

@@ -2,6 +2,9 @@ namespace Retort.Dialects.MySql;
 
 internal sealed class MySqlBookkeeping(MySqlDialect dialect) : Bookkeeping(dialect)
 {
+    /// <inheritdoc />
+    internal override string SameText(string column, string parameter) => $"BINARY {column} = {parameter}";
+
     // GET_LOCK names are server-wide, so the name carries the database; it is at most 64 characters.
     private const string LockName = "LEFT(CONCAT('retort:', COALESCE(DATABASE(), ''), ':', @p0), 64)";
 
