@@ -5,6 +5,49 @@ internal sealed class MySqlBookkeeping(MySqlDialect dialect) : Bookkeeping(diale
     /// <inheritdoc />
     internal override string SameText(string column, string parameter) => $"BINARY {column} = {parameter}";
 
+    // The digest below concatenates the whole schema; the default cap (1 MB) would cut it, and equal cut digests would
+    // hide a difference.
+    internal override IReadOnlyList<SqlStatement> ScratchSession => [new("SET SESSION group_concat_max_len = 4294967295")];
+
+    /// <summary>
+    /// A digest of everything autogenerate compares, from information_schema in one query: tables (engine, comment), columns
+    /// (type, NULL, default, extra, collation, comment), index parts, constraints, foreign-key columns and rules, checks,
+    /// views and routines. Column positions are left out; equal digests mean equal schemas.
+    /// </summary>
+    internal override SqlStatement SchemaFingerprint => new("""
+        SELECT MD5(COALESCE(GROUP_CONCAT(x ORDER BY x SEPARATOR '\n'), '')) FROM (
+            SELECT CONCAT_WS(' ', 't', TABLE_NAME, TABLE_TYPE, COALESCE(ENGINE, '-'), TABLE_COMMENT) AS x
+            FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'c', TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COALESCE(COLUMN_DEFAULT, '-'), EXTRA,
+                COALESCE(COLLATION_NAME, '-'), COLUMN_COMMENT, COALESCE(GENERATION_EXPRESSION, '-'))
+            FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'i', TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, COALESCE(SUB_PART, '-'), INDEX_TYPE, INDEX_COMMENT)
+            FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'k', TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE)
+            FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'f', TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME, COALESCE(REFERENCED_TABLE_NAME, '-'), COALESCE(REFERENCED_COLUMN_NAME, '-'))
+            FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'r', TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE)
+            FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'ck', TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE)
+            FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'v', TABLE_NAME, VIEW_DEFINITION) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'p', ROUTINE_TYPE, ROUTINE_NAME, COALESCE(ROUTINE_DEFINITION, '-'))
+            FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
+            UNION ALL
+            SELECT CONCAT_WS(' ', 'g', EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT)
+            FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+        ) s
+        """);
+
     // GET_LOCK names are server-wide, so the name carries the database; it is at most 64 characters.
     private const string LockName = "LEFT(CONCAT('retort:', COALESCE(DATABASE(), ''), ':', @p0), 64)";
 
