@@ -63,7 +63,7 @@ public sealed partial class Operations
         get
         {
             if (_connection is null)
-                throw new RetortException("op.Connection is not available here: in --sql mode nothing is connected; write the data change as op.Execute or op.BulkInsert");
+                throw new ConnectionUnavailableException("op.Connection is not available here: in --sql mode nothing is connected; write the data change as op.Execute or op.BulkInsert");
             _beforeConnection?.Invoke();
             return _connection;
         }
@@ -92,3 +92,6 @@ public sealed partial class Operations
     public string InlineLiteral(object? value) =>
         (_literal ?? throw new RetortException("op.InlineLiteral needs a dialect; it is not available while only recording operations"))(value);
 }
+
+/// <summary>A migration read <c>op.Connection</c> where nothing is connected: a script, or its operations only being recorded.</summary>
+internal sealed class ConnectionUnavailableException(string message) : RetortException(message);

@@ -36,7 +36,10 @@ internal static class AssemblyRevisions
     // The message a revision file carries in its doc comment is not compiled; the class name says the same in words.
     private static RevisionHeader Header(Type type, RevisionAttribute attribute) =>
         new(attribute.Id, Strings(attribute.Revises, type, "Revises"), Strings(attribute.BranchLabels, type, "BranchLabels"),
-            Strings(attribute.DependsOn, type, "DependsOn"), attribute.CreateDate, type.Name, ClassName: type.FullName);
+            Strings(attribute.DependsOn, type, "DependsOn"), attribute.CreateDate, type.Name, ClassName: type.FullName)
+        {
+            Replaces = Strings(attribute.Replaces, type, "Replaces"),
+        };
 
     private static IReadOnlyList<string> Strings(object? value, Type type, string property) => value switch
     {

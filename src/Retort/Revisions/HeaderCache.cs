@@ -110,11 +110,12 @@ internal sealed class HeaderCache
         writer.Write(header.Message);
         writer.Write(header.Doc);
         WriteOptional(writer, header.ClassName);
+        WriteList(writer, header.Replaces);
     }
 
     private static RevisionHeader ReadHeader(BinaryReader reader, string path) => new(
         reader.ReadString(), ReadList(reader), ReadList(reader), ReadList(reader), ReadOptional(reader),
-        reader.ReadString(), reader.ReadString(), path, ReadOptional(reader));
+        reader.ReadString(), reader.ReadString(), path, ReadOptional(reader)) { Replaces = ReadList(reader) };
 
     private static void WriteList(BinaryWriter writer, IReadOnlyList<string> values)
     {

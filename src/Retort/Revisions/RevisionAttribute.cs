@@ -36,4 +36,10 @@ public sealed class RevisionAttribute(string id) : Attribute
 
     /// <summary>When the revision was written, <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
     public string? CreateDate { get; set; }
+
+    /// <summary>
+    /// The revisions this one squashed (<c>retort squash</c>), one id or an array, in upgrade order: a database whose
+    /// version table names the last of them is at this revision; one that names another of them is told how to get out.
+    /// </summary>
+    public object? Replaces { get; set; }
 }

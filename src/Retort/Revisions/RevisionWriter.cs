@@ -36,6 +36,7 @@ internal static class RevisionWriter
         AppendList(text, "DependsOn", header.DependsOn);
         if (header.CreateDate is not null)
             text.Append(", CreateDate = ").Append(Literal(header.CreateDate));
+        AppendList(text, "Replaces", header.Replaces);
         return text.Append(")]").ToString();
     }
 
