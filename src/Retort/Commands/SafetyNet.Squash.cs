@@ -38,7 +38,7 @@ public sealed partial class SafetyNet
         var options = Strict();
         var diff = SchemaComparer.Compare(RenameTrail.Hint(schemas[0], schemas[1], recorded), schemas[0], dialect, options);
         var (header, text) = _commands.RevisionFiles().Render(request.Message, range.From.DownRevisions, range.Labels, range.Dependencies,
-            request.RevisionId, null, null, Upgrades(range, dialect, diff, data), Downgrades(range, diff), [.. range.Chain.Select(r => r.Id)]);
+            request.RevisionId, null, null, Upgrades(range, dialect, diff, data), Downgrades(range, diff), Replaced(range));
         var dataLines = data.Select(d => $"{d.Revision.Id}: {OperationSummary.Describe(d.Operation)}").ToList();
         var trialFolder = Directory.CreateTempSubdirectory("retort-squash");
         try
@@ -61,6 +61,10 @@ public sealed partial class SafetyNet
             trialFolder.Delete(recursive: true);
         }
     }
+
+    // The revisions the squash stands for: the range, and before each squash in it the revisions that one replaced, so that
+    // a database at any of them is still told where it is. The range's last revision stays last.
+    private static List<string> Replaced(SquashRange range) => [.. range.Chain.SelectMany(r => r.Header.Replaces.Append(r.Id))];
 
     // The server a squash is computed on: the one given, else the project's own; none (a temporary file) for SQLite.
     private string? Server(string? given)

@@ -95,7 +95,7 @@ internal sealed class NewRevisionFile(Configuration.RetortConfig config, Revisio
             return full;
         }
         // A revision goes beside its parent, so that a branch living in its own folder stays there.
-        var parentPath = parents.Select(p => map[p].Header.Path).FirstOrDefault(p => p is not null);
+        var parentPath = parents.Select(p => map.Find(p)?.Header.Path).FirstOrDefault(p => p is not null);
         if (parentPath is not null)
         {
             var dir = Path.GetDirectoryName(parentPath)!;

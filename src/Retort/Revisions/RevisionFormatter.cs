@@ -29,7 +29,7 @@ public static class RevisionFormatter
         return text.ToString();
     }
 
-    /// <summary>The verbose entry: id and markers, parents, dependencies, branches, labels, path, date and the whole summary.</summary>
+    /// <summary>The verbose entry: id and markers, parents, dependencies, branches, labels, the revisions it squashed, path, date and the whole summary.</summary>
     public static string Entry(Revision revision, IReadOnlyCollection<string>? current = null)
     {
         var text = new StringBuilder("Rev: ").Append(revision.Id);
@@ -42,6 +42,8 @@ public static class RevisionFormatter
             text.Append("Branches into: ").Append(string.Join(", ", revision.NextRevisions)).Append('\n');
         if (revision.BranchLabels.Count > 0)
             text.Append("Branch names: ").Append(string.Join(", ", revision.BranchLabels)).Append('\n');
+        if (revision.Header.Replaces.Count > 0)
+            text.Append("Squashes: ").Append(string.Join(", ", revision.Header.Replaces)).Append('\n');
         text.Append("Path: ").Append(revision.Header.Path).Append('\n');
         if (revision.Header.CreateDate is not null)
             text.Append("Create Date: ").Append(revision.Header.CreateDate).Append('\n');

@@ -94,11 +94,12 @@ internal sealed class SquashedRevisions
     {
         var squash = _headers[SquashOf(id)!.Value];
         var last = squash.Replaces[^1];
-        var file = squash.Path is null ? "" :
-            $" (the revision files before the commit that added it: git log --diff-filter=A --format=%h -- {Path.GetRelativePath(Directory.GetCurrentDirectory(), squash.Path)})";
+        var file = squash.Path is null ? "" : Path.GetRelativePath(Directory.GetCurrentDirectory(), squash.Path);
+        var checkout = file.Length == 0 ? "" :
+            $" (check out the parent of the commit that added {file}, which 'git log --diff-filter=A --format=%h -- {file}' names, and run 'retort upgrade {last}' there)";
         return new RetortException($"The version table {table} holds {id}, which squash {Named(squash)} replaced in the middle of its range ({Range(squash)}): " +
-            $"no revision now has this database's schema. Upgrade it to {last} with the revisions from before the squash{file} " +
-            $"and come back; or, if its schema already is {last}'s, run 'retort stamp {squash.Id} --purge'");
+            $"no revision now has this database's schema. Upgrade it to {last} with the revisions from before the squash{checkout}, then come back; " +
+            $"or, if its schema already is {last}'s, run 'retort stamp {squash.Id} --purge' (which replaces every row of the version table)");
     }
 
     private static string Named(RevisionHeader header) => header.Message.Length == 0 ? header.Id : $"{header.Id} (\"{header.Message}\")";

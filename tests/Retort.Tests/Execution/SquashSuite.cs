@@ -194,7 +194,8 @@ public abstract class SquashSuite : LiveProjectTests
 
         Assert.StartsWith("The version table retort_version holds r02, which squash s000000000aa (\"first steps\") replaced in the middle of its range " +
             "(3 revisions, r01 to r03): no revision now has this database's schema. Upgrade it to r03 with the revisions from before the squash", current.Message);
-        Assert.EndsWith("or, if its schema already is r03's, run 'retort stamp s000000000aa --purge'", current.Message);
+        Assert.Contains("'git log --diff-filter=A --format=%h -- ", current.Message);
+        Assert.EndsWith("or, if its schema already is r03's, run 'retort stamp s000000000aa --purge' (which replaces every row of the version table)", current.Message);
         Assert.Equal(current.Message, upgrade.Message);
         Assert.Equal(["r02"], await VersionRowsAsync());
         // The way out it names works.

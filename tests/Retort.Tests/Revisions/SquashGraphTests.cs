@@ -55,6 +55,7 @@ public sealed class SquashGraphTests
         Assert.Null(map.SquashOf("c1"));
         Assert.Null(map.StoredHead("zz", "retort_version"));
         Assert.Equal("c1 c2", Ids(map.UpgradeSteps(["a3"], "head")));
+        Assert.Contains("\nSquashes: a1, a2, a3\n", RevisionFormatter.Entry(map["s"]));
     }
 
     [Fact]
@@ -74,9 +75,10 @@ public sealed class SquashGraphTests
         var message = Error(() => Squashed().StoredHead("a2", "retort_version"));
 
         Assert.StartsWith("The version table retort_version holds a2, which squash s (\"squash a\") replaced in the middle of its range (3 revisions, a1 to a3): " +
-            "no revision now has this database's schema. Upgrade it to a3 with the revisions from before the squash (the revision files before the commit " +
-            "that added it: git log --diff-filter=A --format=%h -- ", message);
-        Assert.EndsWith("s.cs) and come back; or, if its schema already is a3's, run 'retort stamp s --purge'", message);
+            "no revision now has this database's schema. Upgrade it to a3 with the revisions from before the squash (check out the parent of the commit that added ", message);
+        Assert.Contains("s.cs, which 'git log --diff-filter=A --format=%h -- ", message);
+        Assert.EndsWith("s.cs' names, and run 'retort upgrade a3' there), then come back; or, if its schema already is a3's, " +
+            "run 'retort stamp s --purge' (which replaces every row of the version table)", message);
     }
 
     [Fact]
