@@ -42,10 +42,5 @@ public sealed partial class Commands
     }
 
     /// <summary>New revision files on the graph as read, from the project's template.</summary>
-    internal NewRevisionFile RevisionFiles()
-    {
-        var path = Path.Combine(Config.ScriptLocation, RevisionWriter.TemplateFileName);
-        var template = File.Exists(path) ? File.ReadAllText(path) : Templates.Read("generic", RevisionWriter.TemplateFileName);
-        return new NewRevisionFile(Config, Scripts.Map, template);
-    }
+    internal NewRevisionFile RevisionFiles() => new(Config, Scripts.Map, Templates.RevisionTemplate(Config));
 }

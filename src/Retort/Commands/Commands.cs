@@ -72,9 +72,6 @@ public sealed partial class Commands
     /// <summary>The same commands on <paramref name="scripts"/>: revisions as a change not yet written would leave them.</summary>
     internal Commands With(ScriptDirectory scripts) => new(scripts, _connect, _loadMigrations, Log);
 
-    /// <summary>The revisions' code, loaded (compiled, or read from the cache) once per call.</summary>
-    internal MigrationSource Migrations() => LoadMigrations();
-
     /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>check --drift</c>, <c>squash</c>.</summary>
     public SafetyNet SafetyNet => _safetyNet ??= new SafetyNet(this);
 
@@ -95,7 +92,8 @@ public sealed partial class Commands
             return true;
         });
 
-    private MigrationSource LoadMigrations()
+    /// <summary>The revisions' code, loaded (compiled, or read from the cache) at each call.</summary>
+    internal MigrationSource LoadMigrations()
     {
         if (_loadMigrations is null)
             throw new RetortException("These commands were created without a way to load the revisions' code (loadMigrations)");

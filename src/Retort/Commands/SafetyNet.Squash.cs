@@ -99,7 +99,7 @@ public sealed partial class SafetyNet
     private (List<MigrationOperation> Recorded, List<DataOperation> Data) Recorded(SquashRange range, Dialect dialect, SquashRequest request)
     {
         RetortException Refuse(string why) => new($"Cannot squash '{request.Range}': {why}");
-        var source = _commands.Migrations();
+        var source = _commands.LoadMigrations();
         var recorded = new List<MigrationOperation>();
         var data = new List<DataOperation>();
         foreach (var revision in range.Chain)

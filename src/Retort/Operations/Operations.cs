@@ -92,6 +92,3 @@ public sealed partial class Operations
     public string InlineLiteral(object? value) =>
         (_literal ?? throw new RetortException("op.InlineLiteral needs a dialect; it is not available while only recording operations"))(value);
 }
-
-/// <summary>A migration read <c>op.Connection</c> where nothing is connected: a script, or its operations only being recorded.</summary>
-internal sealed class ConnectionUnavailableException(string message) : RetortException(message);
