@@ -179,7 +179,20 @@ public abstract class SquashSuite : LiveProjectTests
         await Project.Commands().DowngradeAsync("r00");
 
         Assert.Equal(["r00"], await VersionRowsAsync());
+        Assert.Contains("Running downgrade s000000000aa -> r00", Project.Log);
         Assert.DoesNotContain("a", await TablesAsync());
+    }
+
+    [DatabaseFact]
+    public async Task A_database_stored_at_the_last_replaced_revision_is_stamped_on_from_the_squash()
+    {
+        WriteRange([Table("a"), Table("b")]);
+        await Project.Commands().UpgradeAsync("r02");
+        Assert.True((await SquashAsync("r01:r02")).Proven);
+
+        Assert.Equal(["r03"], await Project.Commands().StampAsync(["r03"]));
+
+        Assert.Equal(["r03"], await VersionRowsAsync());
     }
 
     [DatabaseFact]
