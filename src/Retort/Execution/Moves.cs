@@ -19,7 +19,7 @@ internal static class Moves
             if (resume)
                 throw new RetortException("--resume cannot be used with --sql: only a connected run can see how far a half-applied revision got");
             var (from, to) = SplitRange(target, upgrade);
-            var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
+            var start = session.ScriptStart(map, from);
             session.WriteTo(sql);
             return await session.Runner(map, tag: tag).RunAsync(Steps(map, start, to, upgrade), start,
                 session.ScriptSetup(createVersionTable: upgrade && start.Count == 0), cancellationToken);

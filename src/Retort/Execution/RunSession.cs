@@ -176,6 +176,20 @@ internal sealed class RunSession : IAsyncDisposable
     public async Task<IReadOnlyList<string>> HeadsIfAnyAsync(RevisionMap map, CancellationToken cancellationToken) =>
         await VersionTableExistsAsync(cancellationToken) ? await ReadHeadsAsync(map, cancellationToken) : [];
 
+    /// <summary>
+    /// Where a script starts (the FROM of <c>--sql FROM:TO</c>): the revisions <paramref name="from"/> names, none for base.
+    /// FROM naming the last revision a squash replaced is the squash, and the script moves the row that holds that id.
+    /// </summary>
+    public List<string> ScriptStart(RevisionMap map, string? from)
+    {
+        if (from is null or "base")
+            return [];
+        var start = map.Resolve(from).Select(r => r.Id).ToList();
+        if (map.Find(from) is null && map.SquashOf(from) is { } squash && start.SequenceEqual([squash.Id]))
+            Table.Holds(squash.Id, from);
+        return start;
+    }
+
     /// <summary>Whether the log is on and exists; fails when a table of its name is not one.</summary>
     public async Task<bool> LogExistsAsync(CancellationToken cancellationToken)
     {
