@@ -316,7 +316,28 @@ public abstract class SquashSuite : LiveProjectTests
 }
 
 [RunsOn(TestDatabase.Sqlite)]
-public sealed class SqliteSquashTests : SquashSuite;
+public sealed class SqliteSquashTests : SquashSuite
+{
+    // The squash's file, computed on SQLite: renames as renames, a rebuild in the downgrade, a copied data operation.
+    [Fact]
+    public async Task The_squash_revision_matches_its_golden_file()
+    {
+        Project.Revision("r00", [], "op.CreateTable(\"customers\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(50)));" +
+                "op.CreateTable(\"suppliers\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(50)));")
+            .Revision("r01", ["r00"], "op.AlterColumn(\"customers\", \"name\", newName: \"full_name\");", branchLabels: ["crm"])
+            .Revision("r02", ["r01"], "op.RenameTable(\"suppliers\", \"vendors\"); op.AddColumn(\"vendors\", new Column(\"country\", SqlType.String(2)));")
+            .Revision("r03", ["r02"], "op.CreateIndex(\"ix_vendors_country\", \"vendors\", [\"country\"]); op.Execute(\"UPDATE vendors SET country = 'NL'\");")
+            .Revision("r04", ["r03"]);
+
+        var report = await Project.Commands().SafetyNet.SquashAsync(new SquashRequest("r01:r03", "customers and vendors", KeepDataMigrations: true, RevisionId: "5a17c0ffee00"));
+
+        Assert.True(report.Proven, string.Join("\n", CommandText.Squash(report)));
+        var text = System.Text.RegularExpressions.Regex.Replace(System.IO.File.ReadAllText(report.Path), "CreateDate = \"[^\"]*\"", "CreateDate = \"2026-11-26 19:30:00\"");
+        Assert.Equal(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "squash_revision.cs.golden")).ReplaceLineEndings("\n"),
+            text.ReplaceLineEndings("\n"));
+        Assert.Equal("5a17c0ffee00_customers_and_vendors.cs", Path.GetFileName(report.Path));
+    }
+}
 
 [RunsOn(TestDatabase.Postgresql)]
 public sealed class PostgresSquashTests : SquashSuite;
