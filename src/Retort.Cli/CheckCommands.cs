@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Retort.Cli;
 
-/// <summary><c>compile</c> and <c>check</c>: the checks CI runs on a project, its revisions' code and its model.</summary>
+/// <summary><c>compile</c>, <c>check</c>, <c>verify</c> and <c>squash</c>: the checks CI runs on a project, its revisions' code and its model, and the squash they prove.</summary>
 internal static class CheckCommands
 {
     public static void Add(Command root, GlobalOptions global, Output output)
@@ -96,5 +96,28 @@ internal static class CheckCommands
             return report.Passed ? 0 : 1;
         });
         root.Add(lint);
+
+        var squashRange = new Argument<string>("FROM:TO") { Description = "The revisions to replace, one line of them, both ends included (as verify -r reads a range)" };
+        var message = new Option<string>("--message", "-m") { Description = "The squash revision's summary line", Required = true };
+        var keepData = new Option<bool>("--keep-data-migrations")
+        {
+            Description = "Copy the range's data operations (op.Execute, op.BulkInsert) into the squash after its schema operations; without it a range that changes data is refused",
+        };
+        var revId = new Option<string?>("--rev-id") { Description = "The id to use instead of a random one", HelpName = "ID" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Compute and prove the squash, but write and delete nothing" };
+        var squash = new Command("squash", "Replace the revisions FROM:TO with one revision that makes the same schema (computed and proven on scratch " +
+            "databases on the project's server or --url's, a temporary SQLite file for SQLite); databases at TO are at it, those past TO are untouched")
+        {
+            squashRange, message, keepData, revId, dryRun,
+        };
+        squash.SetAction(async (result, ct) =>
+        {
+            var request = new SquashRequest(result.GetValue(squashRange)!, result.GetValue(message)!, result.GetValue(keepData), result.GetValue(global.Url),
+                result.GetValue(revId), result.GetValue(dryRun));
+            var report = await CliCommands.Create(global.Load(result), output).SafetyNet.SquashAsync(request, ct);
+            output.Lines(CommandText.Squash(report));
+            return report.Proven ? 0 : 1;
+        });
+        root.Add(squash);
     }
 }

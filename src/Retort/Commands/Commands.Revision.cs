@@ -38,10 +38,11 @@ public sealed partial class Commands
     /// <summary>Writes a revision file with the project's template, and reads the graph anew afterwards.</summary>
     private RevisionHeader Write(Func<NewRevisionFile, RevisionHeader> write)
     {
-        var path = Path.Combine(Config.ScriptLocation, RevisionWriter.TemplateFileName);
-        var template = File.Exists(path) ? File.ReadAllText(path) : Templates.Read("generic", RevisionWriter.TemplateFileName);
-        var header = write(new NewRevisionFile(Config, Scripts.Map, template));
+        var header = write(RevisionFiles());
         Reload();
         return header;
     }
+
+    /// <summary>New revision files on the graph as read, from the project's template.</summary>
+    internal NewRevisionFile RevisionFiles() => new(Config, Scripts.Map, Templates.RevisionTemplate(Config));
 }

@@ -69,7 +69,10 @@ public sealed partial class Commands
     /// <summary>Runs of the revisions on a scratch database, made on the server of <paramref name="serverUrl"/> or as a temporary SQLite file.</summary>
     internal ScratchRun Scratch(string? serverUrl) => new(Config, serverUrl, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
 
-    /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>check --drift</c>.</summary>
+    /// <summary>The same commands on <paramref name="scripts"/>: revisions as a change not yet written would leave them.</summary>
+    internal Commands With(ScriptDirectory scripts) => new(scripts, _connect, _loadMigrations, Log);
+
+    /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>check --drift</c>, <c>squash</c>.</summary>
     public SafetyNet SafetyNet => _safetyNet ??= new SafetyNet(this);
 
     private SafetyNet? _safetyNet;
@@ -89,6 +92,7 @@ public sealed partial class Commands
             return true;
         });
 
+    /// <summary>The revisions' code, loaded (compiled, or read from the cache) at each call.</summary>
     internal MigrationSource LoadMigrations()
     {
         if (_loadMigrations is null)

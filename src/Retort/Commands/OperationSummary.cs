@@ -23,8 +23,16 @@ public static class OperationSummary
         ReplaceObjectOperation o => $"changed {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
         DropObjectOperation o => $"removed {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
         BatchAlterTableOperation o => $"changed table '{o.Table}' in a batch: {string.Join("; ", o.Operations.Select(Describe))}",
+        ExecuteSqlOperation o => $"ran SQL \"{Shortened(o.Sql)}\"{(o.Dialect is null ? "" : $" on {o.Dialect}")}",
+        BulkInsertOperation o => $"inserted {o.Rows.Count} row(s) into '{o.Table}'",
         _ => operation.GetType().Name,
     };
+
+    private static string Shortened(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 60 ? line : line[..57] + "...";
+    }
 
     private static string Kind(Constraint constraint) => constraint switch
     {

@@ -28,6 +28,13 @@ public static class Templates
 
     internal static string Read(string template, string file) => Read($"{Prefix}{template}/{file}");
 
+    /// <summary>The project's revision template, or the generic one when its script folder has none.</summary>
+    internal static string RevisionTemplate(Configuration.RetortConfig config)
+    {
+        var path = Path.Combine(config.ScriptLocation, Revisions.RevisionWriter.TemplateFileName);
+        return File.Exists(path) ? File.ReadAllText(path) : Read("generic", Revisions.RevisionWriter.TemplateFileName);
+    }
+
     private static string Read(string resource)
     {
         using var stream = typeof(Templates).Assembly.GetManifestResourceStream(resource)

@@ -67,20 +67,14 @@ internal sealed partial class MigrationRunner
     /// </summary>
     private List<MigrationOperation> Record(RevisionStep step)
     {
-        var recorded = new List<MigrationOperation>();
-        var op = new Operations(recorded.Add, dialect.Name, dialect.Literal, null, null, options.Database, null, DefinitionIn);
-        try
+        var recorded = MigrationRecording.Of(() =>
         {
             var migration = source().Create(step.Revision);
             _warmer?.Reached();
-            (step.IsUpgrade ? migration.UpgradeAsync(op, CancellationToken.None) : migration.DowngradeAsync(op, CancellationToken.None))
-                .GetAwaiter().GetResult();
-            _recorded[step] = recorded;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // What was recorded before the failure still counts.
-        }
-        return recorded;
+            return migration;
+        }, step.IsUpgrade, dialect, options.Database, DefinitionIn);
+        if (recorded.Complete)
+            _recorded[step] = [.. recorded.Operations];
+        return [.. recorded.Operations];
     }
 }

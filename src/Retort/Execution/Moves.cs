@@ -23,7 +23,7 @@ internal static class Moves
             if (resume)
                 throw new RetortException("--resume cannot be used with --sql: only a connected run can see how far a half-applied revision got");
             var (from, to) = SplitRange(target, upgrade);
-            var start = from is null || from == "base" ? [] : map.Resolve(from).Select(r => r.Id).ToList();
+            var start = session.ScriptStart(map, from);
             var planned = Steps(session, map, start, to, upgrade, phase);
             await VetAsync(vet, planned, cancellationToken);
             session.WriteTo(sql);

@@ -136,19 +136,59 @@ internal sealed class RunSession : IAsyncDisposable
         return true;
     }
 
-    /// <summary>The version table's rows; fails on one that no revision defines.</summary>
+    /// <summary>The revisions the version table's rows stand for (see <see cref="StandFor"/>); fails on a row that no revision defines.</summary>
     public async Task<IReadOnlyList<string>> ReadHeadsAsync(RevisionMap map, CancellationToken cancellationToken)
     {
-        var heads = await Database.QueryStringsAsync(Table.Select(), cancellationToken);
-        var unknown = heads.Where(h => map.Find(h) is null).ToList();
+        var (heads, unknown) = StandFor(map, await Database.QueryStringsAsync(Table.Select(), cancellationToken));
         if (unknown.Count > 0)
             throw new RetortException($"The version table {Table.Name} holds {string.Join(", ", unknown)}, which no revision file defines; restore the file, or 'retort stamp' the database to a known revision");
         return heads;
     }
 
+    /// <summary>
+    /// The revisions the version table's <paramref name="rows"/> stand for, and the rows no revision defines. A row naming
+    /// the last revision a squash replaced stands for the squash (said on the progress writer; the row is kept until the
+    /// database moves on); one naming a revision in the middle of a squash fails with what to do.
+    /// </summary>
+    public (IReadOnlyList<string> Heads, IReadOnlyList<string> Unknown) StandFor(RevisionMap map, IReadOnlyList<string> rows)
+    {
+        var heads = new List<string>();
+        var unknown = new List<string>();
+        foreach (var row in rows)
+        {
+            if (map.StoredHead(row, Table.Name.ToString()) is not { } revision)
+            {
+                unknown.Add(row);
+                continue;
+            }
+            if (revision.Id != row)
+            {
+                Table.Holds(revision.Id, row);
+                _progress.WriteLine($"note: the version table {Table.Name} holds {row}, the last revision that squash {revision.Id} replaced: " +
+                    $"the database is at {revision.Id} (the row keeps {row} until the database moves on)");
+            }
+            heads.Add(revision.Id);
+        }
+        return (heads, unknown);
+    }
+
     /// <summary>The version table's rows when it exists, else none.</summary>
     public async Task<IReadOnlyList<string>> HeadsIfAnyAsync(RevisionMap map, CancellationToken cancellationToken) =>
         await VersionTableExistsAsync(cancellationToken) ? await ReadHeadsAsync(map, cancellationToken) : [];
+
+    /// <summary>
+    /// Where a script starts (the FROM of <c>--sql FROM:TO</c>): the revisions <paramref name="from"/> names, none for base.
+    /// FROM naming the last revision a squash replaced is the squash, and the script moves the row that holds that id.
+    /// </summary>
+    public List<string> ScriptStart(RevisionMap map, string? from)
+    {
+        if (from is null or "base")
+            return [];
+        var start = map.Resolve(from).Select(r => r.Id).ToList();
+        if (map.Find(from) is null && map.SquashOf(from) is { } squash && start.SequenceEqual([squash.Id]))
+            Table.Holds(squash.Id, from);
+        return start;
+    }
 
     /// <summary>Whether the log is on and exists; fails when a table of its name is not one.</summary>
     public async Task<bool> LogExistsAsync(CancellationToken cancellationToken)

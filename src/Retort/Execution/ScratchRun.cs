@@ -32,12 +32,26 @@ internal sealed class ScratchRun(RetortConfig config, string? serverUrl, Connect
     }
 
     /// <summary>The schema the revisions up to <paramref name="heads"/> make of an empty database.</summary>
-    public async Task<DatabaseSchema> ReplayAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken)
+    public async Task<DatabaseSchema> ReplayAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken) =>
+        (await ReplayAsync(map, [heads], null, cancellationToken))[0];
+
+    /// <summary>
+    /// The schemas the revisions up to each stage's heads make of an empty database, one scratch database upgraded
+    /// stage after stage; with <paramref name="thenDowngrade"/>, also the schema after that revision's downgrade.
+    /// </summary>
+    public async Task<IReadOnlyList<DatabaseSchema>> ReplayAsync(RevisionMap map, IReadOnlyList<IReadOnlyList<string>> stages,
+        Revision? thenDowngrade, CancellationToken cancellationToken)
     {
         await using var scratch = await ScratchDatabase.CreateAsync(config, serverUrl, connect, progress, cancellationToken);
         await using var session = Session(scratch);
-        return await Verification.ReplayAsync(session, map, heads, cancellationToken);
+        return await Verification.ReplayAsync(session, map, stages, thenDowngrade, cancellationToken);
     }
+
+    /// <summary>The dialect of the scratch database: the server's, or SQLite's for a temporary file.</summary>
+    public Dialect Dialect => (serverUrl is null ? DialectId.Sqlite : DatabaseUrl.Parse(serverUrl, config.BaseDirectory).Id).Create();
+
+    /// <summary>Where the scratch databases are made, for a person: the server (password hidden), or a temporary SQLite file.</summary>
+    public string Where => serverUrl is null ? "a temporary SQLite file" : $"a scratch database on {DatabaseUrl.Parse(serverUrl, config.BaseDirectory).Display}";
 
     // The runs' own progress (three lines a revision for verify) is left out: the report says what happened.
     private RunSession Session(ScratchDatabase scratch) => new(scratch.Config, connect, TextWriter.Null, source, checksumOf);

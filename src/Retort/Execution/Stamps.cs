@@ -17,7 +17,7 @@ internal static class Stamps
             var starts = revisions.Select(r => r.Contains(':') ? r[..r.IndexOf(':')] : null).Distinct().ToList();
             if (starts.Count > 1)
                 throw new RetortException("stamp --sql takes one start for all revisions (FROM:TO), not several");
-            var start = starts[0] is null or "base" ? [] : map.Resolve(starts[0]!).Select(r => r.Id).ToList();
+            var start = session.ScriptStart(map, starts[0]);
             var targets = revisions.Select(r => r.Contains(':') ? r[(r.IndexOf(':') + 1)..] : r).ToList();
             session.WriteTo(sql);
             return await session.Runner(map, fenced: false)

@@ -12,15 +12,14 @@ internal static class Status
         var sink = await session.ConnectAsync(cancellationToken, MissingFile.Refuse);
         if (!await session.VersionTableExistsAsync(cancellationToken))
             return new DatabaseStatus([], []);
-        var heads = await sink.QueryStringsAsync(session.Table.Select(), cancellationToken);
-        var warnings = heads.Where(h => map.Find(h) is null)
-            .Select(h => $"The version table {session.Table.Name} holds {h}, which no revision file defines").ToList();
+        var (heads, unknown) = session.StandFor(map, await sink.QueryStringsAsync(session.Table.Select(), cancellationToken));
+        var warnings = unknown.Select(h => $"The version table {session.Table.Name} holds {h}, which no revision file defines").ToList();
         if (await session.LogExistsAsync(cancellationToken))
         {
             warnings.AddRange(await ChangedScripts.FindAsync(sink, session.Log!, map, heads, checksumOf, cancellationToken));
             if (await HalfApplied.FindAsync(sink, session.Log!, map, heads, session.Dialect, cancellationToken) is { } halted)
                 warnings.Add(halted.Message);
         }
-        return new DatabaseStatus(map.AllCurrent(heads.Where(h => map.Find(h) is not null)), warnings);
+        return new DatabaseStatus(map.AllCurrent(heads), warnings);
     }
 }

@@ -116,24 +116,38 @@ internal static class Verification
     private sealed record State(string? Fingerprint, DatabaseSchema? Schema);
 
     /// <summary>
-    /// Upgrades the scratch database to <paramref name="heads"/> and reads its schema: what the revisions make of an
-    /// empty database, for a comparison with one that says it is at those revisions.
+    /// Upgrades the scratch database to each stage's heads in turn and reads its schema after each: what the revisions
+    /// make of an empty database, for a comparison with one that says it is at those revisions. With
+    /// <paramref name="thenDowngrade"/>, that revision is then downgraded and the schema read once more.
     /// </summary>
-    public static async Task<DatabaseSchema> ReplayAsync(RunSession session, RevisionMap map, IReadOnlyList<string> heads,
-        CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DatabaseSchema>> ReplayAsync(RunSession session, RevisionMap map,
+        IReadOnlyList<IReadOnlyList<string>> stages, Revision? thenDowngrade, CancellationToken cancellationToken)
     {
         var sink = await StartAsync(session, cancellationToken);
         var setup = Setup(session);
         IReadOnlyList<string> current = [];
-        foreach (var head in heads)
+        var schemas = new List<DatabaseSchema>();
+        async Task RunAsync(IReadOnlyList<MigrationStep> steps)
         {
-            var steps = map.UpgradeSteps(current, head).Select(r => (MigrationStep)new RevisionStep(map, r, upgrade: true)).ToList();
-            if (steps.Count == 0)
-                continue;
             current = await session.Runner(map, fenced: false).RunAsync(steps, current, setup, cancellationToken);
             setup = [];
         }
-        return await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken);
+        foreach (var stage in stages)
+        {
+            foreach (var head in stage)
+            {
+                var steps = map.UpgradeSteps(current, head).Select(r => (MigrationStep)new RevisionStep(map, r, upgrade: true)).ToList();
+                if (steps.Count > 0)
+                    await RunAsync(steps);
+            }
+            schemas.Add(await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken));
+        }
+        if (thenDowngrade is not null)
+        {
+            await RunAsync([new RevisionStep(map, thenDowngrade, upgrade: false)]);
+            schemas.Add(await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken));
+        }
+        return schemas;
     }
 
     // Connects to the scratch database, which must be empty, with the settings a throwaway database can afford.

@@ -40,13 +40,24 @@ internal sealed class VersionTable(Dialect dialect, TableName name)
         $"INSERT INTO {Table} ({Column}) VALUES (@p0)", [revision],
         $"INSERT INTO {Table} ({Column}) VALUES ({dialect.Literal(revision)})");
 
-    public SqlStatement Update(string from, string to) => dialect.Bookkeeping.Statement(
-        $"UPDATE {Table} SET {Column}=@p0 WHERE {Qualified} = @p1", [to, from],
-        $"UPDATE {Table} SET {Column}={dialect.Literal(to)} WHERE {Qualified} = {dialect.Literal(from)}");
+    public SqlStatement Update(string from, string to) => Moved(from, row => dialect.Bookkeeping.Statement(
+        $"UPDATE {Table} SET {Column}=@p0 WHERE {Qualified} = @p1", [to, row],
+        $"UPDATE {Table} SET {Column}={dialect.Literal(to)} WHERE {Qualified} = {dialect.Literal(row)}"));
 
-    public SqlStatement Delete(string revision) => dialect.Bookkeeping.Statement(
-        $"DELETE FROM {Table} WHERE {Qualified} = @p0", [revision],
-        $"DELETE FROM {Table} WHERE {Qualified} = {dialect.Literal(revision)}");
+    public SqlStatement Delete(string revision) => Moved(revision, row => dialect.Bookkeeping.Statement(
+        $"DELETE FROM {Table} WHERE {Qualified} = @p0", [row],
+        $"DELETE FROM {Table} WHERE {Qualified} = {dialect.Literal(row)}"));
+
+    // Rows naming a revision by an id the graph now knows under another: the last revision a squash replaced, which
+    // stands for the squash. The row keeps the old id until the database moves on, so that a checkout from before the
+    // squash still reads the database.
+    private readonly Dictionary<string, string> _rows = new(StringComparer.Ordinal);
+
+    /// <summary>Says that the row of <paramref name="revision"/> holds <paramref name="row"/>, the id of a revision it squashed.</summary>
+    public void Holds(string revision, string row) => _rows[revision] = row;
+
+    private SqlStatement Moved(string revision, Func<string, SqlStatement> statement) =>
+        statement(_rows.Remove(revision, out var row) ? row : revision);
 
     public SqlStatement DeleteAll() => new($"DELETE FROM {Table}");
 }

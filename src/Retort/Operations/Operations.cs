@@ -63,7 +63,7 @@ public sealed partial class Operations
         get
         {
             if (_connection is null)
-                throw new RetortException("op.Connection is not available here: in --sql mode nothing is connected; write the data change as op.Execute or op.BulkInsert");
+                throw new ConnectionUnavailableException("op.Connection is not available here: in --sql mode nothing is connected; write the data change as op.Execute or op.BulkInsert");
             _beforeConnection?.Invoke();
             return _connection;
         }

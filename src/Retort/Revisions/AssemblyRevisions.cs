@@ -38,7 +38,10 @@ internal static class AssemblyRevisions
         new(attribute.Id, Strings(attribute.Revises, type, "Revises"), Strings(attribute.BranchLabels, type, "BranchLabels"),
             Strings(attribute.DependsOn, type, "DependsOn"), attribute.CreateDate, type.Name, ClassName: type.FullName,
             Phase: Enum.IsDefined(attribute.Phase) ? attribute.Phase
-                : throw new RetortException($"[Revision] on {type.FullName}: Phase must be MigrationPhase.PreDeploy or MigrationPhase.PostDeploy, not {(int)attribute.Phase}"));
+                : throw new RetortException($"[Revision] on {type.FullName}: Phase must be MigrationPhase.PreDeploy or MigrationPhase.PostDeploy, not {(int)attribute.Phase}"))
+        {
+            Replaces = Strings(attribute.Replaces, type, "Replaces"),
+        };
 
     private static IReadOnlyList<string> Strings(object? value, Type type, string property) => value switch
     {

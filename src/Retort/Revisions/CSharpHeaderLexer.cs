@@ -20,6 +20,9 @@ internal sealed class CSharpHeaderLexer(string text, string path)
     private int _docEnd = -1;
     private readonly StringBuilder _doc = new();
 
+    /// <summary>Where the lexer stands: right after the token <see cref="Next"/> returned last.</summary>
+    public int Offset => _pos;
+
     public Token Next()
     {
         SkipTrivia();

@@ -111,11 +111,12 @@ internal sealed class HeaderCache
         writer.Write(header.Doc);
         WriteOptional(writer, header.ClassName);
         writer.Write((int)header.Phase);
+        WriteList(writer, header.Replaces);
     }
 
     private static RevisionHeader ReadHeader(BinaryReader reader, string path) => new(
         reader.ReadString(), ReadList(reader), ReadList(reader), ReadList(reader), ReadOptional(reader),
-        reader.ReadString(), reader.ReadString(), path, ReadOptional(reader), (MigrationPhase)reader.ReadInt32());
+        reader.ReadString(), reader.ReadString(), path, ReadOptional(reader), (MigrationPhase)reader.ReadInt32()) { Replaces = ReadList(reader) };
 
     private static void WriteList(BinaryWriter writer, IReadOnlyList<string> values)
     {

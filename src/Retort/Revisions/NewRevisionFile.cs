@@ -45,30 +45,44 @@ internal sealed class NewRevisionFile(Configuration.RetortConfig config, Revisio
         IReadOnlyList<string> dependsOn, string? revisionId, string? versionPath, DateTimeOffset? now,
         string upgrades = "", string downgrades = "", MigrationPhase phase = MigrationPhase.PreDeploy)
     {
+        var (header, text) = Render(message, parents, labels, dependsOn, revisionId, versionPath, now, upgrades, downgrades, phase: phase);
+        Directory.CreateDirectory(Path.GetDirectoryName(header.Path)!);
+        if (File.Exists(header.Path))
+            throw new RetortException($"{header.Path} already exists");
+        File.WriteAllText(header.Path!, text);
+        return header;
+    }
+
+    /// <summary>
+    /// The header and text of a revision file on <paramref name="parents"/>, without writing it. A squash passes the
+    /// revisions it <paramref name="replaces"/>: their labels and class names are free for it, and with no parents it
+    /// goes beside the first of them.
+    /// </summary>
+    public (RevisionHeader Header, string Text) Render(string message, IReadOnlyList<string> parents, IReadOnlyList<string> labels,
+        IReadOnlyList<string> dependsOn, string? revisionId, string? versionPath, DateTimeOffset? now,
+        string upgrades = "", string downgrades = "", IReadOnlyList<string>? replaces = null, MigrationPhase phase = MigrationPhase.PreDeploy)
+    {
+        replaces ??= [];
         var id = revisionId ?? RevisionNaming.NewId();
         RevisionNaming.ValidateId(id);
         if (map.All.Any(r => r.Id == id))
             throw new RetortException($"Revision id '{id}' is already used by {map[id].Header.Path}");
+        var staying = map.All.Where(r => !replaces.Contains(r.Id)).ToList();
         foreach (var label in labels)
         {
-            var owner = map.All.FirstOrDefault(r => r.Header.BranchLabels.Contains(label));
+            var owner = staying.FirstOrDefault(r => r.Header.BranchLabels.Contains(label));
             if (owner is not null)
                 throw new RetortException($"Branch label '{label}' is already used by revision {owner.Id}");
             RevisionNaming.ValidateId(label);
         }
         var created = now ?? Now();
-        var folder = FolderFor(map, parents, versionPath);
+        var folder = FolderFor(map, [.. parents, .. replaces], versionPath);
         var fileName = RevisionNaming.FileName(config.FileTemplate, id, RevisionNaming.Slug(message, config.TruncateSlugLength), created) + ".cs";
         var path = Path.Combine(folder, fileName);
-        var className = ClassNameFor(map, message, id);
+        var className = ClassNameFor(staying, message, id);
         var header = new RevisionHeader(id, parents, labels, dependsOn, RevisionWriter.CreateDate(created),
-            message.Split('\n', 2)[0].Trim(), message.Trim(), path, className, phase);
-        var text = RevisionWriter.Render(template, header, className, config.Databases, upgrades, downgrades);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (File.Exists(path))
-            throw new RetortException($"{path} already exists");
-        File.WriteAllText(path, text);
-        return header;
+            message.Split('\n', 2)[0].Trim(), message.Trim(), path, className, phase) { Replaces = replaces };
+        return (header, RevisionWriter.Render(template, header, className, config.Databases, upgrades, downgrades));
     }
 
     private string FolderFor(RevisionMap map, IReadOnlyList<string> parents, string? versionPath)
@@ -81,7 +95,7 @@ internal sealed class NewRevisionFile(Configuration.RetortConfig config, Revisio
             return full;
         }
         // A revision goes beside its parent, so that a branch living in its own folder stays there.
-        var parentPath = parents.Select(p => map[p].Header.Path).FirstOrDefault(p => p is not null);
+        var parentPath = parents.Select(p => map.Find(p)?.Header.Path).FirstOrDefault(p => p is not null);
         if (parentPath is not null)
         {
             var dir = Path.GetDirectoryName(parentPath)!;
@@ -97,10 +111,10 @@ internal sealed class NewRevisionFile(Configuration.RetortConfig config, Revisio
     private static bool PathsEqual(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
 
-    private static string ClassNameFor(RevisionMap map, string message, string id)
+    private static string ClassNameFor(IEnumerable<Revision> revisions, string message, string id)
     {
         var name = RevisionNaming.ClassName(message);
-        var taken = map.All.Any(r => r.Header.ClassName is { } c && c[(c.LastIndexOf('.') + 1)..] == name);
+        var taken = revisions.Any(r => r.Header.ClassName is { } c && c[(c.LastIndexOf('.') + 1)..] == name);
         return taken || name == "Revision" ? $"{name}_{id}" : name;
     }
 

@@ -43,4 +43,10 @@ public sealed class RevisionAttribute(string id) : Attribute
     /// (<c>Phase = MigrationPhase.PostDeploy</c>; <c>upgrade --phase pre</c> holds it and what follows it back).
     /// </summary>
     public MigrationPhase Phase { get; set; }
+
+    /// <summary>
+    /// The revisions this one squashed (<c>retort squash</c>), one id or an array, in upgrade order: a database whose
+    /// version table names the last of them is at this revision; one that names another of them is told how to get out.
+    /// </summary>
+    public object? Replaces { get; set; }
 }

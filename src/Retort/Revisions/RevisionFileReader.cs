@@ -144,7 +144,7 @@ internal static partial class RevisionFileReader
             var name = lexer.Next();
             var equals = lexer.Next();
             if (name.Kind != TokenKind.Identifier || equals.Text is not ("=" or ":"))
-                throw lexer.Error(name, "[Revision(...)] takes the id, then Revises = ..., BranchLabels = ..., DependsOn = ..., CreateDate = ..., Phase = ...");
+                throw lexer.Error(name, "[Revision(...)] takes the id, then Revises = ..., BranchLabels = ..., DependsOn = ..., CreateDate = ..., Phase = ..., Replaces = ...");
             if (name.Text == "Phase")
             {
                 values.Phase = ReadPhase(lexer);
@@ -156,6 +156,7 @@ internal static partial class RevisionFileReader
                 case "Revises" or "revises": values.Revises = list; break;
                 case "BranchLabels": values.BranchLabels = list; break;
                 case "DependsOn": values.DependsOn = list; break;
+                case "Replaces": values.Replaces = list; break;
                 case "CreateDate" when list.Count <= 1:
                     values.CreateDate = list.FirstOrDefault();
                     if (values.CreateDate is { } date && !DateTime.TryParse(date, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
@@ -228,6 +229,7 @@ internal static partial class RevisionFileReader
         public List<string> Revises = [];
         public List<string> BranchLabels = [];
         public List<string> DependsOn = [];
+        public List<string> Replaces = [];
         public string? CreateDate;
         public MigrationPhase Phase;
 
@@ -235,7 +237,7 @@ internal static partial class RevisionFileReader
         {
             var summary = doc is null ? "" : SummaryText(doc);
             var message = summary.Split('\n', 2)[0];
-            return new RevisionHeader(Id, Revises, BranchLabels, DependsOn, CreateDate, message, summary, path, className, Phase);
+            return new RevisionHeader(Id, Revises, BranchLabels, DependsOn, CreateDate, message, summary, path, className, Phase) { Replaces = Replaces };
         }
     }
 

@@ -35,7 +35,7 @@ public static class RevisionFormatter
         return text.ToString();
     }
 
-    /// <summary>The verbose entry: id and markers, parents, dependencies, branches, labels, phase, path, date and the whole summary.</summary>
+    /// <summary>The verbose entry: id and markers, parents, dependencies, branches, labels, phase, the revisions it squashed, path, date and the whole summary.</summary>
     public static string Entry(Revision revision, IReadOnlyCollection<string>? current = null)
     {
         var text = new StringBuilder("Rev: ").Append(revision.Id);
@@ -50,6 +50,8 @@ public static class RevisionFormatter
             text.Append("Branch names: ").Append(string.Join(", ", revision.BranchLabels)).Append('\n');
         if (revision.Phase == MigrationPhase.PostDeploy)
             text.Append("Phase: post-deploy\n");
+        if (revision.Header.Replaces.Count > 0)
+            text.Append("Squashes: ").Append(string.Join(", ", revision.Header.Replaces)).Append('\n');
         text.Append("Path: ").Append(revision.Header.Path).Append('\n');
         if (revision.Header.CreateDate is not null)
             text.Append("Create Date: ").Append(revision.Header.CreateDate).Append('\n');

@@ -13,8 +13,9 @@ internal sealed class RevisionGraph
 
     private RevisionGraph(
         Revision[] nodes, int[][] parents, int[][] children, int[][] lower, int[][] upper, int[][] allNext,
-        Dictionary<string, int> ids, Dictionary<string, int> labels)
+        Dictionary<string, int> ids, Dictionary<string, int> labels, SquashedRevisions squashes)
     {
+        Squashes = squashes;
         Nodes = nodes;
         Parents = parents;
         Children = children;
@@ -34,6 +35,9 @@ internal sealed class RevisionGraph
     {
         ArgumentNullException.ThrowIfNull(headers);
         RevisionHeader[] list = [.. headers];
+        var squashes = SquashedRevisions.Of(list);
+        if (squashes != SquashedRevisions.None)
+            list = [.. list.Select(squashes.Rewire)];
         var nodes = new Revision[list.Length];
         var ids = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
         for (int i = 0; i < list.Length; i++)
@@ -57,7 +61,7 @@ internal sealed class RevisionGraph
         int[][] allNext = RevisionEdges.Reverse(RevisionEdges.Join(parents, dependencies));
         int[][] normalized = RevisionEdges.Normalize(parents, dependencies);
         int[][] lower = RevisionEdges.Join(parents, normalized);
-        var graph = new RevisionGraph(nodes, parents, children, lower, RevisionEdges.Reverse(lower), allNext, ids, labels);
+        var graph = new RevisionGraph(nodes, parents, children, lower, RevisionEdges.Reverse(lower), allNext, ids, labels, squashes);
         graph.Describe(normalized);
         return graph;
     }
@@ -82,6 +86,9 @@ internal sealed class RevisionGraph
     public int[][] AllNext { get; }
 
     public Dictionary<string, int> Ids { get; }
+
+    /// <summary>The revisions squashes replaced, and what their ids stand for now.</summary>
+    public SquashedRevisions Squashes { get; }
 
     /// <summary>Each declared branch label and the revision that declares it.</summary>
     public Dictionary<string, int> Labels { get; }

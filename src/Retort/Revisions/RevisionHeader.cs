@@ -29,4 +29,10 @@ public sealed record RevisionHeader(
     /// <summary>A header for tests and programmatic graphs: id, parents, nothing else.</summary>
     public static RevisionHeader Of(string id, params string[] downRevisions) =>
         new(id, downRevisions, [], []);
+
+    /// <summary>
+    /// The revisions this one squashed (<c>Replaces</c>), in upgrade order; the last is the one whose databases are at
+    /// this revision. Empty for a revision that squashed nothing.
+    /// </summary>
+    public IReadOnlyList<string> Replaces { get; init; } = [];
 }

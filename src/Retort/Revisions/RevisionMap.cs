@@ -45,6 +45,23 @@ public sealed class RevisionMap
     /// <summary>The revision with this exact id, or null.</summary>
     public Revision? Find(string id) => graph.Ids.TryGetValue(id, out int index) ? graph.Nodes[index] : null;
 
+    /// <summary>The squash revision that replaced the revision <paramref name="id"/> (<c>Replaces</c>), or null.</summary>
+    public Revision? SquashOf(string id) => graph.Squashes.SquashOf(id) is { } squash ? graph.Nodes[squash] : null;
+
+    /// <summary>
+    /// The revision a row of the version table <paramref name="table"/> stands for: the revision of that id, or the
+    /// squash whose last replaced revision it names; null when nothing defines it. Throws, saying what to do, for a row
+    /// naming a revision in the middle of a squash, whose schema no revision has any more.
+    /// </summary>
+    public Revision? StoredHead(string row, string table)
+    {
+        if (Find(row) is { } revision)
+            return revision;
+        if (SquashOf(row) is not { } squash)
+            return null;
+        return graph.Squashes.StandsForSquash(row) ? squash : throw graph.Squashes.ReplacedRow(row, table);
+    }
+
     /// <summary>
     /// The revisions at or below <paramref name="ids"/> (exact ids), through <c>Revises</c> and, unless
     /// <paramref name="includeDependencies"/> is false, <c>DependsOn</c>; in file order.

@@ -38,6 +38,7 @@ internal static class RevisionWriter
             text.Append(", CreateDate = ").Append(Literal(header.CreateDate));
         if (header.Phase == MigrationPhase.PostDeploy)
             text.Append(", Phase = MigrationPhase.PostDeploy");
+        AppendList(text, "Replaces", header.Replaces);
         return text.Append(")]").ToString();
     }
 

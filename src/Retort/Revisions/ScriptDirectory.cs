@@ -72,6 +72,13 @@ public sealed class ScriptDirectory
     public static ScriptDirectory FromAssemblies(RetortConfig config, IEnumerable<System.Reflection.Assembly> assemblies) =>
         new(config, AssemblyRevisions.Headers(assemblies), [], new Dictionary<string, HeaderCache.Entry>());
 
+    /// <summary>
+    /// The revisions as a change not yet made would leave them (a squash proving itself before it touches the folder):
+    /// the headers and files given, nothing read from the version locations.
+    /// </summary>
+    internal static ScriptDirectory Of(RetortConfig config, IReadOnlyList<RevisionHeader> headers, IReadOnlyList<string> files) =>
+        new(config, headers, files, new Dictionary<string, HeaderCache.Entry>());
+
     /// <summary>Reads the files the cache does not know (all of them, the first time).</summary>
     private static void ReadChanged(List<ScriptFile> files, List<int> changed, HeaderCache.Entry[] entries)
     {

@@ -113,6 +113,12 @@ internal sealed class SymbolResolver(RevisionGraph graph)
             return index;
         }
 
+        // The last revision a squash replaced is the squash; one in its middle is no revision any more.
+        if (graph.Squashes.SquashOf(name) is { } squash)
+        {
+            return graph.Squashes.StandsForSquash(name) ? squash : throw graph.Squashes.ReplacedTarget(name);
+        }
+
         List<(string Name, int Index)> matches = graph.MatchPrefix(name);
         if (branch is int onBranch && matches.Count > 0)
         {

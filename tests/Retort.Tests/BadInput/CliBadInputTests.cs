@@ -83,6 +83,23 @@ public sealed class CliBadInputTests
             "No revision, branch label or symbol named 'nosuch'", 2),
         new Case("a verify range upside down", TwoRevisions, ["verify", "-r", "bbbb00000002:aaaa00000001"],
             "The range 'bbbb00000002:aaaa00000001' holds no revision; give FROM:TO with FROM below TO", 2),
+        new Case("a squash range naming no revision", TwoRevisions, ["squash", "nosuch:bbbb00000002", "-m", "squashed"],
+            "No revision, branch label or symbol named 'nosuch'"),
+        new Case("a squash range upside down", TwoRevisions, ["squash", "bbbb00000002:aaaa00000001", "-m", "squashed"],
+            "The range 'bbbb00000002:aaaa00000001' holds no revision; give FROM:TO with FROM below TO"),
+        new Case("a squash without a message", TwoRevisions, ["squash", "aaaa00000001:bbbb00000002"],
+            "Option '--message' is required (see 'retort squash --help')", 2),
+        new Case("a version table inside a squashed range", p =>
+        {
+            p.WriteRevision("aaaa00000001", null);
+            p.WriteFile("migrations/versions/cccc00000003.cs",
+                "using Retort;\n[Revision(\"cccc00000003\", Replaces = new[] { \"bbbb00000002\", \"dddd00000004\" })]\npublic sealed class R3 : Migration { public override void Upgrade(Operations op) { } }\n");
+            p.Sqlite("app.db", "CREATE TABLE retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY); INSERT INTO retort_version VALUES ('bbbb00000002')");
+        }, ["current"],
+            "The version table retort_version holds bbbb00000002, which squash cccc00000003 replaced in the middle of its range (2 revisions, bbbb00000002 to dddd00000004): " +
+            "no revision now has this database's schema. Upgrade it to dddd00000004 with the revisions from before the squash (check out the parent of the commit that added " +
+            "migrations/versions/cccc00000003.cs, which 'git log --diff-filter=A --format=%h -- migrations/versions/cccc00000003.cs' names, and run 'retort upgrade dddd00000004' there), " +
+            "then come back; or, if its schema already is dddd00000004's, run 'retort stamp cccc00000003 --purge' (which replaces every row of the version table)"),
         new Case("an ambiguous prefix", p =>
         {
             TwoRevisions(p);
@@ -122,7 +139,7 @@ public sealed class CliBadInputTests
         }, ["current"],
             "The version table holds a value that is not text (42); is it really a version table?"),
         new Case("a mistyped command", Nothing, ["upgarde", "head"],
-            "unknown command 'upgarde'; did you mean 'upgrade'? (commands: init, list-templates, revision, merge, history, heads, branches, show, edit, upgrade, downgrade, stamp, current, resolve, ensure-version, lock, compile, check, verify, lint)", 2),
+            "unknown command 'upgarde'; did you mean 'upgrade'? (commands: init, list-templates, revision, merge, history, heads, branches, show, edit, upgrade, downgrade, stamp, current, resolve, ensure-version, lock, compile, check, verify, lint, squash)", 2),
         new Case("an unknown option", TwoRevisions, ["upgrade", "head", "--frobnicate"],
             "Unrecognized command or argument '--frobnicate' (see 'retort upgrade --help')", 2),
         new Case("a missing argument", Nothing, ["upgrade"],

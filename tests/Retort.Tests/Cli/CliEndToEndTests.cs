@@ -124,6 +124,42 @@ public sealed class CliEndToEndTests : IDisposable
             """);
 
     [Fact]
+    public async Task Squash_writes_one_revision_for_a_range_and_a_database_at_its_end_moves_on_from_it()
+    {
+        await Ok("init");
+        WriteRevision("aaaa00000001", null, "op.CreateTable(\"account\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
+        WriteRevision("bbbb00000002", "aaaa00000001", "op.AddColumn(\"account\", new Column(\"email\", SqlType.String(80)));");
+        WriteRevision("cccc00000003", "bbbb00000002", "op.CreateIndex(\"ix_account_email\", \"account\", [\"email\"]);");
+        WriteRevision("dddd00000004", "cccc00000003", "op.AddColumn(\"account\", new Column(\"name\", SqlType.String(40)));");
+        await Ok("upgrade", "cccc00000003");
+
+        var squashed = await Ok("squash", "aaaa00000001:cccc00000003", "-m", "accounts", "--rev-id", "eeee00000005");
+
+        Assert.Equal("""
+            Squashing 3 revisions, aaaa00000001 to cccc00000003, computed on a temporary SQLite file
+              2 operation(s) in its upgrade
+            Generating migrations/versions/eeee00000005_accounts.cs ... done
+            Proven: a database upgraded through eeee00000005 has the schema of one upgraded to cccc00000003, and its downgrade gives back the schema before aaaa00000001
+            Rewired migrations/versions/dddd00000004.cs: on eeee00000005 instead of cccc00000003
+            Deleted the 3 replaced file(s) (version control keeps them); databases at cccc00000003 are at eeee00000005
+
+            """, squashed);
+        Assert.Equal("eeee00000005\n", await Ok("current"));
+        Assert.Contains("Squashes: aaaa00000001, bbbb00000002, cccc00000003\n", await Ok("show", "eeee00000005"));
+        // A script from the range's last revision moves the row that holds its id.
+        Assert.Contains("UPDATE retort_version SET version_num='dddd00000004' WHERE retort_version.version_num = 'cccc00000003'",
+            await Ok("upgrade", "cccc00000003:head", "--sql"));
+        await Ok("upgrade", "head");
+        Assert.Equal("dddd00000004 (head)\n", await Ok("current"));
+
+        // A squash of a squash lists every revision it stands for; --url naming a SQLite file still computes on a temporary one.
+        await Ok("squash", "eeee00000005:dddd00000004", "-m", "again", "--rev-id", "ffff00000006", "--url", "sqlite:///other.db");
+        Assert.False(File.Exists(Path.Combine(_dir.FullName, "other.db")), "a squash must not make the database its --url names");
+        Assert.Contains("Squashes: aaaa00000001, bbbb00000002, cccc00000003, eeee00000005, dddd00000004\n", await Ok("show", "ffff00000006"));
+        Assert.Equal("ffff00000006 (head)\n", await Ok("current"));
+    }
+
+    [Fact]
     public async Task Verify_and_drift_exit_by_what_they_find()
     {
         await Ok("init");
