@@ -40,45 +40,4 @@ internal sealed class PostgresBookkeeping(PostgresDialect dialect) : Bookkeeping
 
     /// <summary>A commit does not wait for the write-ahead log to reach the disk (https://www.postgresql.org/docs/current/wal-async-commit.html).</summary>
     internal override IReadOnlyList<SqlStatement> ScratchSession => [new("SET synchronous_commit = off")];
-
-    /// <summary>
-    /// A digest of everything autogenerate compares, from the catalog in one query: relations and their comments, columns
-    /// (type, collation, NOT NULL, default, identity, generated, comment), constraints and indexes as the server writes
-    /// them back, views, enum labels, routines and triggers. Object ids and column positions are left out, so a table
-    /// dropped and made again the same way digests the same. Schemas differing only in what it leaves out are read and
-    /// compared by the caller anyway when their digests differ; equal digests mean equal schemas.
-    /// </summary>
-    internal override SqlStatement SchemaFingerprint => new("""
-        WITH rel AS (
-            SELECT c.oid, c.relkind, n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%')
-        SELECT md5(coalesce(string_agg(x, E'\n' ORDER BY x), '')) FROM (
-            SELECT 'r ' || relkind::text || ' ' || name || ' ' || coalesce(obj_description(oid, 'pg_class'), '-') AS x FROM rel WHERE relkind <> 'i'
-            UNION ALL
-            SELECT 'a ' || r.name || ' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || coalesce(co.collname, '-') || ' '
-                || a.attnotnull::text || ' ' || a.attidentity::text || ' ' || a.attgenerated::text || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '-') || ' '
-                || coalesce(col_description(a.attrelid, a.attnum), '-')
-            FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 0
-            WHERE r.relkind <> 'i'
-            UNION ALL
-            SELECT 'k ' || r.name || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) || ' ' || coalesce(obj_description(k.oid, 'pg_constraint'), '-')
-            FROM pg_constraint k JOIN rel r ON r.oid = k.conrelid
-            UNION ALL
-            SELECT 'i ' || pg_get_indexdef(i.indexrelid) || ' ' || coalesce(obj_description(i.indexrelid, 'pg_class'), '-')
-            FROM pg_index i JOIN rel r ON r.oid = i.indrelid
-            UNION ALL
-            SELECT 'v ' || name || ' ' || pg_get_viewdef(oid) FROM rel WHERE relkind IN ('v', 'm')
-            UNION ALL
-            SELECT 'e ' || n.nspname || '.' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
-            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') GROUP BY n.nspname, t.typname
-            UNION ALL
-            SELECT 'p ' || pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.prokind IN ('f', 'p')
-            UNION ALL
-            SELECT 't ' || pg_get_triggerdef(g.oid) FROM pg_trigger g JOIN rel r ON r.oid = g.tgrelid WHERE NOT g.tgisinternal
-        ) s
-        """);
 }
