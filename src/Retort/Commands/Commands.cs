@@ -69,6 +69,9 @@ public sealed partial class Commands
     /// <summary>Runs of the revisions on a scratch database, made on the server of <paramref name="serverUrl"/> or as a temporary SQLite file.</summary>
     internal ScratchRun Scratch(string? serverUrl) => new(Config, serverUrl, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
 
+    /// <summary>The same commands on other settings (another model), with the same providers, loader and log.</summary>
+    internal Commands With(RetortConfig config) => new(config, _connect, _loadMigrations, Log);
+
     /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>check --drift</c>.</summary>
     public SafetyNet SafetyNet => _safetyNet ??= new SafetyNet(this);
 

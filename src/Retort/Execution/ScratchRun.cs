@@ -32,11 +32,15 @@ internal sealed class ScratchRun(RetortConfig config, string? serverUrl, Connect
     }
 
     /// <summary>The schema the revisions up to <paramref name="heads"/> make of an empty database.</summary>
-    public async Task<DatabaseSchema> ReplayAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken)
+    public async Task<DatabaseSchema> ReplayAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken) =>
+        (await ReplayNamedAsync(map, heads, cancellationToken)).Schema;
+
+    /// <summary>As <see cref="ReplayAsync"/>, with the scratch database it ran on, for a report.</summary>
+    public async Task<(string Database, DatabaseSchema Schema)> ReplayNamedAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken)
     {
         await using var scratch = await ScratchDatabase.CreateAsync(config, serverUrl, connect, progress, cancellationToken);
         await using var session = Session(scratch);
-        return await Verification.ReplayAsync(session, map, heads, cancellationToken);
+        return (session.Url.Display, await Verification.ReplayAsync(session, map, heads, cancellationToken));
     }
 
     // The runs' own progress (three lines a revision for verify) is left out: the report says what happened.
