@@ -114,13 +114,13 @@ internal static partial class ModelWriter
     }
 
     // The last word of a table's name made singular, by the common English endings: categories → category,
-    // addresses → address, orders → order; words ending in ss, us or is are left as they are.
+    // addresses → address, statuses → status, orders → order; words ending in ss, us or is are left as they are.
     internal static string Singular(string name)
     {
         static bool Ends(string text, string end) => text.EndsWith(end, StringComparison.OrdinalIgnoreCase);
         if (name.Length > 4 && Ends(name, "ies"))
             return name[..^3] + (char.IsUpper(name[^1]) ? "Y" : "y");
-        if (name.Length > 4 && (Ends(name, "sses") || Ends(name, "xes") || Ends(name, "ches") || Ends(name, "shes") || Ends(name, "zzes")))
+        if (name.Length > 4 && (Ends(name, "sses") || Ends(name, "uses") || Ends(name, "xes") || Ends(name, "ches") || Ends(name, "shes") || Ends(name, "zzes")))
             return name[..^2];
         if (name.Length > 3 && Ends(name, "s") && !Ends(name, "ss") && !Ends(name, "us") && !Ends(name, "is"))
             return name[..^1];

@@ -90,8 +90,8 @@ public sealed partial class SafetyNet
         var sink = await session.ConnectAsync(cancellationToken, MissingFile.Refuse);
         if (await session.VersionTableExistsAsync(cancellationToken)
             && await sink.QueryStringsAsync(session.Table.Select(), cancellationToken) is { Count: > 0 } rows)
-            throw new RetortException($"{session.Url.Display} is versioned already: its version table {session.Table.Name} holds {string.Join(", ", rows)}. " +
-                "baseline is for a database no migrations have run on; to adopt one versioned by Alembic, point versionTable at its table and copy its revisions");
+            throw new RetortException($"{session.Url.Display} is versioned already: its version table {session.Table.Name} holds {string.Join(", ", rows)}; " +
+                "baseline is for a database that no migrations have run on");
         var live = await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken);
         if (live.Tables.Count == 0 && live.Views.Count == 0)
             throw new RetortException($"{session.Url.Display} has no tables or views (besides Retort's own), so there is nothing to baseline; start with 'retort revision' instead");
