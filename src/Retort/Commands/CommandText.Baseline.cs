@@ -25,7 +25,7 @@ public static partial class CommandText
         else
             lines.Add($"Proved on {report.ScratchDatabase}, a scratch database dropped after the run: the revision builds exactly the schema read from the database");
         if (report.Stamped)
-            lines.Add($"Stamped {report.Database} at {revision.Id} (its version table created; nothing else changed)");
+            lines.Add($"Stamped {report.Database} at {revision.Id}: Retort's version table created and stamped, the schema itself unchanged");
         else if (!report.Proved)
             lines.Add($"Not stamped. The revision is kept: edit it until it builds what the database has (the lines above are what Retort " +
                 $"could not read back or write), then 'retort stamp {revision.Id}' adopts the database and 'retort check --drift' proves it again");

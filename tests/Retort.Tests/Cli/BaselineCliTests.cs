@@ -37,7 +37,7 @@ public sealed class BaselineCliTests : IDisposable
         Assert.Equal(Path.Combine("migrations", "versions", "ad0b7ed00001_adopt_the_shop.cs"), lines[0]["Generating ".Length..^" ... done".Length]);
         Assert.Equal("  base revision ad0b7ed00001 creates 2 tables, 1 index, 1 unique constraint, 1 foreign key, 1 check constraint, 1 view, as read from sqlite:///shop.db", lines[1]);
         Assert.Matches(@"^Proved on sqlite:////.*retort_scratch_[0-9a-f]{12}\.db, a scratch database dropped after the run: ", lines[2]);
-        Assert.Equal("Stamped sqlite:///shop.db at ad0b7ed00001 (its version table created; nothing else changed)", lines[3]);
+        Assert.Equal("Stamped sqlite:///shop.db at ad0b7ed00001: Retort's version table created and stamped, the schema itself unchanged", lines[3]);
         Assert.Equal("Wrote 3 model class file(s) to Models: Customer.cs, Order.cs, BigOrders.cs", lines[4]);
         Assert.Equal("  'retort check' with them (model.sources) finds nothing to change", lines[5]);
         Assert.Equal(6, lines.Length);

@@ -123,6 +123,26 @@ public abstract class BaselineSuite : LiveProjectTests
         Assert.Empty(check.Warnings);
     }
 
+    public static TheoryData<string> CorpusSchemas => new(Fidelity.FidelityCorpus.Names);
+
+    // The fidelity corpus: schemas written as a DBA, SQLAlchemy and EF Core write them (names with spaces, reserved
+    // words, composite and self-referencing keys, partial and expression indexes, every ON DELETE action).
+    [DatabaseTheory, MemberData(nameof(CorpusSchemas))]
+    public async Task Each_schema_of_the_fidelity_corpus_is_proved_and_its_model_checks_clean(string schema)
+    {
+        var dialect = Dialect.ForName(Target.DialectName);
+        await using (var connection = await OpenAsync())
+            await Autogenerate.LiveApply.ExecuteAsync(dialect, connection, Fidelity.FidelityCorpus.Ddl(schema, dialect));
+
+        var report = await Project.Commands().SafetyNet.BaselineAsync(Request());
+
+        Assert.True(report.Proved && report.Stamped, string.Join("\n", CommandText.Baseline(report)));
+        Assert.Empty(report.ModelGaps);
+        // EF Core's history table is a table of the blog schema, which the revision creates as it finds it.
+        Assert.Equal(schema == "blog" ? ["table __EFMigrationsHistory looks like the migration history of EF Core; the revision creates it like any other table"] : [],
+            report.Notes);
+    }
+
     [DatabaseFact]
     public async Task The_revision_rebuilds_the_same_schema_on_an_empty_database_and_its_downgrade_removes_it()
     {
