@@ -25,6 +25,9 @@ public sealed partial class SafetyNet
         if (map.All.Count > 0)
             throw new RetortException($"baseline writes a project's first revision, and this one has {map.All.Count} already (heads: {string.Join(", ", map.Heads.Select(h => h.Id))}); " +
                 "baseline from a new project with no revisions ('retort init' in another folder, pointing at this database), or write the next revision with 'retort revision --autogenerate'");
+        if (Config.Url is not { Length: > 0 } && Config.ConnectionString is not { Length: > 0 })
+            throw new RetortException($"No database is configured to baseline: set \"url\" in {Config.FilePath ?? "the config"}, or RETORT_URL " +
+                "(--url names the server of the proof's scratch database, not the database to baseline)");
         if (Config.Databases.Count > 0)
             throw new RetortException($"baseline reads one database, and this project's revisions serve several (databases: {string.Join(", ", Config.Databases)}); " +
                 "baseline each database from a project of its own");

@@ -196,6 +196,9 @@ public sealed class CliBadInputTests
             "No revision, branch label or symbol named 'nosuch'"),
         new Case("baseline without --from-live", Nothing, ["baseline"],
             "baseline needs --from-live, which reads the schema from the project's database (the only source for now); see 'retort baseline --help'", 2),
+        new Case("baseline with no database configured", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations" }"""),
+            ["baseline", "--from-live", "--url", "sqlite:///app.db"],
+            "No database is configured to baseline: set \"url\" in {dir}/retort.json, or RETORT_URL (--url names the server of the proof's scratch database, not the database to baseline)"),
         new Case("baseline of a project with revisions", TwoRevisions, ["baseline", "--from-live"],
             "baseline writes a project's first revision, and this one has 2 already (heads: bbbb00000002); baseline from a new project with no revisions " +
             "('retort init' in another folder, pointing at this database), or write the next revision with 'retort revision --autogenerate'"),
