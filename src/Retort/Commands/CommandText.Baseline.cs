@@ -15,7 +15,7 @@ public static partial class CommandText
             $"  base revision {revision.Id} creates {string.Join(", ", report.Contents)}, as read from {report.Database}",
         };
         if (report.ProofFailure is not null)
-            lines.Add($"Proof FAILED on {report.ScratchDatabase}: the revision's upgrade stopped: {report.ProofFailure}");
+            lines.Add($"Proof FAILED on {report.ScratchDatabase}: {report.ProofFailure}");
         else if (report.ProofDifferences.Count > 0)
         {
             lines.Add($"Proof FAILED on {report.ScratchDatabase}: the revision's upgrade does not build the live schema; " +

@@ -41,17 +41,19 @@ public sealed partial class SafetyNet
         foreach (var file in model?.Files ?? [])
             await File.WriteAllTextAsync(file.Path, file.Text, cancellationToken);
 
-        var scratch = _commands.Scratch(server);
-        string? failure = null;
-        IReadOnlyList<string> differences = [];
         var scratchName = server is null ? "a temporary SQLite file" : "a scratch database on the server of " + Configuration.DatabaseUrl.Parse(server, Config.BaseDirectory).Display;
+        string? failure;
+        IReadOnlyList<string> differences = [];
         try
         {
-            (scratchName, var built) = await scratch.ReplayNamedAsync(_commands.Scripts.Map, [header.Id], cancellationToken);
-            differences = StrictDifferences(dialect, built, live);
+            (scratchName, var built, var stopped) = await _commands.Scratch(server).TryReplayAsync(_commands.Scripts.Map, [header.Id], cancellationToken);
+            failure = stopped?.Message;
+            if (built is not null)
+                differences = StrictDifferences(dialect, built, live);
         }
         catch (RetortException e)
         {
+            // The scratch database could not be made (no right to create databases there: --url names another server).
             failure = e.Message;
         }
         var stamped = failure is null && differences.Count == 0 && request.Stamp;

@@ -32,15 +32,30 @@ internal sealed class ScratchRun(RetortConfig config, string? serverUrl, Connect
     }
 
     /// <summary>The schema the revisions up to <paramref name="heads"/> make of an empty database.</summary>
-    public async Task<DatabaseSchema> ReplayAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken) =>
-        (await ReplayNamedAsync(map, heads, cancellationToken)).Schema;
-
-    /// <summary>As <see cref="ReplayAsync"/>, with the scratch database it ran on, for a report.</summary>
-    public async Task<(string Database, DatabaseSchema Schema)> ReplayNamedAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken)
+    public async Task<DatabaseSchema> ReplayAsync(RevisionMap map, IReadOnlyList<string> heads, CancellationToken cancellationToken)
     {
         await using var scratch = await ScratchDatabase.CreateAsync(config, serverUrl, connect, progress, cancellationToken);
         await using var session = Session(scratch);
-        return (session.Url.Display, await Verification.ReplayAsync(session, map, heads, cancellationToken));
+        return await Verification.ReplayAsync(session, map, heads, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ReplayAsync"/>, with the scratch database's name for a report, and the failure of a revision that
+    /// stopped the replay instead of the schema.
+    /// </summary>
+    public async Task<(string Database, DatabaseSchema? Schema, RetortException? Failure)> TryReplayAsync(RevisionMap map, IReadOnlyList<string> heads,
+        CancellationToken cancellationToken)
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(config, serverUrl, connect, progress, cancellationToken);
+        await using var session = Session(scratch);
+        try
+        {
+            return (session.Url.Display, await Verification.ReplayAsync(session, map, heads, cancellationToken), null);
+        }
+        catch (RetortException e)
+        {
+            return (session.Url.Display, null, e);
+        }
     }
 
     // The runs' own progress (three lines a revision for verify) is left out: the report says what happened.

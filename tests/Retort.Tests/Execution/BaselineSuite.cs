@@ -238,7 +238,9 @@ public abstract class BaselineSuite : LiveProjectTests
         var report = await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null), Now);
 
         Assert.False(report.Proved);
+        Assert.StartsWith($"Upgrade {RevisionId} ({RevisionId}_baseline.cs) failed: ", report.ProofFailure);
         Assert.Contains("THIS IS NOT SQL", report.ProofFailure);
+        Assert.Contains("retort_scratch_", report.ScratchDatabase);
         Assert.False(report.Stamped);
         Assert.True(File.Exists(report.Revision.Path));
         Assert.DoesNotContain("retort_version", await TablesAsync());
