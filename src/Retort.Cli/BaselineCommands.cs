@@ -14,7 +14,7 @@ internal static class BaselineCommands
         var message = new Option<string>("--message", "-m") { Description = "The revision's summary line", DefaultValueFactory = _ => "baseline" };
         var modelOut = new Option<string?>("--model-out")
         {
-            Description = "Also write C# model classes for the tables and views into this folder, one file each, for model.sources",
+            Description = "Also write C# model classes for the tables and views into this folder (relative to retort.json's), one file each, for model.sources",
             HelpName = "DIR",
         };
         var force = new Option<bool>("--force") { Description = "Overwrite model files that exist in --model-out" };

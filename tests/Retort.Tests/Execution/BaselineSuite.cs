@@ -300,6 +300,35 @@ public abstract class BaselineSuite : LiveProjectTests
         Assert.Contains("public class Book", File.ReadAllText(Path.Combine(Project.Root, "Models", "Book.cs")));
     }
 
+    [DatabaseFact(Except = [TestDatabase.Sqlite], Because = "a SQLite database's proof runs on a temporary file, and --url is refused there (SqliteBaselineTests)")]
+    public async Task A_scratch_server_named_with_url_is_used_for_the_proof_and_must_be_the_same_kind_of_database()
+    {
+        await CreateSchemaAsync();
+        var other = Target.Database == TestDatabase.Postgresql ? "mysql://u@127.0.0.1:1/db" : "postgresql://u@127.0.0.1:1/db";
+        var refused = await Assert.ThrowsAsync<RetortException>(() =>
+            Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null) with { ScratchUrl = other }, Now));
+        Assert.StartsWith($"--url names {other}, a {other[..other.IndexOf(':')]} server, and the database to baseline is ", refused.Message);
+        Assert.EndsWith(": the proof must run on the same kind of database", refused.Message);
+        Assert.Empty(VersionFiles());
+
+        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null) with { ScratchUrl = Project.Url }, Now);
+
+        Assert.True(report.Proved && report.Stamped, string.Join("\n", CommandText.Baseline(report)));
+        Assert.Contains("retort_scratch_", report.ScratchDatabase);
+    }
+
+    [DatabaseFact]
+    public async Task A_project_whose_revisions_serve_several_databases_is_refused()
+    {
+        await CreateSchemaAsync();
+
+        var refused = await Assert.ThrowsAsync<RetortException>(() =>
+            Project.Commands(c => c with { Databases = ["engine1", "engine2"] }).SafetyNet.BaselineAsync(Request(), Now));
+
+        Assert.Equal("baseline reads one database, and this project's revisions serve several (databases: engine1, engine2); baseline each database from a project of its own", refused.Message);
+        Assert.Empty(VersionFiles());
+    }
+
     private void WriteTemplate(string extraUpgrade)
     {
         var template = File.ReadAllText(Path.Combine(TestArtifacts.RepositoryRoot()!, "src", "Retort", "Commands", "Templates", "generic", "script.cs.template"));
