@@ -140,10 +140,13 @@ public sealed partial class SafetyNet
         "// revision instead of running it. On an empty database the upgrade builds the same schema.\n" +
         CSharpWriter.Operations(upgrade, "", notes);
 
-    // The comparison of the proof: as autogenerate's, and defaults too, since a baseline must give them back as well.
+    // The comparison of the proof: autogenerate's, with everything it can compare on, whatever retort.json turns off: the
+    // revision must give back the database's types as declared, its defaults, and the names it gave its objects.
     private IReadOnlyList<string> StrictDifferences(Dialect dialect, DatabaseSchema from, DatabaseSchema to) =>
-        SchemaComparer.Compare(to, from, dialect, CompareOptions.From(Config, VersionTable) with { CompareServerDefault = true }).Upgrade
-            .Select(OperationSummary.Describe).ToList();
+        SchemaComparer.Compare(to, from, dialect, new CompareOptions
+        {
+            CompareType = true, CompareServerDefault = true, CompareImplicitNames = true, CompareDeclaredTypes = true, VersionTable = VersionTable,
+        }).Upgrade.Select(OperationSummary.Describe).ToList();
 
     // What check reports with the model classes written, against the live database: what they could not say.
     private async Task<IReadOnlyList<string>> ModelCheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)

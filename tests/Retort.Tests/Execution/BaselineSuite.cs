@@ -347,9 +347,10 @@ public abstract class BaselineSuite : LiveProjectTests
         return await Dialect.ForName(parsed.Dialect).InspectAsync(connection, OwnTables, CancellationToken.None);
     }
 
-    // What leads from one schema to the other, defaults compared too.
+    // What leads from one schema to the other, everything compared: declared types, defaults, the names of every object.
     private List<string> Differences(DatabaseSchema from, DatabaseSchema to) =>
-        SchemaComparer.Compare(to, from, Dialect.ForName(Target.DialectName), new CompareOptions { CompareServerDefault = true })
+        SchemaComparer.Compare(to, from, Dialect.ForName(Target.DialectName),
+                new CompareOptions { CompareServerDefault = true, CompareImplicitNames = true, CompareDeclaredTypes = true })
             .Upgrade.Select(OperationSummary.Describe).ToList();
 }
 
