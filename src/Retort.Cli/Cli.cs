@@ -18,6 +18,7 @@ internal static class Cli
         InspectCommands.Add(root, global, output);
         RunCommands.Add(root, global, output);
         CheckCommands.Add(root, global, output);
+        BaselineCommands.Add(root, global, output);
 
         var result = root.Parse(args);
         if (args.FirstOrDefault(a => !a.StartsWith('-')) is { } word && result.CommandResult.Command == root

@@ -49,10 +49,14 @@ internal sealed class GlobalOptions
         root.Add(Verbose);
     }
 
-    public RetortConfig Load(ParseResult result)
+    /// <summary>
+    /// The config, with <c>--url</c> as its database unless <paramref name="urlNamesDatabase"/> is false (a command that
+    /// takes it for the server of a scratch database).
+    /// </summary>
+    public RetortConfig Load(ParseResult result, bool urlNamesDatabase = true)
     {
         var config = ConfigFile.Load(result.GetValue(Config), result.GetValue(Name));
-        var url = result.GetValue(Url);
+        var url = urlNamesDatabase ? result.GetValue(Url) : null;
         var x = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in result.GetValue(X) ?? [])
         {

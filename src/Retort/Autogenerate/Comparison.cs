@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Retort.Dialects;
 using Retort.Ops;
 
@@ -108,9 +109,9 @@ internal sealed class Comparison
     {
         var liveByName = live.ToDictionary(v => v.Name, _context.TableNames);
         var wantedNames = wanted.Select(v => v.Name).ToHashSet(_context.TableNames);
-        foreach (var view in live.Where(v => !wantedNames.Contains(v.Name)))
+        foreach (var view in Enumerable.Reverse(ReadFirst(live)).Where(v => !wantedNames.Contains(v.Name)))
             _viewDrops.Add(new DropObjectOperation(ObjectKind.View, view.Name, view.Definition));
-        foreach (var view in wanted)
+        foreach (var view in ReadFirst(wanted))
         {
             if (!liveByName.TryGetValue(view.Name, out var existing))
                 _viewCreates.Add(new CreateObjectOperation(ObjectKind.View, view.Name, view.Definition));
@@ -118,6 +119,29 @@ internal sealed class Comparison
                 _viewCreates.Add(new ReplaceObjectOperation(ObjectKind.View, view.Name, view.Definition, Previous: existing.Definition));
         }
     }
+
+    // Views in their given order, except that a view comes after the views its definition names: it is created after
+    // them and dropped before them.
+    private static List<View> ReadFirst(List<View> views)
+    {
+        var ordered = new List<View>(views.Count);
+        var visited = new HashSet<View>();
+        void Place(View view)
+        {
+            if (!visited.Add(view))
+                return;
+            foreach (var read in views.Where(v => v != view && Reads(view.Definition, v.Name.Name)))
+                Place(read);
+            ordered.Add(view);
+        }
+        foreach (var view in views)
+            Place(view);
+        return ordered;
+    }
+
+    private static bool Reads(string definition, string name) =>
+        Regex.IsMatch(definition, @"(?<![\w$])" + Regex.Escape(name) + @"(?![\w$])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private bool SameView(View wanted, View live) =>
         _context.Dialect.Echo.SameViewDefinition(wanted.Definition, live.Definition)

@@ -26,7 +26,7 @@ public sealed partial class Commands
     /// <summary>Writes a new, empty revision file and returns its header.</summary>
     public RevisionHeader Revision(RevisionRequest request, DateTimeOffset? now = null) => WriteRevision(request, now);
 
-    private RevisionHeader WriteRevision(RevisionRequest request, DateTimeOffset? now, string upgrades = "", string downgrades = "")
+    internal RevisionHeader WriteRevision(RevisionRequest request, DateTimeOffset? now, string upgrades = "", string downgrades = "")
     {
         var map = Scripts.Map;
         var parents = NewRevisionFile.ParentsFor(map, request.Head ?? "head", request.Splice);

@@ -72,7 +72,10 @@ public sealed partial class Commands
     /// <summary>The same commands on <paramref name="scripts"/>: revisions as a change not yet written would leave them.</summary>
     internal Commands With(ScriptDirectory scripts) => new(scripts, _connect, _loadMigrations, Log);
 
-    /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>check --drift</c>, <c>squash</c>.</summary>
+    /// <summary>The same commands on other settings (another model), with the same providers, loader and log.</summary>
+    internal Commands With(RetortConfig config) => new(config, _connect, _loadMigrations, Log);
+
+    /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>lint</c>, <c>check --drift</c>, <c>squash</c>, <c>baseline</c>.</summary>
     public SafetyNet SafetyNet => _safetyNet ??= new SafetyNet(this);
 
     private SafetyNet? _safetyNet;

@@ -17,7 +17,7 @@ public static class OperationSummary
         CreateIndexOperation o => $"added index '{o.Index.Name}' on '{o.Index.Table}' ({string.Join(", ", o.Index.Columns)})",
         DropIndexOperation o => $"removed index '{o.Name}' on '{o.Table}'",
         AddConstraintOperation o => $"added {Kind(o.Constraint)} '{o.Constraint.Name}' on '{o.Table}'",
-        DropConstraintOperation o => $"removed {o.Kind.ToString().ToLowerInvariant()} constraint '{o.Name}' on '{o.Table}'",
+        DropConstraintOperation o => $"removed {o.Kind switch { ConstraintKind.ForeignKey => "foreign key", ConstraintKind.PrimaryKey => "primary key", var k => k.ToString().ToLowerInvariant() }} constraint '{o.Name}' on '{o.Table}'",
         TableCommentOperation o => $"changed comment of table '{o.Table}'",
         CreateObjectOperation o => $"added {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",
         ReplaceObjectOperation o => $"changed {o.Kind.ToString().ToLowerInvariant()} '{o.Name}'",

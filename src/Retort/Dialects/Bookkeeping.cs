@@ -118,6 +118,14 @@ public class Bookkeeping
     /// </summary>
     internal virtual string SameText(string column, string parameter) => $"{column} = {parameter}";
 
+    /// <summary>
+    /// A query naming, one row each (<c>trigger audit on orders</c>), what the database holds beyond what
+    /// <see cref="Dialect.InspectAsync"/> reads: triggers, functions and procedures, sequences no column owns, other
+    /// schemas. A schema read from the database leaves them out, and so does a revision written from one (<c>baseline</c>
+    /// says so). Null where the dialect cannot say.
+    /// </summary>
+    internal virtual SqlStatement? UnreadObjects => null;
+
     /// <summary>Drops the scratch database again, with whatever connections a pool still keeps to it.</summary>
     internal virtual IReadOnlyList<SqlStatement> DropScratch(string database) => [new($"DROP DATABASE IF EXISTS {Dialect.Quote(database)}")];
 }

@@ -53,6 +53,25 @@ internal sealed class ScratchRun(RetortConfig config, string? serverUrl, Connect
     /// <summary>Where the scratch databases are made, for a person: the server (password hidden), or a temporary SQLite file.</summary>
     public string Where => serverUrl is null ? "a temporary SQLite file" : $"a scratch database on {DatabaseUrl.Parse(serverUrl, config.BaseDirectory).Display}";
 
+    /// <summary>
+    /// As <see cref="ReplayAsync"/>, with the scratch database's name for a report, and the failure of a revision that
+    /// stopped the replay instead of the schema.
+    /// </summary>
+    public async Task<(string Database, DatabaseSchema? Schema, RetortException? Failure)> TryReplayAsync(RevisionMap map, IReadOnlyList<string> heads,
+        CancellationToken cancellationToken)
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(config, serverUrl, connect, progress, cancellationToken);
+        await using var session = Session(scratch);
+        try
+        {
+            return (session.Url.Display, (await Verification.ReplayAsync(session, map, [heads], null, cancellationToken))[0], null);
+        }
+        catch (RetortException e)
+        {
+            return (session.Url.Display, null, e);
+        }
+    }
+
     // The runs' own progress (three lines a revision for verify) is left out: the report says what happened.
     private RunSession Session(ScratchDatabase scratch) => new(scratch.Config, connect, TextWriter.Null, source, checksumOf);
 }

@@ -23,10 +23,17 @@ internal static class ModelReader
             var foreignKeys = ForeignKeyReader.Read(model, byType);
             builder.Table(model.Name.Name, table => Declare(table, model, foreignKeys), model.Name.Schema);
         }
+        foreach (var type in types.Where(t => IsModelClass(t) && Attribute.IsDefined(t, typeof(ViewAttribute), inherit: false)))
+        {
+            var view = type.GetCustomAttribute<ViewAttribute>(inherit: false)!;
+            builder.View(view.Name, view.Definition, view.Schema);
+        }
         return builder.Build();
     }
 
-    private static bool IsTable(Type type) =>
+    private static bool IsTable(Type type) => IsModelClass(type) && !Attribute.IsDefined(type, typeof(ViewAttribute), inherit: false);
+
+    private static bool IsModelClass(Type type) =>
         type.IsClass && type.IsVisible && !type.IsAbstract && !type.IsGenericTypeDefinition
         && !Attribute.IsDefined(type, typeof(NotMappedAttribute), inherit: false)
         && !Attribute.IsDefined(type, typeof(CompilerGeneratedAttribute), inherit: false)

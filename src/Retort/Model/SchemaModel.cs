@@ -40,7 +40,7 @@ namespace Retort.Model;
 /// </example>
 public static class SchemaModel
 {
-    /// <summary>Reads the tables among <paramref name="types"/> into a schema (which has no views).</summary>
+    /// <summary>Reads the tables among <paramref name="types"/> into a schema, and the views: classes marked <see cref="ViewAttribute"/>.</summary>
     /// <param name="types">Candidate classes; see the remarks for which become tables. Other types are skipped.</param>
     /// <param name="options">Naming; null for the defaults.</param>
     /// <returns>The wanted schema, tables in the order of <paramref name="types"/>.</returns>

@@ -14,15 +14,7 @@ public sealed class CSharpWriterTests
     public void The_written_revision_matches_its_golden_file(string name)
     {
         var actual = GoldenRevisions.Revision("a1b2c3d4e5f6", GoldenRevisions.ClassName(name), GoldenRevisions.All[name]());
-        var path = Path.Combine(AppContext.BaseDirectory, "Golden", "Autogenerate", name + ".cs.golden");
-        var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
-        if (expected != actual)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path + ".actual", actual);
-        }
-
-        Assert.Equal(expected, actual);
+        GoldenFile.Matches(Path.Combine("Autogenerate", name + ".cs.golden"), actual);
     }
 
     [Theory]

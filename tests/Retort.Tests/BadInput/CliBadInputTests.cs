@@ -139,7 +139,7 @@ public sealed class CliBadInputTests
         }, ["current"],
             "The version table holds a value that is not text (42); is it really a version table?"),
         new Case("a mistyped command", Nothing, ["upgarde", "head"],
-            "unknown command 'upgarde'; did you mean 'upgrade'? (commands: init, list-templates, revision, merge, history, heads, branches, show, edit, upgrade, downgrade, stamp, current, resolve, ensure-version, lock, compile, check, verify, lint, squash)", 2),
+            "unknown command 'upgarde'; did you mean 'upgrade'? (commands: init, list-templates, revision, merge, history, heads, branches, show, edit, upgrade, downgrade, stamp, current, resolve, ensure-version, lock, compile, check, verify, lint, squash, baseline)", 2),
         new Case("an unknown option", TwoRevisions, ["upgrade", "head", "--frobnicate"],
             "Unrecognized command or argument '--frobnicate' (see 'retort upgrade --help')", 2),
         new Case("a missing argument", Nothing, ["upgrade"],
@@ -215,7 +215,31 @@ public sealed class CliBadInputTests
         new Case("edit of a revision that does not exist", TwoRevisions, ["edit", "nosuch"],
             "No revision, branch label or symbol named 'nosuch'"),
         new Case("history of a range that does not parse", TwoRevisions, ["history", "-r", "nosuch:"],
-            "No revision, branch label or symbol named 'nosuch'"));
+            "No revision, branch label or symbol named 'nosuch'"),
+        new Case("baseline without --from-live", Nothing, ["baseline"],
+            "baseline needs --from-live, which reads the schema from the project's database (the only source for now); see 'retort baseline --help'", 2),
+        new Case("baseline with no database configured", p => p.WriteFile("retort.json", """{ "scriptLocation": "migrations" }"""),
+            ["baseline", "--from-live", "--url", "sqlite:///app.db"],
+            "No database is configured to baseline: set \"url\" in {dir}/retort.json, or RETORT_URL (--url names the server of the proof's scratch database, not the database to baseline)"),
+        new Case("baseline of a project with revisions", TwoRevisions, ["baseline", "--from-live"],
+            "baseline writes a project's first revision, and this one has 2 already (heads: bbbb00000002); baseline from a new project with no revisions " +
+            "('retort init' in another folder, pointing at this database), or write the next revision with 'retort revision --autogenerate'"),
+        new Case("baseline of an empty database", p => p.Sqlite("app.db", "PRAGMA user_version = 1"), ["baseline", "--from-live"],
+            "sqlite:///app.db has no tables or views (besides Retort's own), so there is nothing to baseline; start with 'retort revision' instead"),
+        new Case("baseline of a database versioned already", p => p.Sqlite("app.db",
+            "CREATE TABLE t (id INTEGER); CREATE TABLE retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY); INSERT INTO retort_version VALUES ('dead00000000')"),
+            ["baseline", "--from-live"],
+            "sqlite:///app.db is versioned already: its version table retort_version holds dead00000000; baseline is for a database that no migrations have run on"),
+        new Case("baseline with a scratch server for a SQLite database", p => p.Sqlite("app.db", "CREATE TABLE t (id INTEGER)"),
+            ["baseline", "--from-live", "--url", "postgresql://u@127.0.0.1:1/db"],
+            "The database to baseline is a SQLite file (sqlite:///app.db), so the proof runs on a temporary SQLite file; leave --url out " +
+            "(it names the server of the proof's scratch database, not the database to baseline, which is the config's url or RETORT_URL)"),
+        new Case("baseline --model-out naming a file", p =>
+        {
+            p.Sqlite("app.db", "CREATE TABLE t (id INTEGER)");
+            p.WriteFile("model.txt", "mine");
+        }, ["baseline", "--from-live", "--model-out", "model.txt"],
+            "--model-out model.txt is a file; name a folder for the model classes"));
 
     [Theory]
     [MemberData(nameof(Cases))]

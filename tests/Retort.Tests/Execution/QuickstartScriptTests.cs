@@ -26,14 +26,7 @@ public sealed class QuickstartScriptTests
         cache.Delete(recursive: true);
         var sql = VolatileValues.Masked(writer.ToString());
 
-        var golden = Path.Combine(AppContext.BaseDirectory, "Golden", "Quickstart", dialect + ".sql");
-        var expected = File.Exists(golden) ? File.ReadAllText(golden).ReplaceLineEndings("\n") : "";
-        if (expected != sql)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(golden)!);
-            File.WriteAllText(golden + ".actual", sql);
-        }
-        Assert.Equal(expected, sql);
+        GoldenFile.Matches(Path.Combine("Quickstart", dialect + ".sql"), sql);
     }
 
     private sealed class Compiled(CompiledScripts scripts) : MigrationSource

@@ -69,15 +69,19 @@ internal sealed class TestProject : IDisposable
 
     private async Task<MigrationSource> LoadAsync(ScriptDirectory scripts, CancellationToken cancellationToken)
     {
-        var compiled = await new ScriptCompiler().CompileAsync(scripts.CompileSources(), Path.Combine(Root, ".retort", "cache"), null, cancellationToken);
-        return new Source(compiled);
+        var cache = Path.Combine(Root, ".retort", "cache");
+        var compiled = await new ScriptCompiler().CompileAsync(scripts.CompileSources(), cache, null, cancellationToken);
+        return new Source(compiled, scripts, cache);
     }
 
-    private sealed class Source(CompiledScripts scripts) : MigrationSource
+    private sealed class Source(CompiledScripts scripts, ScriptDirectory directory, string cache) : MigrationSource
     {
         public override Migration Create(Revision revision) => scripts.CreateMigration(revision.Id);
 
         public override Type? TypeOf(Revision revision) => scripts.MigrationType(revision.Id);
+
+        // The classes of model.sources, as the CLI's source gives them.
+        public override IReadOnlyList<Type> ModelTypes => scripts.TypesDeclaredIn(directory.ModelSources(), cache);
     }
 
     public void Dispose()

@@ -40,4 +40,41 @@ internal sealed class PostgresBookkeeping(PostgresDialect dialect) : Bookkeeping
 
     /// <summary>A commit does not wait for the write-ahead log to reach the disk (https://www.postgresql.org/docs/current/wal-async-commit.html).</summary>
     internal override IReadOnlyList<SqlStatement> ScratchSession => [new("SET synchronous_commit = off")];
+
+    /// <summary>
+    /// Sequences no column owns (serial and identity sequences are their columns'), materialized views, triggers,
+    /// functions and procedures, domains, enum types no column uses and composite types (none an extension's),
+    /// extensions, and the other schemas that hold tables or views.
+    /// </summary>
+    internal override SqlStatement UnreadObjects => new("""
+            SELECT 'sequence ' || c.relname FROM pg_class c
+            WHERE c.relkind = 'S' AND c.relnamespace = current_schema()::regnamespace
+                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+            UNION ALL
+            SELECT 'materialized view ' || c.relname FROM pg_class c WHERE c.relkind = 'm' AND c.relnamespace = current_schema()::regnamespace
+            UNION ALL
+            SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+            UNION ALL
+            SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END
+                || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+            FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace
+                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            UNION ALL
+            SELECT CASE t.typtype WHEN 'd' THEN 'domain ' WHEN 'e' THEN 'enum type ' ELSE 'type ' END || t.typname FROM pg_type t
+            WHERE t.typnamespace = current_schema()::regnamespace
+                AND (t.typtype = 'd'
+                    OR t.typtype = 'e' AND NOT EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+                        WHERE a.atttypid = t.oid AND r.relkind IN ('r', 'p') AND NOT a.attisdropped)
+                    OR t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))
+                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+            UNION ALL
+            SELECT 'extension ' || e.extname FROM pg_extension e WHERE e.extname <> 'plpgsql'
+            UNION ALL
+            SELECT 'schema ' || n.nspname || ' (' || count(*) || ' table(s) or view(s))' FROM pg_namespace n
+            JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm')
+            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> current_schema()
+            GROUP BY n.nspname
+            ORDER BY 1
+            """);
 }

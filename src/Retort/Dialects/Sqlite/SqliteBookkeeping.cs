@@ -42,4 +42,7 @@ internal sealed class SqliteBookkeeping(SqliteDialect dialect) : Bookkeeping(dia
     /// </summary>
     internal override SqlStatement SchemaFingerprint =>
         new(@"SELECT group_concat(type || ' ' || name || ' ' || ifnull(sql, ''), char(10)) FROM (SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type, name)");
+
+    /// <summary>Triggers: the only schema objects of SQLite's besides tables, indexes and views.</summary>
+    internal override SqlStatement UnreadObjects => new("SELECT 'trigger ' || name || ' on ' || tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1");
 }
