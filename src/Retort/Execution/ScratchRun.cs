@@ -54,7 +54,7 @@ internal sealed class ScratchRun(RetortConfig config, string? serverUrl, Connect
     public string Where => serverUrl is null ? "a temporary SQLite file" : $"a scratch database on {DatabaseUrl.Parse(serverUrl, config.BaseDirectory).Display}";
 
     /// <summary>
-    /// As <see cref="ReplayAsync"/>, with the scratch database's name for a report, and the failure of a revision that
+    /// As <see cref="ReplayAsync(RevisionMap, IReadOnlyList{string}, CancellationToken)"/>, with the scratch database's name for a report, and the failure of a revision that
     /// stopped the replay instead of the schema.
     /// </summary>
     public async Task<(string Database, DatabaseSchema? Schema, RetortException? Failure)> TryReplayAsync(RevisionMap map, IReadOnlyList<string> heads,
