@@ -170,7 +170,9 @@ start_mysql() {
 
 create_mysql_objects() {
   # Both host names: a TCP login from 127.0.0.1 may be matched as 'localhost' or as the address.
+  # The suite makes a database per test, each with a connection pool of its own: more than the default 151 connections.
   mariadb --protocol=socket <<SQL
+SET GLOBAL max_connections = 1000;
 CREATE USER IF NOT EXISTS '$TEST_USER'@'localhost' IDENTIFIED BY '$TEST_PASSWORD';
 CREATE USER IF NOT EXISTS '$TEST_USER'@'$HOST' IDENTIFIED BY '$TEST_PASSWORD';
 ALTER USER '$TEST_USER'@'localhost' IDENTIFIED BY '$TEST_PASSWORD';

@@ -37,7 +37,7 @@ internal static class BaselineCommands
             }
             var request = new BaselineRequest(result.GetValue(message)!, result.GetValue(modelOut), result.GetValue(force), !result.GetValue(noStamp),
                 result.GetValue(global.Url), result.GetValue(revId));
-            var report = await CliCommands.Create(global.Load(result, urlNamesDatabase: false), output).SafetyNet.BaselineAsync(request, cancellationToken: ct);
+            var report = await CliCommands.Create(global.Load(result, urlNamesDatabase: false), output).SchemaRevisions.BaselineAsync(request, cancellationToken: ct);
             output.Lines(CommandText.Baseline(report));
             return report.Proved ? 0 : 1;
         });

@@ -114,7 +114,7 @@ internal static class CheckCommands
         {
             var request = new SquashRequest(result.GetValue(squashRange)!, result.GetValue(message)!, result.GetValue(keepData), result.GetValue(global.Url),
                 result.GetValue(revId), result.GetValue(dryRun));
-            var report = await CliCommands.Create(global.Load(result), output).SafetyNet.SquashAsync(request, ct);
+            var report = await CliCommands.Create(global.Load(result), output).SchemaRevisions.SquashAsync(request, ct);
             output.Lines(CommandText.Squash(report));
             return report.Proven ? 0 : 1;
         });

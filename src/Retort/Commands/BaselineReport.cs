@@ -3,7 +3,7 @@ using Retort.Revisions;
 
 namespace Retort;
 
-/// <summary>What <see cref="SafetyNet.BaselineAsync"/> is asked to do (<c>retort baseline --from-live</c>).</summary>
+/// <summary>What <see cref="SchemaRevisions.BaselineAsync"/> is asked to do (<c>retort baseline --from-live</c>).</summary>
 /// <param name="Message">The revision's message (<c>-m</c>).</param>
 /// <param name="ModelOut">A folder to write C# model classes into, one file per table and view (<c>--model-out</c>); none by default.</param>
 /// <param name="Force">Overwrite model files that exist already (<c>--force</c>); by default they stop the baseline before it writes anything.</param>

@@ -8,22 +8,19 @@ public sealed partial class Commands
     /// Who holds the migration lock of the configured database (e.g. <c>pid 4711 (retort, app)</c> on PostgreSQL),
     /// or null when it is free.
     /// </summary>
-    public async Task<string?> LockStatusAsync(CancellationToken cancellationToken = default)
-    {
-        await using var session = Session();
-        await using var probe = await session.UnheldLockAsync(cancellationToken);
-        return await probe.HolderAsync(cancellationToken);
-    }
+    public Task<string?> LockStatusAsync(CancellationToken cancellationToken = default) => ProbeLockAsync(probe => probe.HolderAsync(cancellationToken), cancellationToken);
 
     /// <summary>
     /// One line on the migration lock for a person: who holds it, or that it is free; for a lease, until when it runs, or
     /// when the lease of a run that stopped expired.
     /// </summary>
-    public async Task<string> LockDescriptionAsync(CancellationToken cancellationToken = default)
+    public Task<string> LockDescriptionAsync(CancellationToken cancellationToken = default) => ProbeLockAsync(probe => probe.DescribeAsync(cancellationToken), cancellationToken);
+
+    private async Task<T> ProbeLockAsync<T>(Func<MigrationLock, Task<T>> ask, CancellationToken cancellationToken)
     {
         await using var session = Session();
         await using var probe = await session.UnheldLockAsync(cancellationToken);
-        return await probe.DescribeAsync(cancellationToken);
+        return await ask(probe);
     }
 
     /// <summary>

@@ -57,11 +57,7 @@ public sealed partial class Commands
     public ScriptDirectory Scripts => _scripts ??= ScriptDirectory.Load(Config);
 
     /// <summary>Forgets the graph read so far, after files changed on disk.</summary>
-    public void Reload()
-    {
-        if (!_fixedScripts)
-            _scripts = null;
-    }
+    public void Reload() => _scripts = _fixedScripts ? _scripts : null;
 
     /// <summary>The database of the settings, for one command; the caller disposes it.</summary>
     internal RunSession Session() => new(Config, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
@@ -75,10 +71,15 @@ public sealed partial class Commands
     /// <summary>The same commands on other settings (another model), with the same providers, loader and log.</summary>
     internal Commands With(RetortConfig config) => new(config, _connect, _loadMigrations, Log);
 
-    /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>lint</c>, <c>check --drift</c>, <c>squash</c>, <c>baseline</c>.</summary>
+    /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>lint</c>, <c>check --drift</c>.</summary>
     public SafetyNet SafetyNet => _safetyNet ??= new SafetyNet(this);
 
     private SafetyNet? _safetyNet;
+
+    /// <summary>Revisions written from schemas: <c>squash</c>, <c>baseline --from-live</c>.</summary>
+    public SchemaRevisions SchemaRevisions => _schemaRevisions ??= new SchemaRevisions(this);
+
+    private SchemaRevisions? _schemaRevisions;
 
     /// <summary>Runs <paramref name="work"/> on the graph and the database of one command, and disposes the session after.</summary>
     private async Task<T> InSessionAsync<T>(Func<RunSession, RevisionMap, Task<T>> work)
@@ -88,12 +89,7 @@ public sealed partial class Commands
         return await work(session, map);
     }
 
-    private Task InSessionAsync(Func<RunSession, RevisionMap, Task> work) =>
-        InSessionAsync(async (session, map) =>
-        {
-            await work(session, map);
-            return true;
-        });
+    private Task InSessionAsync(Func<RunSession, RevisionMap, Task> work) => InSessionAsync(async (session, map) => { await work(session, map); return true; });
 
     /// <summary>The revisions' code, loaded (compiled, or read from the cache) at each call.</summary>
     internal MigrationSource LoadMigrations()

@@ -1,6 +1,6 @@
 namespace Retort;
 
-/// <summary>What <see cref="SafetyNet.SquashAsync"/> is asked to do.</summary>
+/// <summary>What <see cref="SchemaRevisions.SquashAsync"/> is asked to do.</summary>
 /// <param name="Range">The revisions to replace, <c>FROM:TO</c> as <c>verify -r</c> reads it, both ends included.</param>
 /// <param name="Message">The squash revision's message (<c>-m</c>).</param>
 /// <param name="KeepDataMigrations">
@@ -14,7 +14,7 @@ namespace Retort;
 public sealed record SquashRequest(string Range, string Message, bool KeepDataMigrations = false, string? ScratchUrl = null,
     string? RevisionId = null, bool DryRun = false);
 
-/// <summary>What <see cref="SafetyNet.SquashAsync"/> did, or would do (<see cref="SquashRequest.DryRun"/>), or why it refused.</summary>
+/// <summary>What <see cref="SchemaRevisions.SquashAsync"/> did, or would do (<see cref="SquashRequest.DryRun"/>), or why it refused.</summary>
 /// <param name="Id">The squash revision's id.</param>
 /// <param name="Path">Its file (not written when <see cref="Written"/> is false).</param>
 /// <param name="Replaced">The revisions it replaces, in upgrade order.</param>

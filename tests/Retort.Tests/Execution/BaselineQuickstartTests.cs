@@ -54,11 +54,11 @@ public sealed class BaselineQuickstartTests : IDisposable
         File.WriteAllText(Path.Combine(_adopter.Root, "Quickstart.cs"), QuickstartModel);
         // Versioned by the quickstart's project, the database is not one to baseline; without its version table (a
         // database made some other way) it is.
-        var versioned = await Assert.ThrowsAsync<RetortException>(() => _adopter.Commands().SafetyNet.BaselineAsync());
+        var versioned = await Assert.ThrowsAsync<RetortException>(() => _adopter.Commands().SchemaRevisions.BaselineAsync());
         Assert.Contains("is versioned already: its version table retort_version holds 04432f9571f7", versioned.Message);
         await ExecuteAsync("DROP TABLE retort_version; DROP TABLE retort_version_log");
 
-        var report = await _adopter.Commands().SafetyNet.BaselineAsync(new BaselineRequest("adopt the quickstart", ModelOut: "Models"));
+        var report = await _adopter.Commands().SchemaRevisions.BaselineAsync(new BaselineRequest("adopt the quickstart", ModelOut: "Models"));
 
         Assert.True(report.Proved, string.Join("\n", CommandText.Baseline(report)));
         Assert.True(report.Stamped);

@@ -105,7 +105,7 @@ public abstract class BaselineSuite : LiveProjectTests
         await CreateSchemaAsync();
         var before = await InspectAsync(Project.Url);
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(), Now);
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request(), Now);
 
         Assert.True(report.Proved, string.Join("\n", CommandText.Baseline(report)));
         Assert.True(report.Stamped);
@@ -134,7 +134,7 @@ public abstract class BaselineSuite : LiveProjectTests
         await using (var connection = await OpenAsync())
             await Autogenerate.LiveApply.ExecuteAsync(dialect, connection, Fidelity.FidelityCorpus.Ddl(schema, dialect));
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request());
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request());
 
         Assert.True(report.Proved && report.Stamped, string.Join("\n", CommandText.Baseline(report)));
         Assert.Empty(report.ModelGaps);
@@ -147,7 +147,7 @@ public abstract class BaselineSuite : LiveProjectTests
     public async Task The_revision_rebuilds_the_same_schema_on_an_empty_database_and_its_downgrade_removes_it()
     {
         await CreateSchemaAsync();
-        await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null), Now);
+        await Project.Commands().SchemaRevisions.BaselineAsync(Request(modelOut: null), Now);
         var empty = "retort_" + Guid.NewGuid().ToString("N")[..12];
         var url = await Target.CreateDatabaseAsync(empty, Project.Root);
         try
@@ -174,7 +174,7 @@ public abstract class BaselineSuite : LiveProjectTests
         await CreateSchemaAsync();
         Project.TableRevision("a1");
 
-        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SafetyNet.BaselineAsync(Request(), Now));
+        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SchemaRevisions.BaselineAsync(Request(), Now));
 
         Assert.StartsWith("baseline writes a project's first revision, and this one has 1 already (heads: a1); ", refused.Message);
         Assert.Equal(["a1.cs"], VersionFiles());
@@ -189,7 +189,7 @@ public abstract class BaselineSuite : LiveProjectTests
         await ExecuteAsync("CREATE TABLE retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)");
         await ExecuteAsync("INSERT INTO retort_version (version_num) VALUES ('0ld000000001')");
 
-        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SafetyNet.BaselineAsync(Request(), Now));
+        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SchemaRevisions.BaselineAsync(Request(), Now));
 
         Assert.Contains("is versioned already: its version table retort_version holds 0ld000000001", refused.Message);
         Assert.Empty(VersionFiles());
@@ -202,7 +202,7 @@ public abstract class BaselineSuite : LiveProjectTests
         // An empty version table is not a revision: the database is still empty of anything to baseline.
         await ExecuteAsync("CREATE TABLE retort_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)");
 
-        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SafetyNet.BaselineAsync(Request(), Now));
+        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SchemaRevisions.BaselineAsync(Request(), Now));
 
         Assert.EndsWith("has no tables or views (besides Retort's own), so there is nothing to baseline; start with 'retort revision' instead", refused.Message);
         Assert.Empty(VersionFiles());
@@ -215,7 +215,7 @@ public abstract class BaselineSuite : LiveProjectTests
         // A template that adds a table to every revision's upgrade: the revision then builds more than the database has.
         WriteTemplate("op.CreateTable(\"extra\", new Column(\"id\", SqlType.Integer, primaryKey: true));");
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null), Now);
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request(modelOut: null), Now);
 
         Assert.False(report.Proved);
         Assert.Null(report.ProofFailure);
@@ -235,7 +235,7 @@ public abstract class BaselineSuite : LiveProjectTests
         await CreateSchemaAsync();
         WriteTemplate("op.Execute(\"THIS IS NOT SQL\");");
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null), Now);
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request(modelOut: null), Now);
 
         Assert.False(report.Proved);
         Assert.StartsWith($"Upgrade {RevisionId} ({RevisionId}_baseline.cs) failed: ", report.ProofFailure);
@@ -252,7 +252,7 @@ public abstract class BaselineSuite : LiveProjectTests
     {
         await CreateSchemaAsync();
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null, stamp: false), Now);
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request(modelOut: null, stamp: false), Now);
 
         Assert.True(report.Proved, string.Join("\n", CommandText.Baseline(report)));
         Assert.False(report.Stamped);
@@ -274,7 +274,7 @@ public abstract class BaselineSuite : LiveProjectTests
         foreach (var statement in trigger)
             await ExecuteAsync(statement);
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null), Now);
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request(modelOut: null), Now);
 
         Assert.True(report.Proved);
         var expected = "not read, so not in the revision (add them to it with op.Execute, or to a revision of their own): " +
@@ -290,12 +290,12 @@ public abstract class BaselineSuite : LiveProjectTests
         Directory.CreateDirectory(Path.Combine(Project.Root, "Models"));
         File.WriteAllText(Path.Combine(Project.Root, "Models", "Book.cs"), "// mine\n");
 
-        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SafetyNet.BaselineAsync(Request(), Now));
+        var refused = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().SchemaRevisions.BaselineAsync(Request(), Now));
         Assert.Equal($"Models{Path.DirectorySeparatorChar}Book.cs exists already; pass --force to overwrite the model files, or choose another --model-out", refused.Message);
         Assert.Equal("// mine\n", File.ReadAllText(Path.Combine(Project.Root, "Models", "Book.cs")));
         Assert.Empty(VersionFiles());
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(force: true), Now);
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request(force: true), Now);
         Assert.True(report.Stamped);
         Assert.Contains("public class Book", File.ReadAllText(Path.Combine(Project.Root, "Models", "Book.cs")));
     }
@@ -306,12 +306,12 @@ public abstract class BaselineSuite : LiveProjectTests
         await CreateSchemaAsync();
         var other = Target.Database == TestDatabase.Postgresql ? "mysql://u@127.0.0.1:1/db" : "postgresql://u@127.0.0.1:1/db";
         var refused = await Assert.ThrowsAsync<RetortException>(() =>
-            Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null) with { ScratchUrl = other }, Now));
+            Project.Commands().SchemaRevisions.BaselineAsync(Request(modelOut: null) with { ScratchUrl = other }, Now));
         Assert.StartsWith($"--url names {other}, a {other[..other.IndexOf(':')]} server, and the database to baseline is ", refused.Message);
         Assert.EndsWith(": the proof must run on the same kind of database", refused.Message);
         Assert.Empty(VersionFiles());
 
-        var report = await Project.Commands().SafetyNet.BaselineAsync(Request(modelOut: null) with { ScratchUrl = Project.Url }, Now);
+        var report = await Project.Commands().SchemaRevisions.BaselineAsync(Request(modelOut: null) with { ScratchUrl = Project.Url }, Now);
 
         Assert.True(report.Proved && report.Stamped, string.Join("\n", CommandText.Baseline(report)));
         Assert.Contains("retort_scratch_", report.ScratchDatabase);
@@ -323,7 +323,7 @@ public abstract class BaselineSuite : LiveProjectTests
         await CreateSchemaAsync();
 
         var refused = await Assert.ThrowsAsync<RetortException>(() =>
-            Project.Commands(c => c with { Databases = ["engine1", "engine2"] }).SafetyNet.BaselineAsync(Request(), Now));
+            Project.Commands(c => c with { Databases = ["engine1", "engine2"] }).SchemaRevisions.BaselineAsync(Request(), Now));
 
         Assert.Equal("baseline reads one database, and this project's revisions serve several (databases: engine1, engine2); baseline each database from a project of its own", refused.Message);
         Assert.Empty(VersionFiles());
@@ -363,7 +363,7 @@ public sealed class SqliteBaselineTests : BaselineSuite
         await ExecuteAsync("CREATE TABLE t (id INTEGER PRIMARY KEY)");
 
         var refused = await Assert.ThrowsAsync<RetortException>(() =>
-            Project.Commands().SafetyNet.BaselineAsync(new BaselineRequest(ScratchUrl: "postgresql://u@127.0.0.1/db")));
+            Project.Commands().SchemaRevisions.BaselineAsync(new BaselineRequest(ScratchUrl: "postgresql://u@127.0.0.1/db")));
 
         Assert.StartsWith("The database to baseline is a SQLite file (sqlite:///live.db), so the proof runs on a temporary SQLite file; leave --url out", refused.Message);
         Assert.Empty(Directory.GetFiles(Path.Combine(Project.Root, "migrations", "versions")));

@@ -89,7 +89,7 @@ public abstract class SquashSuite : LiveProjectTests
     }
 
     private Task<SquashReport> SquashAsync(string range, bool keepData = false, bool dryRun = false) =>
-        Project.Commands().SafetyNet.SquashAsync(new SquashRequest(range, "first steps", keepData, RevisionId: "s000000000aa", DryRun: dryRun));
+        Project.Commands().SchemaRevisions.SquashAsync(new SquashRequest(range, "first steps", keepData, RevisionId: "s000000000aa", DryRun: dryRun));
 
     private string File(string id) => Path.Combine(Project.Root, "migrations", "versions", $"{id}.cs");
 
@@ -329,7 +329,7 @@ public sealed class SqliteSquashTests : SquashSuite
             .Revision("r03", ["r02"], "op.CreateIndex(\"ix_vendors_country\", \"vendors\", [\"country\"]); op.Execute(\"UPDATE vendors SET country = 'NL'\");")
             .Revision("r04", ["r03"]);
 
-        var report = await Project.Commands().SafetyNet.SquashAsync(new SquashRequest("r01:r03", "customers and vendors", KeepDataMigrations: true, RevisionId: "5a17c0ffee00"));
+        var report = await Project.Commands().SchemaRevisions.SquashAsync(new SquashRequest("r01:r03", "customers and vendors", KeepDataMigrations: true, RevisionId: "5a17c0ffee00"));
 
         Assert.True(report.Proven, string.Join("\n", CommandText.Squash(report)));
         var text = System.Text.RegularExpressions.Regex.Replace(System.IO.File.ReadAllText(report.Path), "CreateDate = \"[^\"]*\"", "CreateDate = \"2026-11-26 19:30:00\"");

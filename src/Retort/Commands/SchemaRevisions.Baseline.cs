@@ -6,7 +6,7 @@ using Retort.Revisions;
 
 namespace Retort;
 
-public sealed partial class SafetyNet
+public sealed partial class SchemaRevisions
 {
     /// <summary>
     /// Adopts a database that has no migrations (<c>retort baseline --from-live</c>): reads its schema into a first

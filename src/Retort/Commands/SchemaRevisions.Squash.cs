@@ -6,7 +6,7 @@ using Retort.Revisions;
 
 namespace Retort;
 
-public sealed partial class SafetyNet
+public sealed partial class SchemaRevisions
 {
     /// <summary>
     /// Replaces the revisions <c>FROM:TO</c> with one revision (<c>retort squash</c>) whose upgrade is the schema at TO
