@@ -38,7 +38,7 @@ public sealed partial class SafetyNet
     /// </summary>
     public LintReport LintOperations(IReadOnlyList<MigrationOperation> operations)
     {
-        var dialect = _commands.Session().Dialect;
+        var dialect = Dialect.ForName(Configuration.DatabaseUrl.From(Config).Dialect);
         var findings = Linter.Lint(new LintInput(null, false, operations, [], []), new LintTarget(dialect, AutoBatch: Config.SqliteAutoBatch));
         return new LintReport(dialect.Id.Name, 0, findings.Select(f => Item(f, null)).ToList(), []);
     }
@@ -74,21 +74,16 @@ public sealed partial class SafetyNet
     /// <summary>A revision's upgrade as operations, recorded without running; a revision that reads the database is judged up to there.</summary>
     private static LintInput Record(Revision revision, MigrationSource source, Dialect dialect, List<string> notes)
     {
-        var operations = new List<MigrationOperation>();
         var suppressions = new List<(MigrationOperation, LintSuppression)>();
-        var op = new Operations(operations.Add, dialect.Name, dialect.Literal, (o, s) => suppressions.Add((o, s)), null);
         var migration = source.Create(revision);
-        try
-        {
-            migration.UpgradeAsync(op, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            notes.Add($"{revision.Id}: lint judged the {operations.Count} operation(s) before its upgrade stopped being recordable ({StatementFailedException.OneLine(e.Message)})");
-        }
+        var recording = MigrationRecording.Of(() => migration, upgrade: true, dialect, null, null, (o, s) => suppressions.Add((o, s)));
+        if (recording.ReadsConnection)
+            notes.Add($"{revision.Id}: reads the database through op.Connection; lint judged the {recording.Operations.Count} operation(s) before that");
+        else if (recording.Failure is { } failure)
+            notes.Add($"{revision.Id}: lint judged the {recording.Operations.Count} operation(s) before its upgrade stopped being recordable ({StatementFailedException.OneLine(failure.Message)})");
         var onRevision = migration.GetType().GetCustomAttributes(typeof(LintAttribute), inherit: false).Cast<LintAttribute>()
             .Select(a => new LintSuppression(a.Code, a.Reason)).ToList();
-        return new LintInput(revision.Id, revision.Phase == MigrationPhase.PostDeploy, operations, suppressions, onRevision);
+        return new LintInput(revision.Id, revision.Phase == MigrationPhase.PostDeploy, recording.Operations, suppressions, onRevision);
     }
 
     /// <summary>

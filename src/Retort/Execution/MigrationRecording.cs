@@ -18,13 +18,16 @@ internal sealed record MigrationRecording(IReadOnlyList<MigrationOperation> Oper
     /// <summary>
     /// Records the upgrade (or downgrade) of the migration <paramref name="create"/> makes, as it would run on
     /// <paramref name="dialect"/>'s database. <paramref name="definitionIn"/> finds the definition a revision gave a view,
-    /// function or procedure; without it a migration that asks stops there.
+    /// function or procedure; without it a migration that asks stops there. <paramref name="suppress"/> hears each
+    /// <c>.Lint(code, reason)</c> the migration writes.
     /// </summary>
     public static MigrationRecording Of(Func<Migration> create, bool upgrade, Dialect dialect, string? database,
-        Func<ObjectKind, TableName, string, string>? definitionIn)
+        Func<ObjectKind, TableName, string, string>? definitionIn, Action<MigrationOperation, LintSuppression>? suppress = null)
     {
         var recorded = new List<MigrationOperation>();
-        var op = new Operations(recorded.Add, dialect.Name, dialect.Literal, null, null, database, null, definitionIn);
+        var op = suppress is null
+            ? new Operations(recorded.Add, dialect.Name, dialect.Literal, null, null, database, null, definitionIn)
+            : new Operations(recorded.Add, dialect.Name, dialect.Literal, suppress, definitionIn);
         try
         {
             var migration = create();

@@ -105,6 +105,18 @@ public abstract class LintSuite : LiveProjectTests
     }
 
     [DatabaseFact]
+    public async Task A_revision_that_reads_the_database_is_judged_up_to_there_and_says_so()
+    {
+        Project.Revision("a1", [], Users)
+            .Revision("b1", ["a1"], "op.DropColumn(\"users\", \"age\"); _ = op.Connection; op.DropTable(\"orgs\");");
+
+        var report = await Project.Commands().SafetyNet.LintAsync(new LintRequest("b1:b1"));
+
+        Assert.Equal(["drops column users.age"], report.Findings.Where(f => f.Code == "RT102" || f.Code == "RT101").Select(f => f.Message));
+        Assert.Equal(["b1: reads the database through op.Connection; lint judged the 1 operation(s) before that"], report.Notes);
+    }
+
+    [DatabaseFact]
     public async Task A_drop_in_a_post_deploy_revision_is_destructive_but_no_longer_breaks_the_running_application()
     {
         Project.Revision("a1", [], Users);
