@@ -84,14 +84,14 @@ internal static class RunCommands
         status.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
-            output.Line(await commands.LockDescriptionAsync(ct));
+            output.Line(await commands.Lock.DescribeAsync(ct));
             return 0;
         });
         var release = new Command("release", "End the lease in the lock table (\"lock\": \"table\") whoever holds it");
         release.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
-            output.Line(await commands.LockReleaseAsync(ct) ? "Released the migration lock" : "The migration lock was not held");
+            output.Line(await commands.Lock.ReleaseAsync(ct) ? "Released the migration lock" : "The migration lock was not held");
             return 0;
         });
         root.Add(new Command("lock", "The migration lock that keeps runs changing one database apart") { status, release });

@@ -53,6 +53,9 @@ public sealed partial class Commands
     /// <summary>Where progress lines go.</summary>
     public TextWriter Log { get; }
 
+    /// <summary>Hears of each revision and statement as upgrades, downgrades and stamps run them.</summary>
+    public MigrationObserver? Observer { get; init; }
+
     /// <summary>The project's revision files and graph, read once per instance.</summary>
     public ScriptDirectory Scripts => _scripts ??= ScriptDirectory.Load(Config);
 
@@ -60,21 +63,26 @@ public sealed partial class Commands
     public void Reload() => _scripts = _fixedScripts ? _scripts : null;
 
     /// <summary>The database of the settings, for one command; the caller disposes it.</summary>
-    internal RunSession Session() => new(Config, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
+    internal RunSession Session() => new(Config, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path), Observer);
 
     /// <summary>Runs of the revisions on a scratch database, made on the server of <paramref name="serverUrl"/> or as a temporary SQLite file.</summary>
     internal ScratchRun Scratch(string? serverUrl) => new(Config, serverUrl, _connect, Log, LoadMigrations, path => Scripts.ChecksumOf(path));
 
     /// <summary>The same commands on <paramref name="scripts"/>: revisions as a change not yet written would leave them.</summary>
-    internal Commands With(ScriptDirectory scripts) => new(scripts, _connect, _loadMigrations, Log);
+    internal Commands With(ScriptDirectory scripts) => new(scripts, _connect, _loadMigrations, Log) { Observer = Observer };
 
     /// <summary>The same commands on other settings (another model), with the same providers, loader and log.</summary>
-    internal Commands With(RetortConfig config) => new(config, _connect, _loadMigrations, Log);
+    internal Commands With(RetortConfig config) => new(config, _connect, _loadMigrations, Log) { Observer = Observer };
 
     /// <summary>The checks beyond running the scripts: <c>verify</c>, <c>lint</c>, <c>check --drift</c>.</summary>
     public SafetyNet SafetyNet => _safetyNet ??= new SafetyNet(this);
 
     private SafetyNet? _safetyNet;
+
+    /// <summary>The migration lock of the configured database: who holds it, and ending a crashed run's lease.</summary>
+    public MigrationLockCommands Lock => _lock ??= new MigrationLockCommands(this);
+
+    private MigrationLockCommands? _lock;
 
     /// <summary>Revisions written from schemas: <c>squash</c>, <c>baseline --from-live</c>.</summary>
     public SchemaRevisions SchemaRevisions => _schemaRevisions ??= new SchemaRevisions(this);

@@ -43,7 +43,7 @@ public sealed class Migrator
         if (scripts.Headers.Count == 0)
             throw new RetortException($"No revision classes (a Migration with [Revision]) in {string.Join(", ", options.Assemblies.Select(a => a.GetName().Name))}");
         var source = MigrationSource.FromAssemblies(options.Assemblies);
-        _commands = new Commands(scripts, options.Connect, (_, _) => Task.FromResult(source), options.Progress);
+        _commands = new Commands(scripts, options.Connect, (_, _) => Task.FromResult(source), options.Progress) { Observer = options.Observer };
     }
 
     /// <summary>The revision graph read from the assemblies.</summary>
@@ -109,4 +109,7 @@ public sealed record MigratorOptions
 
     /// <summary>Where progress lines (<c>Running upgrade a -> b</c>) go; nowhere by default.</summary>
     public TextWriter? Progress { get; init; }
+
+    /// <summary>Hears of each revision and statement as runs apply them (structured logging, progress displays).</summary>
+    public MigrationObserver? Observer { get; init; }
 }

@@ -17,6 +17,8 @@ namespace Retort.Execution;
 /// <param name="AutoBatch">Gathers SQLite's table changes into batches (<c>sqliteAutoBatch</c>).</param>
 /// <param name="Journal">Writes the log of applied steps; null when the log is off.</param>
 /// <param name="Fence">The run's lock, checked before each statement and before each commit.</param>
+/// <param name="Observer">Hears of each step and statement as it runs.</param>
+/// <param name="Where">The database as shown to people, for the observer and the telemetry.</param>
 internal sealed record RunOptions(
     RevisionMap Map,
     Func<MigrationSource> Source,
@@ -28,7 +30,9 @@ internal sealed record RunOptions(
     string? Database = null,
     bool AutoBatch = false,
     StepJournal? Journal = null,
-    MigrationLock? Fence = null);
+    MigrationLock? Fence = null,
+    MigrationObserver? Observer = null,
+    string Where = "");
 
 /// <summary>
 /// Runs steps: each revision's <c>Upgrade</c>/<c>Downgrade</c> produces operations, the dialect renders them,
@@ -50,6 +54,12 @@ internal sealed partial class MigrationRunner(RunOptions options)
     // transactions, and a step's work has no transaction around it.
     private readonly bool _counted = options.Journal?.CountsStatements == true;
 
+    // This run's observer and telemetry; null while no step runs.
+    private RunEvents? _events;
+
+    private static string Direction(IReadOnlyList<MigrationStep> steps) =>
+        steps.All(s => s is StampStep) ? "stamp" : steps[0].IsUpgrade ? "upgrade" : "downgrade";
+
     // Steps whose transaction committed in this run, for what a failure says was kept.
     private int _committedSteps;
 
@@ -68,6 +78,9 @@ internal sealed partial class MigrationRunner(RunOptions options)
         if (steps.Any(s => s is RevisionStep))
             _warmer = MigrationWarmer.Start(steps, source());
         var versions = new VersionHeads(table, heads);
+        var events = steps.Count == 0 ? null : new RunEvents(options.Observer, new MigrationRun(Direction(steps), steps.Count, sink is ScriptSink, options.Where), dialect.Name);
+        _events = events;
+        events?.RunStarting();
         // One transaction for the whole run where DDL is transactional; otherwise (or when asked) one per
         // step, so the version table is committed after each revision and always tells the truth.
         var wholeRun = dialect.TransactionalDdl && !options.TransactionPerMigration;
@@ -92,17 +105,20 @@ internal sealed partial class MigrationRunner(RunOptions options)
                     if (!_counted)
                         await BeginAsync(cancellationToken);
                 }
+                events?.StepStarting(step);
                 await RunStepAsync(step, versions, cancellationToken);
                 if (!wholeRun)
                 {
                     await CommitAsync(cancellationToken);
                     _committedSteps++;
                 }
+                events?.StepFinished();
             }
             current = null;
             _committingRun = wholeRun;
             if (wholeRun)
                 await CommitAsync(cancellationToken);
+            events?.RunFinished(null);
             return versions.Heads;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -113,6 +129,7 @@ internal sealed partial class MigrationRunner(RunOptions options)
             var failure = Failure(current, e);
             if (journal is not null)
                 await journal.FailAsync(failure.Message);
+            events?.RunFinished(failure);
             throw failure;
         }
         catch (OperationCanceledException e)
@@ -122,7 +139,9 @@ internal sealed partial class MigrationRunner(RunOptions options)
             if (journal is not null)
                 await journal.FailAsync("cancelled");
             // What stays applied is what the person must hear about, as after a failure.
-            throw State(current, cancelled: true) is { } state ? new RunCancelledException($"cancelled; {state}", e) : e;
+            var stopped = State(current, cancelled: true) is { } state ? new RunCancelledException($"cancelled; {state}", e) : e;
+            events?.RunFinished(stopped);
+            throw stopped;
         }
         finally
         {
@@ -193,6 +212,7 @@ internal sealed partial class MigrationRunner(RunOptions options)
     {
         foreach (var statement in Render(operation))
         {
+            _events?.StatementStarting(statement.Sql);
             if (journal is not null)
                 await journal.RunAsync(statement, cancellationToken);
             else

@@ -23,15 +23,18 @@ internal sealed class RunSession : IAsyncDisposable
     private MigrationLock? _held;
     private DbConnection? _connection;
     private StatementSink? _sink;
+    private readonly MigrationObserver? _observer;
 
     /// <param name="config">The project's settings; the URL is read from them at once (a bad URL fails here).</param>
     /// <param name="connect">Opens connections; null for an API that was given no way to connect.</param>
     /// <param name="progress">Where lines for a person go (waiting for the lock, steps run).</param>
     /// <param name="source">The revisions' code, loaded only when a step needs it.</param>
     /// <param name="checksumOf">The checksum of a script by path, as the headers were read.</param>
+    /// <param name="observer">Hears of each step and statement the session's runs send.</param>
     public RunSession(RetortConfig config, ConnectionFactory? connect, TextWriter progress, Func<MigrationSource>? source = null,
-        Func<string, string?>? checksumOf = null)
+        Func<string, string?>? checksumOf = null, MigrationObserver? observer = null)
     {
+        _observer = observer;
         _config = config;
         _connect = connect;
         _progress = progress;
@@ -220,7 +223,7 @@ internal sealed class RunSession : IAsyncDisposable
             DeferRows: online && Dialect.TransactionalDdl && !_config.TransactionPerMigration, Fence: fence, Progress: _progress,
             SettleWait: TimeSpan.FromSeconds(_config.LockTimeout)));
         return new MigrationRunner(new RunOptions(map, Source, Dialect, sink, Table, _progress, _config.TransactionPerMigration,
-            AutoBatch: _config.SqliteAutoBatch, Journal: journal, Fence: fence));
+            AutoBatch: _config.SqliteAutoBatch, Journal: journal, Fence: fence, Observer: _observer, Where: Url.Display));
     }
 
     // Loaded once per session: the runner asks for it at every step.

@@ -49,7 +49,7 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["b1"], await VersionRowsAsync());
         Assert.Contains("t_b1", await TablesAsync());
         Assert.Equal(["a1 upgrade done", "b1 upgrade done"], (await LogRowsAsync()).Where(r => r.EndsWith(" done", StringComparison.Ordinal)));
-        Assert.Equal("The migration lock is free", await Project.Commands(c => c with { Lock = "table" }).LockDescriptionAsync());
+        Assert.Equal("The migration lock is free", await Project.Commands(c => c with { Lock = "table" }).Lock.DescribeAsync());
     }
 
     [DatabaseFact]

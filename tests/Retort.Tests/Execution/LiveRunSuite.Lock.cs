@@ -19,7 +19,7 @@ public abstract partial class LiveRunSuite
     {
         Project.TableRevision("a1").Revision("b1", ["a1"], "op.Execute(\"INSERT INTO no_such_table VALUES (1)\");");
         await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
-        Assert.Null(await Project.Commands().LockStatusAsync());
+        Assert.Null(await Project.Commands().Lock.StatusAsync());
         var heads = await Project.Commands(c => c with { LockTimeout = 0 }).UpgradeAsync("a1");
         Assert.Equal(["a1"], heads);
     }
@@ -32,7 +32,7 @@ public abstract partial class LiveRunSuite
         await Project.Commands().UpgradeAsync("a1", sql: new StringWriter()); // compiles once, so the cancel lands in the run
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Project.Commands().UpgradeAsync("head", cancellationToken: cancel.Token));
-        Assert.Null(await Project.Commands().LockStatusAsync());
+        Assert.Null(await Project.Commands().Lock.StatusAsync());
         Assert.Equal(["b1"], await Project.Commands(c => c with { LockTimeout = 0 }).UpgradeAsync("head"));
     }
 
@@ -49,7 +49,7 @@ public abstract partial class LiveRunSuite
         var started = Stopwatch.StartNew();
         while (Project.Log.Split("Running upgrade  -> a1").Length < 3 && started.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(50);
-        Assert.Contains(HolderWord, await Project.Commands().LockStatusAsync());
+        Assert.Contains(HolderWord, await Project.Commands().Lock.StatusAsync());
 
         var late = await Assert.ThrowsAsync<RetortException>(() => Project.Commands(c => c with { LockTimeout = 1 }).UpgradeAsync("head"));
         Assert.StartsWith("Gave up after 1 s waiting for the migration lock on ", late.Message);
@@ -59,7 +59,7 @@ public abstract partial class LiveRunSuite
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Project.Commands().UpgradeAsync("head", cancellationToken: cancel.Token));
 
         Assert.Equal(["a1"], await first);
-        Assert.Null(await Project.Commands().LockStatusAsync());
+        Assert.Null(await Project.Commands().Lock.StatusAsync());
         Assert.Equal(["a1"], await VersionRowsAsync());
     }
 }
@@ -80,25 +80,25 @@ public abstract partial class LiveRunSuite
     {
         Project.TableRevision("a1").TableRevision("b1", "a1");
         Commands Table(int timeout = 300) => Project.Commands(c => c with { Lock = "table", LockTimeout = timeout });
-        Assert.Null(await Table().LockStatusAsync());
+        Assert.Null(await Table().Lock.StatusAsync());
         await PutLeaseAsync("crashed-host pid 1", TimeSpan.FromMinutes(1));
-        Assert.Equal("crashed-host pid 1", await Table().LockStatusAsync());
+        Assert.Equal("crashed-host pid 1", await Table().Lock.StatusAsync());
 
         var late = await Assert.ThrowsAsync<RetortException>(() => Table(timeout: 1).UpgradeAsync("a1"));
         Assert.Contains("held by crashed-host pid 1", late.Message);
         Assert.Contains("(lock table retort_version_lock)", late.Message);
         // The wait line says when a holder that stopped renewing is taken over, and lock status says so too.
         Assert.Matches(@"Waiting for another Retort run on .+ \(lock table retort_version_lock\) to finish \(held by crashed-host pid 1; its lease runs to \d\d:\d\d:\d\d UTC, and is taken over then if not renewed\); giving up after 1 s \(lockTimeout\)", Project.Log);
-        Assert.Matches(@"^The migration lock is held by crashed-host pid 1, its lease renewed until \d\d:\d\d:\d\d UTC \(taken over then if its run stops renewing it\)$", await Table().LockDescriptionAsync());
+        Assert.Matches(@"^The migration lock is held by crashed-host pid 1, its lease renewed until \d\d:\d\d:\d\d UTC \(taken over then if its run stops renewing it\)$", await Table().Lock.DescribeAsync());
 
         await PutLeaseAsync("crashed-host pid 1", TimeSpan.FromSeconds(-1));
-        Assert.Matches(@"^The migration lock is free: the lease of crashed-host pid 1 expired at \d\d:\d\d:\d\d UTC, \d+ s ago, and the next run takes it over$", await Table().LockDescriptionAsync());
+        Assert.Matches(@"^The migration lock is free: the lease of crashed-host pid 1 expired at \d\d:\d\d:\d\d UTC, \d+ s ago, and the next run takes it over$", await Table().Lock.DescribeAsync());
         Assert.Equal(["a1"], await Table(timeout: 0).UpgradeAsync("a1"));
-        Assert.Null(await Table().LockStatusAsync());
+        Assert.Null(await Table().Lock.StatusAsync());
 
         await PutLeaseAsync("crashed-host pid 2", TimeSpan.FromMinutes(1));
-        Assert.True(await Table().LockReleaseAsync());
-        Assert.False(await Table().LockReleaseAsync());
+        Assert.True(await Table().Lock.ReleaseAsync());
+        Assert.False(await Table().Lock.ReleaseAsync());
         Assert.Equal(["b1"], await Table(timeout: 0).UpgradeAsync("head"));
     }
 }

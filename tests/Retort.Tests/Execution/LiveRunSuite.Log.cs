@@ -113,7 +113,7 @@ public abstract partial class LiveRunSuite
         var error = await Assert.ThrowsAsync<RetortException>(() => Project.Commands().UpgradeAsync("head"));
         Assert.StartsWith("Upgrade b1 (b1.cs) failed: ", error.Message);
         Assert.DoesNotContain("\n", error.Message);
-        Assert.Null(await Project.Commands().LockStatusAsync());
+        Assert.Null(await Project.Commands().Lock.StatusAsync());
         if (Target.DdlCommitsItself)
         {
             // a1 and b1's first statement committed; the log, written as they ran, says so.

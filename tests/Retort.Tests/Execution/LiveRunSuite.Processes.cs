@@ -39,7 +39,7 @@ public abstract partial class LiveRunSuite
         Assert.Equal(["a1 upgrade done", "b1 upgrade done", "c1 upgrade done"], await LogRowsAsync());
         // The winner compiles the revisions under the lock, so the others, started together, find it taken.
         Assert.Contains(runs, r => r.Stderr.Contains("Waiting for another Retort run on "));
-        Assert.Null(await Project.Commands(c => c with { Lock = lockKind }).LockStatusAsync());
+        Assert.Null(await Project.Commands(c => c with { Lock = lockKind }).Lock.StatusAsync());
     }
 
     [DatabaseFact]
@@ -67,7 +67,7 @@ public abstract partial class LiveRunSuite
 
         var clock = Stopwatch.StartNew();
         string? holder;
-        while ((holder = await Project.Commands().LockStatusAsync()) is not null && clock.Elapsed < TimeSpan.FromSeconds(10))
+        while ((holder = await Project.Commands().Lock.StatusAsync()) is not null && clock.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(100);
         Assert.Null(holder);
 
@@ -82,7 +82,7 @@ public abstract partial class LiveRunSuite
         Assert.Equal(Target.DdlCommitsItself
             ? ["a1 upgrade done", "b1 upgrade failed", "b1 upgrade done", "c1 upgrade done"]
             : ["a1 upgrade done", "b1 upgrade done", "c1 upgrade done"], await LogRowsAsync());
-        Assert.Null(await Project.Commands().LockStatusAsync());
+        Assert.Null(await Project.Commands().Lock.StatusAsync());
     }
 
     /// <summary>Ctrl+C (SIGINT) while b1's first statement, a sleep of 40 s, runs.</summary>
@@ -124,7 +124,7 @@ public abstract partial class LiveRunSuite
         }
         else
             Assert.Empty(await TablesAsync());
-        Assert.Null(await Project.Commands().LockStatusAsync());
+        Assert.Null(await Project.Commands().Lock.StatusAsync());
         Project.TableRevision("b1", "a1");
         var again = await CliProcess.RunAsync(Project.Root, "upgrade", "head");
         Assert.True(again.ExitCode == 0, again.Stderr);

@@ -127,7 +127,7 @@ public sealed partial class MariaDbRunTests
             await run.KillAsync();
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await Project.Commands().LockStatusAsync() is not null && clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (await Project.Commands().Lock.StatusAsync() is not null && clock.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(100);
 
         var refused = await CliProcess.RunAsync(Project.Root, "upgrade", "head");
