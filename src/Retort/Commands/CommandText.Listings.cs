@@ -13,14 +13,27 @@ public static partial class CommandText
     public static async Task<IReadOnlyList<string>> HistoryAsync(Commands commands, string? range, bool indicateCurrent, bool verbose,
         bool graph, CancellationToken cancellationToken = default)
     {
-        IReadOnlyCollection<string>? current = indicateCurrent || (range?.Contains("current", StringComparison.Ordinal) ?? false)
-            ? (await commands.VersionHeadsAsync(cancellationToken)).Select(r => r.Id).ToList()
-            : null;
+        var current = await CurrentIdsAsync(commands, range, indicateCurrent, cancellationToken);
         var revisions = commands.History(range, current);
         return verbose ? [.. revisions.Select(r => RevisionFormatter.Entry(r, current))]
             : graph ? HistoryGraph.Draw(revisions, r => RevisionFormatter.Line(r, current: current))
             : [.. revisions.Select(r => RevisionFormatter.Line(r, current: current))];
     }
+
+    /// <summary><c>history --format dot</c>: the revisions of <paramref name="range"/> as a Graphviz digraph (see <see cref="HistoryDot"/>).</summary>
+    public static async Task<IReadOnlyList<string>> HistoryDotAsync(Commands commands, string? range, bool indicateCurrent,
+        CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentIdsAsync(commands, range, indicateCurrent, cancellationToken);
+        return HistoryDot.Draw(commands.History(range, current), current);
+    }
+
+    /// <summary>The revisions the database is at, read only when <c>history</c> is asked to mark them or its range names <c>current</c>.</summary>
+    internal static async Task<IReadOnlyCollection<string>?> CurrentIdsAsync(Commands commands, string? range, bool indicateCurrent,
+        CancellationToken cancellationToken) =>
+        indicateCurrent || (range?.Contains("current", StringComparison.Ordinal) ?? false)
+            ? (await commands.VersionHeadsAsync(cancellationToken)).Select(r => r.Id).ToList()
+            : null;
 
     /// <summary><c>heads</c>: a line per head (with <paramref name="verbose"/>, its full entry).</summary>
     public static IReadOnlyList<string> Heads(Commands commands, bool resolveDependencies, bool verbose) =>
