@@ -71,7 +71,7 @@ internal static class LiveProgress
             {
                 lock (gate)
                 {
-                    context.UpdateTarget(Render(progress.Snapshot()));
+                    context.UpdateTarget(Render(progress.Snapshot(), console.Profile.Width));
                     context.Refresh();
                 }
             }
@@ -89,22 +89,29 @@ internal static class LiveProgress
         });
     }
 
-    /// <summary>The display's line: <c>Upgrade 3 of 10 ━━━──── a -> b, message · statement 0:02 · about 0:15 left</c>.</summary>
-    internal static IRenderable Render(ProgressSnapshot now)
+    /// <summary>
+    /// The display's line, cut to <paramref name="width"/> columns so that it never wraps:
+    /// <c>Upgrade 3 of 10 ━━━──── a -> b, message · statement 0:02 · about 0:15 left</c>.
+    /// </summary>
+    internal static IRenderable Render(ProgressSnapshot now, int width)
     {
         if (now.Steps == 0)
             return new Text("Planning the run…", new Style(decoration: Decoration.Dim));
         var verb = now.Direction.Length == 0 ? "" : char.ToUpperInvariant(now.Direction[0]) + now.Direction[1..];
-        var text = new StringBuilder($"[bold]{verb}[/] {now.Step} of {now.Steps} ");
-        const int width = 12;
-        var filled = now.Finished * width / now.Steps;
-        text.Append("[green]").Append('━', filled).Append("[/][grey]").Append('─', width - filled).Append("[/] ");
-        text.Append(Markup.Escape(StepLine(now.Description)));
-        if (now.Statement is { } statement)
-            text.Append($" [grey]·[/] statement {Clock(statement)}");
-        if (now.Remaining is { } remaining && !now.Done)
-            text.Append($" [grey]·[/] about {Clock(remaining)} left");
-        return new Markup(text.ToString()) { Overflow = Overflow.Ellipsis };
+        const int bar = 12;
+        var filled = now.Finished * bar / now.Steps;
+        var head = $"{verb} {now.Step} of {now.Steps} ";
+        var tail = (now.Statement is { } statement ? $" · statement {Clock(statement)}" : "")
+            + (now.Remaining is { } remaining && !now.Done ? $" · about {Clock(remaining)} left" : "");
+        var room = width - 1 - head.Length - bar - 1 - tail.Length;
+        var step = StepLine(now.Description);
+        if (step.Length > Math.Max(room, 0))
+            step = room > 1 ? step[..(room - 1)] + "…" : "";
+        var text = new StringBuilder($"[bold]{Markup.Escape(verb)}[/] {now.Step} of {now.Steps} ")
+            .Append("[green]").Append('━', filled).Append("[/][grey]").Append('─', bar - filled).Append("[/] ")
+            .Append(Markup.Escape(step))
+            .Append(Markup.Escape(tail).Replace(" · ", " [grey]·[/] ", StringComparison.Ordinal));
+        return new Markup(text.ToString());
     }
 
     // "Running upgrade a -> b, message" less its verb, which the display's first word says.

@@ -35,6 +35,17 @@ public static partial class CommandText
             ? (await commands.VersionHeadsAsync(cancellationToken)).Select(r => r.Id).ToList()
             : null;
 
+    /// <summary>
+    /// What a revision argument may be, for shell completion: the symbols head, heads and base, each revision id, and each
+    /// branch label with LABEL@head. Reads the revision files only.
+    /// </summary>
+    public static IReadOnlyList<string> RevisionSymbols(Commands commands)
+    {
+        var map = commands.Scripts.Map;
+        var labels = map.All.SelectMany(r => r.BranchLabels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return [.. (string[])["head", "heads", "base"], .. map.All.Select(r => r.Id).Order(StringComparer.Ordinal), .. labels, .. labels.Select(l => l + "@head")];
+    }
+
     /// <summary><c>heads</c>: a line per head (with <paramref name="verbose"/>, its full entry).</summary>
     public static IReadOnlyList<string> Heads(Commands commands, bool resolveDependencies, bool verbose) =>
         [.. commands.Heads(resolveDependencies).Select(r => verbose

@@ -1,0 +1,102 @@
+using System.Text.Json;
+
+namespace Retort.Tests.Cli;
+
+/// <summary><c>--json</c> on the inspecting commands: each document against its golden file, each with the schema version.</summary>
+public sealed class JsonOutputTests(OutputProject project) : IClassFixture<OutputProject>
+{
+    [Theory]
+    [InlineData("history", "history.json", 0, "history", "--json")]
+    [InlineData("history", "history_format.json", 0, "history", "--format", "json")]
+    [InlineData("heads", "heads.json", 0, "heads", "--json")]
+    [InlineData("branches", "branches.json", 0, "branches", "--json")]
+    [InlineData("show", "show.json", 0, "show", "b2000000002", "--json")]
+    [InlineData("current", "current.json", 0, "current", "--json")]
+    [InlineData("check", "check.json", 1, "check", "--json")]
+    [InlineData("upgrade", "upgrade_plan.json", 0, "upgrade", "e5000000005", "--sql", "--json")]
+    [InlineData("downgrade", "downgrade_plan.json", 0, "downgrade", "e5000000005:b2000000002", "--sql", "--json")]
+    public async Task Each_command_prints_its_documented_shape(string command, string golden, int exitCode, params string[] args)
+    {
+        var result = await CliProcess.RunAsync(project.Folder, args);
+        Assert.True(result.ExitCode == exitCode, $"retort {string.Join(" ", args)} exited {result.ExitCode}: {result.Stderr}");
+        var json = result.Stdout.ReplaceLineEndings("\n");
+        GoldenFile.Matches(Path.Combine("Output", golden), json);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("retort/v1", document.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(command, document.RootElement.GetProperty("command").GetString());
+    }
+
+    [Fact]
+    public async Task History_json_marks_the_revisions_the_database_is_at()
+    {
+        using var document = JsonDocument.Parse(await project.OkAsync("history", "--json", "-i"));
+        var current = document.RootElement.GetProperty("revisions").EnumerateArray()
+            .Where(r => r.GetProperty("current").GetBoolean()).Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal(["e5000000005", "f2000000007"], current);
+    }
+
+    [Fact]
+    public async Task An_error_with_json_is_one_line_on_stderr_and_nothing_on_stdout()
+    {
+        var result = await CliProcess.RunAsync(project.Folder, "show", "zzzz", "--json");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal("retort: error: No revision, branch label or symbol named 'zzzz'\n", result.Stderr.ReplaceLineEndings("\n"));
+
+        var online = await CliProcess.RunAsync(project.Folder, "upgrade", "heads", "--json");
+        Assert.Equal(2, online.ExitCode);
+        Assert.Equal("", online.Stdout);
+        Assert.Equal("retort: error: --json is for --sql (the plan of a script); online runs print their progress (see 'retort upgrade --help')\n",
+            online.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task The_plan_holds_the_statements_the_script_runs()
+    {
+        var script = await project.OkAsync("upgrade", "e5000000005", "--sql");
+        using var plan = JsonDocument.Parse(await project.OkAsync("upgrade", "e5000000005", "--sql", "--json"));
+        var statements = plan.RootElement.GetProperty("steps").EnumerateArray()
+            .SelectMany(s => s.GetProperty("statements").EnumerateArray().Select(x => x.GetString()!)).ToList();
+        Assert.Equal(5, plan.RootElement.GetProperty("steps").GetArrayLength());
+        Assert.NotEmpty(statements);
+        Assert.All(statements, statement => Assert.Contains(statement, script));
+    }
+}
+
+/// <summary><c>history</c>'s graph (as git log --graph draws it) and <c>history --format dot</c>, on a graph of every shape.</summary>
+public sealed class HistoryGraphOutputTests(OutputProject project) : IClassFixture<OutputProject>
+{
+    [Fact]
+    public async Task The_graph_draws_branches_the_merge_the_second_root_and_the_dependency() =>
+        GoldenFile.Matches(Path.Combine("Output", "history_graph.txt"), await project.OkAsync("history"));
+
+    [Fact]
+    public async Task A_range_draws_the_part_of_the_graph_it_names() =>
+        GoldenFile.Matches(Path.Combine("Output", "history_graph_range.txt"), await project.OkAsync("history", "-r", "b2000000002:heads", "-i"));
+
+    [Fact]
+    public async Task Dot_writes_a_digraph_that_graphviz_accepts()
+    {
+        var dot = await project.OkAsync("history", "--format", "dot");
+        GoldenFile.Matches(Path.Combine("Output", "history.dot"), dot);
+        if (!File.Exists("/usr/bin/dot"))
+        {
+            Assert.False(Live.LiveDatabase.IsCi, "CI=true, but Graphviz is not installed (apt-get install -y graphviz; scripts/test.sh does it)");
+            return;
+        }
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/dot", "-Tsvg")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var svg = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(dot);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await errors);
+        Assert.Equal("", await errors);
+        Assert.Contains("<svg", await svg);
+        Assert.Contains("merge phone and address", await svg);
+    }
+}
