@@ -81,7 +81,9 @@ internal static class LiveProgress
                 lock (gate)
                     console.WriteLine(line);
             });
-            var work = run(progress, log);
+            // On a thread of its own: a provider whose async calls complete synchronously (SQLite's) would otherwise hold
+            // this loop, and the statement's clock, until the run is over.
+            var work = Task.Run(() => run(progress, log));
             while (await Task.WhenAny(work, Task.Delay(Tick)) != work)
                 Draw();
             progress.Changed -= Draw;

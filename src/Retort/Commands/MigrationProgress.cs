@@ -7,7 +7,8 @@ namespace Retort;
 /// </summary>
 /// <remarks>
 /// The estimate is the mean time of the steps finished so far times the steps left, less what the running step has
-/// taken already; none before the first step finishes. Revisions differ, so it is a guide, not a promise.
+/// taken already (never less than the steps after it); none before the first step finishes. Revisions differ, so it is
+/// a guide, not a promise.
 /// </remarks>
 public sealed class MigrationProgress(TimeProvider? time = null) : MigrationObserver
 {
@@ -87,9 +88,12 @@ public sealed class MigrationProgress(TimeProvider? time = null) : MigrationObse
             TimeSpan? remaining = null;
             if (_finished > 0)
             {
-                var running = _number > _finished && !_done ? _time.GetElapsedTime(_stepStarted, now) : TimeSpan.Zero;
-                var estimate = _finishedTime / _finished * (_steps - _finished) - running;
-                remaining = estimate > TimeSpan.Zero ? estimate : TimeSpan.Zero;
+                var mean = _finishedTime / _finished;
+                var running = _number > _finished && !_done;
+                // A step running longer than the mean still leaves the steps after it.
+                remaining = running
+                    ? TimeSpan.FromTicks(Math.Max((mean - _time.GetElapsedTime(_stepStarted, now)).Ticks, 0)) + mean * (_steps - _finished - 1)
+                    : mean * (_steps - _finished);
             }
             return new ProgressSnapshot(_direction, _number, _steps, _finished, _description,
                 _steps == 0 ? TimeSpan.Zero : _time.GetElapsedTime(_runStarted, now),

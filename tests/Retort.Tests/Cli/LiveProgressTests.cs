@@ -55,6 +55,10 @@ public sealed partial class LiveProgressTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(2), now.Statement);
         Assert.Equal(TimeSpan.FromSeconds(23), now.Elapsed);
         Assert.Equal("Upgrade 3 of 5 ━━━━──────── a -> b3, step 3 · statement 0:02 · about 0:27 left", Plain(LiveProgress.Render(now, 120)));
+
+        // A step that outlasts the mean leaves the steps after it.
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(20), progress.Snapshot().Remaining);
     }
 
     [Fact]
