@@ -101,6 +101,39 @@ public sealed partial class LiveProgressTests : IDisposable
     }
 
     [Fact]
+    public async Task Lines_written_while_the_display_is_up_land_whole_above_it()
+    {
+        using var screen = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.Yes, Out = new AnsiConsoleOutput(screen),
+        });
+        var run = new MigrationRun("upgrade", 1, Offline: false, "sqlite:///app.db");
+
+        await LiveProgress.RunAsync(console, async (progress, log) =>
+        {
+            // A lock wait, written in pieces, with the display redrawn between them.
+            log.Write("Waiting for another Retort run");
+            await Task.Delay(250);
+            log.WriteLine(" on sqlite:///app.db to finish");
+            progress.RunStarting(run);
+            progress.StepStarting(run, Step(1));
+            await Task.Delay(250);
+            log.WriteLine("warning: the script of b1 changed since it ran");
+            progress.StepFinished(run, Step(1), TimeSpan.FromSeconds(1));
+            progress.RunFinished(run, TimeSpan.FromSeconds(1), null);
+        });
+
+        var lines = Ansi().Replace(screen.ToString(), "").Split('\n', '\r');
+        Assert.Contains("Planning the run…", lines);
+        Assert.Contains("Waiting for another Retort run on sqlite:///app.db to finish", lines);
+        Assert.Contains("warning: the script of b1 changed since it ran", lines);
+        Assert.Contains(lines, l => l.StartsWith("Upgrade 1 of 1 ", StringComparison.Ordinal));
+        // The display is gone at the end: its last act erases its line and shows the cursor again.
+        Assert.EndsWith("\u001b[2K\u001b[?25h", screen.ToString());
+    }
+
+    [Fact]
     public async Task Off_a_terminal_upgrade_and_downgrade_print_the_plain_lines_as_before()
     {
         await ProjectAsync();
