@@ -10,6 +10,7 @@ internal static class InspectCommands
     {
         var range = new Option<string?>("--rev-range", "-r") { Description = "[start]:[end], e.g. base:head, abc1:, :LABEL@head", HelpName = "RANGE" };
         var noGraph = new Option<bool>("--no-graph") { Description = "List without drawing the graph" };
+        var drawGraph = new Option<bool>("--graph") { Description = "Draw the graph of branches and merges, as git log --graph does (the default)" };
         var indicate = new Option<bool>("--indicate-current", "-i") { Description = "Mark the revisions the database is at (connects to it)" };
         var format = new Option<string>("--format")
         {
@@ -19,7 +20,12 @@ internal static class InspectCommands
         };
         format.AcceptOnlyFromAmong("text", "dot", "json");
         var historyJson = JsonOption();
-        var history = new Command("history", "List revisions, newest first, with the graph of branches and merges") { range, noGraph, indicate, format, historyJson };
+        var history = new Command("history", "List revisions, newest first, with the graph of branches and merges") { range, drawGraph, noGraph, indicate, format, historyJson };
+        history.Validators.Add(r =>
+        {
+            if (r.GetValue(drawGraph) && r.GetValue(noGraph))
+                r.AddError("--graph and --no-graph contradict each other; the graph is drawn unless --no-graph is given");
+        });
         history.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
