@@ -11,11 +11,12 @@ usage() {
 Usage: scripts/test.sh [dotnet test arguments...]
 
 Runs scripts/databases.sh, exports the variables it writes (RETORT_TEST_POSTGRES,
-RETORT_TEST_MYSQL), installs Alembic from the OS packages where missing (the conformance
-suite's oracle), then 'dotnet test' on the solution. Extra arguments go to dotnet test,
+RETORT_TEST_MYSQL), installs Alembic (the conformance suite's oracle), Graphviz and zsh (the
+history --format dot and completion checks) from the OS packages where missing, then 'dotnet test'
+on the solution. Extra arguments go to dotnet test,
 e.g. scripts/test.sh --filter FullyQualifiedName~Live
 
-With CI=true a failure to start the databases or to install Alembic fails the run;
+With CI=true a failure to start the databases or to install Alembic, Graphviz or zsh fails the run;
 otherwise it is a warning and those tests are skipped.
 EOF_USAGE
 }
@@ -51,11 +52,28 @@ ensure_alembic() {
   echo "test: warning: Alembic could not be installed; the conformance suite will be skipped" >&2
 }
 
+# Graphviz checks what history --format dot writes (dot -Tsvg), and zsh loads the completion script; both from the OS
+# packages, as Alembic.
+ensure_shell_tools() {
+  command -v dot >/dev/null && command -v zsh >/dev/null && return 0
+  if command -v apt-get >/dev/null &&
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz zsh >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz zsh >/dev/null 2>&1; }; }; then
+    return 0
+  fi
+  if is_ci; then
+    echo "test: error: Graphviz and zsh (apt-get install graphviz zsh) could not be installed, and CI=true forbids skipping their tests" >&2
+    exit 1
+  fi
+  echo "test: warning: Graphviz or zsh could not be installed; the dot and zsh completion checks will be skipped" >&2
+}
+
 main() {
   [[ ${1:-} != --help && ${1:-} != -h ]] || { usage; exit 0; }
   cd "$ROOT"
   start_databases
   ensure_alembic
+  ensure_shell_tools
   rm -rf "$ROOT/artifacts/hostile" "$ROOT/artifacts/conformance"
   local status log="$ROOT/artifacts/test-output.txt"
   mkdir -p "$ROOT/artifacts"

@@ -22,9 +22,10 @@ internal static class CheckCommands
         {
             Description = "Compare the database with what its revisions make instead (replayed on a scratch database on the same server): exit 1 and list what was changed by hand",
         };
+        var checkJson = InspectCommands.JsonOption();
         var check = new Command("check", "Exit 1 and list the operations when the model and the database differ; 0 when they agree; 2 when they cannot be compared")
         {
-            drift,
+            drift, checkJson,
         };
         check.SetAction(async (result, ct) =>
         {
@@ -32,8 +33,14 @@ internal static class CheckCommands
             if (result.GetValue(drift))
             {
                 var report = await CliCommands.Create(global.Load(result), output).SafetyNet.DriftAsync(cancellationToken: ct);
-                output.Lines(CommandText.Drift(report));
+                output.Lines(result.GetValue(checkJson) ? [CommandJson.Drift(report)] : CommandText.Drift(report));
                 return report.Drifted ? 1 : 0;
+            }
+            if (result.GetValue(checkJson))
+            {
+                var checkResult = await CommandJson.CheckAsync(CliCommands.Create(global.Load(result), output), ct);
+                output.Line(checkResult.Json);
+                return checkResult.Changed ? 1 : 0;
             }
             var operations = await CommandText.CheckAsync(CliCommands.Create(global.Load(result), output), ct);
             if (operations.Count == 0)

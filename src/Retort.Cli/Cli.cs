@@ -19,6 +19,12 @@ internal static class Cli
         RunCommands.Add(root, global, output);
         CheckCommands.Add(root, global, output);
         BaselineCommands.Add(root, global, output);
+        CompletionCommands.Add(root, output);
+        if (args is [CompletionCommands.Request, ..])
+        {
+            CompletionCommands.AddRevisionSources(root, global);
+            return CompletionCommands.Complete(root, output, args);
+        }
 
         var result = root.Parse(args);
         if (args.FirstOrDefault(a => !a.StartsWith('-')) is { } word && result.CommandResult.Command == root
@@ -113,7 +119,8 @@ internal static class Cli
     private static Command Root(string[] args)
     {
         var root = new Command("retort", "Retort: database schema migrations for .NET, on the model of Alembic.");
-        var help = args.Any(a => a is "-h" or "/h" or "--help" or "-?" or "/?");
+        // A completion request offers them too.
+        var help = args.Any(a => a is "-h" or "/h" or "--help" or "-?" or "/?") || args is [CompletionCommands.Request, ..];
         if (help)
             root.Add(new System.CommandLine.Help.HelpOption());
         if (help || args.Contains("--version"))

@@ -8,6 +8,9 @@ internal static class CliCommands
 {
     // A lambda rather than the method group: Retort.Scripting then loads when a command first needs the revisions' code,
     // not with every command.
-    public static Commands Create(RetortConfig config, Output output) =>
-        new(config, Providers.Create, (scripts, ct) => CompiledMigrationSource.LoadAsync(scripts, ct), output.Error);
+    public static Commands Create(RetortConfig config, Output output) => Create(config, output.Error);
+
+    /// <summary>Commands whose runs are heard by <paramref name="plan"/> (<c>--sql --json</c>) or <paramref name="progress"/> (a live display), logging to <paramref name="log"/>.</summary>
+    public static Commands Create(RetortConfig config, TextWriter log, MigrationPlan? plan = null, MigrationProgress? progress = null) =>
+        new(config, Providers.Create, (scripts, ct) => CompiledMigrationSource.LoadAsync(scripts, ct), log) { Observer = plan is not null ? plan : progress };
 }

@@ -24,10 +24,16 @@ internal static class RunCommands
         });
         root.Add(stamp);
 
-        var current = new Command("current", "Show the revisions the database is at");
+        var currentJson = InspectCommands.JsonOption();
+        var current = new Command("current", "Show the revisions the database is at") { currentJson };
         current.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Load(result), output);
+            if (result.GetValue(currentJson))
+            {
+                output.Line(await CommandJson.CurrentAsync(commands, ct));
+                return 0;
+            }
             output.Info($"Current revision(s) for {Configuration.DatabaseUrl.From(commands.Config).Display}:");
             if (!result.GetValue(global.Verbose))
             {
@@ -125,20 +131,37 @@ internal static class RunCommands
         phase.AcceptOnlyFromAmong("pre", "post");
         if (upgrade)
             command.Add(phase);
+        var json = new Option<bool>("--json") { Description = "With --sql: print the plan (each step and its statements) as JSON instead of the script (schema retort/v1, see docs/json.md)" };
+        command.Add(json);
         command.Validators.Add(r => NeedsSql(r, noLog, sql));
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(json) && !r.GetValue(sql))
+                r.AddError("--json is for --sql (the plan of a script); online runs print their progress");
+        });
         command.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(WithoutLog(global.Load(result), result.GetValue(noLog)), output);
-            var writer = result.GetValue(sql) ? output.Out : null;
-            if (upgrade)
-                await commands.UpgradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), result.GetValue(phase) switch
+            var config = WithoutLog(global.Load(result), result.GetValue(noLog));
+            var offline = result.GetValue(sql);
+            Task Run(Commands commands, TextWriter? script) => upgrade
+                ? commands.UpgradeAsync(result.GetValue(target)!, script, result.GetValue(resume), result.GetValue(tag), result.GetValue(phase) switch
                 {
                     "pre" => MigrationPhase.PreDeploy,
                     "post" => MigrationPhase.PostDeploy,
                     _ => null,
-                }, ct);
+                }, ct)
+                : commands.DowngradeAsync(result.GetValue(target)!, script, result.GetValue(resume), result.GetValue(tag), ct);
+            if (result.GetValue(json))
+            {
+                var plan = new MigrationPlan(result.GetValue(target)!);
+                await Run(CliCommands.Create(config, output.Error, plan), TextWriter.Null);
+                output.Line(plan.ToJson());
+            }
+            else if (LiveProgress.Wanted(offline, Console.IsErrorRedirected, Environment.GetEnvironmentVariable))
+                await LiveProgress.RunAsync(LiveProgress.Console(output.Error, Environment.GetEnvironmentVariable),
+                    (progress, log) => Run(CliCommands.Create(config, log, progress: progress), null));
             else
-                await commands.DowngradeAsync(result.GetValue(target)!, writer, result.GetValue(resume), result.GetValue(tag), ct);
+                await Run(CliCommands.Create(config, output), offline ? output.Out : null);
             return 0;
         });
         return command;

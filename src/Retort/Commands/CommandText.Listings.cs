@@ -13,13 +13,37 @@ public static partial class CommandText
     public static async Task<IReadOnlyList<string>> HistoryAsync(Commands commands, string? range, bool indicateCurrent, bool verbose,
         bool graph, CancellationToken cancellationToken = default)
     {
-        IReadOnlyCollection<string>? current = indicateCurrent || (range?.Contains("current", StringComparison.Ordinal) ?? false)
-            ? (await commands.VersionHeadsAsync(cancellationToken)).Select(r => r.Id).ToList()
-            : null;
+        var current = await CurrentIdsAsync(commands, range, indicateCurrent, cancellationToken);
         var revisions = commands.History(range, current);
         return verbose ? [.. revisions.Select(r => RevisionFormatter.Entry(r, current))]
             : graph ? HistoryGraph.Draw(revisions, r => RevisionFormatter.Line(r, current: current))
             : [.. revisions.Select(r => RevisionFormatter.Line(r, current: current))];
+    }
+
+    /// <summary><c>history --format dot</c>: the revisions of <paramref name="range"/> as a Graphviz digraph (see <see cref="HistoryDot"/>).</summary>
+    public static async Task<IReadOnlyList<string>> HistoryDotAsync(Commands commands, string? range, bool indicateCurrent,
+        CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentIdsAsync(commands, range, indicateCurrent, cancellationToken);
+        return HistoryDot.Draw(commands.History(range, current), current);
+    }
+
+    /// <summary>The revisions the database is at, read only when <c>history</c> is asked to mark them or its range names <c>current</c>.</summary>
+    internal static async Task<IReadOnlyCollection<string>?> CurrentIdsAsync(Commands commands, string? range, bool indicateCurrent,
+        CancellationToken cancellationToken) =>
+        indicateCurrent || (range?.Contains("current", StringComparison.Ordinal) ?? false)
+            ? (await commands.VersionHeadsAsync(cancellationToken)).Select(r => r.Id).ToList()
+            : null;
+
+    /// <summary>
+    /// What a revision argument may be, for shell completion: the symbols head, heads and base, each revision id, and each
+    /// branch label with LABEL@head. Reads the revision files only.
+    /// </summary>
+    public static IReadOnlyList<string> RevisionSymbols(Commands commands)
+    {
+        var map = commands.Scripts.Map;
+        var labels = map.All.SelectMany(r => r.BranchLabels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return [.. (string[])["head", "heads", "base"], .. map.All.Select(r => r.Id).Order(StringComparer.Ordinal), .. labels, .. labels.Select(l => l + "@head")];
     }
 
     /// <summary><c>heads</c>: a line per head (with <paramref name="verbose"/>, its full entry).</summary>

@@ -3,7 +3,8 @@ namespace Retort.Revisions;
 /// <summary>
 /// Draws a revision listing as a graph in the manner of <c>git log --graph</c>: one lane per line of
 /// descent, <c>*</c> for a revision, <c>|\</c> where a merge's parents part, <c>|/</c> where branches
-/// meet at their branch point.
+/// meet at their branch point, <c>&#160;/</c> where lanes move left past a base. Dependencies are not lanes: the
+/// describing text names them (Alembic's <c>parent (dependency) -> id</c>).
 /// </summary>
 public static class HistoryGraph
 {
@@ -24,8 +25,11 @@ public static class HistoryGraph
                 lanes.Add(revision.Id);
                 column = lanes.Count - 1;
             }
-            else if (lanes.LastIndexOf(revision.Id) != column)
-                lines.Add(Join(lanes, revision.Id, column));
+            else
+            {
+                while (lanes.LastIndexOf(revision.Id) != column)
+                    lines.AddRange(Join(lanes, revision.Id, column));
+            }
 
             var row = new char[lanes.Count * 2 - 1];
             Array.Fill(row, ' ');
@@ -51,27 +55,35 @@ public static class HistoryGraph
         return lines;
     }
 
-    /// <summary>Lanes waiting for the same revision meet in the first of them: <c>|/</c>.</summary>
-    private static string Join(List<string> lanes, string id, int column)
+    /// <summary>
+    /// The first other lane waiting for the same revision meets the revision's lane: <c>|/</c>, the lanes right of it
+    /// moving left with it (<c>|/ /</c>). Several such lanes meet one row each. A lane that must pass others on its way
+    /// runs below them (<c>|_|/</c>) and turns in on the next row (<c>|/|</c>), as git draws it.
+    /// </summary>
+    private static IEnumerable<string> Join(List<string> lanes, string id, int column)
     {
+        var merging = lanes.IndexOf(id, column + 1);
         var row = Row(lanes.Count);
-        var removed = 0;
         for (var i = 0; i < lanes.Count; i++)
         {
-            if (i > column && lanes[i] == id)
-            {
-                row[i * 2 - 1] = '/';
-                removed++;
-            }
-            else if (removed > 0)
-                row[i * 2 - 1] = '/';
-            else
+            if (i < merging)
                 row[i * 2] = '|';
+            else
+                row[i * 2 - 1] = '/';
         }
-        for (var i = lanes.Count - 1; i > column; i--)
-            if (lanes[i] == id)
-                lanes.RemoveAt(i);
-        return new string(row).TrimEnd();
+        var passes = merging - column > 1;
+        if (passes)
+            for (var at = column * 2 + 1; at < merging * 2 - 1; at += 2)
+                row[at] = '_';
+        lanes.RemoveAt(merging);
+        yield return new string(row).TrimEnd();
+        if (!passes)
+            yield break;
+        var turn = Row(lanes.Count);
+        for (var i = 0; i < lanes.Count; i++)
+            turn[i * 2] = '|';
+        turn[column * 2 + 1] = '/';
+        yield return new string(turn).TrimEnd();
     }
 
     /// <summary>A lane that ended at a base: the lanes right of it move left.</summary>
