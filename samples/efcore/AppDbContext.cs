@@ -13,7 +13,7 @@ public class AppDbContext : DbContext
 
     public AppDbContext(DbContextOptions options) : base(options) { }
 
-    public static bool IsPostgres => Environment.GetEnvironmentVariable("SAMPLE_PROVIDER") == "postgres";
+    private static bool PostgresChosen => Environment.GetEnvironmentVariable("SAMPLE_PROVIDER") == "postgres";
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Order> Orders => Set<Order>();
@@ -31,7 +31,7 @@ public class AppDbContext : DbContext
         if (options.IsConfigured)
             return;
         var connection = Environment.GetEnvironmentVariable("SAMPLE_CONNECTION");
-        if (IsPostgres)
+        if (PostgresChosen)
             options.UseNpgsql(connection ?? "Host=localhost;Database=sample");
         else
             options.UseSqlite(connection ?? "Data Source=sample.db");
@@ -39,7 +39,7 @@ public class AppDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        if (IsPostgres)
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
             model.HasSequence<int>("OrderNumbers").StartsAt(1000);
 
         model.Entity<Customer>(e =>

@@ -7,6 +7,10 @@ namespace Sample.EfCore;
 
 public class AddColumnContext : AppDbContext
 {
+    public AddColumnContext() { }
+
+    public AddColumnContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -16,6 +20,10 @@ public class AddColumnContext : AppDbContext
 
 public class DropColumnContext : AppDbContext
 {
+    public DropColumnContext() { }
+
+    public DropColumnContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -25,6 +33,10 @@ public class DropColumnContext : AppDbContext
 
 public class RenameColumnContext : AppDbContext
 {
+    public RenameColumnContext() { }
+
+    public RenameColumnContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -34,6 +46,10 @@ public class RenameColumnContext : AppDbContext
 
 public class RenameTableContext : AppDbContext
 {
+    public RenameTableContext() { }
+
+    public RenameTableContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -43,6 +59,10 @@ public class RenameTableContext : AppDbContext
 
 public class AddIndexContext : AppDbContext
 {
+    public AddIndexContext() { }
+
+    public AddIndexContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -52,6 +72,10 @@ public class AddIndexContext : AppDbContext
 
 public class MakeUniqueContext : AppDbContext
 {
+    public MakeUniqueContext() { }
+
+    public MakeUniqueContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -61,6 +85,10 @@ public class MakeUniqueContext : AppDbContext
 
 public class ChangeNullabilityContext : AppDbContext
 {
+    public ChangeNullabilityContext() { }
+
+    public ChangeNullabilityContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -70,6 +98,10 @@ public class ChangeNullabilityContext : AppDbContext
 
 public class ChangeTypeContext : AppDbContext
 {
+    public ChangeTypeContext() { }
+
+    public ChangeTypeContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -79,6 +111,10 @@ public class ChangeTypeContext : AppDbContext
 
 public class AddForeignKeyContext : AppDbContext
 {
+    public AddForeignKeyContext() { }
+
+    public AddForeignKeyContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -88,6 +124,10 @@ public class AddForeignKeyContext : AppDbContext
 
 public class AddCheckContext : AppDbContext
 {
+    public AddCheckContext() { }
+
+    public AddCheckContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -97,6 +137,10 @@ public class AddCheckContext : AppDbContext
 
 public class AddTableContext : AppDbContext
 {
+    public AddTableContext() { }
+
+    public AddTableContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -106,6 +150,10 @@ public class AddTableContext : AppDbContext
 
 public class DropTableContext : AppDbContext
 {
+    public DropTableContext() { }
+
+    public DropTableContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -115,6 +163,10 @@ public class DropTableContext : AppDbContext
 
 public class ChangeDefaultContext : AppDbContext
 {
+    public ChangeDefaultContext() { }
+
+    public ChangeDefaultContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);

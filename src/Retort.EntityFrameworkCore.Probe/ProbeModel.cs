@@ -3,7 +3,7 @@
 namespace Retort.EntityFrameworkCore.Probe;
 
 /// <summary>What the probe writes: the operations EF Core's EnsureCreated would run for the context's design-time model.</summary>
-public sealed class ProbeModel
+internal sealed class ProbeModel
 {
     /// <summary>Changes when the JSON's meaning changes; part of the cache key.</summary>
     public const int Version = 1;
@@ -18,7 +18,7 @@ public sealed class ProbeModel
     public List<ProbeIndex> Indexes { get; set; } = [];
 }
 
-public sealed class ProbeTable
+internal sealed class ProbeTable
 {
     public string Name { get; set; } = "";
     public string? Schema { get; set; }
@@ -31,7 +31,7 @@ public sealed class ProbeTable
     public List<ProbeCheck> CheckConstraints { get; set; } = [];
 }
 
-public sealed class ProbeColumn
+internal sealed class ProbeColumn
 {
     public string Name { get; set; } = "";
     public string StoreType { get; set; } = "";
@@ -47,13 +47,13 @@ public sealed class ProbeColumn
     public List<string> RenamedFrom { get; set; } = [];
 }
 
-public sealed class ProbeKey
+internal sealed class ProbeKey
 {
     public string Name { get; set; } = "";
     public List<string> Columns { get; set; } = [];
 }
 
-public sealed class ProbeForeignKey
+internal sealed class ProbeForeignKey
 {
     public string Name { get; set; } = "";
     public List<string> Columns { get; set; } = [];
@@ -64,13 +64,13 @@ public sealed class ProbeForeignKey
     public string OnUpdate { get; set; } = "";
 }
 
-public sealed class ProbeCheck
+internal sealed class ProbeCheck
 {
     public string Name { get; set; } = "";
     public string Sql { get; set; } = "";
 }
 
-public sealed class ProbeIndex
+internal sealed class ProbeIndex
 {
     public string Name { get; set; } = "";
     public string Table { get; set; } = "";
@@ -81,11 +81,17 @@ public sealed class ProbeIndex
     public List<bool> Descending { get; set; } = [];
 }
 
-public sealed class ProbeSequence
+internal sealed class ProbeSequence
 {
     public string Name { get; set; } = "";
     public string? Schema { get; set; }
     public string StoreType { get; set; } = "";
     public long StartValue { get; set; }
     public int IncrementBy { get; set; }
+}
+
+/// <summary>The probe's exit codes beyond 0 (done) and 1 (failed): each is one line for the user, on stderr.</summary>
+internal static class ProbeExit
+{
+    public const int ContextNotFound = 2, TwoContexts = 3, CannotCreate = 4;
 }

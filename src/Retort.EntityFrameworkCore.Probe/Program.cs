@@ -60,8 +60,6 @@ internal sealed class ProbeException(int code, string message) : Exception(messa
 
 internal static class Probe
 {
-    public const int ContextNotFound = 2, TwoContexts = 3, CannotCreate = 4;
-
     public static ProbeModel Run(Arguments arguments)
     {
         var path = Path.GetFullPath(arguments.Assembly);
@@ -103,15 +101,15 @@ internal static class Probe
             return named.Count switch
             {
                 1 => named[0],
-                0 => throw new ProbeException(ContextNotFound, $"No DbContext named '{name}' in {assembly.GetName().Name}; it has {List(contexts)}"),
-                _ => throw new ProbeException(TwoContexts, $"'{name}' names {named.Count} DbContexts in {assembly.GetName().Name}: {List(named)}; give the full name"),
+                0 => throw new ProbeException(ProbeExit.ContextNotFound, $"No DbContext named '{name}' in {assembly.GetName().Name}; it has {List(contexts)}"),
+                _ => throw new ProbeException(ProbeExit.TwoContexts, $"'{name}' names {named.Count} DbContexts in {assembly.GetName().Name}: {List(named)}; give the full name"),
             };
         }
         return contexts.Count switch
         {
             1 => contexts[0],
-            0 => throw new ProbeException(ContextNotFound, $"No DbContext found in {assembly.GetName().Name}"),
-            _ => throw new ProbeException(TwoContexts, $"{assembly.GetName().Name} has {contexts.Count} DbContexts ({List(contexts)}); say which with \"context\""),
+            0 => throw new ProbeException(ProbeExit.ContextNotFound, $"No DbContext found in {assembly.GetName().Name}"),
+            _ => throw new ProbeException(ProbeExit.TwoContexts, $"{assembly.GetName().Name} has {contexts.Count} DbContexts ({List(contexts)}); name one in model.efCore.context"),
         };
     }
 
@@ -142,7 +140,7 @@ internal static class Probe
         }
         if (contextType.GetConstructor(Type.EmptyTypes) is not null)
             return (DbContext)Activator.CreateInstance(contextType)!;
-        throw new ProbeException(CannotCreate, $"Cannot create {contextType.FullName}: add an IDesignTimeDbContextFactory<{contextType.Name}>, or reference Microsoft.EntityFrameworkCore.Design so that the application's host is used");
+        throw new ProbeException(ProbeExit.CannotCreate, $"Cannot create {contextType.FullName}: add an IDesignTimeDbContextFactory<{contextType.Name}>, or reference Microsoft.EntityFrameworkCore.Design so that the application's host is used");
     }
 
     // Microsoft.EntityFrameworkCore.Design.Internal.DbContextOperations, built by reflection: its constructor's

@@ -157,7 +157,7 @@ public sealed partial class SchemaRevisions
         {
             var connection = await session.OpenAsync(token, MissingFile.Refuse);
             return new LiveSchema(await session.Dialect.InspectAsync(connection, session.OwnTables, token), [], connection);
-        }, commands.LoadModel, graphIsEmpty: false, cancellationToken);
+        }, commands.LoadModelAsync, graphIsEmpty: false, cancellationToken);
         return [.. diff.Upgrade.Select(o => "check with these classes reports: " + OperationSummary.Describe(o)),
             .. diff.Warnings.Select(w => "check with these classes warns: " + w)];
     }
