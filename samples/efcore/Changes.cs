@@ -53,7 +53,7 @@ public class RenameTableContext : AppDbContext
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
-        model.Entity<Tag>().ToTable("Labels").HasAnnotation("Retort:RenamedFrom", "Tags");
+        model.Entity<Tag>().ToTable("Labels").HasAnnotation("Retort:RenamedFrom", "Tag");
     }
 }
 
