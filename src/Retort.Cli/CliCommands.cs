@@ -10,5 +10,5 @@ internal static class CliCommands
     // A lambda rather than the method group: Retort.Scripting then loads when a command first needs the revisions' code,
     // not with every command. With model.efCore set, the model is the DbContext's (read only when a comparison asks).
     public static Commands Create(RetortConfig config, Output output) =>
-        new(config, Providers.Create, async (scripts, ct) => (await CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(scripts.Config), output.Error);
+        new(config, Providers.Create, async (scripts, ct) => (await CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(config), output.Error);
 }

@@ -8,31 +8,38 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
-using Retort.EntityFrameworkCore.Probe;
+
+namespace Retort.EntityFrameworkCore.Probe;
 
 // Runs inside the application's own dependency set (dotnet exec --depsfile/--runtimeconfig of the application), the way
 // dotnet ef runs ef.dll: `probe <assembly> [--context Name] [--out file]`. Exit codes tell the loader which line to show.
-try
+internal static class ProbeMain
 {
-    var arguments = Arguments.Parse(args);
-    var json = JsonSerializer.Serialize(Probe.Run(arguments), new JsonSerializerOptions { WriteIndented = true });
-    if (arguments.Out is null)
-        Console.Out.Write(json);
-    else
-        File.WriteAllText(arguments.Out, json);
-    return 0;
-}
-catch (ProbeException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return e.Code;
-}
-catch (Exception e)
-{
-    var inner = e is TargetInvocationException { InnerException: { } cause } ? cause : e;
-    Console.Error.WriteLine($"{inner.GetType().Name}: {inner.Message}");
-    Console.Error.WriteLine(inner.StackTrace);
-    return 1;
+    public static int Main(string[] args)
+    {
+        try
+        {
+            var arguments = Arguments.Parse(args);
+            var json = JsonSerializer.Serialize(ContextProbe.Run(arguments), new JsonSerializerOptions { WriteIndented = true });
+            if (arguments.Out is null)
+                Console.Out.Write(json);
+            else
+                File.WriteAllText(arguments.Out, json);
+            return 0;
+        }
+        catch (ProbeException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return e.Code;
+        }
+        catch (Exception e)
+        {
+            var inner = e is TargetInvocationException { InnerException: { } cause } ? cause : e;
+            Console.Error.WriteLine($"{inner.GetType().Name}: {inner.Message}");
+            Console.Error.WriteLine(inner.StackTrace);
+            return 1;
+        }
+    }
 }
 
 internal sealed record Arguments(string Assembly, string? Context, string? Out)
@@ -58,7 +65,7 @@ internal sealed class ProbeException(int code, string message) : Exception(messa
     public int Code { get; } = code;
 }
 
-internal static class Probe
+internal static class ContextProbe
 {
     public static ProbeModel Run(Arguments arguments)
     {
