@@ -26,7 +26,8 @@ public sealed class CliTests
     public async Task A_context_on_another_provider_than_the_URL_is_one_line()
     {
         // The sample's factory picks SQLite unless SAMPLE_PROVIDER says postgres; the URL is PostgreSQL's (never reached).
-        var folder = EfSample.NewFolder("postgresql://nobody@127.0.0.1:1/none", EfSample.AssemblySetting("AppDbContext"));
+        // A cache of its own: the shared one holds this context's PostgreSQL model, probed with SAMPLE_PROVIDER=postgres.
+        var folder = EfSample.NewFolder("postgresql://nobody@127.0.0.1:1/none", EfSample.AssemblySetting("AppDbContext"), sharedCache: false);
         var (exit, _, error) = await EfSample.CliAsync(folder, "check");
         Assert.Equal(2, exit);
         var line = Assert.Single(error.Trim().Split('\n'));
