@@ -222,6 +222,9 @@ internal static class ContextProbe
                         Unique = index.IsUnique, Filter = index.Filter, Descending = Descending(index),
                     });
                     break;
+                case AlterDatabaseOperation:
+                    // Database-wide options (Pomelo's character set and collation): the database's, not the schema's.
+                    break;
                 default:
                     throw new ProbeException(1, $"EF Core proposes {operation.GetType().Name} for a new database, which the probe does not know");
             }

@@ -12,7 +12,7 @@ namespace Retort.EntityFrameworkCore;
 /// <see cref="SqlType"/> the dialect's inspector reads back for the same declaration, so that a database EF created
 /// compares equal.
 /// </summary>
-internal static class SchemaConversion
+internal static partial class SchemaConversion
 {
     public static DatabaseSchema ToSchema(ProbeModel model, DialectId dialect)
     {
@@ -72,8 +72,29 @@ internal static class SchemaConversion
             return SqliteTypes.FromDeclared(storeType);
         if (dialect == DialectId.Postgres)
             return PostgresTypes.FromCatalog(storeType, null, null) is { Kind: SqlTypeKind.Raw } raw ? Generic(storeType) ?? raw : PostgresTypes.FromCatalog(storeType, null, null);
+        if (dialect == DialectId.MySql || dialect == DialectId.MariaDb)
+            return MySql(storeType);
         return TypeNameParser.Parse(storeType);
     }
+
+    // A MySQL store type (Pomelo's "varchar(100)", "datetime(6)", "decimal(18,2)") split into the pieces
+    // information_schema.COLUMNS gives the inspector.
+    private static SqlType MySql(string storeType)
+    {
+        var match = StoreType().Match(storeType.Trim());
+        if (!match.Success)
+            return SqlType.Raw(storeType);
+        var numbers = match.Groups["arguments"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(a => long.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (long?)null).ToList();
+        var name = match.Groups["name"].Value.ToLowerInvariant();
+        var first = numbers.ElementAtOrDefault(0);
+        long? timePrecision = name is "datetime" or "time" or "timestamp" ? first ?? 0 : null;
+        return MySqlTypes.FromCatalog(name, storeType, name is "varchar" or "char" or "varbinary" ? first : null,
+            name == "decimal" ? first : null, name == "decimal" ? numbers.ElementAtOrDefault(1) ?? 0 : null, timePrecision, "");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[A-Za-z]+)\s*(?:\((?<arguments>[^)]*)\))?")]
+    private static partial System.Text.RegularExpressions.Regex StoreType();
 
     // PostgreSQL type names EF writes in a short form (varchar(n), timestamptz) that format_type() spells out.
     private static SqlType? Generic(string storeType) => TypeNameParser.Parse(storeType) is { Kind: not SqlTypeKind.Raw } type ? type : null;

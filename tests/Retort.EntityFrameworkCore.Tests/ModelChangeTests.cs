@@ -65,7 +65,7 @@ public sealed class ModelChangeTests
     }
 
     // The operations that would bring the upgraded database to the schema of the database EF created.
-    private static async Task<IReadOnlyList<string>> DifferencesAsync(string wantedUrl, string liveUrl)
+    internal static async Task<IReadOnlyList<string>> DifferencesAsync(string wantedUrl, string liveUrl)
     {
         var dialect = Dialect.ForName(DatabaseUrl.Parse(liveUrl, "/").Dialect);
         TableName[] own = [new("retort_version"), new("retort_version_log"), new("retort_version_lock")];
