@@ -91,7 +91,7 @@ internal static class ProjectBuild
         foreach (var child in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(child);
-            if (name is "bin" or "obj" || name.StartsWith('.'))
+            if (name is "bin" or "obj" or "node_modules" || name.StartsWith('.'))
                 continue;
             foreach (var file in Walk(child))
                 yield return file;
