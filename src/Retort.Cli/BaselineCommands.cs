@@ -42,5 +42,37 @@ internal static class BaselineCommands
             return report.Proved ? 0 : 1;
         });
         root.Add(baseline);
+        AddAdoptEf(root, global, output);
+    }
+
+    // adopt-ef: baseline's way in for a database EF Core migrations manage, guarded by the EF model's check.
+    private static void AddAdoptEf(Command root, GlobalOptions global, Output output)
+    {
+        var revId = new Option<string?>("--rev-id") { Description = "The id to use instead of a random one", HelpName = "ID" };
+        var message = new Option<string>("--message", "-m") { Description = "The revision's summary line", DefaultValueFactory = _ => "adopt EF Core schema" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the database against the EF Core model and say what the revision would hold; write nothing" };
+        var adopt = new Command("adopt-ef",
+            "Take a database that EF Core migrations manage over to Retort: refuse (listing the differences) unless the EF Core model " +
+            "(model.efCore) and the database agree; then write the schema as the first revision, prove it as baseline does, and stamp " +
+            "the database at it. __EFMigrationsHistory is left as it is, and out of the revision")
+        {
+            message, dryRun, revId,
+        };
+        adopt.SetAction(async (result, ct) =>
+        {
+            var request = new BaselineRequest(result.GetValue(message)!, ScratchUrl: result.GetValue(global.Url), RevisionId: result.GetValue(revId));
+            var commands = CliCommands.Create(global.Load(result, urlNamesDatabase: false), output);
+            var report = await new EfAdoption(commands).AdoptAsync(request, result.GetValue(dryRun), cancellationToken: ct);
+            if (report.Baseline is null)
+            {
+                output.Out.WriteLine($"The database matches the EF Core model; adopt-ef would write a baseline revision creating {string.Join(", ", report.Contents)}, and stamp the database at it");
+                return 0;
+            }
+            output.Lines(CommandText.Baseline(report.Baseline));
+            if (report.Baseline.Stamped)
+                output.Out.WriteLine("__EFMigrationsHistory is left as it was; from now on, 'retort revision --autogenerate' writes the next change");
+            return report.Baseline.Proved ? 0 : 1;
+        });
+        root.Add(adopt);
     }
 }

@@ -34,6 +34,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Context { get; } = new("--context")
+    {
+        Description = "The EF Core DbContext of model.efCore, overriding model.efCore.context",
+        Recursive = true,
+        HelpName = "NAME",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Say more: full entries in listings, stack traces with errors",
@@ -46,6 +53,7 @@ internal sealed class GlobalOptions
         root.Add(Name);
         root.Add(X);
         root.Add(Url);
+        root.Add(Context);
         root.Add(Verbose);
     }
 
@@ -66,6 +74,12 @@ internal sealed class GlobalOptions
             x[pair[..equals]] = pair[(equals + 1)..];
         }
         config = config with { Url = url ?? config.Url, XArguments = x };
+        if (result.GetValue(Context) is { } context)
+        {
+            if (!config.Model.EfCore.IsSet)
+                throw new RetortException($"--context names a DbContext, but {config.FilePath ?? "the config"} sets no model.efCore (project or assembly)");
+            config = config with { Model = config.Model with { EfCore = config.Model.EfCore with { Context = context } } };
+        }
         if (Database(config) is { } database)
         {
             StartupWarmup.Provider(database);

@@ -11,8 +11,8 @@ namespace Retort.Autogenerate;
 /// <param name="Connection">Open; the comparison closes it.</param>
 internal sealed record LiveSchema(DatabaseSchema Schema, IReadOnlyList<string> Warnings, DbConnection Connection);
 
-/// <summary>The model side: the model classes and the project's environment, if it has one.</summary>
-internal sealed record ModelCode(IReadOnlyList<Type> Types, MigrationEnvironment? Environment);
+/// <summary>The model side: the model classes (or a schema read elsewhere, such as an EF Core model) and the project's environment, if it has one.</summary>
+internal sealed record ModelCode(IReadOnlyList<Type> Types, MigrationEnvironment? Environment, DatabaseSchema? Schema = null);
 
 /// <summary>
 /// Autogenerate's pipeline: the model (classes reflected into a schema, shaped by the project's environment) against the
@@ -20,6 +20,9 @@ internal sealed record ModelCode(IReadOnlyList<Type> Types, MigrationEnvironment
 /// </summary>
 internal static class ModelComparison
 {
+    /// <summary>EF Core's migrations history table, never compared when the model is an EF Core model.</summary>
+    public const string EfMigrationsHistory = "__EFMigrationsHistory";
+
     /// <param name="config">The project's settings (model naming and types, comparison switches).</param>
     /// <param name="dialect">The database's dialect.</param>
     /// <param name="versionTable">The version table, which the comparison leaves alone.</param>
@@ -28,7 +31,7 @@ internal static class ModelComparison
     /// <param name="graphIsEmpty">Whether the project has no revision yet.</param>
     /// <param name="cancellationToken">Stops the comparison.</param>
     public static async Task<SchemaDiff> CompareAsync(RetortConfig config, Dialect dialect, TableName versionTable,
-        Func<CancellationToken, Task<LiveSchema>> readLive, Func<ModelCode> loadModel, bool graphIsEmpty, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<LiveSchema>> readLive, Func<CancellationToken, Task<ModelCode>> loadModel, bool graphIsEmpty, CancellationToken cancellationToken)
     {
         // The database is read while the model is compiled and reflected: neither needs the other, and connecting
         // (TLS, authentication, the provider's own start-up) costs about as much as the model.
@@ -36,17 +39,20 @@ internal static class ModelComparison
         var reading = Task.Run(() => readLive(stop.Token), stop.Token);
         try
         {
-            var code = loadModel();
+            var code = await loadModel(stop.Token);
             var environment = code.Environment;
             if (environment is not null)
                 environment.XArguments = config.XArguments;
-            var model = SchemaModel.FromTypes(FilterModelTypes(config, code.Types),
+            var model = code.Schema ?? SchemaModel.FromTypes(FilterModelTypes(config, code.Types),
                 new ModelOptions { Naming = config.Model.Naming == "snake_case" ? NamingConvention.SnakeCase : NamingConvention.AsIs });
             var wanted = environment?.TargetSchema(model) ?? model;
             if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && graphIsEmpty)
                 throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
 
             var (live, liveWarnings, connection) = await reading;
+            // EF Core's history table stays as EF left it: a database adopted from EF migrations keeps it.
+            if (code.Schema is not null)
+                live = live with { Tables = [.. live.Tables.Where(t => t.Name.Name != EfMigrationsHistory)] };
             await using var open = connection;
             if (ReferenceEquals(wanted, model) && model.Tables.Count == 0 && live.Tables.Count > 0)
                 throw new RetortException($"The model has no tables and the database has {live.Tables.Count} ({string.Join(", ", live.Tables.Take(5).Select(t => t.Name))}" +

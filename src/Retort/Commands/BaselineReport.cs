@@ -19,7 +19,11 @@ public sealed record BaselineRequest(
     bool Stamp = true,
     string? ScratchUrl = null,
     string? RevisionId = null,
-    string? ModelNamespace = null);
+    string? ModelNamespace = null)
+{
+    /// <summary>Tables of the database left out of the revision and the proof (adopt-ef's <c>__EFMigrationsHistory</c>).</summary>
+    internal IReadOnlyList<string> Leave { get; init; } = [];
+}
 
 /// <summary>What <c>baseline --from-live</c> did.</summary>
 /// <param name="Database">The database read (and stamped, when <see cref="Stamped"/>).</param>

@@ -13,13 +13,13 @@ public sealed partial class Commands
     /// </summary>
     public Task<SchemaDiff> CompareAsync(CancellationToken cancellationToken = default) =>
         InSessionAsync((session, map) => ModelComparison.CompareAsync(Config, session.Dialect, session.Table.Name,
-            token => ReadLiveAsync(session, map, token), LoadModel, graphIsEmpty: map.All.Count == 0, cancellationToken));
+            token => ReadLiveAsync(session, map, token), LoadModelAsync, graphIsEmpty: map.All.Count == 0, cancellationToken));
 
-    // The model's classes and the project's environment, from the revisions' code.
-    internal ModelCode LoadModel()
+    // The model's classes (or its schema, read elsewhere) and the project's environment, from the revisions' code.
+    internal async Task<ModelCode> LoadModelAsync(CancellationToken cancellationToken)
     {
         var source = LoadMigrations();
-        return new ModelCode(source.ModelTypes, source.CreateEnvironment());
+        return new ModelCode(source.ModelTypes, source.CreateEnvironment(), await source.ModelSchemaAsync(cancellationToken));
     }
 
     // The live schema, once the database is known to be at its heads, with the log's warnings about applied scripts

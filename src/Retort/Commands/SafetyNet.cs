@@ -62,5 +62,5 @@ public sealed partial class SafetyNet
     private async Task<IReadOnlyList<string>> ModelDifferencesAsync(RunSession session, DatabaseSchema last, RevisionMap map,
         CancellationToken cancellationToken) =>
         (await ModelComparison.CompareAsync(Config, session.Dialect, session.Table.Name, async token => new LiveSchema(last, [], await session.OpenAsync(token)),
-            _commands.LoadModel, graphIsEmpty: map.All.Count == 0, cancellationToken)).Upgrade.Select(OperationSummary.Describe).ToList();
+            _commands.LoadModelAsync, graphIsEmpty: map.All.Count == 0, cancellationToken)).Upgrade.Select(OperationSummary.Describe).ToList();
 }

@@ -97,7 +97,7 @@ public sealed partial class SchemaRevisions
             && await sink.QueryStringsAsync(session.Table.Select(), cancellationToken) is { Count: > 0 } rows)
             throw new RetortException($"{session.Url.Display} is versioned already: its version table {session.Table.Name} holds {string.Join(", ", rows)}; " +
                 "baseline is for a database that no migrations have run on");
-        var live = await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken);
+        var live = await session.Dialect.InspectAsync(sink.Connection, [.. session.OwnTables, .. request.Leave.Select(t => new TableName(t))], cancellationToken);
         if (live.Tables.Count == 0 && live.Views.Count == 0)
             throw new RetortException($"{session.Url.Display} has no tables or views (besides Retort's own), so there is nothing to baseline; start with 'retort revision' instead");
         var unread = session.Dialect.Bookkeeping.UnreadObjects is { } query ? await sink.QueryStringsAsync(query, cancellationToken) : [];
@@ -157,7 +157,7 @@ public sealed partial class SchemaRevisions
         {
             var connection = await session.OpenAsync(token, MissingFile.Refuse);
             return new LiveSchema(await session.Dialect.InspectAsync(connection, session.OwnTables, token), [], connection);
-        }, commands.LoadModel, graphIsEmpty: false, cancellationToken);
+        }, commands.LoadModelAsync, graphIsEmpty: false, cancellationToken);
         return [.. diff.Upgrade.Select(o => "check with these classes reports: " + OperationSummary.Describe(o)),
             .. diff.Warnings.Select(w => "check with these classes warns: " + w)];
     }

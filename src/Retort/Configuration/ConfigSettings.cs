@@ -17,6 +17,7 @@ internal static class ConfigSettings
     private static readonly List<ConfigSetting<RetortConfig>> top = [];
     private static readonly List<ConfigSetting<ModelSettings>> model = [];
     private static readonly List<ConfigSetting<LintSettings>> lint = [];
+    private static readonly List<ConfigSetting<EfCoreSettings>> efCore = [];
 
     /// <summary>The top-level settings, in the README's order.</summary>
     public static IReadOnlyList<ConfigSetting<RetortConfig>> All => top;
@@ -32,6 +33,22 @@ internal static class ConfigSettings
 
     public static readonly ConfigSetting<ModelSettings, string> ModelNaming = OneOf(model, "naming", ["asIs", "snake_case"],
         "how table and column names follow from C# names: `asIs` or `snake_case`", (m, v) => m with { Naming = v });
+
+    public static readonly ConfigSetting<EfCoreSettings, string?> EfCoreProject = OptionalText(efCore, "project",
+        "the folder or .csproj of the application whose DbContext is the model; built before it is read", (e, v) => e with { Project = v });
+
+    public static readonly ConfigSetting<EfCoreSettings, string?> EfCoreAssembly = OptionalText(efCore, "assembly",
+        "instead of `project`: the application's built assembly (its .deps.json and .runtimeconfig.json beside it)", (e, v) => e with { Assembly = v });
+
+    public static readonly ConfigSetting<EfCoreSettings, string?> EfCoreContext = OptionalText(efCore, "context",
+        "the DbContext's name or full name, when the application has more than one", (e, v) => e with { Context = v });
+
+    public static readonly ConfigSetting<EfCoreSettings, string> EfCoreConfiguration = Text(efCore, "configuration", "Debug",
+        "the build configuration of `project`", (e, v) => e with { Configuration = v });
+
+    public static readonly ConfigSetting<ModelSettings, EfCoreSettings> ModelEfCore = Group(model, "efCore", efCore, new EfCoreSettings(),
+        "an EF Core DbContext as the model (`project` or `assembly`, `context`, `configuration`); `sources`, `assemblies` and `types` are then not used",
+        (m, v) => m with { EfCore = v });
 
     public static readonly ConfigSetting<LintSettings, IReadOnlyList<string>> LintFailOn = Texts(lint, "failOn",
         "lint categories (`destructive`, `data`, `locking`, `breaking`, `hygiene`) or rule codes (`RT301`) whose findings make `upgrade` " +
@@ -63,7 +80,13 @@ internal static class ConfigSettings
         "with `provider`, instead of `url`", (c, v) => c with { ConnectionString = v });
 
     public static readonly ConfigSetting<RetortConfig, ModelSettings> Model = Group(top, "model", model, new ModelSettings(),
-        "the model for autogenerate, in the `model.…` settings below", (c, v) => c with { Model = v });
+        "the model for autogenerate, in the `model.…` settings below", (c, v) => c with { Model = v },
+        check: (v, _) => v.EfCore switch
+        {
+            { Project: not null, Assembly: not null } => "name efCore.project or efCore.assembly, not both",
+            { Project: null, Assembly: null } and ({ Context: not null } or { Configuration: not "Debug" }) => "name efCore.project or efCore.assembly",
+            _ => null,
+        });
 
     public static readonly ConfigSetting<RetortConfig, string> VersionTable = Text(top, "versionTable", "retort_version",
         "`alembic_version` adopts an Alembic database", (c, v) => c with { VersionTable = v },
@@ -156,7 +179,11 @@ internal static class ConfigSettings
         {
             Row(setting.Name, setting);
             foreach (var part in setting.Parts)
+            {
                 Row($"{setting.Name}.{part.Name}", part);
+                foreach (var inner in part.Parts)
+                    Row($"{setting.Name}.{part.Name}.{inner.Name}", inner);
+            }
         }
         return table.ToString();
 
@@ -192,9 +219,10 @@ internal static class ConfigSettings
         Join(table, new ConfigSetting<TTarget, string>(name, choices[0], Code(choices[0]), doc, (r, key, v) => r.Choice(key, v, choices), apply));
 
     private static ConfigSetting<TTarget, TValue> Group<TTarget, TValue>(List<ConfigSetting<TTarget>> table, string name,
-        List<ConfigSetting<TValue>> parts, TValue value, string doc, Func<TTarget, TValue, TTarget> apply) =>
+        List<ConfigSetting<TValue>> parts, TValue value, string doc, Func<TTarget, TValue, TTarget> apply,
+        Func<TValue, ConfigReader, string?>? check = null) =>
         Join(table, new ConfigSetting<TTarget, TValue>(name, value, Code("{}"), doc, (r, key, v) => r.Object(name, key, v, parts, value), apply,
-            parts: parts));
+            check, parts: parts));
 
     private static ConfigSetting<TTarget, bool> Kept<TTarget>(List<ConfigSetting<TTarget>> table, string name, string doc) =>
         Join(table, new ConfigSetting<TTarget, bool>(name, false, "", doc, null, (target, _) => target));

@@ -122,6 +122,28 @@ public sealed record ModelSettings
 
     /// <summary>How column and table names follow from C# names: <c>asIs</c> (default) or <c>snake_case</c>.</summary>
     public string Naming { get; init; } = ConfigSettings.ModelNaming.Default;
+
+    /// <summary>An EF Core DbContext as the model, when <see cref="EfCoreSettings.IsSet"/>.</summary>
+    public EfCoreSettings EfCore { get; init; } = ConfigSettings.ModelEfCore.Default;
+}
+
+/// <summary>An EF Core DbContext as autogenerate's model (read by the Retort.EntityFrameworkCore package).</summary>
+public sealed record EfCoreSettings
+{
+    /// <summary>The folder or .csproj of the application; built before its model is read. Relative to the config file.</summary>
+    public string? Project { get; init; } = ConfigSettings.EfCoreProject.Default;
+
+    /// <summary>Instead of <see cref="Project"/>: the application's built assembly.</summary>
+    public string? Assembly { get; init; } = ConfigSettings.EfCoreAssembly.Default;
+
+    /// <summary>The DbContext's name or full name; required when the application has more than one.</summary>
+    public string? Context { get; init; } = ConfigSettings.EfCoreContext.Default;
+
+    /// <summary>The build configuration of <see cref="Project"/>.</summary>
+    public string Configuration { get; init; } = ConfigSettings.EfCoreConfiguration.Default;
+
+    /// <summary>Whether an EF Core model is configured.</summary>
+    public bool IsSet => Project is not null || Assembly is not null;
 }
 
 /// <summary>What lint findings stop a run.</summary>

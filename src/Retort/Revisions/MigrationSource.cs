@@ -22,6 +22,12 @@ public abstract class MigrationSource
     /// <summary>The model classes autogenerate compares the database with (none unless the source knows them).</summary>
     public virtual IReadOnlyList<Type> ModelTypes => [];
 
+    /// <summary>
+    /// The wanted schema when the source reads it from elsewhere than model classes (an EF Core DbContext, through the
+    /// Retort.EntityFrameworkCore package), else null; autogenerate then uses it instead of <see cref="ModelTypes"/>.
+    /// </summary>
+    public virtual Task<DatabaseSchema?> ModelSchemaAsync(CancellationToken cancellationToken) => Task.FromResult<DatabaseSchema?>(null);
+
     /// <summary>The project's environment (its <c>Env</c> class), or null when it has none.</summary>
     public virtual MigrationEnvironment? CreateEnvironment() => null;
 

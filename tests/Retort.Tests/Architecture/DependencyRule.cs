@@ -32,7 +32,12 @@ internal sealed class DependencyRule
         ["Scripting"] = ["Schema", "Operations", "Revisions", "Configuration", "Model", "Autogenerate", "Execution", "Commands"],
         // The CLI is a thin face: it parses, calls Commands and prints what they return. Scripting is the separate
         // compile-host project (Roslyn), which the CLI must wire in as the Commands' source of the revisions' code.
-        ["Cli"] = ["Commands", "Configuration", "Scripting"],
+        ["Cli"] = ["Commands", "Configuration", "Scripting", "EntityFrameworkCore"],
+        // The probe runs inside the user's application with EF Core and nothing of Retort; its JSON contract
+        // (ProbeModel.cs) is compiled into the library too.
+        ["EntityFrameworkCore.Probe"] = [],
+        // The EF Core model source: a MigrationSource whose schema comes from the probe, types read as the dialects read them.
+        ["EntityFrameworkCore"] = ["Schema", "Configuration", "Dialects", "Model", "Revisions", "Autogenerate", "EntityFrameworkCore.Probe"],
     };
 
     /// <summary>The namespace each layer's machinery lives in (the front door aside).</summary>
@@ -50,6 +55,8 @@ internal sealed class DependencyRule
         ["Commands"] = "Retort.Commands",
         ["Scripting"] = "Retort.Scripting",
         ["Cli"] = "Retort.Cli",
+        ["EntityFrameworkCore.Probe"] = "Retort.EntityFrameworkCore.Probe",
+        ["EntityFrameworkCore"] = "Retort.EntityFrameworkCore",
     };
 
     public static string RepositoryRoot
@@ -71,6 +78,8 @@ internal sealed class DependencyRule
         {
             "Retort.Cli" => "Cli",
             "Retort.Scripting" => "Scripting",
+            "Retort.EntityFrameworkCore" => "EntityFrameworkCore",
+            "Retort.EntityFrameworkCore.Probe" => "EntityFrameworkCore.Probe",
             "Retort" when parts.Length == 2 => "(root)",
             "Retort" => parts[1],
             _ => throw new InvalidOperationException($"{path} is in no project folder"),

@@ -28,6 +28,7 @@ public sealed class ConfigSettingsTests
         { "model.assemblies", "[\"m.dll\", \"n.dll\"]", "", "m.dll, n.dll" },
         { "model.types", "[\"Shop.Order\"]", "", "Shop.Order" },
         { "model.naming", "\"snake_case\"", "asIs", "snake_case" },
+        { "model.efCore", "{ \"project\": \"src/App\", \"context\": \"AppDb\" }", "   Debug", "src/App  AppDb Debug" },
         { "versionTable", "\"alembic_version\"", "retort_version", "alembic_version" },
         { "versionTableSchema", "\"meta\"", null, "meta" },
         { "log", "false", "True", "False" },
@@ -62,6 +63,7 @@ public sealed class ConfigSettingsTests
         "model.assemblies" => string.Join(", ", config.Model.Assemblies),
         "model.types" => string.Join(", ", config.Model.Types),
         "model.naming" => config.Model.Naming,
+        "model.efCore" => $"{config.Model.EfCore.Project} {config.Model.EfCore.Assembly} {config.Model.EfCore.Context} {config.Model.EfCore.Configuration}",
         "versionTable" => config.VersionTable,
         "versionTableSchema" => config.VersionTableSchema,
         "log" => $"{config.Log}",
@@ -117,8 +119,11 @@ public sealed class ConfigSettingsTests
     [InlineData("""{ "compareType": "no" }""", "'compareType' must be true or false")]
     [InlineData("""{ "lock": "mutex" }""", "'lock' must be \"session\", \"table\" or \"none\"")]
     [InlineData("""{ "model": { "naming": "camelCase" } }""", "'model.naming' must be \"asIs\" or \"snake_case\"")]
-    [InlineData("""{ "model": ["Models/*.cs"] }""", "'model' must be an object with \"sources\", \"assemblies\", \"types\", \"naming\"")]
-    [InlineData("""{ "model": { "source": [] } }""", "unknown setting 'model.source' (model takes sources, assemblies, types, naming)")]
+    [InlineData("""{ "model": ["Models/*.cs"] }""", "'model' must be an object with \"sources\", \"assemblies\", \"types\", \"naming\", \"efCore\"")]
+    [InlineData("""{ "model": { "efCore": { "project": "a", "assembly": "b.dll" } } }""", "'model' must name efCore.project or efCore.assembly, not both")]
+    [InlineData("""{ "model": { "efCore": { "context": "AppDb" } } }""", "'model' must name efCore.project or efCore.assembly")]
+    [InlineData("""{ "model": { "efCore": { "projekt": "a" } } }""", "unknown setting 'model.efCore.projekt' (efCore takes project, assembly, context, configuration)")]
+    [InlineData("""{ "model": { "source": [] } }""", "unknown setting 'model.source' (model takes sources, assemblies, types, naming, efCore)")]
     [InlineData("""{ "versionTable": "" }""", "'versionTable' must not be empty")]
     [InlineData("""{ "truncateSlugLength": 0 }""", "'truncateSlugLength' must be at least 1")]
     [InlineData("""{ "lockTimeout": -1 }""", "'lockTimeout' must be 0 or more seconds")]
@@ -173,7 +178,8 @@ public sealed class ConfigSettingsTests
     [Fact]
     public void Every_declared_setting_is_in_the_table()
     {
-        var listed = ConfigSettings.All.Concat(ConfigSettings.All.SelectMany(s => s.Parts)).ToHashSet();
+        var parts = ConfigSettings.All.SelectMany(s => s.Parts).ToList();
+        var listed = ConfigSettings.All.Concat(parts).Concat(parts.SelectMany(p => p.Parts)).ToHashSet();
         var declared = typeof(ConfigSettings).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => typeof(ConfigSetting).IsAssignableFrom(f.FieldType))
             .Select(f => (ConfigSetting)f.GetValue(null)!)

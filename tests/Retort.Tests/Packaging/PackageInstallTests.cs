@@ -24,6 +24,7 @@ public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<Packa
     [Theory]
     [InlineData("Retort")]
     [InlineData("Retort.Cli")]
+    [InlineData("Retort.EntityFrameworkCore")]
     public void Each_package_has_its_metadata_readme_and_symbols(string id)
     {
         var nuspec = Nuspec(Package(id));
@@ -55,6 +56,21 @@ public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<Packa
         Assert.NotEmpty(documents);
         Assert.All(documents, d => Assert.StartsWith("/_/", d));
         Assert.DoesNotContain(documents, d => d.Contains(PackagedFeed.Repository, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_ef_core_package_carries_its_probe_and_the_tool_too()
+    {
+        // The probe runs inside the application's own dependencies (net8.0, so an application on any supported .NET).
+        using (var zip = ZipFile.OpenRead(Package("Retort.EntityFrameworkCore")))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/Retort.EntityFrameworkCore.dll", names);
+            Assert.Contains("lib/net10.0/probe/Retort.EntityFrameworkCore.Probe.dll", names);
+            Assert.Contains("lib/net10.0/probe/Retort.EntityFrameworkCore.Probe.runtimeconfig.json", names);
+        }
+        using var tool = ZipFile.OpenRead(Package("Retort.Cli"));
+        Assert.Contains(tool.Entries, e => e.FullName == "tools/net10.0/any/probe/Retort.EntityFrameworkCore.Probe.dll");
     }
 
     [Fact]
