@@ -49,6 +49,9 @@ public sealed class Migrator
     /// <summary>The revision graph read from the assemblies.</summary>
     public RevisionMap Revisions => _commands.Scripts.Map;
 
+    /// <summary>The migration lock of the database: who holds it (a replica migrating), for health checks.</summary>
+    public MigrationLockCommands Lock => _commands.Lock;
+
     /// <summary>Upgrades the database to <paramref name="target"/>; returns the heads it is at afterwards.</summary>
     public Task<IReadOnlyList<string>> UpgradeAsync(string target = "head", CancellationToken cancellationToken = default) =>
         _commands.UpgradeAsync(target, cancellationToken: cancellationToken);
