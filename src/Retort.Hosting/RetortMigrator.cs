@@ -57,7 +57,7 @@ public sealed class RetortMigrator
                 Log.Migrated(_logger, database, Describe(heads), Math.Round(elapsed, 1));
             return heads;
         }
-        catch (Exception e) when (e is RetortException or OperationCanceledException)
+        catch (Exception e)
         {
             Log.Failed(_logger, database, e.Message);
             throw;

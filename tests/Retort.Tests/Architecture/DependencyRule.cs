@@ -33,6 +33,9 @@ internal sealed class DependencyRule
         // The CLI is a thin face: it parses, calls Commands and prints what they return. Scripting is the separate
         // compile-host project (Roslyn), which the CLI must wire in as the Commands' source of the revisions' code.
         ["Cli"] = ["Commands", "Configuration", "Scripting"],
+        // Retort.Hosting is a face too: it builds a Migrator from options and hears its runs (MigrationObserver lives in
+        // Execution, Revision in Revisions), and reaches nothing below them.
+        ["Hosting"] = ["Commands", "Configuration", "Execution", "Revisions"],
     };
 
     /// <summary>The namespace each layer's machinery lives in (the front door aside).</summary>
@@ -50,6 +53,7 @@ internal sealed class DependencyRule
         ["Commands"] = "Retort.Commands",
         ["Scripting"] = "Retort.Scripting",
         ["Cli"] = "Retort.Cli",
+        ["Hosting"] = "Retort.Hosting",
     };
 
     public static string RepositoryRoot
@@ -71,6 +75,7 @@ internal sealed class DependencyRule
         {
             "Retort.Cli" => "Cli",
             "Retort.Scripting" => "Scripting",
+            "Retort.Hosting" => "Hosting",
             "Retort" when parts.Length == 2 => "(root)",
             "Retort" => parts[1],
             _ => throw new InvalidOperationException($"{path} is in no project folder"),
