@@ -73,6 +73,11 @@ internal static class Moves
     {
         if (!session.Dialect.TransactionalDdl || await QuickHeadsAsync(session, map, cancellationToken) is not { } heads)
             return null;
+        // At the heads, where an application at its release finds the database, no plan is needed to say so (planning is
+        // most of the first call's cost, compiling code that runs once).
+        var atHeads = heads.Count == map.Heads.Count && map.Heads.All(h => heads.Contains(h.Id));
+        if (atHeads && (target == "heads" || (target == "head" && map.Heads.Count == 1)))
+            return heads;
         return map.PlanUpgrade(heads, target, phase).Steps.Count == 0 ? heads : null;
     }
 
