@@ -3,6 +3,8 @@
 //   query:  the same, and one query of the version table through the provider (the floor: one round trip)
 //   retort: the same with AddRetort and MigrateAsync
 // Prints "ms=<in-process time of the step>" to stderr (with --twice, the time of a second call in the same process too).
+// phases: AddRetort, then the time of resolving the service, making the Migrator and the upgrade apart (PREWARM=1 makes
+// a connection first, so the provider's own start-up is not counted in them).
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
