@@ -154,6 +154,19 @@ public sealed class AddRetortTests : IDisposable
         Assert.Equal("Retort:Lock is 'mutex'; use session, table or none", e.Message);
     }
 
+    [Fact]
+    public async Task A_version_row_the_app_does_not_know_takes_the_whole_way_and_fails_there()
+    {
+        var assembly = await _revisions.Table("ae01").CompileAsync();
+        Dictionary<string, string?> settings = new() { ["Retort:ConnectionString"] = _revisions.SqliteConnectionString() };
+        using var host = Host(settings, o => { o.Connect = cs => new SqliteConnection(cs); o.Assemblies.Add(assembly); });
+        await host.MigrateAsync();
+        await SqliteRowsAsync("UPDATE retort_version SET version_num = 'ffff9999'");
+
+        var e = await Assert.ThrowsAsync<RetortException>(() => host.MigrateAsync());
+        Assert.StartsWith("The version table retort_version holds ffff9999, which no revision file defines", e.Message);
+    }
+
     private async Task<List<string>> SqliteRowsAsync(string sql)
     {
         await using var connection = new SqliteConnection(_revisions.SqliteConnectionString());

@@ -50,12 +50,14 @@ public sealed class StartupMigrationTests : IDisposable
         var assembly = await _revisions.Table("ba01").Table("ba02", "ba01").CompileAsync();
         var port = FreePort();
         var migrating = new TaskCompletionSource();
+        var refusedOnce = new TaskCompletionSource();
         await using var app = App(assembly, port, cs =>
         {
             if (cs.Length > 0)
             {
                 migrating.TrySetResult();
-                Thread.Sleep(300); // a slow server: the migration takes a while
+                // The migration goes on only once a request has been turned away while it runs.
+                refusedOnce.Task.Wait(TimeSpan.FromSeconds(20));
             }
             return new SqliteConnection(cs);
         });
@@ -75,6 +77,7 @@ public sealed class StartupMigrationTests : IDisposable
             catch (HttpRequestException)
             {
                 refused++;
+                refusedOnce.TrySetResult();
                 await Task.Delay(20);
             }
             Assert.False(starting.IsFaulted, starting.Exception?.Message);
