@@ -155,6 +155,20 @@ public sealed class AddRetortTests : IDisposable
     }
 
     [Fact]
+    public async Task Configuration_alone_turns_on_the_start_up_migration_with_a_url_taken_from_the_content_root()
+    {
+        var assembly = await _revisions.Table("af01").CompileAsync();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = _revisions.Root });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Retort:Url"] = "sqlite:///app.db", ["Retort:MigrateAtStartup"] = "true" });
+        builder.Services.AddRetort(o => { o.Connect = cs => new SqliteConnection(cs); o.Assemblies.Add(assembly); });
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        Assert.Equal(["af01"], await SqliteRowsAsync("SELECT version_num FROM retort_version"));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_version_row_the_app_does_not_know_takes_the_whole_way_and_fails_there()
     {
         var assembly = await _revisions.Table("ae01").CompileAsync();
