@@ -22,7 +22,9 @@ public sealed class WebAppReplicaTests
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "Retort.slnx")))
                 root = root.Parent;
             // This project references the sample (without its assembly), so the build has put it here.
-            var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Retort.slnx not found"), "artifacts", "bin", "webapp", "debug", "webapp.dll");
+            // The same configuration's folder as this assembly's (artifacts/bin/PROJECT/debug or release).
+            var configuration = Path.GetFileName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Retort.slnx not found"), "artifacts", "bin", "webapp", configuration, "webapp.dll");
             return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build tests/Retort.Hosting.Tests");
         }
     }
