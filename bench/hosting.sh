@@ -22,6 +22,7 @@ lock dotnet publish "$root/bench/hosting" -c Release -r linux-x64 --self-contain
 targets=("sqlite|Data Source=$work/bench.db")
 if [ -n "${RETORT_TEST_POSTGRES:-}" ]; then
   PGOPTIONS=--client-min-messages=warning psql "$RETORT_TEST_POSTGRES" -qc "DROP DATABASE IF EXISTS retort_bench_hosting WITH (FORCE)" -c "CREATE DATABASE retort_bench_hosting" >/dev/null
+  trap 'rm -rf "$work"; PGOPTIONS=--client-min-messages=warning psql "$RETORT_TEST_POSTGRES" -qc "DROP DATABASE IF EXISTS retort_bench_hosting WITH (FORCE)" >/dev/null' EXIT
   targets+=("postgresql|$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(f"Host={p.hostname};Port={p.port or 5432};Username={u.unquote(p.username)};Password={u.unquote(p.password or str())};Database=retort_bench_hosting")' "$RETORT_TEST_POSTGRES")")
 fi
 
