@@ -1,5 +1,6 @@
 using System.Reflection;
 using Retort.Configuration;
+using Retort.Execution;
 using Retort.Revisions;
 
 namespace Retort;
@@ -49,9 +50,12 @@ public sealed class Migrator
     /// <summary>The revision graph read from the assemblies.</summary>
     public RevisionMap Revisions => _commands.Scripts.Map;
 
+    /// <summary>The migration lock of the database: who holds it (a replica migrating), for health checks.</summary>
+    public MigrationLockCommands Lock => _commands.Lock;
+
     /// <summary>Upgrades the database to <paramref name="target"/>; returns the heads it is at afterwards.</summary>
     public Task<IReadOnlyList<string>> UpgradeAsync(string target = "head", CancellationToken cancellationToken = default) =>
-        _commands.UpgradeAsync(target, cancellationToken: cancellationToken);
+        UpgradeAsync(target, null, cancellationToken);
 
     /// <summary>
     /// Upgrades the database to <paramref name="target"/> in one deploy phase: <see cref="MigrationPhase.PreDeploy"/> before
@@ -59,7 +63,19 @@ public sealed class Migrator
     /// <see cref="MigrationPhase.PostDeploy"/> once the old version is gone (the rest). Returns the heads it is at afterwards.
     /// </summary>
     public Task<IReadOnlyList<string>> UpgradeAsync(string target, MigrationPhase phase, CancellationToken cancellationToken = default) =>
-        _commands.UpgradeAsync(target, phase: phase, cancellationToken: cancellationToken);
+        UpgradeAsync(target, (MigrationPhase?)phase, cancellationToken);
+
+    // An application starts far more often than it finds revisions to apply: at the target, one query on one connection
+    // answers, without the lock and the checks of the version table's shape and log that a run needs.
+    private async Task<IReadOnlyList<string>> UpgradeAsync(string target, MigrationPhase? phase, CancellationToken cancellationToken)
+    {
+        await using (var session = _commands.Session())
+        {
+            if (await Moves.AlreadyThereAsync(session, Revisions, target, phase, cancellationToken) is { } heads)
+                return heads;
+        }
+        return await _commands.UpgradeAsync(target, phase: phase, cancellationToken: cancellationToken);
+    }
 
     /// <summary>Downgrades the database to <paramref name="target"/> (<c>-1</c>, <c>base</c>, an id...).</summary>
     public Task<IReadOnlyList<string>> DowngradeAsync(string target, CancellationToken cancellationToken = default) =>
@@ -79,7 +95,10 @@ public sealed class Migrator
 
     private async Task<IReadOnlyList<Revision>> PendingAsync(string target, MigrationPhase? phase, CancellationToken cancellationToken)
     {
-        var current = (await _commands.VersionHeadsAsync(missingIsEmpty: true, cancellationToken)).Select(r => r.Id).ToList();
+        IReadOnlyList<string>? current;
+        await using (var session = _commands.Session())
+            current = await Moves.QuickHeadsAsync(session, Revisions, cancellationToken);
+        current ??= (await _commands.VersionHeadsAsync(missingIsEmpty: true, cancellationToken)).Select(r => r.Id).ToList();
         return Revisions.PlanUpgrade(current, target, phase).Steps;
     }
 

@@ -62,6 +62,45 @@ internal static class Moves
         return await session.Runner(map, halted?.Point, tag).RunAsync(steps, heads, setup, cancellationToken);
     }
 
+    /// <summary>
+    /// The heads, when the version table already stands where an upgrade to <paramref name="target"/> would take it: one
+    /// query, without the lock, for an application starting against a database at head. Null when the upgrade must go the
+    /// whole way (the table missing or unreadable, a row no revision defines, steps to run), and always where DDL is not
+    /// transactional, since there a revision left half applied shows only in the log, which the whole way reads.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> AlreadyThereAsync(RunSession session, RevisionMap map, string target, MigrationPhase? phase,
+        CancellationToken cancellationToken)
+    {
+        if (!session.Dialect.TransactionalDdl || await QuickHeadsAsync(session, map, cancellationToken) is not { } heads)
+            return null;
+        // At the heads, where an application at its release finds the database, no plan is needed to say so (planning is
+        // most of the first call's cost, compiling code that runs once).
+        var atHeads = heads.Count == map.Heads.Count && map.Heads.All(h => heads.Contains(h.Id));
+        if (atHeads && (target == "heads" || (target == "head" && map.Heads.Count == 1)))
+            return heads;
+        return map.PlanUpgrade(heads, target, phase).Steps.Count == 0 ? heads : null;
+    }
+
+    /// <summary>
+    /// The version table's heads from one query on a new connection of <paramref name="session"/> (a missing SQLite file is
+    /// not created); null when the query fails or a row is unknown, for the caller to ask the way that explains why.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> QuickHeadsAsync(RunSession session, RevisionMap map, CancellationToken cancellationToken)
+    {
+        var sink = await session.ConnectAsync(cancellationToken, MissingFile.ReadAsEmpty);
+        List<string> rows;
+        try
+        {
+            rows = await sink.QueryStringsAsync(session.Table.Select(), cancellationToken);
+        }
+        catch (Exception e) when (e is StatementFailedException or RetortException)
+        {
+            return null;
+        }
+        var (heads, unknown) = session.StandFor(map, rows);
+        return unknown.Count == 0 ? heads : null;
+    }
+
     private static Task VetAsync(Func<IReadOnlyList<Revision>, CancellationToken, Task>? vet, IReadOnlyList<MigrationStep> steps,
         CancellationToken cancellationToken) =>
         vet is null ? Task.CompletedTask

@@ -38,6 +38,9 @@ internal sealed class DependencyRule
         ["EntityFrameworkCore.Probe"] = [],
         // The EF Core model source: a MigrationSource whose schema comes from the probe, types read as the dialects read them.
         ["EntityFrameworkCore"] = ["Schema", "Configuration", "Dialects", "Model", "Revisions", "Autogenerate", "EntityFrameworkCore.Probe"],
+        // Retort.Hosting is a face too: it builds a Migrator from options and hears its runs (MigrationObserver lives in
+        // Execution, Revision in Revisions), and reaches nothing below them.
+        ["Hosting"] = ["Commands", "Configuration", "Execution", "Revisions"],
     };
 
     /// <summary>The namespace each layer's machinery lives in (the front door aside).</summary>
@@ -57,6 +60,7 @@ internal sealed class DependencyRule
         ["Cli"] = "Retort.Cli",
         ["EntityFrameworkCore.Probe"] = "Retort.EntityFrameworkCore.Probe",
         ["EntityFrameworkCore"] = "Retort.EntityFrameworkCore",
+        ["Hosting"] = "Retort.Hosting",
     };
 
     public static string RepositoryRoot
@@ -80,6 +84,7 @@ internal sealed class DependencyRule
             "Retort.Scripting" => "Scripting",
             "Retort.EntityFrameworkCore" => "EntityFrameworkCore",
             "Retort.EntityFrameworkCore.Probe" => "EntityFrameworkCore.Probe",
+            "Retort.Hosting" => "Hosting",
             "Retort" when parts.Length == 2 => "(root)",
             "Retort" => parts[1],
             _ => throw new InvalidOperationException($"{path} is in no project folder"),

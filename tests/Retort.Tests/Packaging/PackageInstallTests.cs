@@ -25,6 +25,7 @@ public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<Packa
     [InlineData("Retort")]
     [InlineData("Retort.Cli")]
     [InlineData("Retort.EntityFrameworkCore")]
+    [InlineData("Retort.Hosting")]
     public void Each_package_has_its_metadata_readme_and_symbols(string id)
     {
         var nuspec = Nuspec(Package(id));
@@ -113,7 +114,7 @@ public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<Packa
     }
 
     [Fact]
-    public async Task A_new_console_project_takes_the_library_from_the_feed_and_migrates_at_start_up()
+    public async Task A_new_console_project_takes_Retort_and_Retort_Hosting_from_the_feed_and_migrates_at_start_up()
     {
         var app = Path.Combine(feed.Root, "app");
         Directory.CreateDirectory(Path.Combine(app, "Migrations"));
@@ -136,6 +137,8 @@ public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<Packa
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Retort" Version="{feed.Version}" />
+                <PackageReference Include="Retort.Hosting" Version="{feed.Version}" />
+                <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.15" />
                 <PackageReference Include="Microsoft.Data.Sqlite" Version="10.0.15" />
               </ItemGroup>
             </Project>
@@ -157,16 +160,20 @@ public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<Packa
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Microsoft.Data.Sqlite;
-            using Retort;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+            using Retort.Hosting;
 
-            var migrator = new Migrator(new MigratorOptions
+            var builder = Host.CreateApplicationBuilder();
+            builder.Services.AddRetort(o =>
             {
-                Assemblies = [typeof(Program).Assembly],
-                Url = "sqlite:///" + args[0],
-                Connect = url => new SqliteConnection(url.ConnectionString),
-            });
-            var heads = await migrator.UpgradeAsync();
-            Console.WriteLine("at " + string.Join(", ", heads));
+                o.Url = "sqlite:///" + args[0];
+                o.Connect = cs => new SqliteConnection(cs);
+            }).MigrateAtStartup();
+            using var host = builder.Build();
+            await host.StartAsync();
+            Console.WriteLine("started");
+            await host.StopAsync();
             """);
 
         var build = await PackagedFeed.RunAsync(app, "dotnet", "build", "-c", "Release", "--nologo", "-v", "quiet");
@@ -174,7 +181,9 @@ public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<Packa
         var db = Path.Combine(app, "app.db");
         var run = await PackagedFeed.RunAsync(app, "dotnet", "run", "-c", "Release", "--no-build", "--", db);
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("at a1c0ffee0001", run.Output);
+        Assert.Contains("started", run.Output);
+        // The host's log: Retort's structured line for the revision it applied.
+        Assert.Contains("Applied revision a1c0ffee0001 (upgrade)", run.Output);
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
