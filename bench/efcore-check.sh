@@ -1,26 +1,45 @@
 #!/usr/bin/env bash
-# `retort check` on the EF Core sample (samples/efcore-db, model.efCore -> samples/efcore), cold (the assembly built, the
-# EF model cache empty: an msbuild no-op build and a probe run) and warm (cached: neither), alternating, RUNS each.
-# Needs the CLI built: dotnet build src/Retort.Cli -c Debug. Prints one line per run and the medians.
+# `retort check` on the EF Core sample (samples/efcore's AppDbContext on SQLite) against EF Core's own pending-change
+# check on the same context, `dotnet ef migrations has-pending-model-changes` (which compares the model with the
+# migrations' snapshot, not with the database), alternating, RUNS each (default 5), medians:
+#   retort cold:   the assembly built, Retort's EF cache empty: an msbuild no-op build and a probe run
+#   retort warm:   cached: neither build nor probe
+#   dotnet ef:     as run by default (it builds: an msbuild no-op)
+#   dotnet ef --no-build
+# The release CLI (scripts/build.sh) and dotnet-ef 10.0.15 (installed into the work folder) are used.
+# usage: RUNS=5 bench/efcore-check.sh
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${RUNS:-5}
-cli="$root/artifacts/bin/Retort.Cli/debug/Retort.Cli.dll"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp -r "$root/samples/efcore-db/." "$work/"
-sed -i "s|\"../efcore\"|\"$root/samples/efcore\"|" "$work/retort.json"
-cd "$work"
-# The database: every table of the model, made by Retort itself from the EF model (check then finds nothing).
-dotnet "$cli" revision --autogenerate -m init >/dev/null 2>&1
-dotnet "$cli" upgrade heads >/dev/null 2>&1
-seconds() { local start end; start=$(date +%s.%N); dotnet "$cli" check >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
-cold=(); warm=()
+dotnet tool install --tool-path "$work/tools" dotnet-ef --version 10.0.15 >/dev/null
+ef="$work/tools/dotnet-ef"
+# A copy of the sample inside the repository (it takes the central package versions), under a name of its own so that
+# its build output does not meet the sample's; EF's migrations are added to the copy only.
+copy="$root/artifacts/bench-efcore"
+rm -rf "$copy" && mkdir -p "$copy/app" "$copy/db"
+trap 'rm -rf "$work" "$copy"' EXIT
+cp "$root"/samples/efcore/*.cs "$copy/app/"
+cp "$root/samples/efcore/Sample.EfCore.csproj" "$copy/app/Bench.EfCore.csproj"
+cp -r "$root/samples/efcore-db/migrations" "$copy/db/"
+printf '{ "url": "sqlite:///shop.db", "model": { "efCore": { "project": "../app", "context": "AppDbContext" } } }\n' > "$copy/db/retort.json"
+dotnet build "$copy/app" -c Debug --nologo -v quiet >/dev/null
+(cd "$copy/app" && "$ef" migrations add Initial --no-build >/dev/null && dotnet build -c Debug --nologo -v quiet >/dev/null)
+cd "$copy/db"
+"$retort" revision --autogenerate -m init >/dev/null 2>&1
+"$retort" upgrade heads >/dev/null 2>&1
+"$retort" check >/dev/null   # clean, or the bench stops here
+(cd "$copy/app" && "$ef" migrations has-pending-model-changes --no-build >/dev/null)
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+cold=(); warm=(); efb=(); efn=()
 for i in $(seq "$runs"); do
   rm -rf .retort/cache/efcore
-  c=$(seconds); w=$(seconds)
-  cold+=("$c"); warm+=("$w")
-  echo "run $i: cold ${c}s warm ${w}s"
+  c=$(seconds "$retort" check); w=$(seconds "$retort" check)
+  b=$(cd "$copy/app" && seconds "$ef" migrations has-pending-model-changes)
+  n=$(cd "$copy/app" && seconds "$ef" migrations has-pending-model-changes --no-build)
+  cold+=("$c"); warm+=("$w"); efb+=("$b"); efn+=("$n")
+  echo "run $i: retort cold ${c}s warm ${w}s | dotnet ef ${b}s, --no-build ${n}s"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "median: cold $(median "${cold[@]}")s warm $(median "${warm[@]}")s ($runs runs each)"
+echo "median of $runs: retort check cold $(median "${cold[@]}")s, warm $(median "${warm[@]}")s; dotnet ef migrations has-pending-model-changes $(median "${efb[@]}")s, --no-build $(median "${efn[@]}")s"
