@@ -14,30 +14,30 @@ set -euo pipefail
 runs=${RUNS:-5}
 dotnet tool install --tool-path "$work/tools" dotnet-ef --version 10.0.15 >/dev/null
 ef="$work/tools/dotnet-ef"
-# A copy of the sample inside the repository (it takes the central package versions), under a name of its own so that
-# its build output does not meet the sample's; EF's migrations are added to the copy only.
-copy="$root/artifacts/bench-efcore"
-rm -rf "$copy" && mkdir -p "$copy/app" "$copy/db"
-trap 'rm -rf "$work" "$copy"' EXIT
-cp "$root"/samples/efcore/*.cs "$copy/app/"
-cp "$root/samples/efcore/Sample.EfCore.csproj" "$copy/app/Bench.EfCore.csproj"
+# A copy of the sample in the work folder, with the repository's package versions and a minimal build set-up of its
+# own; EF's migrations are added to the copy only.
+copy="$work/efcore"
+mkdir -p "$copy/app" "$copy/db"
+cp "$root/Directory.Packages.props" "$copy/"
+printf '<Project><PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>\n' > "$copy/Directory.Build.props"
+cp "$root"/samples/efcore/*.cs "$root/samples/efcore/Sample.EfCore.csproj" "$copy/app/"
 cp -r "$root/samples/efcore-db/migrations" "$copy/db/"
 printf '{ "url": "sqlite:///shop.db", "model": { "efCore": { "project": "../app", "context": "AppDbContext" } } }\n' > "$copy/db/retort.json"
 dotnet build "$copy/app" -c Debug --nologo -v quiet >/dev/null
-(cd "$copy/app" && "$ef" migrations add Initial --no-build >/dev/null && dotnet build -c Debug --nologo -v quiet >/dev/null)
+(cd "$copy/app" && "$ef" migrations add Initial --no-build --context AppDbContext >/dev/null && dotnet build -c Debug --nologo -v quiet >/dev/null)
 cd "$copy/db"
 "$retort" revision --autogenerate -m init >/dev/null 2>&1
 "$retort" upgrade heads >/dev/null 2>&1
 "$retort" check >/dev/null   # clean, or the bench stops here
-(cd "$copy/app" && "$ef" migrations has-pending-model-changes --no-build >/dev/null)
+(cd "$copy/app" && "$ef" migrations has-pending-model-changes --no-build --context AppDbContext >/dev/null)
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
 cold=(); warm=(); efb=(); efn=()
 for i in $(seq "$runs"); do
   rm -rf .retort/cache/efcore
   c=$(seconds "$retort" check); w=$(seconds "$retort" check)
-  b=$(cd "$copy/app" && seconds "$ef" migrations has-pending-model-changes)
-  n=$(cd "$copy/app" && seconds "$ef" migrations has-pending-model-changes --no-build)
+  b=$(cd "$copy/app" && seconds "$ef" migrations has-pending-model-changes --context AppDbContext)
+  n=$(cd "$copy/app" && seconds "$ef" migrations has-pending-model-changes --no-build --context AppDbContext)
   cold+=("$c"); warm+=("$w"); efb+=("$b"); efn+=("$n")
   echo "run $i: retort cold ${c}s warm ${w}s | dotnet ef ${b}s, --no-build ${n}s"
 done
