@@ -27,7 +27,10 @@ internal sealed class RunEvents(MigrationObserver? observer, MigrationRun run, s
     private Activity? _stepSpan;
     private long _runStarted;
     private long _stepStarted;
-    private MigrationStepInfo? _step;
+    private MigrationStep? _step;
+
+    // What the observer is told of the step; made only when there is an observer (its Description formats a line).
+    private MigrationStepInfo? _info;
     private int _number;
 
     public void RunStarting()
@@ -43,19 +46,25 @@ internal sealed class RunEvents(MigrationObserver? observer, MigrationRun run, s
 
     public void StepStarting(MigrationStep step)
     {
-        _step = MigrationStepInfo.Of(step, ++_number);
+        _step = step;
+        _number++;
         _stepStarted = Stopwatch.GetTimestamp();
-        _stepSpan = Source.StartActivity(_step.Revision is { } id ? $"retort revision {id}" : "retort stamp");
-        _stepSpan?.SetTag("retort.revision", _step.Revision);
-        _stepSpan?.SetTag("retort.direction", _step.IsUpgrade ? "upgrade" : "downgrade");
-        _stepSpan?.SetTag("retort.step", _step.Number);
-        observer?.StepStarting(run, _step);
+        var revision = (step as RevisionStep)?.Revision.Id;
+        _stepSpan = Source.StartActivity(revision is not null ? $"retort revision {revision}" : "retort stamp");
+        _stepSpan?.SetTag("retort.revision", revision);
+        _stepSpan?.SetTag("retort.direction", step.IsUpgrade ? "upgrade" : "downgrade");
+        _stepSpan?.SetTag("retort.step", _number);
+        if (observer is not null)
+        {
+            _info = MigrationStepInfo.Of(step, _number);
+            observer.StepStarting(run, _info);
+        }
     }
 
     public void StatementStarting(string sql)
     {
-        if (_step is not null)
-            observer?.StatementStarting(run, _step, sql);
+        if (_info is not null)
+            observer?.StatementStarting(run, _info, sql);
     }
 
     public void StepFinished()
@@ -66,14 +75,16 @@ internal sealed class RunEvents(MigrationObserver? observer, MigrationRun run, s
         _stepSpan?.Dispose();
         _stepSpan = null;
         _step = null;
-        if (step.Revision is not null && !run.Offline)
+        if (step is RevisionStep && !run.Offline)
         {
             var direction = new KeyValuePair<string, object?>("retort.direction", step.IsUpgrade ? "upgrade" : "downgrade");
             var system = new KeyValuePair<string, object?>("db.system", dialect);
             Applied.Add(1, direction, system);
             Duration.Record(elapsed.TotalSeconds, direction, system);
         }
-        observer?.StepFinished(run, step, elapsed);
+        if (_info is { } info)
+            observer?.StepFinished(run, info, elapsed);
+        _info = null;
     }
 
     public void RunFinished(Exception? error)
