@@ -5,18 +5,20 @@ set -euo pipefail
 
 readonly ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ENV_FILE=$ROOT/artifacts/test-databases.env
+readonly GALERA_ENV_FILE=$ROOT/artifacts/test-galera.env
 
 usage() {
   cat <<'EOF_USAGE'
 Usage: scripts/test.sh [dotnet test arguments...]
 
-Runs scripts/databases.sh, exports the variables it writes (RETORT_TEST_POSTGRES,
-RETORT_TEST_MYSQL), installs Alembic (the conformance suite's oracle), Graphviz and zsh (the
+Runs scripts/databases.sh and scripts/galera.sh (a three-node MariaDB Galera cluster on
+loopback), exports the variables they write (RETORT_TEST_POSTGRES, RETORT_TEST_MYSQL,
+RETORT_TEST_GALERA_1..3), installs Alembic (the conformance suite's oracle), Graphviz and zsh (the
 history --format dot and completion checks) from the OS packages where missing, then 'dotnet test'
 on the solution. Extra arguments go to dotnet test,
 e.g. scripts/test.sh --filter FullyQualifiedName~Live
 
-With CI=true a failure to start the databases or to install Alembic, Graphviz or zsh fails the run;
+With CI=true a failure to start the databases or the cluster, or to install Alembic, Graphviz or zsh fails the run;
 otherwise it is a warning and those tests are skipped.
 EOF_USAGE
 }
@@ -34,6 +36,20 @@ start_databases() {
     exit 1
   else
     echo "test: warning: the test databases could not be started; live tests will be skipped" >&2
+  fi
+}
+
+start_galera() {
+  if bash "$ROOT/scripts/galera.sh" start --env-file "$GALERA_ENV_FILE"; then
+    set -a
+    # shellcheck source=/dev/null
+    . "$GALERA_ENV_FILE"
+    set +a
+  elif is_ci; then
+    echo "test: error: the Galera cluster could not be started, and CI=true forbids skipping its tests" >&2
+    exit 1
+  else
+    echo "test: warning: the Galera cluster could not be started; its tests will be skipped" >&2
   fi
 }
 
@@ -72,6 +88,7 @@ main() {
   [[ ${1:-} != --help && ${1:-} != -h ]] || { usage; exit 0; }
   cd "$ROOT"
   start_databases
+  start_galera
   ensure_alembic
   ensure_shell_tools
   rm -rf "$ROOT/artifacts/hostile" "$ROOT/artifacts/conformance"

@@ -140,7 +140,8 @@ internal static class ConfigSettings
 
     public static readonly ConfigSetting<RetortConfig, string> Lock = OneOf(top, "lock", ["session", "table", "none"],
         "how runs changing one database keep apart: `session` (PostgreSQL advisory lock, MySQL/MariaDB `GET_LOCK`, SQL Server " +
-        "`sp_getapplock`, on a connection of their own; a file lock `DB.retort-lock` beside a SQLite database), `table` (a lease " +
+        "`sp_getapplock`, on a connection of their own; a file lock `DB.retort-lock` beside a SQLite database; the lease below on a Galera, " +
+        "CockroachDB or YugabyteDB cluster, where a session lock holds on one node only), `table` (a lease " +
         "row in `VERSIONTABLE_lock`, renewed every third of `lockLease`, taken over once it expires: for PgBouncer in transaction " +
         "mode), `none`",
         (c, v) => c with { Lock = v });

@@ -69,6 +69,13 @@ public class Bookkeeping
     internal virtual SessionLockSql? SessionLock(string versionTable) => null;
 
     /// <summary>
+    /// A query returning one row, whose last column is the engine's name, when the server is a cluster on which <see cref="SessionLock"/>
+    /// does not keep runs on different nodes apart; no rows on a single server. Null where no such engine speaks the
+    /// dialect's protocol.
+    /// </summary>
+    internal virtual SqlStatement? ClusterQuery => null;
+
+    /// <summary>
     /// The file a connection string names, for a database that is one file (SQLite): it is locked instead of a session,
     /// and commands that only read never create it. Null for a server, or a database in memory.
     /// </summary>

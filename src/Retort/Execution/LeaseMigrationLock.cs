@@ -49,10 +49,19 @@ internal sealed class LeaseMigrationLock(DbConnection connection, Dialect dialec
         catch (StatementFailedException)
         {
             // The row is there: take it over only when its lease has run out.
-            var taken = await _sink.ExecuteAsync(new($"UPDATE {Table} SET holder = @p0, expires_ms = @p1 WHERE name = @p2 AND expires_ms < @p3",
-                [_holder, until, name, now]), cancellationToken);
-            if (taken != 1)
+            try
+            {
+                var taken = await _sink.ExecuteAsync(new($"UPDATE {Table} SET holder = @p0, expires_ms = @p1 WHERE name = @p2 AND expires_ms < @p3",
+                    [_holder, until, name, now]), cancellationToken);
+                if (taken != 1)
+                    return false;
+            }
+            catch (StatementFailedException e) when (e.InnerException is DbException { SqlState: "40001" })
+            {
+                // A cluster (Galera) certifies writes at commit: two nodes taking over at once, one loses with a
+                // deadlock error. It lost the race, as the one whose UPDATE found no row; it tries again.
                 return false;
+            }
         }
         _confirmed = Stopwatch.GetTimestamp();
         _renewing = new CancellationTokenSource();

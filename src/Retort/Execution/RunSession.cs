@@ -126,8 +126,32 @@ internal sealed class RunSession : IAsyncDisposable
         if (_config.Lock == "table")
             return new LeaseMigrationLock(await OpenAsync(cancellationToken), Dialect, LockTable, name, Url.Display, TimeSpan.FromSeconds(_config.LockLease));
         if (Dialect.Bookkeeping.SessionLock(name) is { } sql)
-            return new SessionMigrationLock(await OpenAsync(cancellationToken), sql, Url.Display);
+        {
+            var connection = await OpenAsync(cancellationToken);
+            try
+            {
+                // On a cluster a session lock holds only on the node that took it; the lease row replicates.
+                if (await ClusterAsync(connection, cancellationToken) is { } engine)
+                    return new LeaseMigrationLock(connection, Dialect, LockTable, name, $"{Url.Display} ({engine})", TimeSpan.FromSeconds(_config.LockLease));
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+            return new SessionMigrationLock(connection, sql, Url.Display);
+        }
         return Dialect.Bookkeeping.DatabaseFile(Url.ConnectionString) is { } path ? new FileMigrationLock(path) : new NoMigrationLock();
+    }
+
+    /// <summary>The cluster engine the server reports (Galera, CockroachDB, YugabyteDB), or null for a single server.</summary>
+    private async Task<string?> ClusterAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (Dialect.Bookkeeping.ClusterQuery is not { } query)
+            return null;
+        return await new DatabaseSink(connection).QueryAsync(query, static async (reader, token) =>
+            await reader.ReadAsync(token) ? Convert.ToString(reader.GetValue(reader.FieldCount - 1), System.Globalization.CultureInfo.InvariantCulture) : null,
+            cancellationToken);
     }
 
     /// <summary>Whether the version table exists; fails when a table of that name is not one.</summary>

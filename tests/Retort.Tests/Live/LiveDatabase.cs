@@ -5,6 +5,9 @@ public enum LiveServer
 {
     Postgres,
     MySql,
+
+    /// <summary>Node 1 of the three-node MariaDB Galera cluster scripts/galera.sh starts (its nodes: <see cref="LiveDatabase.GaleraNode"/>).</summary>
+    Galera,
 }
 
 /// <summary>
@@ -18,6 +21,7 @@ internal static class LiveDatabase
     {
         LiveServer.Postgres => "RETORT_TEST_POSTGRES",
         LiveServer.MySql => "RETORT_TEST_MYSQL",
+        LiveServer.Galera => "RETORT_TEST_GALERA_1",
         _ => throw new ArgumentOutOfRangeException(nameof(server), server, null),
     };
 
@@ -50,6 +54,15 @@ internal static class LiveDatabase
     /// tests instead of leaving them to pass on an empty fixture.
     /// </summary>
     public static bool IsRequired(LiveServer server) => IsCi ? Url(server) is not null : Find(server) is not null;
+
+    /// <summary>The URL of Galera node <paramref name="node"/> (1 to 3) for database <paramref name="database"/>.</summary>
+    public static string GaleraNode(int node, string database)
+    {
+        var url = Environment.GetEnvironmentVariable($"RETORT_TEST_GALERA_{node}");
+        if (string.IsNullOrWhiteSpace(url))
+            Assert.Fail($"RETORT_TEST_GALERA_{node} is not set; run scripts/test.sh (it starts the cluster with scripts/galera.sh).");
+        return new UriBuilder(url) { Path = "/" + database }.Uri.ToString();
+    }
 
     /// <summary>Creates database <paramref name="name"/> on the server and returns its URL.</summary>
     public static async Task<string> CreateDatabaseAsync(LiveServer server, string name)
@@ -98,7 +111,7 @@ internal static class LiveDatabase
     /// <summary>Why tests of the server are skipped, or null when they run (server set, or CI).</summary>
     public static string? SkipReason(LiveServer server) =>
         Find(server) is null && !IsCi
-            ? $"{VariableName(server)} is not set; run scripts/test.sh to test against a live server."
+            ? $"{VariableName(server)} is not set; run scripts/test.sh to test against a live server{(server == LiveServer.Galera ? " (or scripts/galera.sh start)" : "")}."
             : null;
 }
 

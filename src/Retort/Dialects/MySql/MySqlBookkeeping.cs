@@ -76,6 +76,10 @@ internal sealed class MySqlBookkeeping(MySqlDialect dialect) : Bookkeeping(diale
             new($"SELECT CONCAT('connection ', IS_USED_LOCK({LockName}))", table));
     }
 
+    // Galera replicates rows, not GET_LOCK: a lock taken on one node is unseen on the others (MariaDB documents
+    // GET_LOCK as unsupported there). SHOW, not @@wsrep_on, since MySQL has no such variable and would fail.
+    internal override SqlStatement ClusterQuery => new("SHOW GLOBAL STATUS WHERE Variable_name = 'wsrep_provider_name' AND Value <> ''");
+
     internal override bool CommitsItself(SqlStatement statement) =>
         !(SqlEcho.FirstWord(statement.Sql) is { } verb && TransactionalVerbs.Contains(verb));
 

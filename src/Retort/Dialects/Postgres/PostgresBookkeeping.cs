@@ -27,6 +27,11 @@ internal sealed class PostgresBookkeeping(PostgresDialect dialect) : Bookkeeping
                 """, key));
     }
 
+    // CockroachDB accepts the advisory lock functions but they lock nothing; YugabyteDB's are not enabled by default.
+    // Both say who they are in version(), the row's last column naming the engine: "CockroachDB CCL v24…", "PostgreSQL 11.2-YB-2.20…".
+    internal override SqlStatement ClusterQuery =>
+        new("SELECT CASE WHEN version() LIKE 'CockroachDB%' THEN 'CockroachDB' ELSE 'YugabyteDB' END WHERE version() LIKE 'CockroachDB%' OR version() LIKE '%-YB-%'");
+
     /// <summary>
     /// Ends the connections a pool keeps to the scratch database first: PostgreSQL refuses to drop a database anyone is
     /// connected to, and <c>DROP DATABASE … WITH (FORCE)</c> needs PostgreSQL 13. Only the role's own sessions: ending
