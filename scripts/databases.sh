@@ -86,17 +86,8 @@ postgres_sql() {
   (cd / && runuser -u postgres -- psql -X -q -At -v ON_ERROR_STOP=1 -p "$PG_PORT" "$@")
 }
 
-# A server outlives this script, so it must not keep a descriptor this script was handed open for ever:
-# a caller's lock (flock -c around the tests) or a CI pipe would stay held as long as the server runs.
-# Replaces the shell it runs in, so it is called in a subshell of its own: ( exec_detached ... ) or exec_detached ... &.
-exec_detached() {
-  local fd
-  for fd in /proc/"$BASHPID"/fd/*; do
-    fd=${fd##*/}
-    if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
-  done
-  exec "$@"
-}
+# shellcheck source=scripts/detach.sh
+. "$ROOT/scripts/detach.sh"
 
 # A postmaster killed just before can stay unreaped for some seconds, and while it does its socket
 # lock file looks held; only that failure is retried.

@@ -94,15 +94,8 @@ wsrep_sst_receive_address = $HOST:$((SST_PORT_BASE + n))
 EOF
 }
 
-# Closes inherited descriptors above stderr so that a caller's pipe or lock is not held by the server.
-exec_detached() {
-  local fd
-  for fd in /proc/"$BASHPID"/fd/*; do
-    fd=${fd##*/}
-    if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
-  done
-  exec "$@"
-}
+# shellcheck source=scripts/detach.sh
+. "$ROOT/scripts/detach.sh"
 
 wait_synced() {
   local n=$1 pid=$2 deadline=$((SECONDS + WAIT_SECONDS)) state=""
@@ -156,7 +149,8 @@ write_env_file() {
 
 start_cluster() {
   local first n
-  first=$(running_nodes | head -n 1)
+  first=$(running_nodes)
+  first=${first%%$'\n'*}
   if [[ -z $first ]]; then
     # No node to join: a fresh cluster. The old data could hold a cluster id the new one would not match.
     rm -rf "$GALERA_HOME"
