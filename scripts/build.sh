@@ -12,4 +12,6 @@ dotnet publish src/Retort.Cli -c Release -r linux-x64 --self-contained true \
   -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:ArtifactsPivots=cli-composite \
   -o artifacts/retort --nologo -v quiet "$@" >/dev/null
 ln -sf Retort.Cli artifacts/retort/retort
+# The runner 'retort bundle' copies, where the CLI looks for it by default (runner/retort-runner beside itself).
+scripts/runner.sh -o artifacts/retort/runner >/dev/null
 echo "artifacts/retort/retort"

@@ -10,7 +10,7 @@ internal static class CheckCommands
         var compile = new Command("compile", "Compile Env.cs and the revision files (cached by content; nothing recompiles when nothing changed)");
         compile.SetAction(async (result, ct) =>
         {
-            var compiled = await Scripting.CompiledMigrationSource.CompileAsync(new Commands(global.Load(result)).Scripts, ct);
+            var compiled = await Scripting.CompiledMigrationSource.CompileAsync(CliCommands.Create(global.Bundle, global.Load(result), TextWriter.Null).Scripts, ct);
             output.Line($"{compiled.RevisionIds.Count} revision(s) {(compiled.FromCache ? "loaded from the cache" : "compiled")}");
             return 0;
         });
@@ -32,17 +32,17 @@ internal static class CheckCommands
             output.ErrorExitCode = 2;
             if (result.GetValue(drift))
             {
-                var report = await CliCommands.Create(global.Load(result), output).SafetyNet.DriftAsync(cancellationToken: ct);
+                var report = await CliCommands.Create(global.Bundle, global.Load(result), output).SafetyNet.DriftAsync(cancellationToken: ct);
                 output.Lines(result.GetValue(checkJson) ? [CommandJson.Drift(report)] : CommandText.Drift(report));
                 return report.Drifted ? 1 : 0;
             }
             if (result.GetValue(checkJson))
             {
-                var checkResult = await CommandJson.CheckAsync(CliCommands.Create(global.Load(result), output), ct);
+                var checkResult = await CommandJson.CheckAsync(CliCommands.Create(global.Bundle, global.Load(result), output), ct);
                 output.Line(checkResult.Json);
                 return checkResult.Changed ? 1 : 0;
             }
-            var operations = await CommandText.CheckAsync(CliCommands.Create(global.Load(result), output), ct);
+            var operations = await CommandText.CheckAsync(CliCommands.Create(global.Bundle, global.Load(result), output), ct);
             if (operations.Count == 0)
             {
                 output.Line("No new upgrade operations detected.");
@@ -67,7 +67,7 @@ internal static class CheckCommands
             output.ErrorExitCode = 2;
             var request = new VerifyRequest(result.GetValue(range), result.GetValue(global.Url), result.GetValue(severalHeads));
             var config = global.Load(result) with { Url = null };
-            var report = await CliCommands.Create(config, output).SafetyNet.VerifyAsync(request, ct);
+            var report = await CliCommands.Create(global.Bundle, config, output).SafetyNet.VerifyAsync(request, ct);
             output.Lines(result.GetValue(json) ? [report.ToJson()] : CommandText.Verify(report));
             return report.Passed ? 0 : 1;
         });
@@ -98,7 +98,7 @@ internal static class CheckCommands
                 return 0;
             }
             var request = new LintRequest(result.GetValue(lintRange), Live: result.GetValue(global.Url) is not null);
-            var report = await CliCommands.Create(global.Load(result), output).SafetyNet.LintAsync(request, ct);
+            var report = await CliCommands.Create(global.Bundle, global.Load(result), output).SafetyNet.LintAsync(request, ct);
             output.Lines(result.GetValue(lintJson) ? [report.ToJson()] : CommandText.Lint(report));
             return report.Passed ? 0 : 1;
         });
@@ -121,7 +121,7 @@ internal static class CheckCommands
         {
             var request = new SquashRequest(result.GetValue(squashRange)!, result.GetValue(message)!, result.GetValue(keepData), result.GetValue(global.Url),
                 result.GetValue(revId), result.GetValue(dryRun));
-            var report = await CliCommands.Create(global.Load(result), output).SchemaRevisions.SquashAsync(request, ct);
+            var report = await CliCommands.Create(global.Bundle, global.Load(result), output).SchemaRevisions.SquashAsync(request, ct);
             output.Lines(CommandText.Squash(report));
             return report.Proven ? 0 : 1;
         });

@@ -8,8 +8,18 @@ internal static class Cli
     public static async Task<int> RunAsync(string[] args)
     {
         StartupWarmup.Json();
-        var global = new GlobalOptions();
-        var root = Root(args);
+        Bundle? bundle;
+        try
+        {
+            bundle = Bundle.OfThisProcess();
+        }
+        catch (Exception e) when (e is RetortException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"retort: error: {e.Message}");
+            return 1;
+        }
+        var global = new GlobalOptions { Bundle = bundle };
+        var root = Root(args, bundle);
         global.AddTo(root);
         using var console = new ConsoleWriters();
         var output = new Output(console.Out, console.Error);
@@ -20,6 +30,10 @@ internal static class Cli
         CheckCommands.Add(root, global, output);
         BaselineCommands.Add(root, global, output);
         CompletionCommands.Add(root, output);
+        if (bundle is null)
+            BundleCommands.Add(root, global, output);
+        else
+            BundleCommands.KeepRunnerCommands(root);
         if (args is [CompletionCommands.Request, ..])
         {
             CompletionCommands.AddRevisionSources(root, global);
@@ -116,9 +130,10 @@ internal static class Cli
 
     // RootCommand builds --help and --version (their descriptions a resource lookup away) and the [suggest] directive on
     // every run, a few milliseconds of each; a plain command with them added when asked for parses the same.
-    private static Command Root(string[] args)
+    private static Command Root(string[] args, Bundle? bundle)
     {
-        var root = new Command("retort", "Retort: database schema migrations for .NET, on the model of Alembic.");
+        var root = bundle is null ? new Command("retort", "Retort: database schema migrations for .NET, on the model of Alembic.")
+            : new Command(bundle.Name, $"The revisions of a Retort project, bundled by 'retort bundle': upgrade, downgrade and inspect its databases without the SDK or the sources.");
         // A completion request offers them too.
         var help = args.Any(a => a is "-h" or "/h" or "--help" or "-?" or "/?") || args is [CompletionCommands.Request, ..];
         if (help)

@@ -47,6 +47,9 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>The payload when this process is a bundle (<c>retort bundle</c>): its retort.json and compiled revisions.</summary>
+    public Bundle? Bundle { get; init; }
+
     public void AddTo(Command root)
     {
         root.Add(Config);
@@ -63,7 +66,9 @@ internal sealed class GlobalOptions
     /// </summary>
     public RetortConfig Load(ParseResult result, bool urlNamesDatabase = true)
     {
-        var config = ConfigFile.Load(result.GetValue(Config), result.GetValue(Name));
+        var config = Bundle is not null && result.GetValue(Config) is null
+            ? Bundle.Config(result.GetValue(Name))
+            : ConfigFile.Load(result.GetValue(Config), result.GetValue(Name));
         var url = urlNamesDatabase ? result.GetValue(Url) : null;
         var x = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in result.GetValue(X) ?? [])

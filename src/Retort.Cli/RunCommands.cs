@@ -18,7 +18,7 @@ internal static class RunCommands
         stamp.Validators.Add(r => NeedsSql(r, stampNoLog, stampSql));
         stamp.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(WithoutLog(global.Load(result), result.GetValue(stampNoLog)), output);
+            var commands = CliCommands.Create(global.Bundle, WithoutLog(global.Load(result), result.GetValue(stampNoLog)), output);
             await commands.StampAsync(result.GetValue(revisions)!, result.GetValue(purge), result.GetValue(stampSql) ? output.Out : null, ct);
             return 0;
         });
@@ -28,7 +28,7 @@ internal static class RunCommands
         var current = new Command("current", "Show the revisions the database is at") { currentJson };
         current.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
+            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
             if (result.GetValue(currentJson))
             {
                 output.Line(await CommandJson.CurrentAsync(commands, ct));
@@ -67,7 +67,7 @@ internal static class RunCommands
         });
         resolve.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
+            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
             if (result.GetValue(statement) is { } fate)
                 await commands.ResolveStatementAsync(result.GetValue(resolved)!, fate == "ran", ct);
             else
@@ -80,7 +80,7 @@ internal static class RunCommands
         var ensure = new Command("ensure-version", "Create the version table if it is missing") { ensureSql };
         ensure.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
+            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
             await commands.EnsureVersionAsync(result.GetValue(ensureSql) ? output.Out : null, ct);
             return 0;
         });
@@ -89,14 +89,14 @@ internal static class RunCommands
         var status = new Command("status", "Show who holds the migration lock, if anyone");
         status.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
+            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
             output.Line(await commands.Lock.DescribeAsync(ct));
             return 0;
         });
         var release = new Command("release", "End the lease in the lock table (\"lock\": \"table\") whoever holds it");
         release.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Load(result), output);
+            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
             output.Line(await commands.Lock.ReleaseAsync(ct) ? "Released the migration lock" : "The migration lock was not held");
             return 0;
         });
@@ -154,14 +154,14 @@ internal static class RunCommands
             if (result.GetValue(json))
             {
                 var plan = new MigrationPlan(result.GetValue(target)!);
-                await Run(CliCommands.Create(config, output.Error, plan), TextWriter.Null);
+                await Run(CliCommands.Create(global.Bundle, config, output.Error, plan), TextWriter.Null);
                 output.Line(plan.ToJson());
             }
             else if (LiveProgress.Wanted(offline, Console.IsErrorRedirected, Environment.GetEnvironmentVariable))
                 await LiveProgress.RunAsync(LiveProgress.Console(output.Error, Environment.GetEnvironmentVariable),
-                    (progress, log) => Run(CliCommands.Create(config, log, progress: progress), null));
+                    (progress, log) => Run(CliCommands.Create(global.Bundle, config, log, progress: progress), null));
             else
-                await Run(CliCommands.Create(config, output), offline ? output.Out : null);
+                await Run(CliCommands.Create(global.Bundle, config, output), offline ? output.Out : null);
             return 0;
         });
         return command;

@@ -33,6 +33,12 @@ public sealed class CompiledScripts
     /// <summary>The loaded assembly.</summary>
     public Assembly Assembly { get; }
 
+    /// <summary>
+    /// The assembly's file in the cache, or null when this process had loaded it already: what <c>retort bundle</c>
+    /// puts in a bundle.
+    /// </summary>
+    public string? ImagePath { get; internal set; }
+
     /// <summary>True when nothing was compiled: the assembly came from the disk cache or was already loaded.</summary>
     public bool FromCache { get; }
 

@@ -92,6 +92,7 @@ public sealed class ScriptCompiler
             try
             {
                 var scripts = CompiledScripts.Load(assemblyName, cached, inputs.References, fromCache: true);
+                scripts.ImagePath = cache.PathOf(key);
                 cache.Touch(key);
                 Remember(cache, stamp, key);
                 return scripts;
@@ -106,7 +107,9 @@ public sealed class ScriptCompiler
         await cache.WriteAsync(key, image, cancellationToken).ConfigureAwait(false);
         Remember(cache, stamp, key);
         cache.Prune(ScriptSettings.CacheEntriesKept);
-        return CompiledScripts.Load(assemblyName, image, inputs.References, fromCache: false);
+        var compiled = CompiledScripts.Load(assemblyName, image, inputs.References, fromCache: false);
+        compiled.ImagePath = cache.PathOf(key);
+        return compiled;
     }
 
     private static void Remember(ScriptCache cache, string? stamp, string key)
@@ -134,6 +137,7 @@ public sealed class ScriptCompiler
         try
         {
             var scripts = CompiledScripts.Load(assemblyName, image, [], fromCache: true);
+            scripts.ImagePath = cache.PathOf(key);
             cache.Touch(key);
             return scripts;
         }

@@ -99,7 +99,7 @@ public static partial class ConfigFile
         }
     }
 
-    private static IReadOnlyDictionary<string, string> ReadEnvironment()
+    internal static IReadOnlyDictionary<string, string> ReadEnvironment()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())

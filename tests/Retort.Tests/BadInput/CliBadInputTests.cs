@@ -139,7 +139,7 @@ public sealed class CliBadInputTests
         }, ["current"],
             "The version table holds a value that is not text (42); is it really a version table?"),
         new Case("a mistyped command", Nothing, ["upgarde", "head"],
-            "unknown command 'upgarde'; did you mean 'upgrade'? (commands: init, list-templates, revision, merge, history, heads, branches, show, edit, upgrade, downgrade, stamp, current, resolve, ensure-version, lock, compile, check, verify, lint, squash, baseline, adopt-ef, completion)", 2),
+            "unknown command 'upgarde'; did you mean 'upgrade'? (commands: init, list-templates, revision, merge, history, heads, branches, show, edit, upgrade, downgrade, stamp, current, resolve, ensure-version, lock, compile, check, verify, lint, squash, baseline, adopt-ef, completion, bundle)", 2),
         new Case("an unknown option", TwoRevisions, ["upgrade", "head", "--frobnicate"],
             "Unrecognized command or argument '--frobnicate' (see 'retort upgrade --help')", 2),
         new Case("a missing argument", Nothing, ["upgrade"],

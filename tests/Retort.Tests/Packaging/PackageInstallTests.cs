@@ -9,6 +9,7 @@ namespace Retort.Tests.Packaging;
 /// <c>dotnet tool install --tool-path</c> and the quickstart run through it, and a new console project taking the
 /// library from the feed and migrating at start-up.
 /// </summary>
+[Collection(PackagingCollection.Name)]
 public sealed class PackageInstallTests(PackagedFeed feed) : IClassFixture<PackagedFeed>
 {
     private static XElement Nuspec(string package)
