@@ -50,7 +50,7 @@ public sealed partial class MySqlDialect
             $"(MODIFY/CHANGE), so give {what} (and existingServerDefault, existingComment where the column has them)");
 
     /// <summary>
-    /// A column: name, type, collation, NULL or NOT NULL, default, AUTO_INCREMENT, comment. NULL is always
+    /// A column: name, type, collation, computed expression, NULL or NOT NULL, default, AUTO_INCREMENT, comment. NULL is always
     /// written: without it a TIMESTAMP column becomes NOT NULL where <c>explicit_defaults_for_timestamp</c>
     /// is off (https://dev.mysql.com/doc/refman/8.0/en/server-system-variables.html#sysvar_explicit_defaults_for_timestamp).
     /// </summary>
@@ -61,7 +61,8 @@ public sealed partial class MySqlDialect
         var text = new StringBuilder(Quote(column.Name)).Append(' ').Append(TypeName(column.Type));
         if (column.Collation is not null)
             text.Append(" COLLATE ").Append(Quote(column.Collation));
-        text.Append(column.Nullable ? " NULL" : " NOT NULL");
+        // MariaDB takes no NULL or NOT NULL on a generated column (https://mariadb.com/kb/en/generated-columns/).
+        text.Append(GeneratedColumns.Clause(column)).Append(column.Computed is not null && MariaDb ? "" : column.Nullable ? " NULL" : " NOT NULL");
         if (column.ServerDefault is not null)
             text.Append(" DEFAULT ").Append(column.ServerDefault);
         if (column.Identity)

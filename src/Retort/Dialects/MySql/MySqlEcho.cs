@@ -21,6 +21,9 @@ internal sealed partial class MySqlEcho(MySqlDialect dialect) : SchemaEcho(diale
     /// <summary>True: MODIFY COLUMN restates the column (see <c>MySqlDialect.AlterColumn</c>).</summary>
     public override bool RestatesColumns => true;
 
+    /// <summary>False on MariaDB, which has no NOT NULL generated column (https://mariadb.com/kb/en/generated-columns/).</summary>
+    internal override bool KeepsComputedNullability => !dialect.MariaDb;
+
     /// <summary>False: MySQL indexes every row, so an index's condition (written nowhere) is not compared.</summary>
     public override bool HasPartialIndexes => false;
 
