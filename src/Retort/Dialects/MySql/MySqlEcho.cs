@@ -61,6 +61,16 @@ internal sealed partial class MySqlEcho(MySqlDialect dialect) : SchemaEcho(diale
     private static readonly HashSet<string> Timestamps = ["current_timestamp", "now", "localtimestamp", "localtime"];
 
     /// <summary>
+    /// An expression (a check, a computed column's) as MariaDB echoes it besides quoting: <c>UPPER</c> and <c>LOWER</c>
+    /// come back as their synonyms <c>ucase</c> and <c>lcase</c>.
+    /// </summary>
+    public override string NormalizeExpression(string sql) =>
+        base.NormalizeExpression(SqlEcho.Text(SqlEcho.WithSynonyms(SqlEcho.WithSynonyms(SqlEcho.Tokens(sql), Upper, "upper"), Lower, "lower")));
+
+    private static readonly HashSet<string> Upper = ["upper", "ucase"];
+    private static readonly HashSet<string> Lower = ["lower", "lcase"];
+
+    /// <summary>
     /// A default as MySQL echoes it, where <c>CURRENT_TIMESTAMP(6)</c> is <c>CURRENT_TIMESTAMP</c>: the precision
     /// follows the column's (MariaDB echoes <c>current_timestamp(6)</c> for a DATETIME(6) column).
     /// </summary>
