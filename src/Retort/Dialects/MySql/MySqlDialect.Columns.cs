@@ -36,10 +36,12 @@ public sealed partial class MySqlDialect
         var existing = operation.ExistingColumn;
         var restated = new Column(operation.FinalName, type,
             operation.FinalNullable ?? throw Restates(operation, "existingNullable"),
-            serverDefault: operation.ServerDefault is { } d ? d.Value : operation.ExistingServerDefault,
+            serverDefault: existing?.Computed is not null ? null : operation.ServerDefault is { } d ? d.Value : operation.ExistingServerDefault,
             comment: operation.Comment is { } c ? c.Value : operation.ExistingComment,
             identity: operation.ExistingAutoincrement ?? existing?.Identity == true,
-            collation: type.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Text or SqlTypeKind.Enum ? existing?.Collation : null);
+            collation: type.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Text or SqlTypeKind.Enum ? existing?.Collation : null,
+            // A generated column stays generated (known online, where the live column is read first).
+            computed: existing?.Computed, stored: existing?.Stored ?? false);
         var verb = operation.NewName is null ? "MODIFY COLUMN" : $"CHANGE COLUMN {column}";
         var checks = string.Concat(operation.ExistingColumnChecks.Select(c => $" CHECK ({c})"));
         return [new($"ALTER TABLE {table} {verb} {ColumnDefinition(restated, null)}{checks}")];
