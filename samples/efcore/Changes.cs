@@ -173,3 +173,16 @@ public class ChangeDefaultContext : AppDbContext
         model.Entity<Customer>().Property(c => c.Status).HasDefaultValue(2);
     }
 }
+
+public class ChangeComputedContext : AppDbContext
+{
+    public ChangeComputedContext() { }
+
+    public ChangeComputedContext(DbContextOptions options) : base(options) { }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.Entity<Order>().Property(o => o.TotalWithTax).HasComputedColumnSql("\"Total\" * 1.25", stored: true);
+    }
+}

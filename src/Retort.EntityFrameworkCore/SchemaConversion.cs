@@ -27,9 +27,7 @@ internal static partial class SchemaConversion
         var comments = dialect != DialectId.Sqlite;
         List<TableElement> elements =
         [
-            // Retort's schema has no generated columns: the inspectors read one as a plain column without a default
-            // (PostgreSQL, MySQL), or not at all (SQLite's pragma_table_info leaves it out); the model says the same.
-            .. table.Columns.Where(c => c.ComputedSql is null || dialect != DialectId.Sqlite).Select(c => Column(c, dialect, comments)),
+            .. table.Columns.Select(c => Column(c, dialect, comments)),
         ];
         if (table.PrimaryKey is { } key)
             elements.Add(new PrimaryKey(key.Name, key.Columns));
@@ -43,12 +41,20 @@ internal static partial class SchemaConversion
         };
     }
 
-    private static Column Column(ProbeColumn column, DialectId dialect, bool comments) =>
-        new(column.Name, Type(column.StoreType, dialect), column.Nullable, identity: column.Identity,
-            serverDefault: column.ComputedSql is null ? column.DefaultSql ?? column.DefaultValue : null, comment: comments ? column.Comment : null, collation: column.Collation)
+    // EF's SQLite generator writes a computed column as its name and expression alone, without type or NOT NULL
+    // ("TotalWithTax" AS (...) STORED), so it reads back untyped and nullable; the model says the same.
+    private static Column Column(ProbeColumn column, DialectId dialect, bool comments)
+    {
+        var bare = column.ComputedSql is not null && dialect == DialectId.Sqlite;
+        return new(column.Name, Type(bare ? "" : column.StoreType, dialect), column.Nullable || bare,
+            identity: column.ComputedSql is null && column.Identity,
+            serverDefault: column.ComputedSql is null ? column.DefaultSql ?? column.DefaultValue : null, comment: comments ? column.Comment : null, collation: column.Collation,
+            // EF's HasComputedColumnSql(sql, stored): a generated column, virtual unless stored is true.
+            computed: column.ComputedSql, stored: column.Stored == true)
         {
             RenamedFrom = column.RenamedFrom,
         };
+    }
 
     // The inspectors read an index's columns without their direction (Retort's indexes have none), so a descending
     // column compares as its name: EF's DESC stays, but a change of direction alone is not seen.

@@ -33,6 +33,8 @@ public sealed class ModelChangeTests
             (typeof(AddTableContext), [typeof(CreateTableOperation)]),
             (typeof(DropTableContext), [typeof(DropTableOperation)]),
             (typeof(ChangeDefaultContext), [typeof(AlterColumnOperation)]),
+            // No database changes a generated column's expression in place: the column is dropped and added again.
+            (typeof(ChangeComputedContext), [typeof(DropColumnOperation), typeof(AddColumnOperation)]),
         ];
         foreach (var db in new[] { Db.Sqlite, Db.Postgres })
             foreach (var (context, operations) in changes)
@@ -52,7 +54,7 @@ public sealed class ModelChangeTests
         var commands = EfSample.Commands(folder);
 
         var diff = await commands.CompareAsync();
-        Assert.Equal(operations, diff.Upgrade.Select(o => o is BatchAlterTableOperation batch ? batch.Operations.Single().GetType().Name : o.GetType().Name));
+        Assert.Equal(operations, diff.Upgrade.SelectMany(o => o is BatchAlterTableOperation batch ? batch.Operations : [o]).Select(o => o.GetType().Name));
 
         await commands.AutogenerateAsync(new RevisionRequest(context.Name));
         commands.Reload();

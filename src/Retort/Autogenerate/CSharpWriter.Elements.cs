@@ -51,6 +51,8 @@ public static partial class CSharpWriter
         arguments.AddRange(Named("serverDefault", column.ServerDefault));
         arguments.AddRange(Named("comment", column.Comment));
         arguments.AddRange(Named("collation", column.Collation));
+        arguments.AddRange(Named("computed", column.Computed));
+        if (column.Stored) arguments.Add("stored: true");
         return $"new Column({string.Join(", ", arguments)})";
     }
 

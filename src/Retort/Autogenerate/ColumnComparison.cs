@@ -45,6 +45,14 @@ internal sealed class ColumnComparison(ComparisonContext context)
                             ? $"the class gives it {suggested}: [ServerDefault(\"{suggested.Replace("\"", "\\\"", StringComparison.Ordinal)}\")] would fill them"
                             : "give it [ServerDefault(\"...\")], or add it nullable, fill it, then make it NOT NULL"));
             }
+            else if (!SameComputed(name, column, existing))
+            {
+                // No database changes a generated column's expression, or turns a column computed or plain, in place
+                // (PostgreSQL 15, MariaDB and SQLite have no such ALTER): the column is dropped and added again.
+                var drop = new DropColumnOperation(name, existing.Name, existing);
+                alters.AddRange([drop, new AddColumnOperation(name, column with { RenamedFrom = [] })]);
+                _context.Note(drop, $"Column {name}.{column.Name} {ComputedChange(column, existing)}: it is dropped and added again");
+            }
             else if (CompareColumn(name, column, existing) is { } alter)
             {
                 // A renamed column's other changes go with its rename.
@@ -124,7 +132,8 @@ internal sealed class ColumnComparison(ComparisonContext context)
                 _warnings.Add($"Enum {type.Name} of {table}.{wanted.Name} changes its values; {_dialect.Name} keeps it as a type that a column change cannot alter: " +
                     $"add the values with op.Execute(\"ALTER TYPE {type.Name} ADD VALUE ...\") instead, or give the enum a new name");
         }
-        if (wanted.Nullable != live.Nullable)
+        // MariaDB takes no NOT NULL on a generated column and reads every one back as nullable.
+        if (wanted.Nullable != live.Nullable && (wanted.Computed is null || _dialect.Echo.KeepsComputedNullability))
             alter = alter with { Nullable = wanted.Nullable };
         if (_options.CompareServerDefault && !wanted.Identity && !live.Identity && !SameDefault(wanted, live, table))
             alter = alter with { ServerDefault = new Change<string?>(wanted.ServerDefault) };
@@ -175,6 +184,27 @@ internal sealed class ColumnComparison(ComparisonContext context)
         var question = new ExpressionQuestion(_context.LiveName(table.Value), ExpressionKind.Default, wanted.ServerDefault, live.Name);
         return _context.SameOnceEchoed(question, echoed => _dialect.Echo.NormalizeDefault(echoed) == _dialect.Echo.NormalizeDefault(live.ServerDefault));
     }
+
+    // Whether both columns are plain, or computed alike: stored or virtual, with the same expression once the
+    // database's rewriting (quoting, casts, parentheses) is undone, or as the database itself stores the model's.
+    private bool SameComputed(TableName table, Column wanted, Column live)
+    {
+        if (wanted.Computed is null || live.Computed is null || wanted.Stored != live.Stored)
+            return wanted.Computed is null && live.Computed is null;
+        if (wanted.Computed == live.Computed || _dialect.Echo.NormalizeExpression(wanted.Computed) == _dialect.Echo.NormalizeExpression(live.Computed))
+            return true;
+        var question = new ExpressionQuestion(_context.LiveName(table), ExpressionKind.Computed, wanted.Computed, live.Name, _dialect.TypeName(wanted.Type));
+        return _context.SameOnceEchoed(question, echoed => _dialect.Echo.NormalizeExpression(echoed) == _dialect.Echo.NormalizeExpression(live.Computed));
+    }
+
+    private static string ComputedChange(Column wanted, Column live) =>
+        (wanted.Computed, live.Computed) switch
+        {
+            (null, _) => $"is computed ({live.Computed}) in the database and a plain column in the model",
+            (_, null) => $"is a plain column in the database and computed ({wanted.Computed}) in the model",
+            _ when wanted.Stored != live.Stored => $"is {(live.Stored ? "stored" : "virtual")} in the database and {(wanted.Stored ? "stored" : "virtual")} in the model",
+            _ => $"is computed as {live.Computed} in the database and as {wanted.Computed} in the model",
+        };
 
     private static AlterColumnOperation Merged(AlterColumnOperation rename, AlterColumnOperation change) => rename with
     {

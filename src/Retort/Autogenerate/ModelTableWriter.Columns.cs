@@ -113,6 +113,8 @@ internal sealed partial class ModelTableWriter
                 attributes.Add($"DatabaseGenerated(DatabaseGeneratedOption.{generated})");
             if (column.ServerDefault is not null)
                 attributes.Add($"ServerDefault({Literal(column.ServerDefault)})");
+            if (column.Computed is not null)
+                attributes.Add($"Computed({Literal(column.Computed)}{(column.Stored ? ", Stored = true" : "")})");
             if (column.Comment is not null)
                 attributes.Add($"Comment({Literal(column.Comment)})");
             if (column.Collation is not null)
@@ -129,7 +131,7 @@ internal sealed partial class ModelTableWriter
     private string? Identity(Column column, PropertyShape shape, IReadOnlyList<string> key)
     {
         var conventional = key is [var only] && only == column.Name && shape.Clr is "short" or "int" or "long" && IsInteger(shape.Model)
-            && column.ServerDefault is null && !_foreignKeyColumns.Contains(column.Name);
+            && column.ServerDefault is null && column.Computed is null && !_foreignKeyColumns.Contains(column.Name);
         if (!column.Identity)
             return conventional ? "None" : null;
         if (conventional && (column.IdentityUnstated || _dialect.Id != DialectId.Sqlite))

@@ -85,7 +85,7 @@ internal static partial class ModelWriter
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         "Table", "Column", "Key", "Required", "MaxLength", "Precision", "DatabaseGenerated", "DatabaseGeneratedOption", "ForeignKey",
-        "Index", "Unique", "Check", "Comment", "ServerDefault", "OnDelete", "OnUpdate", "View", "DateOnly", "TimeOnly", "DateTime",
+        "Index", "Unique", "Check", "Comment", "ServerDefault", "Computed", "OnDelete", "OnUpdate", "View", "DateOnly", "TimeOnly", "DateTime",
         "DateTimeOffset", "Guid", "JsonDocument", "String", "Object", "System", "Retort", "Attribute", "Nullable",
     };
 

@@ -8,14 +8,13 @@ public abstract partial class Dialect
     /// <summary>A column type in this database's words.</summary>
     public abstract string TypeName(SqlType type);
 
-    /// <summary>A column as CREATE TABLE and ADD COLUMN write it: name, type, collation, identity, default, NOT NULL.</summary>
+    /// <summary>A column as CREATE TABLE and ADD COLUMN write it: name, type, collation, identity or computed expression, default, NOT NULL.</summary>
     protected virtual string ColumnDefinition(Column column, Table? table)
     {
         var text = new StringBuilder(Quote(column.Name)).Append(' ').Append(TypeName(column.Type));
         if (column.Collation is not null)
             text.Append(" COLLATE ").Append(Quote(column.Collation));
-        if (column.Identity)
-            text.Append(' ').Append(IdentityClause);
+        text.Append(column.Identity ? " " + IdentityClause : "").Append(GeneratedColumns.Clause(column));
         if (column.ServerDefault is not null)
             text.Append(" DEFAULT ").Append(column.ServerDefault);
         if (!column.Nullable)

@@ -13,6 +13,8 @@ internal enum ExpressionKind
     Default,
     /// <summary>A view's query.</summary>
     View,
+    /// <summary>A computed column's expression (<see cref="ExpressionQuestion.Column"/> names the column, <see cref="ExpressionQuestion.Type"/> gives its type).</summary>
+    Computed,
 }
 
 /// <summary>
@@ -20,4 +22,4 @@ internal enum ExpressionKind
 /// text rules cannot tell that PostgreSQL's <c>(status)::text = ANY (ARRAY[…])</c> is the model's <c>status IN (…)</c>,
 /// but the database can, by storing the model's text the same way.
 /// </summary>
-internal sealed record ExpressionQuestion(TableName Table, ExpressionKind Kind, string Text, string? Column = null);
+internal sealed record ExpressionQuestion(TableName Table, ExpressionKind Kind, string Text, string? Column = null, string? Type = null);

@@ -114,6 +114,12 @@ public partial class SchemaEcho
     /// </summary>
     public virtual bool RestatesColumns => false;
 
+    /// <summary>
+    /// Whether the database keeps a computed column's NOT NULL; MariaDB takes none and reads every generated column
+    /// back as nullable, so there the nullability of computed columns is not compared.
+    /// </summary>
+    internal virtual bool KeepsComputedNullability => true;
+
     /// <summary>Whether the database keeps table and column comments (SQLite does not, so they are not compared there).</summary>
     public virtual bool KeepsComments => true;
 

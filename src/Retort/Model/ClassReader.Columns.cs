@@ -27,9 +27,12 @@ internal sealed partial class ClassReader
             throw Error(type, property, "has both [Precision] and [Column(TypeName)]; give the precision in the type name");
 
         var generated = attributes.Get<DatabaseGeneratedAttribute>()?.DatabaseGeneratedOption;
-        if (generated == DatabaseGeneratedOption.Computed)
-            throw Error(type, property, "[DatabaseGenerated(Computed)] is not supported: Retort does not model computed columns; " +
-                "use [ServerDefault(\"...\")] for a default");
+        var computed = attributes.Get<ComputedAttribute>();
+        if (generated == DatabaseGeneratedOption.Computed && computed is null)
+            throw Error(type, property, "[DatabaseGenerated(Computed)] does not say how the column is computed; " +
+                "give the expression with [Computed(\"...\")], or use [ServerDefault(\"...\")] for a default");
+        if (computed is not null && (generated == DatabaseGeneratedOption.Identity || attributes.Has<ServerDefaultAttribute>()))
+            throw Error(type, property, $"[Computed] cannot go with {(attributes.Has<ServerDefaultAttribute>() ? "[ServerDefault]" : "[DatabaseGenerated(Identity)]")}: a computed column has neither; keep one");
         bool identity = generated == DatabaseGeneratedOption.Identity;
         if (identity && sqlType.Kind is not (SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger))
             throw Error(type, property, $"[DatabaseGenerated(Identity)] needs an integer column, not {sqlType.Kind}");
@@ -38,7 +41,7 @@ internal sealed partial class ClassReader
         bool nullable = !key && !attributes.Has<RequiredAttribute>() && IsNullable(property);
         var result = new Column(column?.Name ?? SnakeCase.Apply(property.Name, options.Naming), sqlType, nullable, key, identity,
             attributes.Get<ServerDefaultAttribute>()?.Sql,
-            attributes.Get<CommentAttribute>()?.Text)
+            attributes.Get<CommentAttribute>()?.Text, computed: computed?.Sql, stored: computed?.Stored ?? false)
         {
             RenamedFrom = attributes.Get<RenamedFromAttribute>()?.Names ?? [],
         };

@@ -111,7 +111,7 @@ internal sealed partial class ClassReader(ModelOptions options, Func<Type, bool>
     [
         typeof(KeyAttribute), typeof(ColumnAttribute), typeof(DatabaseGeneratedAttribute), typeof(IndexAttribute),
         typeof(UniqueAttribute), typeof(ServerDefaultAttribute), typeof(CommentAttribute), typeof(PrecisionAttribute),
-        typeof(RenamedFromAttribute), typeof(CheckAttribute),
+        typeof(RenamedFromAttribute), typeof(CheckAttribute), typeof(ComputedAttribute),
     ];
 
     private static readonly Type[] MappingAttributes =

@@ -149,7 +149,7 @@ internal static class ModelReader
     private static bool IsConventionalIdentity(ModelClass model, ModelColumn column, IReadOnlySet<ModelColumn> foreignKeyColumns) =>
         model.Key is [var key] && key == column && column.Generated is null && ClrTypes.IsPlainInteger(column.Property.PropertyType)
         && column.Column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger
-        && column.Column.ServerDefault is null && !foreignKeyColumns.Contains(column);
+        && column.Column.ServerDefault is null && column.Column.Computed is null && !foreignKeyColumns.Contains(column);
 
     private static string OwnColumn(ModelClass model, ModelColumn column, IReadOnlyList<string> properties, string attribute) =>
         properties.Count == 0 ? column.Column.Name

@@ -40,10 +40,13 @@ public sealed partial class TableBuilder
     /// <param name="comment">The column's comment.</param>
     /// <param name="collation">The collation, as the database spells it.</param>
     /// <param name="renamedFrom">Earlier names: autogenerate renames a live column of such a name.</param>
+    /// <param name="computed">The expression that computes the column, as SQL text (a generated column).</param>
+    /// <param name="stored">Whether a computed column's values are stored rather than computed when read.</param>
     /// <returns>This builder.</returns>
     public TableBuilder Column(string name, SqlType type, bool? nullable = null, bool primaryKey = false, bool? identity = null,
-        string? serverDefault = null, string? comment = null, string? collation = null, IReadOnlyList<string>? renamedFrom = null) =>
-        Column(Guarded(() => new Column(name, type, nullable, primaryKey, identity, serverDefault, comment, collation)
+        string? serverDefault = null, string? comment = null, string? collation = null, IReadOnlyList<string>? renamedFrom = null,
+        string? computed = null, bool stored = false) =>
+        Column(Guarded(() => new Column(name, type, nullable, primaryKey, identity, serverDefault, comment, collation, computed, stored)
         {
             RenamedFrom = renamedFrom ?? [],
         }));

@@ -230,7 +230,8 @@ internal sealed partial class AlteredTable
     private void Finish()
     {
         Rebuilt = new Table(_name, [.. _columns.Select(e => e.Column), .. _constraints], _indexes, _comment);
-        Copied = _columns.Where(e => e.Origin is not null).Select(e => e.Column.Name).ToList();
+        // A computed column's values are the database's to compute: copying into it is refused.
+        Copied = _columns.Where(e => e.Origin is not null && e.Column.Computed is null).Select(e => e.Column.Name).ToList();
         Renames = _columns.Where(e => e.Origin is not null && e.Current != e.Origin).Select(e => (e.Origin!, e.Current)).ToList();
         var names = Renames.ToDictionary(r => r.From, r => r.To, StringComparer.OrdinalIgnoreCase);
         ReplaceEverywhere(names);

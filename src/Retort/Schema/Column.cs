@@ -17,9 +17,19 @@ public sealed record Column : TableElement
     /// <param name="serverDefault">The default as SQL text: <c>"0"</c>, <c>"'new'"</c>, <c>"CURRENT_TIMESTAMP"</c>.</param>
     /// <param name="comment">The column's comment.</param>
     /// <param name="collation">The collation name, as the database spells it.</param>
+    /// <param name="computed">The expression, as SQL text, that computes the column from the row's other columns
+    /// (a generated column: <c>"price * qty"</c>); null for a plain column. A computed column has no server default
+    /// and is never an identity column.</param>
+    /// <param name="stored">Whether a computed column's values are stored (STORED, PERSISTED) rather than computed
+    /// when read (VIRTUAL); ignored without <paramref name="computed"/>.</param>
+    /// <exception cref="ArgumentException">A computed column is given a server default or is an identity column.</exception>
     public Column(string name, SqlType type, bool? nullable = null, bool primaryKey = false, bool? identity = null,
-        string? serverDefault = null, string? comment = null, string? collation = null)
+        string? serverDefault = null, string? comment = null, string? collation = null, string? computed = null, bool stored = false)
     {
+        if (computed is not null && (string.IsNullOrWhiteSpace(computed) || serverDefault is not null || identity == true))
+            throw new ArgumentException(string.IsNullOrWhiteSpace(computed) ? $"column {name}: the computed expression is empty"
+                : $"column {name} is computed ({computed}), so it cannot also have {(identity == true ? "identity" : $"the server default {serverDefault}")}: drop one of them",
+                nameof(computed));
         Name = Names.Required(name, "column");
         Type = type ?? throw new ArgumentNullException(nameof(type));
         Nullable = nullable ?? !primaryKey;
@@ -29,6 +39,8 @@ public sealed record Column : TableElement
         ServerDefault = serverDefault;
         Comment = comment;
         Collation = collation;
+        Computed = computed;
+        Stored = computed is not null && stored;
     }
 
     /// <summary>The column's name.</summary>
@@ -64,6 +76,12 @@ public sealed record Column : TableElement
     /// <summary>The collation, or null for the database's default.</summary>
     public string? Collation { get; init; }
 
+    /// <summary>The expression that computes the column (a generated column), as SQL text, or null for a plain column.</summary>
+    public string? Computed { get; init; }
+
+    /// <summary>Whether a computed column's values are stored (STORED, PERSISTED) rather than computed when read (VIRTUAL).</summary>
+    public bool Stored { get; init; }
+
     /// <summary>
     /// Earlier names of this column (from the model's <c>[RenamedFrom]</c>): autogenerate renames a live column of
     /// such a name instead of dropping it and adding this one. Empty for live columns.
@@ -74,8 +92,9 @@ public sealed record Column : TableElement
     public bool Equals(Column? other) =>
         other is not null && Name == other.Name && Type == other.Type && Nullable == other.Nullable && PrimaryKey == other.PrimaryKey
         && Identity == other.Identity && ServerDefault == other.ServerDefault && Comment == other.Comment && Collation == other.Collation
+        && Computed == other.Computed && Stored == other.Stored
         && EqualityComparer<IReadOnlyList<string>>.Default.Equals(RenamedFrom, other.RenamedFrom);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Name, Type, Nullable, PrimaryKey, Identity, ServerDefault, Comment, Collation);
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Name, Type, Nullable, PrimaryKey, Identity, ServerDefault, Comment, Collation), Computed, Stored);
 }

@@ -34,7 +34,7 @@ public sealed record Table
 
     /// <summary>Whether the convention numbers <paramref name="column"/>: the integer column of a one-column key, with no default or foreign key.</summary>
     internal static bool NumberedByConvention(Column column, IReadOnlyList<string> key, IEnumerable<Constraint> constraints) =>
-        key.Count == 1 && key[0] == column.Name && column.ServerDefault is null
+        key.Count == 1 && key[0] == column.Name && column.ServerDefault is null && column.Computed is null
         && column.Type.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer or SqlTypeKind.BigInteger
         && !constraints.OfType<ForeignKey>().Any(k => k.Columns.Contains(column.Name));
 

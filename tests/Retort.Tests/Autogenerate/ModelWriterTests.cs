@@ -59,6 +59,7 @@ public sealed class ModelWriterTests
             new Column("customer_id", SqlType.Integer, nullable: false),
             new Column("billing_customer_id", SqlType.Integer),
             new Column("qty", SqlType.Integer, nullable: false, serverDefault: "1"),
+            new Column("qty_doubled", SqlType.Integer, computed: "qty * 2", stored: true),
             new ForeignKey("order_items_customer_id_fkey", ["customer_id"], "customers", ["id"], onDelete: "CASCADE", onUpdate: "CASCADE"),
             new ForeignKey("order_items_billing_customer_id_fkey", ["billing_customer_id"], "customers", ["id"]),
             new UniqueConstraint("order_items_order_id_customer_id_key", "order_id", "customer_id"),

@@ -35,5 +35,6 @@ internal static class SchemaText
         $"{c.Name} {c.Type.ToString().Replace("SqlType.", "", StringComparison.Ordinal)}" +
         (c.PrimaryKey ? " pk" : "") + (c.Identity ? " identity" : "") + (c.Nullable ? "" : " not null") +
         (c.ServerDefault is null ? "" : $" default {c.ServerDefault}") + (c.Collation is null ? "" : $" collate {c.Collation}") +
+        (c.Computed is null ? "" : $" computed ({c.Computed}){(c.Stored ? " stored" : "")}") +
         (c.Comment is null ? "" : $" comment '{c.Comment}'");
 }

@@ -87,9 +87,22 @@ public sealed class KeyAndNullabilityTests
     }
 
     [Fact]
-    public void DatabaseGenerated_Computed_is_refused_with_what_to_use_instead()
+    public void DatabaseGenerated_Computed_without_an_expression_is_refused_with_what_to_use_instead()
     {
-        Assert.Equal("Computed.Total: [DatabaseGenerated(Computed)] is not supported: Retort does not model computed columns; " +
-            "use [ServerDefault(\"...\")] for a default", Error(typeof(Computed)));
+        Assert.Equal("Computed.Total: [DatabaseGenerated(Computed)] does not say how the column is computed; " +
+            "give the expression with [Computed(\"...\")], or use [ServerDefault(\"...\")] for a default", Error(typeof(Computed)));
+    }
+
+    [Fact]
+    public void Computed_makes_a_computed_column_stored_when_asked_and_never_an_identity_one()
+    {
+        Assert.Equal("ComputedLine: Id Integer pk identity not null, Qty Integer not null, Doubled Integer not null computed (qty * 2) stored, " +
+            "Next Integer computed (qty + 1); PK pk_ComputedLine(Id)", Read(typeof(ComputedLine)));
+    }
+
+    [Fact]
+    public void Computed_with_a_server_default_is_refused_naming_the_property()
+    {
+        Assert.Equal("ComputedWithDefault.Two: [Computed] cannot go with [ServerDefault]: a computed column has neither; keep one", Error(typeof(ComputedWithDefault)));
     }
 }

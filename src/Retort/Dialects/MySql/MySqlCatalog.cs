@@ -28,7 +28,7 @@ internal sealed class MySqlCatalog
         SELECT DATABASE();
         SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT, TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE();
         SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH,
-            NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLLATION_NAME, EXTRA, COLUMN_COMMENT
+            NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION
             FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION;
         SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE();
         SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
@@ -50,7 +50,7 @@ internal sealed class MySqlCatalog
         await ReadRowsAsync(reader, r => catalog.Database = Text(r, 0) ?? "", cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Tables.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2), Text(r, 3))), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Columns.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2), Text(r, 3) == "YES", Text(r, 4)!,
-            Text(r, 5)!, Number(r, 6), Number(r, 7), Number(r, 8), Number(r, 9), Text(r, 10), Text(r, 11) ?? "", Text(r, 12))), cancellationToken);
+            Text(r, 5)!, Number(r, 6), Number(r, 7), Number(r, 8), Number(r, 9), Text(r, 10), Text(r, 11) ?? "", Text(r, 12), Text(r, 13))), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Constraints.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!)), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.KeyColumns.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!, Text(r, 3), Text(r, 4), Text(r, 5))), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Rules.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!, Text(r, 3)!)), cancellationToken);
@@ -86,7 +86,8 @@ internal sealed class MySqlCatalog
     public sealed record TableRow(string Name, string Type, string? Comment, string? Collation);
 
     public sealed record ColumnRow(string Table, string Name, string? Default, bool Nullable, string DataType, string ColumnType,
-        long? Length, long? Precision, long? Scale, long? TimePrecision, string? Collation, string Extra, string? Comment);
+        long? Length, long? Precision, long? Scale, long? TimePrecision, string? Collation, string Extra, string? Comment,
+        string? Generation = null);
 
     public sealed record ConstraintRow(string Table, string Name, string Type);
 

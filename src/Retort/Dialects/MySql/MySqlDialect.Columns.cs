@@ -36,10 +36,12 @@ public sealed partial class MySqlDialect
         var existing = operation.ExistingColumn;
         var restated = new Column(operation.FinalName, type,
             operation.FinalNullable ?? throw Restates(operation, "existingNullable"),
-            serverDefault: operation.ServerDefault is { } d ? d.Value : operation.ExistingServerDefault,
+            serverDefault: existing?.Computed is not null ? null : operation.ServerDefault is { } d ? d.Value : operation.ExistingServerDefault,
             comment: operation.Comment is { } c ? c.Value : operation.ExistingComment,
             identity: operation.ExistingAutoincrement ?? existing?.Identity == true,
-            collation: type.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Text or SqlTypeKind.Enum ? existing?.Collation : null);
+            collation: type.Kind is SqlTypeKind.String or SqlTypeKind.Char or SqlTypeKind.Text or SqlTypeKind.Enum ? existing?.Collation : null,
+            // A generated column stays generated (known online, where the live column is read first).
+            computed: existing?.Computed, stored: existing?.Stored ?? false);
         var verb = operation.NewName is null ? "MODIFY COLUMN" : $"CHANGE COLUMN {column}";
         var checks = string.Concat(operation.ExistingColumnChecks.Select(c => $" CHECK ({c})"));
         return [new($"ALTER TABLE {table} {verb} {ColumnDefinition(restated, null)}{checks}")];
@@ -50,7 +52,7 @@ public sealed partial class MySqlDialect
             $"(MODIFY/CHANGE), so give {what} (and existingServerDefault, existingComment where the column has them)");
 
     /// <summary>
-    /// A column: name, type, collation, NULL or NOT NULL, default, AUTO_INCREMENT, comment. NULL is always
+    /// A column: name, type, collation, computed expression, NULL or NOT NULL, default, AUTO_INCREMENT, comment. NULL is always
     /// written: without it a TIMESTAMP column becomes NOT NULL where <c>explicit_defaults_for_timestamp</c>
     /// is off (https://dev.mysql.com/doc/refman/8.0/en/server-system-variables.html#sysvar_explicit_defaults_for_timestamp).
     /// </summary>
@@ -61,7 +63,8 @@ public sealed partial class MySqlDialect
         var text = new StringBuilder(Quote(column.Name)).Append(' ').Append(TypeName(column.Type));
         if (column.Collation is not null)
             text.Append(" COLLATE ").Append(Quote(column.Collation));
-        text.Append(column.Nullable ? " NULL" : " NOT NULL");
+        // MariaDB takes no NULL or NOT NULL on a generated column (https://mariadb.com/kb/en/generated-columns/).
+        text.Append(GeneratedColumns.Clause(column)).Append(column.Computed is not null && MariaDb ? "" : column.Nullable ? " NULL" : " NOT NULL");
         if (column.ServerDefault is not null)
             text.Append(" DEFAULT ").Append(column.ServerDefault);
         if (column.Identity)

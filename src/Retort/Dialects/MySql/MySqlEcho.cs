@@ -21,6 +21,9 @@ internal sealed partial class MySqlEcho(MySqlDialect dialect) : SchemaEcho(diale
     /// <summary>True: MODIFY COLUMN restates the column (see <c>MySqlDialect.AlterColumn</c>).</summary>
     public override bool RestatesColumns => true;
 
+    /// <summary>False on MariaDB, which has no NOT NULL generated column (https://mariadb.com/kb/en/generated-columns/).</summary>
+    internal override bool KeepsComputedNullability => !dialect.MariaDb;
+
     /// <summary>False: MySQL indexes every row, so an index's condition (written nowhere) is not compared.</summary>
     public override bool HasPartialIndexes => false;
 
@@ -56,6 +59,16 @@ internal sealed partial class MySqlEcho(MySqlDialect dialect) : SchemaEcho(diale
     private static readonly HashSet<string> Times = ["current_time", "curtime"];
 
     private static readonly HashSet<string> Timestamps = ["current_timestamp", "now", "localtimestamp", "localtime"];
+
+    /// <summary>
+    /// An expression (a check, a computed column's) as MariaDB echoes it besides quoting: <c>UPPER</c> and <c>LOWER</c>
+    /// come back as their synonyms <c>ucase</c> and <c>lcase</c>.
+    /// </summary>
+    public override string NormalizeExpression(string sql) =>
+        base.NormalizeExpression(SqlEcho.Text(SqlEcho.WithSynonyms(SqlEcho.WithSynonyms(SqlEcho.Tokens(sql), Upper, "upper"), Lower, "lower")));
+
+    private static readonly HashSet<string> Upper = ["upper", "ucase"];
+    private static readonly HashSet<string> Lower = ["lower", "lcase"];
 
     /// <summary>
     /// A default as MySQL echoes it, where <c>CURRENT_TIMESTAMP(6)</c> is <c>CURRENT_TIMESTAMP</c>: the precision

@@ -73,9 +73,15 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
     private Column Column(ColumnRow row, TableRow table, List<string> primaryKey, bool json)
     {
         var type = json ? SqlType.Json : MySqlTypes.FromCatalog(row.DataType, row.ColumnType, row.Length, row.Precision, row.Scale, row.TimePrecision, row.Name);
+        // EXTRA says VIRTUAL GENERATED or STORED GENERATED (MariaDB's PERSISTENT reads as STORED), and
+        // GENERATION_EXPRESSION holds the expression (https://mariadb.com/kb/en/information-schema-columns-table/).
+        var generated = row.Extra.Contains("GENERATED", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(row.Generation)
+            && !row.Extra.Contains("DEFAULT_GENERATED", StringComparison.OrdinalIgnoreCase);
         return new Column(row.Name, type, row.Nullable, primaryKey.Contains(row.Name),
             identity: row.Extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase),
-            serverDefault: ServerDefault(row),
+            serverDefault: generated ? null : ServerDefault(row),
+            computed: generated ? row.Generation : null,
+            stored: generated && !row.Extra.Contains("VIRTUAL", StringComparison.OrdinalIgnoreCase),
             comment: string.IsNullOrEmpty(row.Comment) ? null : row.Comment,
             // Only a collation that differs from the table's is the column's own.
             collation: json || row.Collation == table.Collation ? null : row.Collation);

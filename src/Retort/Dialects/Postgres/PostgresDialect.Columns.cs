@@ -6,10 +6,15 @@ public sealed partial class PostgresDialect
 {
     /// <summary>
     /// A column as CREATE TABLE and ADD COLUMN write it, with an enum type qualified by the table's schema.
-    /// PostgreSQL refuses a default on an identity column, so that pair is refused here, before the run.
+    /// PostgreSQL refuses a default on an identity column, so that pair is refused here, before the run, and so is a
+    /// virtual computed column: PostgreSQL 15 stores every generated column
+    /// (https://www.postgresql.org/docs/15/ddl-generated-columns.html), and writing it STORED unasked would change
+    /// what the model says.
     /// </summary>
     protected override string ColumnDefinition(Column column, Table? table)
     {
+        if (column is { Computed: not null, Stored: false })
+            throw new NotSupportedException($"{Name}: computed column {column.Name} is virtual, which PostgreSQL does not have (its generated columns are stored); give stored: true");
         if (column.Identity && column.ServerDefault is not null)
             throw new NotSupportedException($"{Name}: column {column.Name} cannot be both an identity column and have the server default {column.ServerDefault}; drop one of them");
         // The base writes the type with TypeName; an enum's name must carry the schema CREATE TYPE put it in.

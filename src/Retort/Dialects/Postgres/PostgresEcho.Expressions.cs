@@ -5,7 +5,8 @@ namespace Retort.Dialects.Postgres;
 internal sealed partial class PostgresEcho
 {
     /// <summary>
-    /// Stores each of the model's expressions the way the database stores a user's: a check, an index, a default on a
+    /// Stores each of the model's expressions the way the database stores a user's: a check, an index, a default, a
+    /// computed column's expression (as a new generated column) on a
     /// temporary copy of the table's columns (<c>CREATE TEMP TABLE … (LIKE table)</c>), a view as a temporary view,
     /// and reads it back with the functions the inspector uses (<c>pg_get_expr</c>, <c>pg_get_indexdef</c>,
     /// <c>pg_get_viewdef</c>), all in a transaction that is rolled back. An expression PostgreSQL refuses (a column
@@ -54,6 +55,12 @@ internal sealed partial class PostgresEcho
                         new($"ALTER TABLE {copy} ALTER COLUMN {Dialect.Quote(question.Column)} SET DEFAULT {question.Text}"),
                         new($"SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum " +
                             $"WHERE d.adrelid = 'pg_temp.{copy}'::regclass AND a.attname = {Dialect.Literal(question.Column)}"),
+                    ],
+                    ExpressionKind.Computed when question.Type is not null =>
+                    [
+                        new($"ALTER TABLE {copy} ADD COLUMN {name} {question.Type} GENERATED ALWAYS AS ({question.Text}) STORED"),
+                        new($"SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum " +
+                            $"WHERE d.adrelid = 'pg_temp.{copy}'::regclass AND a.attname = '{name}'"),
                     ],
                     ExpressionKind.View =>
                     [

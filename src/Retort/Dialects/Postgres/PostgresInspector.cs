@@ -72,9 +72,12 @@ internal sealed partial class PostgresInspector
         // A serial column is an integer whose default draws from a sequence it owns: read as identity, as Alembic does.
         var serial = r.GetBoolean(9) && serverDefault?.StartsWith("nextval(", StringComparison.Ordinal) == true;
         var identity = Text(r, 7) is { Length: > 0 } || serial;
+        // A stored generated column (attgenerated 's', the only kind PostgreSQL 15 has) keeps its expression where a
+        // default would be (https://www.postgresql.org/docs/15/catalog-pg-attribute.html).
         var generated = Text(r, 8) is { Length: > 0 };
-        return new Column(r.GetString(1), type, nullable: !r.GetBoolean(5), identity: identity,
-            serverDefault: serial || generated ? null : serverDefault, comment: Text(r, 10), collation: Text(r, 11));
+        return new Column(r.GetString(1), type, nullable: !r.GetBoolean(5), identity: identity && !generated,
+            serverDefault: serial || generated ? null : serverDefault, comment: Text(r, 10), collation: Text(r, 11),
+            computed: generated ? serverDefault : null, stored: generated);
     }
 
     // relname, conname, contype, columns, referenced table, its schema, referenced columns, on update, on delete,

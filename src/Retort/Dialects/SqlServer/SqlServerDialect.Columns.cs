@@ -16,6 +16,10 @@ public sealed partial class SqlServerDialect
 
     private string ColumnDefinition(Column column, TableName table)
     {
+        // A computed column has no type of its own, and NOT NULL only when PERSISTED
+        // (https://learn.microsoft.com/sql/t-sql/statements/alter-table-computed-column-definition-transact-sql).
+        if (column.Computed is not null)
+            return $"{Quote(column.Name)} AS ({column.Computed}){(column.Stored ? " PERSISTED" + (column.Nullable ? "" : " NOT NULL") : "")}";
         var text = new StringBuilder(Quote(column.Name)).Append(' ').Append(TypeName(column.Type)).Append(CollateClause(column.Collation));
         if (column.ServerDefault is not null)
             text.Append(" CONSTRAINT ").Append(Quote(DefaultName(table, column.Name))).Append(" DEFAULT ").Append(column.ServerDefault);

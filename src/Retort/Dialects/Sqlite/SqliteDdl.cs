@@ -12,6 +12,9 @@ internal sealed class SqliteTableDdl
     /// <summary>Unique and check constraints and foreign keys, in the order the DDL declares them.</summary>
     public List<object> Constraints { get; } = [];
     public Dictionary<string, string> Collations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The expressions of generated columns (<c>[GENERATED ALWAYS] AS (expr)</c>), by column.</summary>
+    public Dictionary<string, string> Generated { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -130,7 +133,10 @@ internal static class SqliteDdl
             else if (token.Is("DEFAULT"))
                 i = tokens[i + 1].Is("(") ? Closing(tokens, i + 1) : tokens[i + 1].Kind == SqlTokenKind.Symbol ? i + 2 : i + 1;
             else if (token.Is("AS"))
+            {
+                ddl.Generated[column] = Group(sql, tokens, i + 1).Trim();
                 i = Closing(tokens, i + 1);
+            }
             else if (token.Is("REFERENCES"))
             {
                 var (deferrable, deferred, next) = References(tokens, i, end);

@@ -21,13 +21,14 @@ public sealed partial class SqliteDialect
         batch.Recreate == BatchMode.Always || (batch.Recreate == BatchMode.Auto && batch.Operations.Any(NeedsRebuild));
 
     /// <summary>
-    /// Whether SQLite cannot run the operation in place: everything but adding a column within ADD COLUMN's limits,
+    /// Whether SQLite cannot run the operation in place: everything but adding a column within ADD COLUMN's limits
+    /// (a stored computed column is beyond them),
     /// indexes, comments, and a rename of a column (https://www.sqlite.org/lang_altertable.html). Dropping a column
     /// rebuilds too, as Alembic does: in place SQLite refuses columns that anything refers to.
     /// </summary>
     internal static bool NeedsRebuild(MigrationOperation operation) => operation switch
     {
-        AddColumnOperation o => o.Column is { PrimaryKey: true } or { Identity: true } or { Nullable: false, ServerDefault: null }
+        AddColumnOperation o => o.Column is { PrimaryKey: true } or { Identity: true } or { Stored: true } or { Nullable: false, ServerDefault: null, Computed: null }
             || (o.Column.ServerDefault is { } value && !IsConstant(value)),
         AlterColumnOperation o => o.Type is not null || o.Nullable is not null || o.ServerDefault is not null,
         CreateIndexOperation or DropIndexOperation or TableCommentOperation => false,

@@ -19,6 +19,7 @@ public sealed partial class SqliteDialect
         var text = new StringBuilder(Quote(column.Name)).Append(' ').Append(column.Identity ? "INTEGER" : TypeName(column.Type));
         if (column.Collation is not null)
             text.Append(" COLLATE ").Append(Quote(column.Collation));
+        text.Append(GeneratedColumns.Clause(column));
         if (column.ServerDefault is not null)
             text.Append(" DEFAULT ").Append(DefaultClause(column.ServerDefault));
         if (!column.Nullable)
@@ -43,7 +44,7 @@ public sealed partial class SqliteDialect
     /// <summary>
     /// ADD COLUMN within SQLite's limits (https://www.sqlite.org/lang_altertable.html#altertabaddcol): no
     /// primary key, NOT NULL only with a default, and only a constant default, since SQLite fills the existing
-    /// rows with it without evaluating anything.
+    /// rows with it without evaluating anything; a computed column only when it is virtual.
     /// </summary>
     protected override IReadOnlyList<SqlStatement> AddColumn(AddColumnOperation operation)
     {
@@ -51,7 +52,9 @@ public sealed partial class SqliteDialect
         var where = $"{operation.Table}.{column.Name}";
         if (column.PrimaryKey || column.Identity)
             throw NeedsRebuild($"add primary key column {where}");
-        if (!column.Nullable && column.ServerDefault is null)
+        if (column.Stored)
+            throw NeedsRebuild($"add stored computed column {where}");
+        if (!column.Nullable && column.ServerDefault is null && column.Computed is null)
             throw new NotSupportedException($"sqlite: cannot add NOT NULL column {where} without a server default, which SQLite needs for the existing rows; give serverDefault, or add it nullable and make it NOT NULL with op.BatchAlterTable (batch mode)");
         if (column.ServerDefault is { } value && !IsConstant(value))
             throw new NotSupportedException($"sqlite: cannot add column {where} with the non-constant default {value}; SQLite adds columns only with constant defaults: give a constant, or use op.BatchAlterTable (batch mode)");

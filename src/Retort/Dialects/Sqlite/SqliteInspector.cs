@@ -5,9 +5,10 @@ namespace Retort.Dialects.Sqlite;
 /// <summary>
 /// Reads a SQLite database's schema with ONE command of three queries, however many tables there are:
 /// sqlite_master (tables, views, indexes and their DDL), and the pragma table-valued functions
-/// (https://www.sqlite.org/pragma.html#pragfunc) pragma_table_info and pragma_foreign_key_list joined to it.
+/// (https://www.sqlite.org/pragma.html#pragfunc) pragma_table_xinfo (which, unlike pragma_table_info, lists generated
+/// columns: hidden 2 is a virtual one, 3 a stored one) and pragma_foreign_key_list joined to it.
 /// What the pragmas do not report (constraint names, CHECKs, AUTOINCREMENT, collations, deferral, index
-/// expressions and WHERE clauses) is read from the DDL. Only the main database is read.
+/// expressions and WHERE clauses, generated columns' expressions) is read from the DDL. Only the main database is read.
 /// </summary>
 internal sealed class SqliteInspector
 {
@@ -15,9 +16,9 @@ internal sealed class SqliteInspector
     internal const string Queries = """
         SELECT type, name, tbl_name, sql FROM sqlite_master
         WHERE type IN ('table', 'view', 'index') AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name;
-        SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk
-        FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p
-        WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.name, p.cid;
+        SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
+        FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p
+        WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND p.hidden IN (0, 2, 3) ORDER BY m.name, p.cid;
         SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
         FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f
         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.name, f.id, f.seq
@@ -25,7 +26,7 @@ internal sealed class SqliteInspector
 
     private sealed record SchemaObject(string Type, string Name, string Table, string? Sql);
 
-    private sealed record ColumnRow(string Table, string Name, string Type, bool NotNull, string? Default, int Key);
+    private sealed record ColumnRow(string Table, string Name, string Type, bool NotNull, string? Default, int Key, int Hidden);
 
     private sealed record ForeignKeyRow(string Table, long Id, string Referenced, string From, string? To, string OnUpdate, string OnDelete);
 
@@ -45,7 +46,7 @@ internal sealed class SqliteInspector
             _objects.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3)));
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            _columns.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, Text(reader, 4), reader.GetInt32(5)));
+            _columns.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, Text(reader, 4), reader.GetInt32(5), reader.GetInt32(6)));
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             _keys.Add(new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), reader.GetString(5), reader.GetString(6)));
@@ -85,8 +86,10 @@ internal sealed class SqliteInspector
             // (https://www.sqlite.org/lang_createtable.html#rowids_and_the_integer_primary_key).
             var rowid = row.Key > 0 && !withoutRowid && singleKey && string.Equals(row.Type, "INTEGER", StringComparison.OrdinalIgnoreCase);
             var notNull = row.NotNull || rowid || row.Key > 0 && withoutRowid;
+            var computed = row.Hidden is 2 or 3 ? ddl.Generated.GetValueOrDefault(row.Name) : null;
             elements.Add(new Column(row.Name, SqliteTypes.FromDeclared(row.Type), nullable: !notNull, primaryKey: row.Key > 0,
-                identity: identity, serverDefault: row.Default, collation: ddl.Collations.GetValueOrDefault(row.Name))
+                identity: identity, serverDefault: computed is null ? row.Default : null, collation: ddl.Collations.GetValueOrDefault(row.Name),
+                computed: computed, stored: row.Hidden == 3)
             {
                 // The rowid is numbered by SQLite without AUTOINCREMENT, as a key numbered by convention is.
                 Identity = identity || rowid,

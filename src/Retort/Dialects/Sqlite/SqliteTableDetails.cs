@@ -12,7 +12,7 @@ internal sealed record SqliteTableDetails(IReadOnlyList<string> Triggers, bool F
     private const string Query = """
         SELECT sql FROM sqlite_master WHERE type = 'table' AND name = @p0;
         SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = @p0 AND sql IS NOT NULL ORDER BY name;
-        SELECT count(*) FROM pragma_table_xinfo(@p0) WHERE hidden <> 0;
+        SELECT count(*) FROM pragma_table_xinfo(@p0) WHERE hidden NOT IN (0, 2, 3);
         SELECT foreign_keys FROM pragma_foreign_keys
         """;
 
@@ -32,7 +32,7 @@ internal sealed record SqliteTableDetails(IReadOnlyList<string> Triggers, bool F
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var foreignKeysOn = reader.GetInt64(0) != 0;
-        return new(triggers, foreignKeysOn, hidden > 0 ? "has generated or hidden columns" : Unkept(ddl));
+        return new(triggers, foreignKeysOn, hidden > 0 ? "has hidden columns" : Unkept(ddl));
     }
 
     // Table options after the column list (https://www.sqlite.org/lang_createtable.html), and virtual tables.

@@ -94,3 +94,17 @@ public class Computed
 {
     [DatabaseGenerated(DatabaseGeneratedOption.Computed)] public int Total { get; set; }
 }
+
+public class ComputedLine
+{
+    [Key] public int Id { get; set; }
+    public int Qty { get; set; }
+    [Computed("qty * 2", Stored = true)] public int Doubled { get; set; }
+    [DatabaseGenerated(DatabaseGeneratedOption.Computed), Computed("qty + 1")] public int? Next { get; set; }
+}
+
+public class ComputedWithDefault
+{
+    public int Id { get; set; }
+    [Computed("1 + 1"), ServerDefault("2")] public int Two { get; set; }
+}
