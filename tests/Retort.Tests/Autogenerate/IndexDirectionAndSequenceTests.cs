@@ -46,6 +46,15 @@ public sealed class IndexDirectionAndSequenceTests
     }
 
     [Fact]
+    public void SQLite_index_DDL_gives_each_key_part_s_direction_apart_from_its_expression()
+    {
+        var (_, columns, _, descending) = Retort.Dialects.Sqlite.SqliteDdl.ParseIndex("CREATE INDEX ix ON t (a, lower(b) DESC, c COLLATE NOCASE ASC, \"d\" desc)");
+
+        Assert.Equal(["a", "(lower(b))", "c", "d"], columns);
+        Assert.Equal([false, true, false, true], descending);
+    }
+
+    [Fact]
     public void A_sequence_only_the_model_has_is_created_and_one_only_the_database_has_dropped()
     {
         var sequence = new Sequence("order_numbers", start: 1000, increment: 5);
