@@ -52,6 +52,7 @@ public class AppDbContext : DbContext
             e.Property(c => c.CreatedAt).HasDefaultValueSql("CURRENT_TIMESTAMP");
             e.HasIndex(c => c.Email).IsUnique().HasFilter("\"Email\" IS NOT NULL");
             e.HasIndex(c => c.Name);
+            e.HasIndex(c => new { c.Status, c.CreatedAt }).IsDescending(false, true);
         });
         model.Entity<Order>(e =>
         {

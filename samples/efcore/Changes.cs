@@ -186,3 +186,45 @@ public class ChangeComputedContext : AppDbContext
         model.Entity<Order>().Property(o => o.TotalWithTax).HasComputedColumnSql("\"Total\" * 1.25", stored: true);
     }
 }
+
+public class ChangeIndexDirectionContext : AppDbContext
+{
+    public ChangeIndexDirectionContext() { }
+
+    public ChangeIndexDirectionContext(DbContextOptions options) : base(options) { }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.Entity<Customer>().HasIndex(c => new { c.Status, c.CreatedAt }).IsDescending(true, false);
+    }
+}
+
+// Sequences exist on PostgreSQL only (SQLite has none): on SQLite these two change nothing.
+public class AddSequenceContext : AppDbContext
+{
+    public AddSequenceContext() { }
+
+    public AddSequenceContext(DbContextOptions options) : base(options) { }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            model.HasSequence("InvoiceNumbers").StartsAt(500).IncrementsBy(5);
+    }
+}
+
+public class ChangeSequenceContext : AppDbContext
+{
+    public ChangeSequenceContext() { }
+
+    public ChangeSequenceContext(DbContextOptions options) : base(options) { }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            model.HasSequence<int>("OrderNumbers").StartsAt(1000).IncrementsBy(10).HasMax(999999);
+    }
+}

@@ -6,7 +6,7 @@ namespace Retort.EntityFrameworkCore.Probe;
 internal sealed class ProbeModel
 {
     /// <summary>Changes when the JSON's meaning changes; part of the cache key.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public int ProbeVersion { get; set; } = Version;
     public string EfVersion { get; set; } = "";
@@ -88,6 +88,9 @@ internal sealed class ProbeSequence
     public string StoreType { get; set; } = "";
     public long StartValue { get; set; }
     public int IncrementBy { get; set; }
+    public long? MinValue { get; set; }
+    public long? MaxValue { get; set; }
+    public bool Cyclic { get; set; }
 }
 
 /// <summary>The probe's exit codes beyond 0 (done) and 1 (failed): each is one line for the user, on stderr.</summary>

@@ -207,6 +207,7 @@ internal static class ContextProbe
                     {
                         Name = sequence.Name, Schema = sequence.Schema, StoreType = sequence.ClrType.Name,
                         StartValue = sequence.StartValue, IncrementBy = sequence.IncrementBy,
+                        MinValue = sequence.MinValue, MaxValue = sequence.MaxValue, Cyclic = sequence.IsCyclic,
                     });
                     break;
                 case CreateTableOperation table:

@@ -18,8 +18,18 @@ internal static partial class SchemaConversion
     {
         var indexes = model.Indexes.ToLookup(i => (i.Table, i.Schema));
         var tables = model.Tables.Select(t => Table(t, indexes[(t.Name, t.Schema)], dialect)).ToList();
-        return new DatabaseSchema(tables, []);
+        return new DatabaseSchema(tables, []) { Sequences = [.. model.Sequences.Select(Sequence)] };
     }
+
+    // EF names the sequence's CLR type (HasSequence<int>: Int32); bigint, the default everywhere, is none.
+    private static Sequence Sequence(ProbeSequence sequence) =>
+        new(sequence.Name, sequence.StartValue, sequence.IncrementBy, sequence.MinValue, sequence.MaxValue, sequence.Cyclic, sequence.StoreType switch
+        {
+            "Int32" => SqlType.Integer,
+            "Int16" or "Byte" => SqlType.SmallInteger,
+            "Decimal" => SqlType.Numeric(),
+            _ => null,
+        }, sequence.Schema);
 
     private static Table Table(ProbeTable table, IEnumerable<ProbeIndex> indexes, DialectId dialect)
     {
@@ -56,10 +66,8 @@ internal static partial class SchemaConversion
         };
     }
 
-    // The inspectors read an index's columns without their direction (Retort's indexes have none), so a descending
-    // column compares as its name: EF's DESC stays, but a change of direction alone is not seen.
     private static TableIndex Index(ProbeIndex index) =>
-        new(index.Name, index.Table, index.Columns, index.Unique, index.Filter, index.Schema);
+        new(index.Name, index.Table, index.Columns, index.Unique, index.Filter, index.Schema, index.Descending);
 
     // EF's ReferentialAction names; NoAction is every database's default, which the inspectors read as none.
     private static string? Action(string action) => action switch

@@ -35,10 +35,15 @@ public sealed class ModelChangeTests
             (typeof(ChangeDefaultContext), [typeof(AlterColumnOperation)]),
             // No database changes a generated column's expression in place: the column is dropped and added again.
             (typeof(ChangeComputedContext), [typeof(DropColumnOperation), typeof(AddColumnOperation)]),
+            // A key part's direction, like uniqueness, is changed by dropping the index and creating it again.
+            (typeof(ChangeIndexDirectionContext), [typeof(DropIndexOperation), typeof(CreateIndexOperation)]),
         ];
         foreach (var db in new[] { Db.Sqlite, Db.Postgres })
             foreach (var (context, operations) in changes)
                 data.Add(db, context, [.. operations.Select(o => o.Name)]);
+        // Sequences are the sample's on PostgreSQL only.
+        data.Add(Db.Postgres, typeof(AddSequenceContext), [nameof(CreateSequenceOperation)]);
+        data.Add(Db.Postgres, typeof(ChangeSequenceContext), [nameof(AlterSequenceOperation)]);
         return data;
     }
 

@@ -71,8 +71,31 @@ public static partial class CSharpWriter
         if (index.Unique) arguments.Add("unique: true");
         arguments.AddRange(Named("where", index.Where));
         arguments.AddRange(Named("schema", index.Table.Schema));
+        arguments.AddRange(Descending(index, "[", "]"));
         return $"new TableIndex({string.Join(", ", arguments)})";
     }
+
+    // descending: [false, true], only for an index with a descending entry.
+    private static IEnumerable<string> Descending(TableIndex index, string open, string close) =>
+        index.Descending.Count == 0 ? [] : [$"descending: {open}{string.Join(", ", index.Descending.Select(Bool))}{close}"];
+
+    // new Sequence("order_numbers", start: 1000, increment: 5), its defaults left out.
+    private static string Sequence(Sequence sequence) => $"new Sequence({string.Join(", ", SequenceArguments(sequence))})";
+
+    private static List<string> SequenceArguments(Sequence sequence)
+    {
+        var arguments = new List<string> { Literal(sequence.Name.Name) };
+        if (sequence.Start != 1) arguments.Add("start: " + Number(sequence.Start));
+        if (sequence.Increment != 1) arguments.Add("increment: " + Number(sequence.Increment));
+        if (sequence.MinValue is { } min) arguments.Add("minValue: " + Number(min));
+        if (sequence.MaxValue is { } max) arguments.Add("maxValue: " + Number(max));
+        if (sequence.Cycle) arguments.Add("cycle: true");
+        if (sequence.Type is { } type) arguments.Add("type: " + Type(type));
+        arguments.AddRange(Named("schema", sequence.Name.Schema));
+        return arguments;
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string ForeignKey(ForeignKey key)
     {

@@ -67,11 +67,13 @@ public enum SchemaObjectKind
     Check,
     /// <summary>A view.</summary>
     View,
+    /// <summary>A sequence (its name is in <see cref="SchemaObject.Table"/> too).</summary>
+    Sequence,
 }
 
 /// <summary>
 /// One object that autogenerate is about to compare, for <see cref="CompareOptions.Include"/>: its kind, its
-/// table (the view itself for a view), its name (the table's for a table; null for an unnamed constraint),
+/// table (the view or sequence itself for a view or sequence), its name (the table's for a table; null for an unnamed constraint),
 /// and whether it is the live one (read from the database) or the wanted one (from the model).
 /// </summary>
 public sealed record SchemaObject(SchemaObjectKind Kind, TableName Table, string? Name, bool IsLive);

@@ -9,7 +9,8 @@ namespace Retort.Autogenerate;
 /// an order that runs:
 /// table renames; view drops; foreign-key drops (with the index MySQL made for a key); drops of removed tables
 /// (referencing tables first, their indexes with them); creates of added tables (referenced tables first, each
-/// followed by its indexes); changes inside kept tables; foreign-key adds; view creates and replaces. Inside a
+/// followed by its indexes); changes inside kept tables; foreign-key adds; view creates and replaces. Sequences are
+/// created and changed first (a table's default may draw from one) and dropped last (after what drew from them). Inside a
 /// table, as Alembic orders them: column
 /// renames, index and constraint drops, column adds, column changes, column drops, constraint and index adds,
 /// the table's comment.
@@ -23,6 +24,8 @@ internal sealed class Comparison
 
     private readonly List<MigrationOperation> _viewDrops = [];
     private readonly List<MigrationOperation> _viewCreates = [];
+    private readonly List<MigrationOperation> _sequenceCreates = [];
+    private readonly List<MigrationOperation> _sequenceDrops = [];
 
     public Comparison(Dialect dialect, CompareOptions options, IReadOnlyDictionary<ExpressionQuestion, string>? echoes = null)
     {
@@ -62,9 +65,30 @@ internal sealed class Comparison
         var liveTables = Included(live.Tables, isLive: true);
         _tables.Compare(wantedTables, liveTables);
         CompareViews(Included(wanted.Views, isLive: false), Included(live.Views, isLive: true));
-        return [.. _tables.Renames, .. _viewDrops, .. _constraints.ForeignKeyDrops, .. _tables.Drops, .. _tables.Creates,
-            .. _tables.Changes, .. _constraints.ForeignKeyAdds, .. _viewCreates];
+        CompareSequences(Included(wanted.Sequences, isLive: false), Included(live.Sequences, isLive: true));
+        return [.. _tables.Renames, .. _sequenceCreates, .. _viewDrops, .. _constraints.ForeignKeyDrops, .. _tables.Drops, .. _tables.Creates,
+            .. _tables.Changes, .. _constraints.ForeignKeyAdds, .. _viewCreates, .. _sequenceDrops];
     }
+
+    // By name; each side as the database's defaults leave it, so that a bound spelled out equals the default it spells.
+    private void CompareSequences(List<Sequence> wanted, List<Sequence> live)
+    {
+        var echo = _context.Dialect.Echo;
+        var liveByName = live.Select(echo.Comparable).ToDictionary(s => s.Name, _context.TableNames);
+        var wantedNames = wanted.Select(s => s.Name).ToHashSet(_context.TableNames);
+        foreach (var sequence in liveByName.Values.Where(s => !wantedNames.Contains(s.Name)))
+            _sequenceDrops.Add(new DropSequenceOperation(sequence.Name, sequence));
+        foreach (var sequence in wanted.Select(echo.Comparable))
+        {
+            if (!liveByName.TryGetValue(sequence.Name, out var existing))
+                _sequenceCreates.Add(new CreateSequenceOperation(sequence));
+            else if (sequence with { Name = existing.Name } != existing)
+                _sequenceCreates.Add(new AlterSequenceOperation(sequence, existing));
+        }
+    }
+
+    private List<Sequence> Included(IReadOnlyList<Sequence> sequences, bool isLive) =>
+        sequences.Where(s => Include(SchemaObjectKind.Sequence, s.Name, s.Name.Name, isLive)).ToList();
 
     private bool Include(SchemaObjectKind kind, TableName table, string? name, bool isLive) =>
         _options.Include?.Invoke(new SchemaObject(kind, table, name, isLive)) ?? true;

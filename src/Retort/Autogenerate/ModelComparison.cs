@@ -46,7 +46,7 @@ internal static class ModelComparison
             var model = code.Schema ?? SchemaModel.FromTypes(FilterModelTypes(config, code.Types),
                 new ModelOptions { Naming = config.Model.Naming == "snake_case" ? NamingConvention.SnakeCase : NamingConvention.AsIs });
             var wanted = environment?.TargetSchema(model) ?? model;
-            if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && graphIsEmpty)
+            if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && wanted.Sequences.Count == 0 && graphIsEmpty)
                 throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
 
             var (live, liveWarnings, connection) = await reading;

@@ -172,6 +172,7 @@ internal sealed partial class ModelTableWriter
             if (name is not null) named.Add("Name = " + Literal(name));
             if (index.Unique) named.Add("Unique = true");
             if (index.Where is not null) named.Add("Filter = " + Literal(index.Where));
+            if (index.Descending.Count > 0) named.Add($"Descending = [{string.Join(", ", index.Descending.Select(d => d ? "true" : "false"))}]");
             if (index.Columns is [var column] && !TableIndex.IsExpression(column))
                 _columnAttributes[column].Add(Attribute("Index", [], named));
             else

@@ -51,7 +51,32 @@ internal static partial class ModelWriter
                 $"[View({string.Join(", ", arguments)})]\npublic class {className}\n{{\n}}\n";
             files.Add(new ModelFile(Path.Combine(folder, className + ".cs"), text));
         }
+        if (schema.Sequences.Count > 0)
+        {
+            var className = classNames[SequencesClass];
+            var attributes = schema.Sequences.Select(dialect.Echo.Comparable).Select(SequenceAttribute);
+            files.Add(new ModelFile(Path.Combine(folder, className + ".cs"), Header("the sequences", @namespace, json: false) +
+                string.Concat(attributes.Select(a => a + "\n")) + $"public class {className}\n{{\n}}\n"));
+        }
         return new WrittenModel(files, gaps);
+    }
+
+    // The key of the class that carries the sequences among the class names: no table or view has an empty name.
+    private static readonly TableName SequencesClass = new("");
+
+    private static string SequenceAttribute(Sequence sequence)
+    {
+        var arguments = new List<string> { CSharpWriter.Literal(sequence.Name.Name) };
+        static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (sequence.Start != 1) arguments.Add("Start = " + Number(sequence.Start));
+        if (sequence.Increment != 1) arguments.Add("Increment = " + Number(sequence.Increment));
+        if (sequence.MinValue is { } min) arguments.Add("MinValue = " + Number(min));
+        if (sequence.MaxValue is { } max) arguments.Add("MaxValue = " + Number(max));
+        if (sequence.Cycle) arguments.Add("Cycle = true");
+        if (sequence.Type?.Kind is SqlTypeKind.SmallInteger or SqlTypeKind.Integer)
+            arguments.Add($"ClrType = typeof({(sequence.Type.Kind == SqlTypeKind.Integer ? "int" : "short")})");
+        if (sequence.Name.Schema is not null) arguments.Add("Schema = " + CSharpWriter.Literal(sequence.Name.Schema));
+        return $"[Sequence({string.Join(", ", arguments)})]";
     }
 
     internal static string Header(string what, string @namespace, bool json) =>
@@ -78,6 +103,8 @@ internal static partial class ModelWriter
             result[table.Name] = Unique(Pascal(Singular(table.Name.Name), "Table"));
         foreach (var view in schema.Views)
             result[view.Name] = Unique(Pascal(view.Name.Name, "View"));
+        if (schema.Sequences.Count > 0)
+            result[SequencesClass] = Unique("Sequences");
         return result;
     }
 
@@ -86,7 +113,7 @@ internal static partial class ModelWriter
     {
         "Table", "Column", "Key", "Required", "MaxLength", "Precision", "DatabaseGenerated", "DatabaseGeneratedOption", "ForeignKey",
         "Index", "Unique", "Check", "Comment", "ServerDefault", "Computed", "OnDelete", "OnUpdate", "View", "DateOnly", "TimeOnly", "DateTime",
-        "DateTimeOffset", "Guid", "JsonDocument", "String", "Object", "System", "Retort", "Attribute", "Nullable",
+        "DateTimeOffset", "Guid", "JsonDocument", "String", "Object", "System", "Retort", "Attribute", "Nullable", "Sequence",
     };
 
     /// <summary>A C# identifier in PascalCase from a database name: words split at anything but letters and digits.</summary>

@@ -101,7 +101,7 @@ internal sealed class ObjectMatching(ComparisonContext context)
 
     public bool SameIndex(TableName table, TableIndex wanted, TableIndex live)
     {
-        if (wanted.Unique != live.Unique || wanted.Columns.Count != live.Columns.Count)
+        if (wanted.Unique != live.Unique || wanted.Columns.Count != live.Columns.Count || !wanted.Descending.SequenceEqual(live.Descending))
             return false;
         for (var i = 0; i < wanted.Columns.Count; i++)
         {

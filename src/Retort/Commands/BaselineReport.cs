@@ -65,6 +65,7 @@ public sealed record BaselineReport(
             (Count<ForeignKey>(), "foreign key", "foreign keys"),
             (Count<CheckConstraint>(), "check constraint", "check constraints"),
             (upgrade.OfType<CreateObjectOperation>().Count(o => o.Kind == ObjectKind.View), "view", "views"),
+            (upgrade.OfType<CreateSequenceOperation>().Count(), "sequence", "sequences"),
         };
         return counts.Where(c => c.Count > 0).Select(c => $"{c.Count} {(c.Count == 1 ? c.One : c.Many)}").ToList();
     }

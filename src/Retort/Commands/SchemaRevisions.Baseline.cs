@@ -98,7 +98,7 @@ public sealed partial class SchemaRevisions
             throw new RetortException($"{session.Url.Display} is versioned already: its version table {session.Table.Name} holds {string.Join(", ", rows)}; " +
                 "baseline is for a database that no migrations have run on");
         var live = await session.Dialect.InspectAsync(sink.Connection, [.. session.OwnTables, .. request.Leave.Select(t => new TableName(t))], cancellationToken);
-        if (live.Tables.Count == 0 && live.Views.Count == 0)
+        if (live.Tables.Count == 0 && live.Views.Count == 0 && live.Sequences.Count == 0)
             throw new RetortException($"{session.Url.Display} has no tables or views (besides Retort's own), so there is nothing to baseline; start with 'retort revision' instead");
         var unread = session.Dialect.Bookkeeping.UnreadObjects is { } query ? await sink.QueryStringsAsync(query, cancellationToken) : [];
         return (live, unread, session.Url.Display, session.Dialect, server);

@@ -127,7 +127,7 @@ public class Bookkeeping
 
     /// <summary>
     /// A query naming, one row each (<c>trigger audit on orders</c>), what the database holds beyond what
-    /// <see cref="Dialect.InspectAsync"/> reads: triggers, functions and procedures, sequences no column owns, other
+    /// <see cref="Dialect.InspectAsync"/> reads: triggers, functions and procedures, other
     /// schemas. A schema read from the database leaves them out, and so does a revision written from one (<c>baseline</c>
     /// says so). Null where the dialect cannot say.
     /// </summary>

@@ -18,9 +18,9 @@ public abstract partial class Dialect
         return [new(text.ToString())];
     }
 
-    /// <summary>The index's columns and expressions.</summary>
+    /// <summary>The index's columns and expressions, each descending one followed by DESC.</summary>
     protected string IndexColumns(TableIndex index) =>
-        string.Join(", ", index.Columns.Select(c => TableIndex.IsExpression(c) ? c : Quote(c)));
+        string.Join(", ", index.Columns.Select((c, i) => (TableIndex.IsExpression(c) ? c : Quote(c)) + (index.IsDescending(i) ? " DESC" : "")));
 
     /// <summary>The WHERE of a partial index.</summary>
     protected virtual string PartialIndexClause(TableIndex index) => $" WHERE {index.Where}";

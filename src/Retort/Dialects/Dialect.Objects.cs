@@ -22,6 +22,9 @@ public abstract partial class Dialect
             ? $"{verb} VIEW {Quote(name)} AS {definition}"
             : $"{verb} {ObjectWord(kind)} {Quote(name)}{definition}";
 
+    /// <summary>The DDL of sequences: the SQL standard's unless the database has words of its own, or no sequences.</summary>
+    private protected virtual SequenceSql Sequences => new(this);
+
     /// <summary>VIEW, FUNCTION or PROCEDURE.</summary>
     protected static string ObjectWord(ObjectKind kind) => kind switch
     {

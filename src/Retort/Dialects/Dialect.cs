@@ -49,10 +49,7 @@ public abstract partial class Dialect
     /// <summary>The database this dialect is for.</summary>
     public DialectId Id => DialectId.FromName(Name)!;
 
-    /// <summary>
-    /// The statements of one operation. Throws <see cref="NotSupportedException"/> with the reason when the
-    /// database cannot do it (and says what to do instead).
-    /// </summary>
+    /// <summary>The statements of one operation; <see cref="NotSupportedException"/>, with why and what to do instead, where the database cannot.</summary>
     public IReadOnlyList<SqlStatement> Render(MigrationOperation operation) => operation switch
     {
         CreateTableOperation o => CreateTable(o),
@@ -69,6 +66,7 @@ public abstract partial class Dialect
         CreateObjectOperation o => CreateObject(o),
         ReplaceObjectOperation o => ReplaceObject(o),
         DropObjectOperation o => DropObject(o),
+        CreateSequenceOperation or AlterSequenceOperation or DropSequenceOperation => Sequences.Render(operation),
         ExecuteSqlOperation o => o.Dialect is null || Id.RunsSqlFor(o.Dialect) ? [new SqlStatement(o.Sql)] : [],
         BulkInsertOperation o => BulkInsert(o),
         BatchAlterTableOperation o => BatchAlterTable(o),

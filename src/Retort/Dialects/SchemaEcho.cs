@@ -40,6 +40,27 @@ public partial class SchemaEcho
     public virtual bool SameStoredType(Column wanted, Column live) => SameColumnType(wanted, live);
 
     /// <summary>
+    /// A sequence as the database's defaults leave it: a bound, or the type, equal to what the database gives when none
+    /// is said reads as none, so that a sequence compares alike whether its defaults were spelled out or not.
+    /// </summary>
+    internal virtual Sequence Comparable(Sequence sequence) => WithoutDefaults(sequence, long.MinValue, long.MaxValue);
+
+    /// <summary>
+    /// <paramref name="sequence"/> without the defaults of a database whose type's range is <paramref name="lowest"/> to
+    /// <paramref name="highest"/>: an ascending sequence from 1 to the highest, a descending one from the lowest to -1.
+    /// </summary>
+    private protected static Sequence WithoutDefaults(Sequence sequence, long lowest, long highest, bool typed = true)
+    {
+        var (min, max) = sequence.Increment > 0 ? (1L, highest) : (lowest, -1L);
+        return sequence with
+        {
+            Type = typed && sequence.Type is { } type && type != SqlType.BigInteger ? type : null,
+            MinValue = sequence.MinValue == min ? null : sequence.MinValue,
+            MaxValue = sequence.MaxValue == max ? null : sequence.MaxValue,
+        };
+    }
+
+    /// <summary>
     /// A type's name as this database writes it, in one spelling (case, spacing, synonyms), for
     /// <see cref="SameType"/>. Types that this method gives the same text are the same type here.
     /// </summary>

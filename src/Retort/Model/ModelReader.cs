@@ -28,10 +28,17 @@ internal static class ModelReader
             var view = type.GetCustomAttribute<ViewAttribute>(inherit: false)!;
             builder.View(view.Name, view.Definition, view.Schema);
         }
+        foreach (var sequence in types.Where(IsModelClass).SelectMany(t => t.GetCustomAttributes<SequenceAttribute>(inherit: false)))
+            builder.Sequence(sequence.Name, sequence.Start, sequence.Increment, sequence.Min, sequence.Max, sequence.Cycle,
+                sequence.ClrType is null ? null : ClrTypes.For(sequence.ClrType), sequence.Schema);
         return builder.Build();
     }
 
-    private static bool IsTable(Type type) => IsModelClass(type) && !Attribute.IsDefined(type, typeof(ViewAttribute), inherit: false);
+    private static IReadOnlyList<bool>? Descending(IndexAttribute index) => index.Descending.Length == 0 ? null : index.Descending;
+
+    // A class that only holds [Sequence]s (no properties) declares no table.
+    private static bool IsTable(Type type) => IsModelClass(type) && !Attribute.IsDefined(type, typeof(ViewAttribute), inherit: false)
+        && !(Attribute.IsDefined(type, typeof(SequenceAttribute), inherit: false) && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Length == 0);
 
     private static bool IsModelClass(Type type) =>
         type.IsClass && type.IsVisible && !type.IsAbstract && !type.IsGenericTypeDefinition
@@ -86,10 +93,10 @@ internal static class ModelReader
         foreach (var column in model.Columns)
         {
             foreach (var index in column.Attributes.All<IndexAttribute>())
-                table.Index([OwnColumn(model, column, index.Properties, "Index")], index.Unique, index.Name, index.Filter);
+                table.Index([OwnColumn(model, column, index.Properties, "Index")], index.Unique, index.Name, index.Filter, Descending(index));
         }
         foreach (var index in model.Attributes.All<IndexAttribute>())
-            table.Index(model.ColumnsOf(index.Properties, "Index", expressions: true), index.Unique, index.Name, index.Filter);
+            table.Index(model.ColumnsOf(index.Properties, "Index", expressions: true), index.Unique, index.Name, index.Filter, Descending(index));
 
         if (model.Own.Get<CommentAttribute>() is { } comment)
             table.Comment(comment.Text);

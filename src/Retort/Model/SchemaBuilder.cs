@@ -28,6 +28,7 @@ public sealed class SchemaBuilder
     private readonly List<TableBuilder> _tables = [];
     private readonly HashSet<TableName> _tableNames = [];
     private readonly List<View> _views = [];
+    private readonly List<Sequence> _sequences = [];
 
     /// <summary>Declares a table; <paramref name="build"/> adds its columns, keys, indexes and constraints.</summary>
     /// <param name="name">The table's name.</param>
@@ -53,17 +54,35 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>Declares a sequence; bounds and type not given are the database's defaults (SQLite has no sequences).</summary>
+    /// <example><code>builder.Sequence("order_numbers", start: 1000, increment: 5)</code></example>
+    /// <returns>This builder.</returns>
+    public SchemaBuilder Sequence(string name, long start = 1, long increment = 1, long? minValue = null, long? maxValue = null,
+        bool cycle = false, SqlType? type = null, string? schema = null)
+    {
+        try
+        {
+            _sequences.Add(new Sequence(name, start, increment, minValue, maxValue, cycle, type, schema));
+        }
+        catch (ArgumentException e)
+        {
+            throw new RetortException($"sequence {name}: {e.Message}");
+        }
+        return this;
+    }
+
     /// <summary>The schema declared so far, with default names given and foreign keys resolved.</summary>
     /// <exception cref="RetortException">A declaration is inconsistent: an unknown column, a foreign key to an
     /// undeclared table without its columns, a name used twice.</exception>
     public DatabaseSchema Build()
     {
-        var twice = _views.Select(v => v.Name).Concat(_tables.Select(t => t.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        var twice = _views.Select(v => v.Name).Concat(_tables.Select(t => t.Name)).Concat(_sequences.Select(q => q.Name))
+            .GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
             throw new RetortException($"{twice.Key} is declared twice");
         var keys = _tables.ToDictionary(t => t.Name, t => t.KeyColumns());
         var tables = _tables.Select(t => t.Build(keys)).ToList();
         SchemaNames.CheckUnique(tables);
-        return new DatabaseSchema(tables, [.. _views]);
+        return new DatabaseSchema(tables, [.. _views]) { Sequences = [.. _sequences] };
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class TableBuilder
             });
         }
         var indexes = _indexes.Select(i => new TableIndex(i.Name ?? DefaultIndexName(i.Columns), Name.Name,
-            CheckColumns(i.Columns, "an index"), i.Unique, i.Where, Name.Schema) { ImplicitName = i.Name is null });
+            CheckColumns(i.Columns, "an index"), i.Unique, i.Where, Name.Schema, i.Descending) { ImplicitName = i.Name is null });
         return new Table(Name, elements, indexes, _comment) { RenamedFrom = _renamedFrom };
     }
 

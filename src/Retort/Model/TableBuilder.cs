@@ -79,16 +79,21 @@ public sealed partial class TableBuilder
     /// <param name="unique">A unique index.</param>
     /// <param name="name">The index's name.</param>
     /// <param name="where">A partial index's condition, as SQL.</param>
+    /// <param name="descending">Whether the index sorts descending.</param>
     /// <returns>This builder.</returns>
-    public TableBuilder Index(string column, bool unique = false, string? name = null, string? where = null) =>
-        Index([column], unique, name, where);
+    public TableBuilder Index(string column, bool unique = false, string? name = null, string? where = null, bool descending = false) =>
+        Index([column], unique, name, where, descending ? [true] : null);
 
     /// <summary>Adds an index over columns (an entry in parentheses, <c>"(lower(email))"</c>, is an expression and
-    /// needs <paramref name="name"/>), named <c>ix_&lt;table&gt;_&lt;columns&gt;</c> by default.</summary>
+    /// needs <paramref name="name"/>), named <c>ix_&lt;table&gt;_&lt;columns&gt;</c> by default; <paramref name="descending"/>
+    /// says, per entry, which sort descending (<c>descending: [false, true]</c> for <c>(a, b DESC)</c>).</summary>
     /// <returns>This builder.</returns>
-    public TableBuilder Index(IReadOnlyList<string> columns, bool unique = false, string? name = null, string? where = null)
+    public TableBuilder Index(IReadOnlyList<string> columns, bool unique = false, string? name = null, string? where = null,
+        IReadOnlyList<bool>? descending = null)
     {
-        _indexes.Add(new IndexSpec(NotEmpty(columns, "an index"), unique, name, where));
+        if (descending is not null && descending.Count != columns.Count)
+            throw Error($"index over ({string.Join(", ", columns)}) has {descending.Count} descending flag(s) for {columns.Count} column(s); give one per column");
+        _indexes.Add(new IndexSpec(NotEmpty(columns, "an index"), unique, name, where, descending));
         return this;
     }
 
@@ -190,7 +195,7 @@ public sealed partial class TableBuilder
 
     private sealed record KeySpec(IReadOnlyList<string> Columns, string? Name);
 
-    private sealed record IndexSpec(IReadOnlyList<string> Columns, bool Unique, string? Name, string? Where);
+    private sealed record IndexSpec(IReadOnlyList<string> Columns, bool Unique, string? Name, string? Where, IReadOnlyList<bool>? Descending);
 
     private sealed record ForeignKeySpec(IReadOnlyList<string> Columns, TableName Target, IReadOnlyList<string>? TargetColumns,
         string? OnDelete, string? OnUpdate, string? Name);

@@ -52,8 +52,8 @@ public sealed class BatchOperations
 
     /// <summary>Creates an index over columns (or expressions in parentheses), optionally unique or partial.</summary>
     /// <example><code>batch.CreateIndex("ix_users_email", new[] { "email" }, unique: true);</code></example>
-    public void CreateIndex(string name, IReadOnlyList<string> columns, bool unique = false, string? where = null) =>
-        _operations.Add(new CreateIndexOperation(new TableIndex(name, _table.Name, columns, unique, where, _table.Schema)));
+    public void CreateIndex(string name, IReadOnlyList<string> columns, bool unique = false, string? where = null, IReadOnlyList<bool>? descending = null) =>
+        _operations.Add(new CreateIndexOperation(new TableIndex(name, _table.Name, columns, unique, where, _table.Schema, descending)));
 
     /// <summary>Drops an index; <paramref name="existing"/> makes the operation reversible.</summary>
     /// <example><code>batch.DropIndex("ix_users_email");</code></example>

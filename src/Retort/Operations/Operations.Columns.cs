@@ -59,11 +59,11 @@ public sealed partial class Operations
         };
     }
 
-    /// <summary>Creates an index over columns (or expressions in parentheses), optionally unique or partial.</summary>
+    /// <summary>Creates an index over columns (or expressions in parentheses), optionally unique, partial or with descending entries.</summary>
     /// <example><code>op.CreateIndex("ix_users_email", "users", new[] { "email" }, unique: true);</code></example>
     public OperationCall CreateIndex(string name, string table, IReadOnlyList<string> columns, bool unique = false,
-        string? where = null, bool concurrently = false, string? schema = null) =>
-        Invoke(new CreateIndexOperation(new TableIndex(name, table, columns, unique, where, schema), concurrently));
+        string? where = null, bool concurrently = false, string? schema = null, IReadOnlyList<bool>? descending = null) =>
+        Invoke(new CreateIndexOperation(new TableIndex(name, table, columns, unique, where, schema, descending), concurrently));
 
     /// <summary>Drops an index.</summary>
     /// <example><code>op.DropIndex("ix_users_email", "users");</code></example>

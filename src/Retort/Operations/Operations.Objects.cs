@@ -73,4 +73,19 @@ public sealed partial class Operations
     /// <example><code>op.DropProcedure("archive_users");</code></example>
     public OperationCall DropProcedure(string name, string? schema = null, string? existing = null) =>
         Invoke(new DropObjectOperation(ObjectKind.Procedure, new TableName(name, schema), existing));
+
+    /// <summary>Creates a sequence; null bounds and type are the database's defaults (SQLite has no sequences).</summary>
+    /// <example><code>op.CreateSequence("order_numbers", start: 1000, increment: 5);</code></example>
+    public OperationCall CreateSequence(string name, long start = 1, long increment = 1, long? minValue = null, long? maxValue = null,
+        bool cycle = false, SqlType? type = null, string? schema = null) =>
+        Invoke(new CreateSequenceOperation(new Sequence(name, start, increment, minValue, maxValue, cycle, type, schema)));
+
+    /// <summary>Gives a sequence <paramref name="sequence"/>'s attributes, its counter going on; <paramref name="existing"/> (the old ones) makes it reversible.</summary>
+    /// <example><code>op.AlterSequence(new Sequence("order_numbers", start: 1000, increment: 10), existing: new Sequence("order_numbers", start: 1000, increment: 5));</code></example>
+    public OperationCall AlterSequence(Sequence sequence, Sequence? existing = null) => Invoke(new AlterSequenceOperation(sequence, existing));
+
+    /// <summary>Drops a sequence; <paramref name="existing"/> (its definition) makes the operation reversible.</summary>
+    /// <example><code>op.DropSequence("order_numbers");</code></example>
+    public OperationCall DropSequence(string name, string? schema = null, Sequence? existing = null) =>
+        Invoke(new DropSequenceOperation(new TableName(name, schema), existing));
 }

@@ -13,13 +13,17 @@ public sealed record TableIndex
     /// <param name="unique">A unique index.</param>
     /// <param name="where">A partial index's condition (PostgreSQL, SQLite, SQL Server).</param>
     /// <param name="schema">The table's schema.</param>
-    public TableIndex(string name, string table, IReadOnlyList<string> columns, bool unique = false, string? where = null, string? schema = null)
+    /// <param name="descending">Per entry of <paramref name="columns"/>, whether it sorts descending (<c>[false, true]</c>
+    /// for <c>(a, b DESC)</c>); null or all false for an all-ascending index.</param>
+    public TableIndex(string name, string table, IReadOnlyList<string> columns, bool unique = false, string? where = null, string? schema = null,
+        IReadOnlyList<bool>? descending = null)
     {
         Name = Names.Required(name, "index");
         Table = new TableName(table, schema);
         Columns = columns.Count > 0 ? columns : throw new ArgumentException($"Index {name} needs at least one column");
         Unique = unique;
         Where = where;
+        Descending = DescendingOf(name, columns, descending);
     }
 
     /// <summary>The index's name.</summary>
@@ -38,6 +42,19 @@ public sealed record TableIndex
     public string? Where { get; init; }
 
     /// <summary>
+    /// Per entry of <see cref="Columns"/>, whether it sorts descending; empty when every entry is ascending (so that
+    /// an all-ascending index reads, writes and compares the same however it was declared).
+    /// </summary>
+    public IReadOnlyList<bool> Descending
+    {
+        get;
+        init => field = DescendingOf(Name, Columns, value);
+    }
+
+    /// <summary>Whether entry <paramref name="position"/> of <see cref="Columns"/> sorts descending.</summary>
+    public bool IsDescending(int position) => Descending.Count > position && Descending[position];
+
+    /// <summary>
     /// Whether the name is the model's convention (<c>ix_users_email</c>) rather than one its author gave: autogenerate
     /// then takes a live index of another name over the same columns as this one.
     /// </summary>
@@ -45,4 +62,20 @@ public sealed record TableIndex
 
     /// <summary>Whether an entry of <see cref="Columns"/> is an expression rather than a column name.</summary>
     public static bool IsExpression(string entry) => entry.StartsWith('(');
+
+    /// <summary>Equal when every part is, the lists compared entry by entry.</summary>
+    public bool Equals(TableIndex? other) =>
+        other is not null && Name == other.Name && Table == other.Table && Columns.SequenceEqual(other.Columns) && Unique == other.Unique
+        && Where == other.Where && Descending.SequenceEqual(other.Descending) && ImplicitName == other.ImplicitName;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Table, Columns.Count, Unique, Where, Descending.Count(d => d));
+
+    private static IReadOnlyList<bool> DescendingOf(string name, IReadOnlyList<string> columns, IReadOnlyList<bool>? descending)
+    {
+        if (descending is null || !descending.Contains(true))
+            return [];
+        return descending.Count == columns.Count ? [.. descending]
+            : throw new ArgumentException($"Index {name} has {columns.Count} column(s) and {descending.Count} descending flag(s); give one flag per column");
+    }
 }

@@ -11,6 +11,10 @@ internal static class GoldenRevisions
     {
         ["initial_schema"] = () => Compare(Of([.. Shop().Tables, Tagged()]), Of()),
         ["every_change"] = () => Compare(EveryChangeWanted(), EveryChangeLive(), options: new CompareOptions { CompareServerDefault = true }),
+        ["indexes_and_sequences"] = () => Compare(
+            Shop().Replacing(Users().Without("ix_users_name").WithIndexes(new TableIndex("ix_users_name", "users", ["name", "id"], descending: [false, true])))
+                with { Sequences = [new Sequence("order_numbers", start: 1000, increment: 10, type: SqlType.Integer), new Sequence("tickets", start: 10, increment: -1, minValue: 1, maxValue: 10, cycle: true, schema: "support")] },
+            Shop() with { Sequences = [new Sequence("order_numbers", start: 1000, increment: 5, type: SqlType.Integer), new Sequence("legacy_ids", start: 500)] }),
         ["sqlite_rebuild"] = () => Compare(SqliteWanted(), SqliteLive(), Retort.Dialects.Dialect.ForName("sqlite"), new CompareOptions { CompareServerDefault = true }),
     };
 

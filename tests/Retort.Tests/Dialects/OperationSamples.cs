@@ -69,6 +69,13 @@ internal static class OperationSamples
             new AddConstraintOperation(Users, new CheckConstraint("ck_users_email", "email LIKE '%@%'")),
         ], CopyFrom: UsersTable()),
         new BatchAlterTableOperation(Users, [new DropColumnOperation(Users, "email")]),
+        // A descending key part; sequences, plain and with every attribute, changed in place, dropped.
+        new CreateIndexOperation(new TableIndex("ix_users_name_id", "users", ["name", "id"], descending: [false, true])),
+        new CreateSequenceOperation(new Sequence("order_numbers", start: 1000, increment: 5)),
+        new CreateSequenceOperation(new Sequence("tickets", start: 10, increment: -1, minValue: 1, maxValue: 10, cycle: true, type: SqlType.Integer)),
+        new AlterSequenceOperation(new Sequence("order_numbers", start: 1000, increment: 10, maxValue: 99999), new Sequence("order_numbers", start: 1000, increment: 5)),
+        new AlterSequenceOperation(new Sequence("order_numbers", start: 2000), new Sequence("order_numbers", start: 1000)),
+        new DropSequenceOperation(new TableName("order_numbers")),
     ];
 
     public static readonly SqlType Mood = SqlType.Enum("mood", "sad", "ok", "happy");

@@ -103,12 +103,11 @@ internal sealed class MySqlBookkeeping(MySqlDialect dialect) : Bookkeeping(diale
     internal override SqlStatement RunningElsewhereQuery(string sql) =>
         new("SELECT ID FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND INFO = @p0", [sql]);
 
-    /// <summary>Triggers, stored routines, events and (MariaDB) sequences.</summary>
+    /// <summary>Triggers, stored routines and events.</summary>
     internal override SqlStatement UnreadObjects => new("""
             SELECT CONCAT('trigger ', TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
             UNION ALL SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
             UNION ALL SELECT CONCAT('event ', EVENT_NAME) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
-            UNION ALL SELECT CONCAT('sequence ', TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
             ORDER BY 1
             """);
 }

@@ -5,7 +5,7 @@ namespace Retort.Dialects.MySql;
 
 /// <summary>
 /// The rows of the information_schema views that describe the current database, read in one round trip
-/// of nine queries however many tables there are.
+/// of nine queries however many tables there are (and a second for MariaDB's sequences, where there are any).
 /// </summary>
 internal sealed class MySqlCatalog
 {
@@ -18,6 +18,7 @@ internal sealed class MySqlCatalog
     public List<CheckRow> Checks { get; } = [];
     public List<IndexRow> Indexes { get; } = [];
     public List<ViewRow> Views { get; } = [];
+    public List<SequenceRow> Sequences { get; } = [];
 
     /// <summary>The number of catalog queries <see cref="ReadAsync"/> sends.</summary>
     public const int QueryCount = 9;
@@ -35,7 +36,7 @@ internal sealed class MySqlCatalog
             FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION;
         SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE();
         SELECT {(mariaDb ? "TABLE_NAME" : "NULL")}, CONSTRAINT_NAME, CHECK_CLAUSE, {(mariaDb ? "LEVEL" : "NULL")} FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE();
-        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, {(mariaDb ? "NULL" : "EXPRESSION")}
+        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, {(mariaDb ? "NULL" : "EXPRESSION")}, COLLATION
             FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX;
         SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE();
         """;
@@ -55,9 +56,25 @@ internal sealed class MySqlCatalog
         await ReadRowsAsync(reader, r => catalog.KeyColumns.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!, Text(r, 3), Text(r, 4), Text(r, 5))), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Rules.Add(new(Text(r, 0)!, Text(r, 1)!, Text(r, 2)!, Text(r, 3)!)), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Checks.Add(new(Text(r, 0), Text(r, 1)!, Text(r, 2)!, Text(r, 3))), cancellationToken);
-        await ReadRowsAsync(reader, r => catalog.Indexes.Add(new(Text(r, 0)!, Text(r, 1)!, Number(r, 2) != 0, Text(r, 3), Text(r, 4))), cancellationToken);
+        await ReadRowsAsync(reader, r => catalog.Indexes.Add(new(Text(r, 0)!, Text(r, 1)!, Number(r, 2) != 0, Text(r, 3), Text(r, 4), Text(r, 5) == "D")), cancellationToken);
         await ReadRowsAsync(reader, r => catalog.Views.Add(new(Text(r, 0)!, Text(r, 1) ?? "")), cancellationToken);
+        await reader.DisposeAsync();
+        await ReadSequencesAsync(catalog, connection, transaction, cancellationToken);
         return catalog;
+    }
+
+    // information_schema has no sequences' values before MariaDB 11.5; each sequence is a table of one row that holds
+    // them, so one UNION ALL reads them all, in a second round trip that only a database with sequences makes.
+    private static async Task ReadSequencesAsync(MySqlCatalog catalog, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var names = catalog.Tables.Where(t => t.Type == "SEQUENCE").Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+            return;
+        var sql = string.Join("\nUNION ALL ", names.Select((name, i) =>
+            $"SELECT @p{i}, start_value, increment, minimum_value, maximum_value, cycle_option FROM `{name.Replace("`", "``", StringComparison.Ordinal)}`"));
+        await using var command = new SqlStatement(sql, [.. names]).Command(connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await ReadRowsAsync(reader, r => catalog.Sequences.Add(new(Text(r, 0)!, Number(r, 1) ?? 1, Number(r, 2) ?? 1, Number(r, 3), Number(r, 4), Number(r, 5) == 1)), cancellationToken);
     }
 
     private static async Task ReadRowsAsync(DbDataReader reader, Action<DbDataReader> read, CancellationToken cancellationToken)
@@ -98,7 +115,10 @@ internal sealed class MySqlCatalog
 
     public sealed record CheckRow(string? Table, string Name, string Clause, string? Level);
 
-    public sealed record IndexRow(string Table, string Name, bool NonUnique, string? Column, string? Expression);
+    /// <summary>A key part of an index; COLLATION 'D' is a descending one (MySQL 8.0+, MariaDB 10.8+).</summary>
+    public sealed record IndexRow(string Table, string Name, bool NonUnique, string? Column, string? Expression, bool Descending = false);
 
     public sealed record ViewRow(string Name, string Definition);
+
+    public sealed record SequenceRow(string Name, long Start, long Increment, long? MinValue, long? MaxValue, bool Cycle);
 }

@@ -44,4 +44,11 @@ public sealed partial class MySqlDialect
             found = sql.Contains("//" + n, StringComparison.Ordinal) ? null : "//" + n;
         return found;
     }
+
+    /// <summary>
+    /// MariaDB 10.3+ has sequences (https://mariadb.com/kb/en/create-sequence/), spells NO CYCLE as NOCYCLE and, before
+    /// 11.5, takes no type: a sequence is bigint there whatever it is declared as. MySQL has none.
+    /// </summary>
+    private protected override SequenceSql Sequences => MariaDb ? new(this, types: false, noCycle: "NOCYCLE")
+        : throw new NotSupportedException("mysql: MySQL has no sequences (MariaDB 10.3+ has); number rows with an AUTO_INCREMENT column");
 }

@@ -92,4 +92,10 @@ internal sealed partial class MySqlEcho(MySqlDialect dialect) : SchemaEcho(diale
 
     /// <summary>Views compared as MySQL rewrites them: qualified, backquoted, each column aliased to itself.</summary>
     public override bool SameViewDefinition(string wanted, string live) => ComparableView(wanted, rewritten: true) == ComparableView(live, rewritten: true);
+
+    /// <summary>
+    /// MariaDB's sequences are bigint, one short of its range at either end (https://mariadb.com/kb/en/create-sequence/);
+    /// a declared type is not kept, so it does not count.
+    /// </summary>
+    internal override Sequence Comparable(Sequence sequence) => WithoutDefaults(sequence, long.MinValue + 1, long.MaxValue - 1, typed: false);
 }

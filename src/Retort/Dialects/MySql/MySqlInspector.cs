@@ -34,7 +34,10 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
 
     public DatabaseSchema Schema() => new(
         catalog.Tables.Where(t => t.Type == "BASE TABLE" && !Excluded(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(Table).ToList(),
-        catalog.Views.Where(v => !Excluded(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal).Select(v => new View(new TableName(v.Name), ViewDefinition(v.Definition))).ToList());
+        catalog.Views.Where(v => !Excluded(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal).Select(v => new View(new TableName(v.Name), ViewDefinition(v.Definition))).ToList())
+    {
+        Sequences = catalog.Sequences.Select(s => new Sequence(s.Name, s.Start, s.Increment, s.MinValue, s.MaxValue, s.Cycle)).ToList(),
+    };
 
     // MySQL qualifies every table of a view with the database's name; without it the definition can be created
     // again in another database (a downgrade's CreateView).
@@ -66,7 +69,7 @@ internal sealed partial class MySqlInspector(MySqlCatalog catalog, bool mariaDb,
             .Where(g => g.Key.Name != "PRIMARY" && !unique.Any(u => u.Name == g.Key.Name) && !IsForeignKeyIndex(g, foreignKeys))
             .OrderBy(g => g.Key.Name, StringComparer.Ordinal)
             .Select(g => new TableIndex(g.Key.Name, row.Name,
-                g.Select(i => i.Column ?? $"({i.Expression})").ToList(), unique: !g.First().NonUnique));
+                g.Select(i => i.Column ?? $"({i.Expression})").ToList(), unique: !g.First().NonUnique, descending: [.. g.Select(i => i.Descending)]));
         return new Table(new TableName(row.Name), elements, indexes, string.IsNullOrEmpty(row.Comment) ? null : row.Comment);
     }
 

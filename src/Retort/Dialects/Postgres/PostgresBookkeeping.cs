@@ -47,15 +47,11 @@ internal sealed class PostgresBookkeeping(PostgresDialect dialect) : Bookkeeping
     internal override IReadOnlyList<SqlStatement> ScratchSession => [new("SET synchronous_commit = off")];
 
     /// <summary>
-    /// Sequences no column owns (serial and identity sequences are their columns'), materialized views, triggers,
+    /// Materialized views, triggers,
     /// functions and procedures, domains, enum types no column uses and composite types (none an extension's),
     /// extensions, and the other schemas that hold tables or views.
     /// </summary>
     internal override SqlStatement UnreadObjects => new("""
-            SELECT 'sequence ' || c.relname FROM pg_class c
-            WHERE c.relkind = 'S' AND c.relnamespace = current_schema()::regnamespace
-                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
-            UNION ALL
             SELECT 'materialized view ' || c.relname FROM pg_class c WHERE c.relkind = 'm' AND c.relnamespace = current_schema()::regnamespace
             UNION ALL
             SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid

@@ -43,4 +43,12 @@ internal sealed partial class PostgresEcho(PostgresDialect dialect) : SchemaEcho
     /// parentheses it adds (https://www.postgresql.org/docs/current/functions-info.html#FUNCTIONS-INFO-CATALOG).
     /// </summary>
     public override bool SameViewDefinition(string wanted, string live) => ComparableView(wanted, rewritten: true) == ComparableView(live, rewritten: true);
+
+    /// <summary>A sequence's default bounds are its type's (https://www.postgresql.org/docs/current/sql-createsequence.html).</summary>
+    internal override Sequence Comparable(Sequence sequence) => sequence.Type?.Kind switch
+    {
+        SqlTypeKind.SmallInteger => WithoutDefaults(sequence, short.MinValue, short.MaxValue),
+        SqlTypeKind.Integer => WithoutDefaults(sequence, int.MinValue, int.MaxValue),
+        _ => WithoutDefaults(sequence, long.MinValue, long.MaxValue),
+    };
 }

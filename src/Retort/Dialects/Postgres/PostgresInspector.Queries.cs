@@ -9,7 +9,7 @@ internal sealed partial class PostgresInspector
         AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
         """;
 
-    // Six SELECTs sent as one command: one round trip and the same six queries however many tables there are.
+    // Seven SELECTs sent as one command: one round trip and the same seven queries however many tables there are.
     // Lists come back as JSON text so that any ADO.NET provider reads them as strings.
     // https://www.postgresql.org/docs/current/catalogs.html
     private const string Sql = $"""
@@ -51,7 +51,8 @@ internal sealed partial class PostgresInspector
         ORDER BY c.relname, k.conname;
 
         SELECT c.relname, ic.relname, i.indisunique,
-            (SELECT json_agg(json_build_array(i.indkey[p - 1] = 0, coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, p, true))) ORDER BY p)
+            (SELECT json_agg(json_build_array(i.indkey[p - 1] = 0, coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, p, true)),
+                    i.indoption[p - 1] & 1 = 1) ORDER BY p)
                 FROM generate_series(1, i.indnkeyatts) p
                 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[p - 1])::text,
             pg_get_expr(i.indpred, i.indrelid, true)
@@ -66,6 +67,13 @@ internal sealed partial class PostgresInspector
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relkind = 'v'
             AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
+        ORDER BY c.relname;
+
+        SELECT c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle
+        FROM pg_sequence s
+        JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema()
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
         ORDER BY c.relname;
         """;
 }

@@ -4,19 +4,20 @@ using System.Text.Json;
 namespace Retort.Dialects.Postgres;
 
 /// <summary>
-/// Reads the tables and views of the connection's current schema from pg_catalog: six queries, sent as one
-/// command, however many tables there are.
+/// Reads the tables and views of the connection's current schema from pg_catalog: seven queries, sent as one
+/// command, however many tables there are; and the sequences no column owns.
 /// </summary>
 internal sealed partial class PostgresInspector
 {
     /// <summary>How many catalog queries one inspection runs.</summary>
-    public const int QueryCount = 6;
+    public const int QueryCount = 7;
 
     private readonly Dictionary<string, string?> _tables = new(StringComparer.Ordinal);
     private readonly List<(string Table, Column Column)> _columns = [];
     private readonly List<(string Table, Constraint Constraint)> _constraints = [];
     private readonly List<(string Table, TableIndex Index)> _indexes = [];
     private readonly List<View> _views = [];
+    private readonly List<Sequence> _sequences = [];
     private string? _schema;
 
     /// <summary>Reads the schema with the catalog queries, sent as one command.</summary>
@@ -33,6 +34,8 @@ internal sealed partial class PostgresInspector
         await NextAsync(reader, r => _constraints.Add((r.GetString(0), ReadConstraint(r))), cancellationToken);
         await NextAsync(reader, r => _indexes.Add((r.GetString(0), ReadIndex(r))), cancellationToken);
         await NextAsync(reader, r => _views.Add(new View(new TableName(r.GetString(0)), ViewDefinition(r.GetString(1)))), cancellationToken);
+        await NextAsync(reader, r => _sequences.Add(new Sequence(r.GetString(0), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6),
+            PostgresTypes.FromCatalog(r.GetString(1), null, null))), cancellationToken);
         return Schema(exclude);
     }
 
@@ -60,7 +63,7 @@ internal sealed partial class PostgresInspector
             List<TableElement> elements = [.. columnsOf[name].Select(c => key.Contains(c.Name) ? c with { PrimaryKey = true } : c), .. constraintsOf[name]];
             tables.Add(new Table(new TableName(name), elements, indexesOf[name], comment));
         }
-        return new DatabaseSchema(tables, [.. _views.Where(v => !Excluded(v.Name.Name))]);
+        return new DatabaseSchema(tables, [.. _views.Where(v => !Excluded(v.Name.Name))]) { Sequences = _sequences };
     }
 
     // relname, attname, format_type, enum name, enum labels, attnotnull, default, attidentity, attgenerated,
@@ -108,14 +111,15 @@ internal sealed partial class PostgresInspector
         _ => null,
     };
 
-    // relname, index name, unique, [is expression, column or expression text] per key column, predicate.
+    // relname, index name, unique, [is expression, column or expression text, descending] per key column, predicate.
     private static TableIndex ReadIndex(DbDataReader r)
     {
         using var entries = JsonDocument.Parse(r.GetString(3));
         var columns = entries.RootElement.EnumerateArray()
             .Select(e => e[0].GetBoolean() ? Parenthesized(e[1].GetString()!) : e[1].GetString()!)
             .ToList();
-        return new TableIndex(r.GetString(1), r.GetString(0), columns, unique: r.GetBoolean(2), where: Text(r, 4));
+        return new TableIndex(r.GetString(1), r.GetString(0), columns, unique: r.GetBoolean(2), where: Text(r, 4),
+            descending: [.. entries.RootElement.EnumerateArray().Select(e => e[2].GetBoolean())]);
     }
 
     /// <summary>An index expression in the model's form: wrapped in parentheses once.</summary>

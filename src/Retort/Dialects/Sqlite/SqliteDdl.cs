@@ -45,7 +45,7 @@ internal static class SqliteDdl
     }
 
     /// <summary>A CREATE INDEX: unique or not, its columns (expressions in parentheses) and its WHERE.</summary>
-    public static (bool Unique, List<string> Columns, string? Where) ParseIndex(string sql)
+    public static (bool Unique, List<string> Columns, string? Where, List<bool> Descending) ParseIndex(string sql)
     {
         var tokens = Read(sql);
         var on = tokens.FindIndex(t => t.Is("ON"));
@@ -54,7 +54,8 @@ internal static class SqliteDdl
         var where = close + 1 < tokens.Count && tokens[close + 1].Is("WHERE")
             ? Text(sql, tokens, close + 2, tokens.Count - 1)
             : null;
-        return (tokens.Count > 1 && tokens[1].Is("UNIQUE"), IndexedColumns(sql, tokens, open, close, asExpressions: true), where);
+        return (tokens.Count > 1 && tokens[1].Is("UNIQUE"), IndexedColumns(sql, tokens, open, close, asExpressions: true), where,
+            Split(tokens, open, close).Select(part => part.End - 1 > part.Start && tokens[part.End - 1].Is("DESC")).ToList());
     }
 
     /// <summary>The query of a CREATE VIEW: everything after its first AS outside parentheses.</summary>
@@ -199,8 +200,10 @@ internal static class SqliteDdl
                 columns.Add(tokens[start].Text);
             else
             {
-                var text = Text(sql, tokens, start, end - 1);
-                columns.Add(tokens[start].Is("(") && Closing(tokens, start) == end - 1 ? text : $"({text})");
+                // An expression's ASC or DESC is the key part's direction, not the expression's.
+                var last = end - 1 > start && (tokens[end - 1].Is("ASC") || tokens[end - 1].Is("DESC")) ? end - 2 : end - 1;
+                var text = Text(sql, tokens, start, last);
+                columns.Add(tokens[start].Is("(") && Closing(tokens, start) == last ? text : $"({text})");
             }
         }
         return columns;

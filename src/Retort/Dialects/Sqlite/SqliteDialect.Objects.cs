@@ -22,4 +22,8 @@ public sealed partial class SqliteDialect
     private static NotSupportedException NoRoutines(ObjectKind kind) => new(kind == ObjectKind.Function
         ? "sqlite: SQLite has no stored functions; register the function on each connection (SqliteConnection.CreateFunction) in the application instead"
         : "sqlite: SQLite has no stored procedures; run the statements with op.Execute, or create a trigger with op.Execute");
+
+    /// <summary>SQLite has no sequences: an INTEGER PRIMARY KEY numbers itself.</summary>
+    private protected override SequenceSql Sequences =>
+        throw new NotSupportedException("sqlite: SQLite has no sequences; number rows with an INTEGER PRIMARY KEY, or keep a counter in a table of its own");
 }

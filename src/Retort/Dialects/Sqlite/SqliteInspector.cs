@@ -114,8 +114,8 @@ internal sealed class SqliteInspector
         elements.AddRange(foreignKeys.Select(key => ForeignKeyOf(key, null, allColumns)));
         var indexes = indexRows.Select(index =>
         {
-            var (unique, indexColumns, where) = SqliteDdl.ParseIndex(index.Sql!);
-            return new TableIndex(index.Name, table.Name, indexColumns, unique, where);
+            var (unique, indexColumns, where, descending) = SqliteDdl.ParseIndex(index.Sql!);
+            return new TableIndex(index.Name, table.Name, indexColumns, unique, where, descending: descending);
         });
         return new Table(new TableName(table.Name), elements, indexes);
     }

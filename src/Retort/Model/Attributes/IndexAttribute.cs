@@ -7,6 +7,7 @@ namespace Retort;
 /// <example>
 /// <code>
 /// [Index(nameof(OrderId), nameof(ProductId), Name = "ix_order_items_order_product")]
+/// [Index(nameof(CustomerId), nameof(PlacedAt), Descending = [false, true])]
 /// public class OrderItem
 /// {
 ///     [Column("shipped_at"), Index(Filter = "shipped_at IS NOT NULL")] public DateTimeOffset? ShippedAt { get; set; }
@@ -30,4 +31,10 @@ public sealed class IndexAttribute(params string[] properties) : Attribute
     /// indexes, index every row.
     /// </summary>
     public string? Filter { get; set; }
+
+    /// <summary>
+    /// Per column, in order, whether it sorts descending: <c>Descending = [false, true]</c> for <c>(a, b DESC)</c>,
+    /// <c>Descending = [true]</c> on a property. Empty (the default) for an ascending index.
+    /// </summary>
+    public bool[] Descending { get; set; } = [];
 }

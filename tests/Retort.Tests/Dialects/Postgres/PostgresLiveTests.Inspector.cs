@@ -23,7 +23,7 @@ public sealed partial class PostgresLiveTests
             await db.ApplyAsync(connection, new CreateTableOperation(new Table(new TableName($"t{i}"),
                 [new Column("id", SqlType.Integer, primaryKey: true), new Column("v", SqlType.Text, comment: "c"), new CheckConstraint($"ck_{i}", "v <> ''")],
                 comment: "t")));
-        Assert.Equal((1, 1, 6, 40), (withOne, await CommandsAsync(), PostgresInspector.QueryCount, (await db.InspectAsync(connection)).Tables.Count));
+        Assert.Equal((1, 1, 7, 40), (withOne, await CommandsAsync(), PostgresInspector.QueryCount, (await db.InspectAsync(connection)).Tables.Count));
     }
 
     [LiveFact(LiveServer.Postgres)]

@@ -139,3 +139,21 @@ ALTER TABLE users ADD CONSTRAINT ck_users_email CHECK (email LIKE '%@%');
 
 -- BatchAlterTableOperation
 ALTER TABLE users DROP COLUMN email;
+
+-- CreateIndexOperation
+CREATE INDEX ix_users_name_id ON users (name, id DESC);
+
+-- CreateSequenceOperation
+CREATE SEQUENCE order_numbers START WITH 1000 INCREMENT BY 5 NO MINVALUE NO MAXVALUE NOCYCLE;
+
+-- CreateSequenceOperation
+CREATE SEQUENCE tickets START WITH 10 INCREMENT BY -1 MINVALUE 1 MAXVALUE 10 CYCLE;
+
+-- AlterSequenceOperation
+ALTER SEQUENCE order_numbers INCREMENT BY 10 NO MINVALUE MAXVALUE 99999 NOCYCLE START WITH 1000;
+
+-- AlterSequenceOperation
+ALTER SEQUENCE order_numbers INCREMENT BY 1 NO MINVALUE NO MAXVALUE NOCYCLE START WITH 2000;
+
+-- DropSequenceOperation
+DROP SEQUENCE order_numbers;

@@ -143,3 +143,21 @@ ALTER TABLE users ADD CONSTRAINT ck_users_email CHECK (email LIKE '%@%');
 
 -- BatchAlterTableOperation
 ALTER TABLE users DROP COLUMN email;
+
+-- CreateIndexOperation
+CREATE INDEX ix_users_name_id ON users (name, id DESC);
+
+-- CreateSequenceOperation
+-- refused: mysql: MySQL has no sequences (MariaDB 10.3+ has); number rows with an AUTO_INCREMENT column
+
+-- CreateSequenceOperation
+-- refused: mysql: MySQL has no sequences (MariaDB 10.3+ has); number rows with an AUTO_INCREMENT column
+
+-- AlterSequenceOperation
+-- refused: mysql: MySQL has no sequences (MariaDB 10.3+ has); number rows with an AUTO_INCREMENT column
+
+-- AlterSequenceOperation
+-- refused: mysql: MySQL has no sequences (MariaDB 10.3+ has); number rows with an AUTO_INCREMENT column
+
+-- DropSequenceOperation
+-- refused: mysql: MySQL has no sequences (MariaDB 10.3+ has); number rows with an AUTO_INCREMENT column

@@ -157,3 +157,21 @@ CREATE INDEX ix_users_address ON users (address);
 
 -- BatchAlterTableOperation
 -- refused: sqlite: batch mode rebuilds users, which needs the table's definition, and with --sql nothing is read from the database: pass copyFrom: new Table(...) to op.BatchAlterTable
+
+-- CreateIndexOperation
+CREATE INDEX ix_users_name_id ON users (name, id DESC);
+
+-- CreateSequenceOperation
+-- refused: sqlite: SQLite has no sequences; number rows with an INTEGER PRIMARY KEY, or keep a counter in a table of its own
+
+-- CreateSequenceOperation
+-- refused: sqlite: SQLite has no sequences; number rows with an INTEGER PRIMARY KEY, or keep a counter in a table of its own
+
+-- AlterSequenceOperation
+-- refused: sqlite: SQLite has no sequences; number rows with an INTEGER PRIMARY KEY, or keep a counter in a table of its own
+
+-- AlterSequenceOperation
+-- refused: sqlite: SQLite has no sequences; number rows with an INTEGER PRIMARY KEY, or keep a counter in a table of its own
+
+-- DropSequenceOperation
+-- refused: sqlite: SQLite has no sequences; number rows with an INTEGER PRIMARY KEY, or keep a counter in a table of its own

@@ -277,3 +277,31 @@ GO
 ALTER TABLE users DROP COLUMN email;
 
 GO
+
+-- CreateIndexOperation
+CREATE INDEX ix_users_name_id ON users (name, id DESC);
+
+GO
+
+-- CreateSequenceOperation
+CREATE SEQUENCE order_numbers START WITH 1000 INCREMENT BY 5 NO MINVALUE NO MAXVALUE NO CYCLE;
+
+GO
+
+-- CreateSequenceOperation
+CREATE SEQUENCE tickets AS INT START WITH 10 INCREMENT BY -1 MINVALUE 1 MAXVALUE 10 CYCLE;
+
+GO
+
+-- AlterSequenceOperation
+ALTER SEQUENCE order_numbers INCREMENT BY 10 NO MINVALUE MAXVALUE 99999 NO CYCLE;
+
+GO
+
+-- AlterSequenceOperation
+-- refused: sqlserver: ALTER SEQUENCE cannot change where sequence order_numbers starts without restarting it; restart it with op.Execute("ALTER SEQUENCE … RESTART WITH …") if that is what is meant
+
+-- DropSequenceOperation
+DROP SEQUENCE order_numbers;
+
+GO
