@@ -6,7 +6,7 @@ namespace Retort.EntityFrameworkCore.Probe;
 internal sealed class ProbeModel
 {
     /// <summary>Changes when the JSON's meaning changes; part of the cache key.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public int ProbeVersion { get; set; } = Version;
     public string EfVersion { get; set; } = "";
