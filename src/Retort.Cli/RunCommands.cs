@@ -14,11 +14,22 @@ internal static class RunCommands
         var stampSql = SqlOption();
         var stampNoLog = NoLogOption();
         var purge = new Option<bool>("--purge") { Description = "Empty the version table before stamping" };
-        var stamp = new Command("stamp", "Set the version table to revisions without running migrations") { revisions, stampSql, stampNoLog, purge };
+        var stampJson = InspectCommands.JsonOption();
+        var stamp = new Command("stamp", "Set the version table to revisions without running migrations") { revisions, stampSql, stampNoLog, purge, stampJson };
         stamp.Validators.Add(r => NeedsSql(r, stampNoLog, stampSql));
+        stamp.Validators.Add(r =>
+        {
+            if (r.GetValue(stampJson) && r.GetValue(stampSql))
+                r.AddError("--json is for a stamp of the database; with --sql the script is the output");
+        });
         stamp.SetAction(async (result, ct) =>
         {
             var commands = CliCommands.Create(global.Bundle, WithoutLog(global.Load(result), result.GetValue(stampNoLog)), output);
+            if (result.GetValue(stampJson))
+            {
+                output.Line(await CommandJson.StampAsync(commands, result.GetValue(revisions)!, result.GetValue(purge), ct));
+                return 0;
+            }
             await commands.StampAsync(result.GetValue(revisions)!, result.GetValue(purge), result.GetValue(stampSql) ? output.Out : null, ct);
             return 0;
         });

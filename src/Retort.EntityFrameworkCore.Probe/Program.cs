@@ -294,7 +294,8 @@ internal static class ContextProbe
         {
             "Sqlite:Autoincrement" => a.Value is true,
             "Npgsql:ValueGenerationStrategy" => a.Value?.ToString() is "IdentityByDefaultColumn" or "IdentityAlwaysColumn" or "SerialColumn",
-            "MySql:ValueGenerationStrategy" => a.Value?.ToString() is "IdentityColumn",
+            // Pomelo's annotation, and Oracle's MySql.EntityFrameworkCore's (upper-case prefix).
+            "MySql:ValueGenerationStrategy" or "MySQL:ValueGenerationStrategy" => a.Value?.ToString() is "IdentityColumn",
             "SqlServer:Identity" => a.Value is not null,
             _ => false,
         });

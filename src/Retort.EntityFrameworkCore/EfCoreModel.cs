@@ -19,7 +19,9 @@ public static class EfCoreModel
 {
     /// <summary>
     /// The wanted schema of <paramref name="config"/>'s <c>model.efCore</c> setting, for the dialect of its URL. The
-    /// probe's output is cached under the project's <c>.retort/cache/efcore</c> by the assembly, the context and the dialect.
+    /// probe's output is cached under the project's <c>.retort/cache/efcore</c> by the assembly, the context, the dialect
+    /// and the environment variables the model may read (the host's environment and connection strings, and those
+    /// <c>efCore.environment</c> names).
     /// </summary>
     /// <exception cref="RetortException">No project or assembly, a failed build, an unknown or ambiguous context, a failed probe, or a provider that does not match the URL.</exception>
     public static async Task<DatabaseSchema> ReadAsync(RetortConfig config, CancellationToken cancellationToken = default)
@@ -40,7 +42,7 @@ public static class EfCoreModel
             ? Existing(Path.GetFullPath(path, config.BaseDirectory))
             : await ProjectBuild.BuildAsync(ProjectBuild.ProjectFile(Path.GetFullPath(settings.Project!, config.BaseDirectory)),
                 settings.Configuration, cache, cancellationToken);
-        var model = await ProbeRun.RunAsync(assembly, settings.Context, dialect, cache, cancellationToken);
+        var model = await ProbeRun.RunAsync(assembly, settings.Context, dialect, cache, settings.Environment, cancellationToken);
         if (!Matches(model.Provider, dialect))
             throw new RetortException($"The DbContext {model.Context} uses {model.Provider}, but the database URL is {dialect.Name}: point the context at {dialect.Name} (its factory or configuration), or the URL at its database");
         return model;

@@ -15,13 +15,21 @@ internal static class ProbeRun
     /// <summary>Where the probe ships: probe/ beside this assembly.</summary>
     public static string ProbePath => Path.Combine(Path.GetDirectoryName(typeof(ProbeRun).Assembly.Location)!, "probe", "Retort.EntityFrameworkCore.Probe.dll");
 
-    public static async Task<ProbeModel> RunAsync(string assembly, string? context, DialectId dialect, string cache, CancellationToken cancellationToken)
+    /// <summary>
+    /// The environment variables that change what a context builds, whatever the application: the host's environment
+    /// (which appsettings.{Environment}.json a host-made context reads) and the host's connection strings (a provider
+    /// that reads the server's version, a factory that picks its provider by the string). Their values join the cache key.
+    /// </summary>
+    public static readonly string[] EnvironmentVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__*"];
+
+    public static async Task<ProbeModel> RunAsync(string assembly, string? context, DialectId dialect, string cache, IReadOnlyList<string> environment,
+        CancellationToken cancellationToken)
     {
         var deps = Path.ChangeExtension(assembly, ".deps.json");
         var runtimeConfig = Path.ChangeExtension(assembly, ".runtimeconfig.json");
         if (!File.Exists(runtimeConfig) || !File.Exists(deps))
             throw new RetortException($"{assembly} has no {Path.GetFileName(File.Exists(deps) ? runtimeConfig : deps)} beside it: Retort runs the DbContext in the application's own dependencies (an executable project has both; a library gets them with <GenerateRuntimeConfigurationFiles>true</GenerateRuntimeConfigurationFiles>)");
-        var file = Path.Combine(cache, $"model-{Key(assembly, context, dialect)}.json");
+        var file = Path.Combine(cache, $"model-{Key(assembly, context, dialect, environment)}.json");
         if (Read(file) is { } cached)
             return cached;
         if (!File.Exists(ProbePath))
@@ -61,6 +69,17 @@ internal static class ProbeRun
         }
     }
 
+    // The variables named, a trailing * matching every variable of that prefix, by name; an unset one is absent.
+    private static IEnumerable<(string Name, string Value)> Variables(IEnumerable<string> names)
+    {
+        var all = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, e.Value as string ?? "")).ToList();
+        return names.SelectMany(n => n.EndsWith('*')
+                ? all.Where(v => v.Item1.StartsWith(n[..^1], StringComparison.Ordinal))
+                : all.Where(v => v.Item1 == n))
+            .Distinct().OrderBy(v => v.Item1, StringComparer.Ordinal);
+    }
+
     // NuGet's global packages folder, where the deps.json's package assets are.
     private static string? PackagesFolder()
     {
@@ -71,10 +90,13 @@ internal static class ProbeRun
     }
 
     // The application's assemblies (every dll and json of its output folder, by size and time; the assembly itself by
-    // content), the context, the dialect (a factory may choose its provider by the environment) and the probe's version.
-    private static string Key(string assembly, string? context, DialectId dialect)
+    // content), the context, the dialect (a factory may choose its provider by the environment), the probe's version,
+    // and the values of the environment variables the model may depend on (hashed with the rest, never stored).
+    private static string Key(string assembly, string? context, DialectId dialect, IReadOnlyList<string> environment)
     {
         var text = new StringBuilder($"{ProbeModel.Version}|{context}|{dialect.Name}|{assembly}|");
+        foreach (var (name, value) in Variables([.. EnvironmentVariables, .. environment]))
+            text.Append(name).Append('=').Append(value).Append('\n');
         text.Append(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(assembly)))).Append('\n');
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(assembly)!).Where(f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {

@@ -8,8 +8,8 @@ public sealed class CliTests
 {
     [Theory]
     [InlineData("""{ "project": "no/such/folder" }""", "", "efCore.project: ", "does not exist")]
-    [InlineData("ASSEMBLY", "--context Nope", "No DbContext named 'Nope' in Sample.EfCore; it has ", "Sample.EfCore.RenameTableContext")]
-    [InlineData("ASSEMBLY", "", "Sample.EfCore has 18 DbContexts (", "name one in model.efCore.context")]
+    [InlineData("ASSEMBLY", "--context Nope", "No DbContext named 'Nope' in Sample.EfCore; it has ", "Sample.EfCore.SchemasContext")]
+    [InlineData("ASSEMBLY", "", "Sample.EfCore has 21 DbContexts (", "name one in model.efCore.context")]
     [InlineData("""{ "project": "P", "assembly": "A" }""", "", "'model' must name efCore.project or efCore.assembly, not both", "")]
     public async Task A_mistake_is_one_line_and_exit_2(string efCore, string option, string start, string end)
     {

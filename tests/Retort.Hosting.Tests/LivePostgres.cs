@@ -45,16 +45,22 @@ internal static class LivePostgres
         }
     }
 
-    public static async Task<List<string>> QueryAsync(string connectionString, string sql)
+    public static Task<List<string>> QueryAsync(string connectionString, string sql) => QueryAsync(new NpgsqlConnection(connectionString), sql);
+
+    /// <summary>Each row of <paramref name="sql"/> as its values joined by spaces (null as "null"); the connection is opened and disposed.</summary>
+    public static async Task<List<string>> QueryAsync(System.Data.Common.DbConnection connection, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-            rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
-        return rows;
+        await using (connection)
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+                rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
+            return rows;
+        }
     }
 
     private static async Task AdminAsync(string sql)

@@ -106,4 +106,41 @@ public sealed class StartupMigrationTests : IDisposable
         using var client = new TcpClient();
         await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync("127.0.0.1", port));
     }
+
+    [MariaDbFact]
+    public async Task On_MariaDB_the_start_migrates_to_head_and_a_second_start_finds_nothing_to_do()
+    {
+        var assembly = await _revisions.Table("bc01").Table("bc02", "bc01").CompileAsync();
+        var (name, connectionString) = await LiveMariaDb.CreateDatabaseAsync("startup");
+        try
+        {
+            for (var start = 1; start <= 2; start++)
+            {
+                var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
+                builder.Logging.AddProvider(_logs);
+                builder.Services.AddRetort(o =>
+                {
+                    o.ConnectionString = connectionString;
+                    o.Connect = cs => new MySqlConnector.MySqlConnection(cs);
+                    o.Provider = "mariadb";
+                    o.Assemblies.Add(assembly);
+                }).MigrateAtStartup();
+                using var host = builder.Build();
+                await host.StartAsync();
+                await host.StopAsync();
+            }
+            Assert.Equal(["bc02"], await LiveMariaDb.QueryAsync(connectionString, "SELECT version_num FROM retort_version"));
+            Assert.Equal(["bc01 upgrade", "bc02 upgrade"], await LiveMariaDb.QueryAsync(connectionString, "SELECT revision, direction FROM retort_version_log ORDER BY id"));
+            Assert.Equal(["t_bc01", "t_bc02"], await LiveMariaDb.QueryAsync(connectionString,
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 't\\_%' ORDER BY 1"));
+            // The first start applied two revisions; the second found the database up to date.
+            Assert.Equal(2, _logs.Retort.Count(e => e.EventId.Id == 3));
+            Assert.Single(_logs.Retort, e => e.EventId.Id == 5);
+            Assert.Single(_logs.Retort, e => e.EventId.Id == 6);
+        }
+        finally
+        {
+            await LiveMariaDb.DropDatabaseAsync(name);
+        }
+    }
 }

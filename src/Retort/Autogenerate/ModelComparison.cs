@@ -9,7 +9,11 @@ namespace Retort.Autogenerate;
 /// <param name="Schema">What the database holds, Retort's own tables left out.</param>
 /// <param name="Warnings">Lines for a person, shown before the comparison's own.</param>
 /// <param name="Connection">Open; the comparison closes it.</param>
-internal sealed record LiveSchema(DatabaseSchema Schema, IReadOnlyList<string> Warnings, DbConnection Connection);
+/// <param name="Own">
+/// Retort's own tables, left out; when given, the comparison also reads, on <paramref name="Connection"/>, the schemas
+/// other than the current one that the model names (see <see cref="OtherSchemas"/>).
+/// </param>
+internal sealed record LiveSchema(DatabaseSchema Schema, IReadOnlyList<string> Warnings, DbConnection Connection, IReadOnlyCollection<TableName>? Own = null);
 
 /// <summary>The model side: the model classes (or a schema read elsewhere, such as an EF Core model) and the project's environment, if it has one.</summary>
 internal sealed record ModelCode(IReadOnlyList<Type> Types, MigrationEnvironment? Environment, DatabaseSchema? Schema = null);
@@ -49,7 +53,11 @@ internal static class ModelComparison
             if (wanted.Tables.Count == 0 && wanted.Views.Count == 0 && wanted.Sequences.Count == 0 && graphIsEmpty)
                 throw new RetortException($"No model classes were found: set \"model\": {{ \"sources\": [\"Models/**/*.cs\"] }} in {config.FilePath ?? "the config"} (or model.assemblies / model.types), or return the schema from Env.TargetSchema");
 
-            var (live, liveWarnings, connection) = await reading;
+            var (live, liveWarnings, connection, own) = await reading;
+            // A model's table in another schema is compared with that schema's table, and only the schemas the model
+            // names are read: a schema it does not name is not the model's to empty.
+            if (own is not null && wanted.Tables.Select(t => t.Name.Schema).OfType<string>().ToList() is { Count: > 0 } schemas)
+                live = await OtherSchemas.AddAsync(live, schemas, dialect, connection, own, stop.Token);
             // EF Core's history table stays as EF left it: a database adopted from EF migrations keeps it.
             if (code.Schema is not null)
                 live = live with { Tables = [.. live.Tables.Where(t => t.Name.Name != EfMigrationsHistory)] };

@@ -43,6 +43,29 @@ public static partial class CommandJson
     }
 
     /// <summary>
+    /// <c>stamp REVS --json</c>: stamps the database at <paramref name="revisions"/> (after emptying the version table, with
+    /// <paramref name="purge"/>), then describes the move: the ids the version table held before, and the revisions it holds now.
+    /// </summary>
+    public static async Task<string> StampAsync(Commands commands, IReadOnlyList<string> revisions, bool purge = false, CancellationToken cancellationToken = default)
+    {
+        List<string> before;
+        try
+        {
+            before = [.. (await commands.CurrentAsync(cancellationToken)).Select(r => r.Id)];
+        }
+        catch (RetortException)
+        {
+            // A SQLite file not made yet, which reading refuses to create and the stamp creates; a database that cannot be
+            // reached fails the stamp below with the same error.
+            before = [];
+        }
+        await commands.StampAsync(revisions, purge, null, cancellationToken);
+        var after = await commands.CurrentAsync(cancellationToken);
+        return Write(new StampDocument(Schema, "stamp", Configuration.DatabaseUrl.From(commands.Config).Display, purge, before,
+            Revisions(after, [.. after.Select(r => r.Id)])));
+    }
+
+    /// <summary>
     /// <c>check --json</c>: the operations the model wants and the database lacks, and the comparison's warnings; with
     /// <see cref="CheckResult.Changed"/> for the exit code.
     /// </summary>
@@ -97,6 +120,9 @@ public static partial class CommandJson
 
     internal sealed record CurrentDocument(string Schema, string Command, string Database, IReadOnlyList<RevisionJson> Revisions);
 
+    internal sealed record StampDocument(string Schema, string Command, string Database, bool Purged, IReadOnlyList<string> From,
+        IReadOnlyList<RevisionJson> Revisions);
+
     internal sealed record OperationJson(string Kind, string Summary);
 
     internal sealed record CheckDocument(string Schema, string Command, string Database, bool Changed, IReadOnlyList<OperationJson> Operations,
@@ -113,6 +139,7 @@ public static partial class CommandJson
     /// <summary>The shapes above, serialized by generated code: no reflection at run time (names and layout come from <see cref="Options"/>).</summary>
     [JsonSerializable(typeof(RevisionsDocument))]
     [JsonSerializable(typeof(CurrentDocument))]
+    [JsonSerializable(typeof(StampDocument))]
     [JsonSerializable(typeof(CheckDocument))]
     [JsonSerializable(typeof(DriftDocument))]
     [JsonSerializable(typeof(PlanDocument))]

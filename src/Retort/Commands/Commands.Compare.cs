@@ -34,6 +34,6 @@ public sealed partial class Commands
         var warnings = await session.LogExistsAsync(cancellationToken)
             ? await ChangedScripts.FindAsync(sink, session.Log!, map, heads, Scripts.ChecksumOf, cancellationToken)
             : [];
-        return new LiveSchema(await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken), warnings, sink.Connection);
+        return new LiveSchema(await session.Dialect.InspectAsync(sink.Connection, session.OwnTables, cancellationToken), warnings, sink.Connection, session.OwnTables);
     }
 }

@@ -156,7 +156,7 @@ public sealed partial class SchemaRevisions
         var diff = await ModelComparison.CompareAsync(commands.Config, session.Dialect, session.Table.Name, async token =>
         {
             var connection = await session.OpenAsync(token, MissingFile.Refuse);
-            return new LiveSchema(await session.Dialect.InspectAsync(connection, session.OwnTables, token), [], connection);
+            return new LiveSchema(await session.Dialect.InspectAsync(connection, session.OwnTables, token), [], connection, session.OwnTables);
         }, commands.LoadModelAsync, graphIsEmpty: false, cancellationToken);
         return [.. diff.Upgrade.Select(o => "check with these classes reports: " + OperationSummary.Describe(o)),
             .. diff.Warnings.Select(w => "check with these classes warns: " + w)];

@@ -46,8 +46,12 @@ internal static class ConfigSettings
     public static readonly ConfigSetting<EfCoreSettings, string> EfCoreConfiguration = Text(efCore, "configuration", "Debug",
         "the build configuration of `project`", (e, v) => e with { Configuration = v });
 
+    public static readonly ConfigSetting<EfCoreSettings, IReadOnlyList<string>> EfCoreEnvironment = Texts(efCore, "environment",
+        "environment variables the context's model depends on (`NAME`, or `PREFIX*`), besides `ASPNETCORE_ENVIRONMENT`, `DOTNET_ENVIRONMENT` " +
+        "and `ConnectionStrings__*`: a change of their values reads the model again", (e, v) => e with { Environment = v });
+
     public static readonly ConfigSetting<ModelSettings, EfCoreSettings> ModelEfCore = Group(model, "efCore", efCore, new EfCoreSettings(),
-        "an EF Core DbContext as the model (`project` or `assembly`, `context`, `configuration`); `sources`, `assemblies` and `types` are then not used",
+        "an EF Core DbContext as the model (`project` or `assembly`, `context`, `configuration`, `environment`); `sources`, `assemblies` and `types` are then not used",
         (m, v) => m with { EfCore = v });
 
     public static readonly ConfigSetting<LintSettings, IReadOnlyList<string>> LintFailOn = Texts(lint, "failOn",

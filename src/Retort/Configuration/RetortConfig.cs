@@ -142,6 +142,12 @@ public sealed record EfCoreSettings
     /// <summary>The build configuration of <see cref="Project"/>.</summary>
     public string Configuration { get; init; } = ConfigSettings.EfCoreConfiguration.Default;
 
+    /// <summary>
+    /// Environment variables (<c>NAME</c>, or <c>PREFIX*</c>) whose values the context's model depends on, besides the host's
+    /// environment and connection strings: a change of one reads the model again instead of using the cached one.
+    /// </summary>
+    public IReadOnlyList<string> Environment { get; init; } = ConfigSettings.EfCoreEnvironment.Default;
+
     /// <summary>Whether an EF Core model is configured.</summary>
     public bool IsSet => Project is not null || Assembly is not null;
 }

@@ -27,6 +27,26 @@ public sealed class JsonOutputTests(OutputProject project) : IClassFixture<Outpu
     }
 
     [Fact]
+    public async Task Stamp_json_says_where_the_database_was_and_where_it_is()
+    {
+        // A database of its own (relative to the project folder), so the fixture's stays at its heads.
+        var first = await CliProcess.RunAsync(project.Folder, "stamp", "e5000000005", "--json", "--url", "sqlite:///stamped.db");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        GoldenFile.Matches(Path.Combine("Output", "stamp.json"), first.Stdout.ReplaceLineEndings("\n"));
+
+        using var second = JsonDocument.Parse(await project.OkAsync("stamp", "b2000000002", "f2000000007", "--purge", "--json", "--url", "sqlite:///stamped.db"));
+        Assert.Equal("stamp", second.RootElement.GetProperty("command").GetString());
+        Assert.True(second.RootElement.GetProperty("purged").GetBoolean());
+        Assert.Equal(["e5000000005"], second.RootElement.GetProperty("from").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["b2000000002", "f2000000007"], second.RootElement.GetProperty("revisions").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Order());
+
+        var script = await CliProcess.RunAsync(project.Folder, "stamp", "e5000000005", "--sql", "--json");
+        Assert.Equal(2, script.ExitCode);
+        Assert.Equal("", script.Stdout);
+        Assert.StartsWith("retort: error: --json is for a stamp of the database; with --sql the script is the output", script.Stderr);
+    }
+
+    [Fact]
     public async Task History_json_marks_the_revisions_the_database_is_at()
     {
         using var document = JsonDocument.Parse(await project.OkAsync("history", "--json", "-i"));

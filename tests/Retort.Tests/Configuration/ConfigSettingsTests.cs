@@ -122,7 +122,7 @@ public sealed class ConfigSettingsTests
     [InlineData("""{ "model": ["Models/*.cs"] }""", "'model' must be an object with \"sources\", \"assemblies\", \"types\", \"naming\", \"efCore\"")]
     [InlineData("""{ "model": { "efCore": { "project": "a", "assembly": "b.dll" } } }""", "'model' must name efCore.project or efCore.assembly, not both")]
     [InlineData("""{ "model": { "efCore": { "context": "AppDb" } } }""", "'model' must name efCore.project or efCore.assembly")]
-    [InlineData("""{ "model": { "efCore": { "projekt": "a" } } }""", "unknown setting 'model.efCore.projekt' (efCore takes project, assembly, context, configuration)")]
+    [InlineData("""{ "model": { "efCore": { "projekt": "a" } } }""", "unknown setting 'model.efCore.projekt' (efCore takes project, assembly, context, configuration, environment)")]
     [InlineData("""{ "model": { "source": [] } }""", "unknown setting 'model.source' (model takes sources, assemblies, types, naming, efCore)")]
     [InlineData("""{ "versionTable": "" }""", "'versionTable' must not be empty")]
     [InlineData("""{ "truncateSlugLength": 0 }""", "'truncateSlugLength' must be at least 1")]

@@ -2,22 +2,22 @@ namespace Retort.Dialects.Postgres;
 
 internal sealed partial class PostgresInspector
 {
-    // Ordinary and partitioned tables of the current schema (search_path's first existing schema), not the
-    // partitions themselves and not the tables an extension installed (PostGIS's spatial_ref_sys, …).
-    private const string TablesOfSchema = """
-        n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    // Ordinary and partitioned tables of the schema read (by default the current schema, search_path's first existing
+    // one), not the partitions themselves and not the tables an extension installed (PostGIS's spatial_ref_sys, …).
+    private static string TablesOf(string schema) => $"""
+        n.nspname = {schema} AND c.relkind IN ('r', 'p') AND NOT c.relispartition
         AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
         """;
 
     // Seven SELECTs sent as one command: one round trip and the same seven queries however many tables there are.
     // Lists come back as JSON text so that any ADO.NET provider reads them as strings.
     // https://www.postgresql.org/docs/current/catalogs.html
-    private const string Sql = $"""
+    private static string Sql(string schema) => $"""
         SELECT current_schema();
 
         SELECT c.relname, obj_description(c.oid, 'pg_class')
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE {TablesOfSchema}
+        WHERE {TablesOf(schema)}
         ORDER BY c.relname;
 
         SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
@@ -33,7 +33,7 @@ internal sealed partial class PostgresInspector
         JOIN pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
-        WHERE {TablesOfSchema} AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE {TablesOf(schema)} AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY c.relname, a.attnum;
 
         SELECT c.relname, k.conname, k.contype::text,
@@ -47,7 +47,7 @@ internal sealed partial class PostgresInspector
         FROM pg_constraint k
         JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
-        WHERE {TablesOfSchema} AND k.contype IN ('p', 'u', 'f', 'c')
+        WHERE {TablesOf(schema)} AND k.contype IN ('p', 'u', 'f', 'c')
         ORDER BY c.relname, k.conname;
 
         SELECT c.relname, ic.relname, i.indisunique,
@@ -59,13 +59,13 @@ internal sealed partial class PostgresInspector
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE {TablesOfSchema}
+        WHERE {TablesOf(schema)}
             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
         ORDER BY c.relname, ic.relname;
 
         SELECT c.relname, pg_get_viewdef(c.oid, true)
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = current_schema() AND c.relkind = 'v'
+        WHERE n.nspname = {schema} AND c.relkind = 'v'
             AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
         ORDER BY c.relname;
 

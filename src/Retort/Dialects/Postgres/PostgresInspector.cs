@@ -20,10 +20,19 @@ internal sealed partial class PostgresInspector
     private readonly List<Sequence> _sequences = [];
     private string? _schema;
 
-    /// <summary>Reads the schema with the catalog queries, sent as one command.</summary>
-    public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken) =>
-        ConnectionScope.QueryAsync(connection, new SqlStatement(Sql), null,
-            reader => new PostgresInspector().ReadAsync(reader, exclude, cancellationToken), cancellationToken);
+    // The schema read when it is not the current one: its tables are named with it.
+    private readonly string? _read;
+
+    private PostgresInspector(string? read) => _read = read;
+
+    /// <summary>
+    /// Reads the current schema, or <paramref name="schema"/> (its tables, indexes and views named with it), with the
+    /// catalog queries, sent as one command. A foreign key to the current schema's table names no schema either way.
+    /// </summary>
+    public static Task<DatabaseSchema> ReadAsync(DbConnection connection, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken,
+        string? schema = null) =>
+        ConnectionScope.QueryAsync(connection, new SqlStatement(Sql(schema is null ? "current_schema()" : $"'{schema.Replace("'", "''", StringComparison.Ordinal)}'")), null,
+            reader => new PostgresInspector(schema).ReadAsync(reader, exclude, cancellationToken), cancellationToken);
 
     private async Task<DatabaseSchema> ReadAsync(DbDataReader reader, IReadOnlyCollection<TableName> exclude, CancellationToken cancellationToken)
     {
@@ -33,7 +42,7 @@ internal sealed partial class PostgresInspector
         await NextAsync(reader, r => _columns.Add((r.GetString(0), ReadColumn(r))), cancellationToken);
         await NextAsync(reader, r => _constraints.Add((r.GetString(0), ReadConstraint(r))), cancellationToken);
         await NextAsync(reader, r => _indexes.Add((r.GetString(0), ReadIndex(r))), cancellationToken);
-        await NextAsync(reader, r => _views.Add(new View(new TableName(r.GetString(0)), ViewDefinition(r.GetString(1)))), cancellationToken);
+        await NextAsync(reader, r => _views.Add(new View(new TableName(r.GetString(0), _read), ViewDefinition(r.GetString(1)))), cancellationToken);
         await NextAsync(reader, r => _sequences.Add(new Sequence(r.GetString(0), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetBoolean(6),
             PostgresTypes.FromCatalog(r.GetString(1), null, null))), cancellationToken);
         return Schema(exclude);
@@ -49,7 +58,7 @@ internal sealed partial class PostgresInspector
 
     private DatabaseSchema Schema(IReadOnlyCollection<TableName> exclude)
     {
-        bool Excluded(string name) => exclude.Any(e => e.Name == name && (e.Schema is null || e.Schema == _schema));
+        bool Excluded(string name) => exclude.Any(e => e.Name == name && (e.Schema ?? _schema) == (_read ?? _schema));
         var columnsOf = _columns.ToLookup(c => c.Table, c => c.Column, StringComparer.Ordinal);
         var constraintsOf = _constraints.ToLookup(c => c.Table, c => c.Constraint, StringComparer.Ordinal);
         var indexesOf = _indexes.ToLookup(i => i.Table, i => i.Index, StringComparer.Ordinal);
@@ -61,7 +70,7 @@ internal sealed partial class PostgresInspector
                 continue;
             var key = constraintsOf[name].OfType<PrimaryKey>().FirstOrDefault()?.Columns ?? [];
             List<TableElement> elements = [.. columnsOf[name].Select(c => key.Contains(c.Name) ? c with { PrimaryKey = true } : c), .. constraintsOf[name]];
-            tables.Add(new Table(new TableName(name), elements, indexesOf[name], comment));
+            tables.Add(new Table(new TableName(name, _read), elements, indexesOf[name], comment));
         }
         return new DatabaseSchema(tables, [.. _views.Where(v => !Excluded(v.Name.Name))]) { Sequences = _sequences };
     }
@@ -112,13 +121,13 @@ internal sealed partial class PostgresInspector
     };
 
     // relname, index name, unique, [is expression, column or expression text, descending] per key column, predicate.
-    private static TableIndex ReadIndex(DbDataReader r)
+    private TableIndex ReadIndex(DbDataReader r)
     {
         using var entries = JsonDocument.Parse(r.GetString(3));
         var columns = entries.RootElement.EnumerateArray()
             .Select(e => e[0].GetBoolean() ? Parenthesized(e[1].GetString()!) : e[1].GetString()!)
             .ToList();
-        return new TableIndex(r.GetString(1), r.GetString(0), columns, unique: r.GetBoolean(2), where: Text(r, 4),
+        return new TableIndex(r.GetString(1), r.GetString(0), columns, unique: r.GetBoolean(2), where: Text(r, 4), schema: _read,
             descending: [.. entries.RootElement.EnumerateArray().Select(e => e[2].GetBoolean())]);
     }
 
