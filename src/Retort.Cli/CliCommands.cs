@@ -13,9 +13,6 @@ internal static class CliCommands
 
     /// <summary>Commands whose runs are heard by <paramref name="plan"/> (<c>--sql --json</c>) or <paramref name="progress"/> (a live display), logging to <paramref name="log"/>.</summary>
     public static Commands Create(RetortConfig config, TextWriter log, MigrationPlan? plan = null, MigrationProgress? progress = null) =>
-        new(config, Providers.Create, Loader(config), log) { Observer = plan is not null ? plan : progress };
-
-    /// <summary>The revisions' code: compiled (or read from the cache), with the EF Core model when the config names one.</summary>
-    public static MigrationLoader Loader(RetortConfig config) =>
-        async (scripts, ct) => (await CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(config);
+        new(config, Providers.Create, async (scripts, ct) => (await CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(config), log)
+        { Observer = plan is not null ? plan : progress };
 }

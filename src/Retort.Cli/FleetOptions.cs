@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Retort.Configuration;
+using Retort.EntityFrameworkCore;
 
 namespace Retort.Cli;
 
@@ -61,7 +62,9 @@ internal sealed class FleetOptions
         var targets = await Fleet.TargetsAsync(global.LoadSections(result), result.GetValue(_where) ?? [], Providers.Create, cancellationToken);
         var live = LiveProgress.Wanted(offline: false, Console.IsErrorRedirected, Environment.GetEnvironmentVariable);
         Action<string> above = output.Error.WriteLine;
-        var fleet = new Fleet(targets, Providers.Create, CliCommands.Loader(targets[0].Config))
+        // As CliCommands', loaded once for every target.
+        var fleet = new Fleet(targets, Providers.Create, async (scripts, ct) =>
+            (await Scripting.CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(targets[0].Config))
         {
             Parallel = result.GetValue(_parallel),
             FailFast = result.GetValue(_failFast),

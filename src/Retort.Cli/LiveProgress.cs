@@ -92,8 +92,7 @@ internal static class LiveProgress
     }
 
     /// <summary>
-    /// Runs a fleet's <paramref name="run"/> under a live line of counts (<c>Upgrading 200 targets: 120 done · 1 failed · 4
-    /// running · 0:12</c>) read from <paramref name="counts"/>; <paramref name="above"/> is handed the writer of lines that
+    /// Runs a fleet's <paramref name="run"/> under a live line of counts (<see cref="RenderCounts"/>) read from <paramref name="counts"/>; <paramref name="above"/> is handed the writer of lines that
     /// go above it (failures as they happen).
     /// </summary>
     public static async Task<T> RunCountsAsync<T>(IAnsiConsole console, Func<FleetCounts> counts, Action<Action<string>> above, Func<Task<T>> run)
@@ -110,11 +109,9 @@ internal static class LiveProgress
             var work = Task.Run(run);
             do
             {
-                var now = counts();
                 lock (gate)
                 {
-                    context.UpdateTarget(new Markup($"[bold]{now.Total}[/] targets: [green]{now.Done - now.Failed} done[/] [grey]·[/] " +
-                        $"{(now.Failed > 0 ? "[red]" : "")}{now.Failed} failed{(now.Failed > 0 ? "[/]" : "")} [grey]·[/] {now.Running} running [grey]·[/] {Clock(clock.Elapsed)}"));
+                    context.UpdateTarget(RenderCounts(counts(), clock.Elapsed));
                     context.Refresh();
                 }
             }
@@ -122,6 +119,11 @@ internal static class LiveProgress
             return await work;
         });
     }
+
+    /// <summary>The fleet's line: <c>500 targets: 120 done, 1 failed, 4 running · 0:12</c> (done counts the failed ones too).</summary>
+    internal static IRenderable RenderCounts(FleetCounts now, TimeSpan elapsed) =>
+        new Markup($"[bold]{now.Total}[/] targets: [green]{now.Done} done[/], {(now.Failed > 0 ? $"[red]{now.Failed} failed[/]" : "0 failed")}, " +
+            $"{now.Running} running [grey]·[/] {Clock(elapsed)}");
 
     /// <summary>
     /// The display's line, cut to <paramref name="width"/> columns so that it never wraps:

@@ -72,18 +72,18 @@ public sealed partial class Fleet
 
     /// <summary>Upgrades every target to <paramref name="target"/> (<c>head</c>, …); <paramref name="tag"/> as for <see cref="Commands.UpgradeAsync"/>.</summary>
     public Task<FleetReport> UpgradeAsync(string target, string? tag = null, MigrationPhase? phase = null, CancellationToken cancellationToken = default) =>
-        RunAsync("upgrade", needsCode: true, async (commands, token) =>
+        RunAsync("upgrade", needsCode: true, async (commands, before, token) =>
         {
-            var from = await HeadsAsync(commands, token);
+            var from = before.From = await HeadsAsync(commands, token);
             var to = await commands.UpgradeAsync(target, tag: tag, phase: phase, cancellationToken: token);
             return new Outcome(from, to, Moved(from, to, "upgraded"), []);
         }, cancellationToken);
 
     /// <summary>Downgrades every target to <paramref name="target"/>.</summary>
     public Task<FleetReport> DowngradeAsync(string target, string? tag = null, CancellationToken cancellationToken = default) =>
-        RunAsync("downgrade", needsCode: true, async (commands, token) =>
+        RunAsync("downgrade", needsCode: true, async (commands, before, token) =>
         {
-            var from = await HeadsAsync(commands, token);
+            var from = before.From = await HeadsAsync(commands, token);
             var to = await commands.DowngradeAsync(target, tag: tag, cancellationToken: token);
             return new Outcome(from, to, Moved(from, to, "downgraded"), []);
         }, cancellationToken);
@@ -94,7 +94,7 @@ public sealed partial class Fleet
     /// version table).
     /// </summary>
     public Task<FleetReport> ScriptAsync(string target, bool upgrade = true, string? tag = null, CancellationToken cancellationToken = default) =>
-        RunAsync(upgrade ? "upgrade --sql" : "downgrade --sql", needsCode: true, async (commands, token) =>
+        RunAsync(upgrade ? "upgrade --sql" : "downgrade --sql", needsCode: true, async (commands, _, token) =>
         {
             using var script = new StringWriter { NewLine = "\n" };
             var to = upgrade
@@ -105,7 +105,7 @@ public sealed partial class Fleet
 
     /// <summary>The revisions each target is at: <c>head</c> when at the graph's heads, else <c>behind</c>.</summary>
     public Task<FleetReport> CurrentAsync(CancellationToken cancellationToken = default) =>
-        RunAsync("current", needsCode: false, async (commands, token) =>
+        RunAsync("current", needsCode: false, async (commands, _, token) =>
         {
             var at = (await commands.CurrentAsync(token)).Select(r => r.Id).ToList();
             var heads = _scripts.Map.RealHeads.Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
@@ -114,12 +114,18 @@ public sealed partial class Fleet
 
     /// <summary>Compares the model with each target: <c>clean</c>, or <c>changed</c> with the operations in its output.</summary>
     public Task<FleetReport> CheckAsync(CancellationToken cancellationToken = default) =>
-        RunAsync("check", needsCode: true, async (commands, token) =>
+        RunAsync("check", needsCode: true, async (commands, _, token) =>
         {
             var diff = await commands.CompareAsync(token);
             var at = (await HeadsAsync(commands, token)).ToList();
             return new Outcome(at, at, diff.Upgrade.Count == 0 ? "clean" : "changed", [.. diff.Upgrade.Select(OperationSummary.Describe)]);
         }, cancellationToken);
+
+    // Where a target was before its run, kept for the report when the run fails.
+    private sealed class Before
+    {
+        public IReadOnlyList<string> From { get; set; } = [];
+    }
 
     private sealed record Outcome(IReadOnlyList<string> From, IReadOnlyList<string> To, string Status, IReadOnlyList<string> Output);
 
@@ -129,7 +135,7 @@ public sealed partial class Fleet
     private static string Moved(IReadOnlyList<string> from, IReadOnlyList<string> to, string moved) =>
         from.Order(StringComparer.Ordinal).SequenceEqual(to.Order(StringComparer.Ordinal)) ? FleetStatus.Unchanged : moved;
 
-    private async Task<FleetReport> RunAsync(string command, bool needsCode, Func<Commands, CancellationToken, Task<Outcome>> work,
+    private async Task<FleetReport> RunAsync(string command, bool needsCode, Func<Commands, Before, CancellationToken, Task<Outcome>> work,
         CancellationToken cancellationToken)
     {
         if (Parallel < 1)
@@ -175,27 +181,28 @@ public sealed partial class Fleet
         return new FleetReport(command, results, clock.Elapsed);
     }
 
-    private async Task<FleetResult> RunOneAsync(FleetTarget target, MigrationLoader shared, Func<Commands, CancellationToken, Task<Outcome>> work,
+    private async Task<FleetResult> RunOneAsync(FleetTarget target, MigrationLoader shared, Func<Commands, Before, CancellationToken, Task<Outcome>> work,
         CancellationToken cancellationToken)
     {
         using var log = new StringWriter { NewLine = "\n" };
         var commands = new Commands(_scripts.For(target.Config), _connect, shared, log);
         var clock = Stopwatch.StartNew();
+        var before = new Before();
         try
         {
-            var outcome = await work(commands, cancellationToken);
+            var outcome = await work(commands, before, cancellationToken);
             return new FleetResult(target.Name, outcome.From, outcome.To, clock.Elapsed, outcome.Status, null, outcome.Output, log.ToString());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new FleetResult(target.Name, [], [], clock.Elapsed, FleetStatus.Cancelled, "cancelled", [], log.ToString());
+            return new FleetResult(target.Name, before.From, [], clock.Elapsed, FleetStatus.Cancelled, "cancelled", [], log.ToString());
         }
         catch (Exception e)
         {
             // Whatever one target meets stays with that target; the others run on.
             var message = StatementFailedException.OneLine(e.Message);
             var error = e is RetortException or System.Data.Common.DbException or IOException ? message : $"{e.GetType().Name}: {message}";
-            return new FleetResult(target.Name, [], [], clock.Elapsed, FleetStatus.Failed, error, [], log.ToString());
+            return new FleetResult(target.Name, before.From, [], clock.Elapsed, FleetStatus.Failed, error, [], log.ToString());
         }
     }
 }

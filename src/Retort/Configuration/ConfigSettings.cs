@@ -180,12 +180,7 @@ internal static class ConfigSettings
     public static readonly ConfigSetting<RetortConfig, TargetSetSettings> Targets = Group(top, "targets", targetSet, new TargetSetSettings(),
         "in a section: the databases it stands for, read at run time (`query` or `file`, and `each`); `--all` runs each of them",
         (c, v) => c with { Targets = v.File is null ? v : v with { File = Path.GetFullPath(v.File, c.BaseDirectory) } },
-        check: (v, _) => v switch
-        {
-            { Query: not null, File: not null } => "name targets.query or targets.file, not both",
-            { Query: null, File: null, Each: not "url" } => "name targets.query or targets.file",
-            _ => null,
-        });
+        check: (v, _) => v is { Query: not null, File: not null } ? "name targets.query or targets.file, not both" : null);
 
     /// <summary>Read by <see cref="ConfigFile"/>, which applies the chosen one over the top level.</summary>
     public static readonly ConfigSetting<RetortConfig> Sections = Kept(top, "sections",
