@@ -18,7 +18,7 @@ internal sealed class FleetOptions
 
     private readonly Option<string[]> _where = new("--where")
     {
-        Description = "Only the targets of sections with tag=NAME or section=NAME (repeatable; all must hold); implies --all",
+        Description = "Only the targets of sections with tag=NAME or section=NAME, or the target name=TARGET (repeatable; all must hold); implies --all",
         HelpName = "KEY=VALUE",
         AllowMultipleArgumentsPerToken = false,
     };

@@ -9,7 +9,7 @@ public sealed partial class Fleet
 {
     /// <summary>
     /// The targets of <paramref name="sections"/> (<see cref="ConfigFile.LoadSections"/>) that pass every condition of
-    /// <paramref name="where"/> (<c>tag=NAME</c>, <c>section=NAME</c>): each section one target, or the databases its
+    /// <paramref name="where"/> (<c>tag=NAME</c>, <c>section=NAME</c>, <c>name=TARGET</c>): each section one target, or the databases its
     /// <c>targets</c> set lists, read now with <paramref name="connect"/>. Every target's connections are unpooled, so
     /// that a finished target holds no connection open while the rest run.
     /// </summary>
@@ -17,15 +17,22 @@ public sealed partial class Fleet
         ConnectionFactory connect, CancellationToken cancellationToken = default)
     {
         var chosen = sections.ToList();
+        var names = new List<string>();
         foreach (var condition in where)
         {
+            // A target's name is known only once its section's set is read.
+            if (condition.StartsWith("name=", StringComparison.Ordinal))
+            {
+                names.Add(condition[5..]);
+                continue;
+            }
             var equals = condition.IndexOf('=');
             var (key, value) = equals > 0 ? (condition[..equals], condition[(equals + 1)..]) : ("", "");
             var known = key switch
             {
                 "tag" => [.. sections.SelectMany(s => s.Config.Tags).Distinct().Order(StringComparer.Ordinal)],
                 "section" => sections.Select(s => s.Name).ToList(),
-                _ => throw new RetortException($"--where takes tag=NAME or section=NAME, not '{condition}'"),
+                _ => throw new RetortException($"--where takes tag=NAME, section=NAME or name=TARGET, not '{condition}'"),
             };
             if (!known.Contains(value))
                 throw new RetortException(known.Count == 0
@@ -45,6 +52,12 @@ public sealed partial class Fleet
             }
             var listed = await ListAsync(section, connect, cancellationToken);
             targets.AddRange(section.Config.Targets.Each == "schema" ? InSchemas(section, listed) : AtUrls(section, listed));
+        }
+        foreach (var name in names)
+        {
+            if (!targets.Any(t => t.Name == name))
+                throw new RetortException($"--where name={name}: no target is named '{name}' (there are {targets.Count}: {string.Join(", ", targets.Take(5).Select(t => t.Name))}{(targets.Count > 5 ? ", …" : "")})");
+            targets = [.. targets.Where(t => t.Name == name)];
         }
         if (targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new RetortException($"Two targets are named '{twice.Key}' (sections {string.Join(", ", twice.Select(t => t.Section).Distinct())}); rename a section");

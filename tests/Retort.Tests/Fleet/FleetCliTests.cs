@@ -99,6 +99,12 @@ public sealed class FleetCliTests : IDisposable
         Assert.DoesNotContain("us1", eu.Stdout);
         Assert.False(File.Exists(Path.Combine(Root, "db", "us1.db")));
 
+        var one = await Retort("upgrade", "head", "--where", "name=shard_004");
+        Assert.Equal(0, one.ExitCode);
+        Assert.Contains("1 target(s) in ", one.Stdout);
+        Assert.True(File.Exists(Path.Combine(Root, "db", "shard_004.db")));
+        File.Delete(Path.Combine(Root, "db", "shard_004.db"));
+
         Execute("shard_001.db", "CREATE TABLE t_a1 (x INTEGER)");
         var fast = await Retort("upgrade", "head", "--where", "section=shards", "--parallel", "1", "--fail-fast");
         Assert.Equal(1, fast.ExitCode);
@@ -148,7 +154,8 @@ public sealed class FleetCliTests : IDisposable
     [Theory]
     [InlineData("upgrade head --all -n eu1", "retort: error: -n picks one section and --all runs them all; for part of the fleet use --where section=eu1 or --where tag=NAME")]
     [InlineData("upgrade head --where tag=asia", "retort: error: --where tag=asia: no section has tag 'asia'; the tags are eu, shard, us")]
-    [InlineData("current --where region=eu", "retort: error: --where takes tag=NAME or section=NAME, not 'region=eu'")]
+    [InlineData("current --where region=eu", "retort: error: --where takes tag=NAME, section=NAME or name=TARGET, not 'region=eu'")]
+    [InlineData("current --where name=shard_009", "retort: error: --where name=shard_009: no target is named 'shard_009' (there are 4: eu1, us1, shard_001, shard_002)")]
     [InlineData("upgrade head --all --url sqlite:///x.db", "retort: error: --url names one database and --all runs those retort.json names; leave one of them out")]
     [InlineData("upgrade head -n shards", "retort: error: Section 'shards' stands for a set of databases (targets.file); run it with --all --where section=shards")]
     [InlineData("upgrade head --parallel 2", "retort: error: --parallel and --fail-fast are for --all (see 'retort upgrade --help')")]
