@@ -27,9 +27,20 @@ internal static class CheckCommands
         {
             drift, checkJson,
         };
+        var fleet = new FleetOptions(check);
+        check.Validators.Add(r =>
+        {
+            if (fleet.Wanted(r) && r.GetValue(drift))
+                r.AddError("--drift is for one database, not --all");
+        });
         check.SetAction(async (result, ct) =>
         {
             output.ErrorExitCode = 2;
+            if (fleet.Wanted(result))
+            {
+                var report = await fleet.RunAsync(result, global, output, result.GetValue(checkJson), scripts: false, (f, token) => f.CheckAsync(token), ct);
+                return !report.Succeeded ? 2 : report.Results.Any(r => r.Status == "changed") ? 1 : 0;
+            }
             if (result.GetValue(drift))
             {
                 var report = await CliCommands.Create(global.Bundle, global.Load(result), output).SafetyNet.DriftAsync(cancellationToken: ct);
@@ -38,11 +49,11 @@ internal static class CheckCommands
             }
             if (result.GetValue(checkJson))
             {
-                var checkResult = await CommandJson.CheckAsync(CliCommands.Create(global.Bundle, global.Load(result), output), ct);
+                var checkResult = await CommandJson.CheckAsync(CliCommands.Create(global.Bundle, FleetOptions.Single(global.Load(result), result, global), output), ct);
                 output.Line(checkResult.Json);
                 return checkResult.Changed ? 1 : 0;
             }
-            var operations = await CommandText.CheckAsync(CliCommands.Create(global.Bundle, global.Load(result), output), ct);
+            var operations = await CommandText.CheckAsync(CliCommands.Create(global.Bundle, FleetOptions.Single(global.Load(result), result, global), output), ct);
             if (operations.Count == 0)
             {
                 output.Line("No new upgrade operations detected.");

@@ -66,10 +66,34 @@ internal sealed class GlobalOptions
     /// </summary>
     public RetortConfig Load(ParseResult result, bool urlNamesDatabase = true)
     {
-        var config = Bundle is not null && result.GetValue(Config) is null
+        var config = Adjust(Bundle is not null && result.GetValue(Config) is null
             ? Bundle.Config(result.GetValue(Name))
-            : ConfigFile.Load(result.GetValue(Config), result.GetValue(Name));
-        var url = urlNamesDatabase ? result.GetValue(Url) : null;
+            : ConfigFile.Load(result.GetValue(Config), result.GetValue(Name)), result);
+        config = config with { Url = (urlNamesDatabase ? result.GetValue(Url) : null) ?? config.Url };
+        if (Database(config) is { } database)
+        {
+            StartupWarmup.Provider(database);
+            RememberPassword(database);
+        }
+        return config;
+    }
+
+    /// <summary>The sections of the config for <c>--all</c>, each with <c>-x</c> and <c>--context</c> applied.</summary>
+    public IReadOnlyList<ConfigSection> LoadSections(ParseResult result)
+    {
+        if (result.GetValue(Name) is { } name)
+            throw new RetortException($"-n picks one section and --all runs them all; for part of the fleet use --where section={name} or --where tag=NAME");
+        if (result.GetValue(Url) is not null)
+            throw new RetortException("--url names one database and --all runs those retort.json names; leave one of them out");
+        var sections = ConfigFile.LoadSections(result.GetValue(Config)).Select(s => s with { Config = Adjust(s.Config, result) }).ToList();
+        if (Database(sections[0].Config) is { } database)
+            StartupWarmup.Provider(database);
+        return sections;
+    }
+
+    // -x and --context, over the settings of the file.
+    private RetortConfig Adjust(RetortConfig config, ParseResult result)
+    {
         var x = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in result.GetValue(X) ?? [])
         {
@@ -78,17 +102,12 @@ internal sealed class GlobalOptions
                 throw new RetortException($"-x takes KEY=VALUE, not '{pair}'");
             x[pair[..equals]] = pair[(equals + 1)..];
         }
-        config = config with { Url = url ?? config.Url, XArguments = x };
+        config = config with { XArguments = x };
         if (result.GetValue(Context) is { } context)
         {
             if (!config.Model.EfCore.IsSet)
                 throw new RetortException($"--context names a DbContext, but {config.FilePath ?? "the config"} sets no model.efCore (project or assembly)");
             config = config with { Model = config.Model with { EfCore = config.Model.EfCore with { Context = context } } };
-        }
-        if (Database(config) is { } database)
-        {
-            StartupWarmup.Provider(database);
-            RememberPassword(database);
         }
         return config;
     }

@@ -92,6 +92,40 @@ internal static class LiveProgress
     }
 
     /// <summary>
+    /// Runs a fleet's <paramref name="run"/> under a live line of counts (<see cref="RenderCounts"/>) read from <paramref name="counts"/>; <paramref name="above"/> is handed the writer of lines that
+    /// go above it (failures as they happen).
+    /// </summary>
+    public static async Task<T> RunCountsAsync<T>(IAnsiConsole console, Func<FleetCounts> counts, Action<Action<string>> above, Func<Task<T>> run)
+    {
+        var gate = new Lock();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        return await console.Live(Text.Empty).AutoClear(true).Overflow(VerticalOverflow.Ellipsis).StartAsync(async context =>
+        {
+            above(line =>
+            {
+                lock (gate)
+                    console.WriteLine(line);
+            });
+            var work = Task.Run(run);
+            do
+            {
+                lock (gate)
+                {
+                    context.UpdateTarget(RenderCounts(counts(), clock.Elapsed));
+                    context.Refresh();
+                }
+            }
+            while (await Task.WhenAny(work, Task.Delay(Tick)) != work);
+            return await work;
+        });
+    }
+
+    /// <summary>The fleet's line: <c>500 targets: 120 done, 1 failed, 4 running · 0:12</c> (done counts the failed ones too).</summary>
+    internal static IRenderable RenderCounts(FleetCounts now, TimeSpan elapsed) =>
+        new Markup($"[bold]{now.Total}[/] targets: [green]{now.Done} done[/], {(now.Failed > 0 ? $"[red]{now.Failed} failed[/]" : "0 failed")}, " +
+            $"{now.Running} running [grey]·[/] {Clock(elapsed)}");
+
+    /// <summary>
     /// The display's line, cut to <paramref name="width"/> columns so that it never wraps:
     /// <c>Upgrade 3 of 10 ━━━──── a -> b, message · statement 0:02 · about 0:15 left</c>.
     /// </summary>

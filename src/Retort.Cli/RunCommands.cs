@@ -37,9 +37,12 @@ internal static class RunCommands
 
         var currentJson = InspectCommands.JsonOption();
         var current = new Command("current", "Show the revisions the database is at") { currentJson };
+        var currentFleet = new FleetOptions(current);
         current.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
+            if (currentFleet.Wanted(result))
+                return (await currentFleet.RunAsync(result, global, output, result.GetValue(currentJson), scripts: false, (fleet, token) => fleet.CurrentAsync(token), ct)).Succeeded ? 0 : 1;
+            var commands = CliCommands.Create(global.Bundle, FleetOptions.Single(global.Load(result), result, global), output);
             if (result.GetValue(currentJson))
             {
                 output.Line(await CommandJson.CurrentAsync(commands, ct));
@@ -144,23 +147,38 @@ internal static class RunCommands
             command.Add(phase);
         var json = new Option<bool>("--json") { Description = "With --sql: print the plan (each step and its statements) as JSON instead of the script (schema retort/v1, see docs/json.md)" };
         command.Add(json);
+        var fleet = new FleetOptions(command);
         command.Validators.Add(r => NeedsSql(r, noLog, sql));
         command.Validators.Add(r =>
         {
-            if (r.GetValue(json) && !r.GetValue(sql))
-                r.AddError("--json is for --sql (the plan of a script); online runs print their progress");
+            if (fleet.Wanted(r))
+            {
+                if (r.GetValue(json) && r.GetValue(sql))
+                    r.AddError("--json with --all prints the fleet's summary; --sql --all prints each target's script, under a '-- target: NAME' line");
+                if (r.GetValue(resume) || r.GetValue(noLog))
+                    r.AddError("--resume and --no-log are for one database, not --all");
+            }
+            else if (r.GetValue(json) && !r.GetValue(sql))
+                r.AddError("--json is for --sql (the plan of a script) or --all (the fleet's summary); online runs print their progress");
         });
         command.SetAction(async (result, ct) =>
         {
-            var config = WithoutLog(global.Load(result), result.GetValue(noLog));
             var offline = result.GetValue(sql);
+            var name = result.GetValue(target)!;
+            var runPhase = result.GetValue(phase) switch
+            {
+                "pre" => MigrationPhase.PreDeploy,
+                "post" => MigrationPhase.PostDeploy,
+                _ => (MigrationPhase?)null,
+            };
+            if (fleet.Wanted(result))
+                return (await fleet.RunAsync(result, global, output, result.GetValue(json), offline, (f, token) =>
+                    offline ? f.ScriptAsync(name, upgrade, result.GetValue(tag), token)
+                    : upgrade ? f.UpgradeAsync(name, result.GetValue(tag), runPhase, token)
+                    : f.DowngradeAsync(name, result.GetValue(tag), token), ct)).Succeeded ? 0 : 1;
+            var config = FleetOptions.Single(WithoutLog(global.Load(result), result.GetValue(noLog)), result, global);
             Task Run(Commands commands, TextWriter? script) => upgrade
-                ? commands.UpgradeAsync(result.GetValue(target)!, script, result.GetValue(resume), result.GetValue(tag), result.GetValue(phase) switch
-                {
-                    "pre" => MigrationPhase.PreDeploy,
-                    "post" => MigrationPhase.PostDeploy,
-                    _ => null,
-                }, ct)
+                ? commands.UpgradeAsync(name, script, result.GetValue(resume), result.GetValue(tag), runPhase, ct)
                 : commands.DowngradeAsync(result.GetValue(target)!, script, result.GetValue(resume), result.GetValue(tag), ct);
             if (result.GetValue(json))
             {

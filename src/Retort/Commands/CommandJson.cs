@@ -143,6 +143,7 @@ public static partial class CommandJson
     [JsonSerializable(typeof(CheckDocument))]
     [JsonSerializable(typeof(DriftDocument))]
     [JsonSerializable(typeof(PlanDocument))]
+    [JsonSerializable(typeof(FleetDocument))]
     private sealed partial class JsonShapes : JsonSerializerContext;
 }
 

@@ -34,6 +34,13 @@ public static partial class ConfigFile
     public static RetortConfig Load(string? path = null, string? section = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
+        var (text, file) = Read(path);
+        return Parse(text, file, section, environment ?? ReadEnvironment());
+    }
+
+    // The text of the config file and its full path: PATH when given, else the nearest retort.json.
+    private static (string Text, string File) Read(string? path)
+    {
         var file = path is null
             ? Find(Directory.GetCurrentDirectory())
               ?? throw new RetortException($"No {DefaultName} in {Directory.GetCurrentDirectory()} or any folder above it; run 'retort init' to create one, or pass -c FILE")
@@ -42,27 +49,51 @@ public static partial class ConfigFile
             throw new RetortException($"Config file {file} is a folder; pass the file itself (-c {Path.Combine(path ?? file, DefaultName)})");
         if (!File.Exists(file))
             throw new RetortException($"Config file {file} does not exist");
-        string text;
         try
         {
-            text = File.ReadAllText(file);
+            return (File.ReadAllText(file), file);
         }
         catch (IOException e)
         {
             throw new RetortException($"Cannot read {file}: {e.Message}");
         }
-        return Parse(text, file, section, environment ?? ReadEnvironment());
     }
 
     /// <summary>Parses config text; <paramref name="file"/> names it in errors and anchors relative paths.</summary>
     public static RetortConfig Parse(string text, string file, string? section, IReadOnlyDictionary<string, string> environment)
     {
+        using var document = Document(text, file);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new RetortException($"{file}: expected a JSON object at the top");
+        var settings = new ConfigReader(file, environment);
+        settings.Read(root, "");
+        if (section is not null)
+        {
+            if (!root.TryGetProperty("sections", out var sections) || sections.ValueKind != JsonValueKind.Object ||
+                !sections.TryGetProperty(section, out var chosen))
+            {
+                var known = root.TryGetProperty("sections", out var s) && s.ValueKind == JsonValueKind.Object
+                    ? string.Join(", ", s.EnumerateObject().Select(p => p.Name))
+                    : "";
+                throw new RetortException(known.Length == 0
+                    ? $"{file}: no section '{section}' (the file has no \"sections\")"
+                    : $"{file}: no section '{section}'; the sections are {known}");
+            }
+            settings.Read(chosen, $"sections.{section}.");
+        }
+        if (environment.TryGetValue("RETORT_URL", out var url) && url.Length > 0)
+            settings.Set(ConfigSettings.Url, url);
+        return settings.Build(Path.GetDirectoryName(file)!);
+    }
+
+    private static JsonDocument Document(string text, string file)
+    {
         if (string.IsNullOrWhiteSpace(text))
             throw new RetortException($"{file}(1,1): not valid JSON: the file is empty; it needs at least {{ \"url\": \"...\" }} (run 'retort init' for a full one)");
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions
+            return JsonDocument.Parse(text, new JsonDocumentOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
@@ -71,31 +102,6 @@ public static partial class ConfigFile
         catch (JsonException e)
         {
             throw new RetortException($"{file}({e.LineNumber + 1},{e.BytePositionInLine + 1}): not valid JSON{Reason(e.Message)}");
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw new RetortException($"{file}: expected a JSON object at the top");
-            var settings = new ConfigReader(file, environment);
-            settings.Read(root, "");
-            if (section is not null)
-            {
-                if (!root.TryGetProperty("sections", out var sections) || sections.ValueKind != JsonValueKind.Object ||
-                    !sections.TryGetProperty(section, out var chosen))
-                {
-                    var known = root.TryGetProperty("sections", out var s) && s.ValueKind == JsonValueKind.Object
-                        ? string.Join(", ", s.EnumerateObject().Select(p => p.Name))
-                        : "";
-                    throw new RetortException(known.Length == 0
-                        ? $"{file}: no section '{section}' (the file has no \"sections\")"
-                        : $"{file}: no section '{section}'; the sections are {known}");
-                }
-                settings.Read(chosen, $"sections.{section}.");
-            }
-            if (environment.TryGetValue("RETORT_URL", out var url) && url.Length > 0)
-                settings.Set(ConfigSettings.Url, url);
-            return settings.Build(Path.GetDirectoryName(file)!);
         }
     }
 

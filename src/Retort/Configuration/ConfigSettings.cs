@@ -18,6 +18,7 @@ internal static class ConfigSettings
     private static readonly List<ConfigSetting<ModelSettings>> model = [];
     private static readonly List<ConfigSetting<LintSettings>> lint = [];
     private static readonly List<ConfigSetting<EfCoreSettings>> efCore = [];
+    private static readonly List<ConfigSetting<TargetSetSettings>> targetSet = [];
 
     /// <summary>The top-level settings, in the README's order.</summary>
     public static IReadOnlyList<ConfigSetting<RetortConfig>> All => top;
@@ -57,6 +58,17 @@ internal static class ConfigSettings
     public static readonly ConfigSetting<LintSettings, IReadOnlyList<string>> LintFailOn = Texts(lint, "failOn",
         "lint categories (`destructive`, `data`, `locking`, `breaking`, `hygiene`) or rule codes (`RT301`) whose findings make `upgrade` " +
         "refuse the revisions it would apply; `check` and `revision --autogenerate` name them", (l, v) => l with { FailOn = v });
+
+    public static readonly ConfigSetting<TargetSetSettings, string?> TargetsQuery = OptionalText(targetSet, "query",
+        "SQL run on the section's database whose first column lists the targets", (t, v) => t with { Query = v });
+
+    public static readonly ConfigSetting<TargetSetSettings, string?> TargetsFile = OptionalText(targetSet, "file",
+        "instead of `query`: a file listing the targets, one a line (blank lines and `#` comments skipped); relative to the config file",
+        (t, v) => t with { File = v });
+
+    public static readonly ConfigSetting<TargetSetSettings, string> TargetsEach = OneOf(targetSet, "each", ["url", "schema"],
+        "what each listed value is: `url` (a database URL) or `schema` (a PostgreSQL schema of the section's database, which becomes " +
+        "the target's `search_path` and `versionTableSchema`)", (t, v) => t with { Each = v });
 
     public static readonly ConfigSetting<RetortConfig, string> ScriptLocation = Text(top, "scriptLocation", "migrations",
         "folder with `Env.cs`, `script.cs.template`, `versions/`",
@@ -165,6 +177,14 @@ internal static class ConfigSettings
 
     public static readonly ConfigSetting<RetortConfig, IReadOnlyList<string>> Databases = Texts(top, "databases",
         "several databases that one revision serves (the `multidb` template)", (c, v) => c with { Databases = v });
+
+    public static readonly ConfigSetting<RetortConfig, IReadOnlyList<string>> Tags = Texts(top, "tags",
+        "names that choose this section among the fleet: `--where tag=NAME`", (c, v) => c with { Tags = v });
+
+    public static readonly ConfigSetting<RetortConfig, TargetSetSettings> Targets = Group(top, "targets", targetSet, new TargetSetSettings(),
+        "in a section: the databases it stands for, read at run time (`query` or `file`, and `each`); `--all` runs each of them",
+        (c, v) => c with { Targets = v.File is null ? v : v with { File = Path.GetFullPath(v.File, c.BaseDirectory) } },
+        check: (v, _) => v is { Query: not null, File: not null } ? "name targets.query or targets.file, not both" : null);
 
     /// <summary>Read by <see cref="ConfigFile"/>, which applies the chosen one over the top level.</summary>
     public static readonly ConfigSetting<RetortConfig> Sections = Kept(top, "sections",

@@ -101,6 +101,12 @@ public sealed record RetortConfig
     /// <summary>The databases one revision serves (the <c>multidb</c> template), else empty.</summary>
     public IReadOnlyList<string> Databases { get; init; } = ConfigSettings.Databases.Default;
 
+    /// <summary>Names that choose this section among the fleet (<c>--where tag=NAME</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = ConfigSettings.Tags.Default;
+
+    /// <summary>The databases a section stands for, read at run time (<c>--all</c>); <see cref="TargetSetSettings.IsSet"/> is false for one database.</summary>
+    public TargetSetSettings Targets { get; init; } = ConfigSettings.Targets.Default;
+
     /// <summary>Key/value pairs from <c>-x KEY=VALUE</c>, for Env.cs.</summary>
     public IReadOnlyDictionary<string, string> XArguments { get; init; } = new Dictionary<string, string>();
 
@@ -150,6 +156,25 @@ public sealed record EfCoreSettings
 
     /// <summary>Whether an EF Core model is configured.</summary>
     public bool IsSet => Project is not null || Assembly is not null;
+}
+
+/// <summary>
+/// A section's set of databases, listed at run time: the rows of <see cref="Query"/> on the section's database, or the
+/// lines of <see cref="File"/>; each a database URL or, with <see cref="Each"/> <c>schema</c>, a PostgreSQL schema.
+/// </summary>
+public sealed record TargetSetSettings
+{
+    /// <summary>SQL whose first column lists the targets, run on the section's database.</summary>
+    public string? Query { get; init; } = ConfigSettings.TargetsQuery.Default;
+
+    /// <summary>A file listing the targets, one a line (absolute once read).</summary>
+    public string? File { get; init; } = ConfigSettings.TargetsFile.Default;
+
+    /// <summary>What each listed value is: <c>url</c> or <c>schema</c>.</summary>
+    public string Each { get; init; } = ConfigSettings.TargetsEach.Default;
+
+    /// <summary>Whether the section stands for a set of databases rather than one.</summary>
+    public bool IsSet => Query is not null || File is not null;
 }
 
 /// <summary>What lint findings stop a run.</summary>

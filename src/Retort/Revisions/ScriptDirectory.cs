@@ -19,6 +19,21 @@ public sealed class ScriptDirectory
         Map = new RevisionMap(headers);
     }
 
+    private ScriptDirectory(ScriptDirectory shared, RetortConfig config)
+    {
+        _entries = shared._entries;
+        Config = config;
+        Headers = shared.Headers;
+        Files = shared.Files;
+        Map = shared.Map;
+    }
+
+    /// <summary>
+    /// The same revisions under the settings of another database of the project (a fleet's target): the headers, files
+    /// and graph are shared, not read again.
+    /// </summary>
+    internal ScriptDirectory For(RetortConfig config) => new(this, config);
+
     /// <summary>The project's settings.</summary>
     public RetortConfig Config { get; }
 

@@ -48,6 +48,11 @@ public sealed class ConfigSettingsTests
         { "lint", "{ \"failOn\": [\"destructive\"] }", "[]", "[destructive]" },
         { "lint.failOn", "[\"destructive\", \"RT301\"]", "", "destructive, RT301" },
         { "databases", "[\"engine1\", \"engine2\"]", "", "engine1, engine2" },
+        { "tags", "[\"eu\", \"shard\"]", "", "eu, shard" },
+        { "targets", "{ \"query\": \"SELECT 1\" }", "||url", "SELECT 1||url" },
+        { "targets.query", "\"SELECT s FROM t\"", null, "SELECT s FROM t" },
+        { "targets.file", "\"t.txt\"", null, "/p/t.txt" },
+        { "targets.each", "\"schema\"", "url", "schema" },
     };
 
     private static string? Seen(RetortConfig config, string name) => name switch
@@ -83,6 +88,11 @@ public sealed class ConfigSettingsTests
         "lockTimeout" => $"{config.LockTimeout}",
         "lockLease" => $"{config.LockLease}",
         "databases" => string.Join(", ", config.Databases),
+        "tags" => string.Join(", ", config.Tags),
+        "targets" => $"{config.Targets.Query}|{config.Targets.File}|{config.Targets.Each}",
+        "targets.query" => config.Targets.Query,
+        "targets.file" => config.Targets.File,
+        "targets.each" => config.Targets.Each,
         _ => throw new ArgumentException($"no property known for '{name}'", nameof(name)),
     };
 

@@ -67,7 +67,7 @@ internal sealed class TestProject : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(url), url.Dialect, null),
     };
 
-    private async Task<MigrationSource> LoadAsync(ScriptDirectory scripts, CancellationToken cancellationToken)
+    internal async Task<MigrationSource> LoadAsync(ScriptDirectory scripts, CancellationToken cancellationToken)
     {
         var cache = Path.Combine(Root, ".retort", "cache");
         var compiled = await new ScriptCompiler().CompileAsync(scripts.CompileSources(), cache, null, cancellationToken);

@@ -1,0 +1,162 @@
+using System.Data.Common;
+using Retort.Configuration;
+using Retort.Dialects;
+using Retort.Execution;
+
+namespace Retort;
+
+public sealed partial class Fleet
+{
+    /// <summary>
+    /// The targets of <paramref name="sections"/> (<see cref="ConfigFile.LoadSections"/>) that pass every condition of
+    /// <paramref name="where"/> (<c>tag=NAME</c>, <c>section=NAME</c>, <c>name=TARGET</c>): each section one target, or the databases its
+    /// <c>targets</c> set lists, read now with <paramref name="connect"/>. Every target's connections are unpooled, so
+    /// that a finished target holds no connection open while the rest run.
+    /// </summary>
+    public static async Task<IReadOnlyList<FleetTarget>> TargetsAsync(IReadOnlyList<ConfigSection> sections, IReadOnlyList<string> where,
+        ConnectionFactory connect, CancellationToken cancellationToken = default)
+    {
+        var chosen = sections.ToList();
+        var names = new List<string>();
+        foreach (var condition in where)
+        {
+            // A target's name is known only once its section's set is read.
+            if (condition.StartsWith("name=", StringComparison.Ordinal))
+            {
+                names.Add(condition[5..]);
+                continue;
+            }
+            var equals = condition.IndexOf('=');
+            var (key, value) = equals > 0 ? (condition[..equals], condition[(equals + 1)..]) : ("", "");
+            var known = key switch
+            {
+                "tag" => [.. sections.SelectMany(s => s.Config.Tags).Distinct().Order(StringComparer.Ordinal)],
+                "section" => sections.Select(s => s.Name).ToList(),
+                _ => throw new RetortException($"--where takes tag=NAME, section=NAME or name=TARGET, not '{condition}'"),
+            };
+            if (!known.Contains(value))
+                throw new RetortException(known.Count == 0
+                    ? $"--where {condition}: no section of {File(sections)} has {key}s (set \"tags\": [\"{value}\"] in a section)"
+                    : $"--where {condition}: no section has {key} '{value}'; the {key}s are {string.Join(", ", known)}");
+            chosen = [.. chosen.Where(s => key == "tag" ? s.Config.Tags.Contains(value) : s.Name == value)];
+        }
+        if (chosen.Count == 0)
+            throw new RetortException($"No section of {File(sections)} passes --where {string.Join(" --where ", where)}");
+        var targets = new List<FleetTarget>();
+        foreach (var section in chosen)
+        {
+            if (!section.Config.Targets.IsSet)
+            {
+                targets.Add(new FleetTarget(section.Name, section.Name, Unpooled(section.Config)));
+                continue;
+            }
+            var listed = await ListAsync(section, connect, cancellationToken);
+            targets.AddRange(section.Config.Targets.Each == "schema" ? InSchemas(section, listed) : AtUrls(section, listed));
+        }
+        foreach (var name in names)
+        {
+            if (!targets.Any(t => t.Name == name))
+                throw new RetortException($"--where name={name}: no target is named '{name}' (there are {targets.Count}: {string.Join(", ", targets.Take(5).Select(t => t.Name))}{(targets.Count > 5 ? ", …" : "")})");
+            targets = [.. targets.Where(t => t.Name == name)];
+        }
+        if (targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new RetortException($"Two targets are named '{twice.Key}' (sections {string.Join(", ", twice.Select(t => t.Section).Distinct())}); rename a section");
+        return targets;
+    }
+
+    private static string File(IReadOnlyList<ConfigSection> sections) => sections.FirstOrDefault()?.Config.FilePath ?? "the config";
+
+    // The values a section's set lists: the first column of its query's rows, or its file's lines.
+    private static async Task<IReadOnlyList<string>> ListAsync(ConfigSection section, ConnectionFactory connect, CancellationToken cancellationToken)
+    {
+        var set = section.Config.Targets;
+        var where = $"{section.Config.FilePath}: sections.{section.Name}.targets";
+        List<string> values;
+        if (set.File is { } file)
+        {
+            if (!System.IO.File.Exists(file))
+                throw new RetortException($"{where}.file: {file} does not exist");
+            values = [.. (await System.IO.File.ReadAllLinesAsync(file, cancellationToken)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+        }
+        else
+        {
+            var url = DatabaseUrl.From(section.Config);
+            try
+            {
+                await using var connection = connect(url);
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = set.Query;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                values = [];
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (!reader.IsDBNull(0))
+                        values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+                }
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                throw new RetortException($"{where}.query failed on {url.Display}: {Secrets.Scrub(StatementFailedException.OneLine(e.Message).TrimEnd('.'), url)}", e);
+            }
+        }
+        if (values.Count == 0)
+            throw new RetortException($"{where} lists no databases ({(set.File is null ? "the query returned no rows" : $"{set.File} has no lines")})");
+        return values;
+    }
+
+    // Each value a schema of the section's PostgreSQL database: the target's search_path, so that its unqualified tables
+    // land there, and its version table's schema.
+    private static IEnumerable<FleetTarget> InSchemas(ConfigSection section, IReadOnlyList<string> schemas)
+    {
+        var url = DatabaseUrl.From(section.Config);
+        if (url.Id != DialectId.Postgres)
+            throw new RetortException($"{section.Config.FilePath}: sections.{section.Name}.targets.each \"schema\" is for PostgreSQL, and the section's database is {url.Dialect}; list URLs with \"each\": \"url\"");
+        foreach (var schema in schemas)
+        {
+            var quoted = schema.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') ? schema : $"\"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            var config = With(section.Config with { VersionTableSchema = schema, Targets = new TargetSetSettings() }, "Search Path", quoted);
+            yield return new FleetTarget(schema, section.Name, Unpooled(config));
+        }
+    }
+
+    // Each value a database URL, named by its database (a SQLite file's name without extension); by the URL where two share one.
+    private static IEnumerable<FleetTarget> AtUrls(ConfigSection section, IReadOnlyList<string> urls)
+    {
+        var parsed = urls.Select(u => (Url: u, Database: DatabaseUrl.Parse(u, section.Config.BaseDirectory))).ToList();
+        string NameOf(DatabaseUrl database)
+        {
+            var builder = new DbConnectionStringBuilder { ConnectionString = database.ConnectionString };
+            return builder.TryGetValue("Data Source", out var file) ? Path.GetFileNameWithoutExtension(Convert.ToString(file)!)
+                : builder.TryGetValue("Database", out var name) ? Convert.ToString(name)! : database.Display;
+        }
+        var names = parsed.Select(p => NameOf(p.Database)).ToList();
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            var name = names.Count(n => n == names[i]) > 1 ? parsed[i].Database.Display : names[i];
+            var config = section.Config with { Url = parsed[i].Url, Provider = null, ConnectionString = null, Targets = new TargetSetSettings() };
+            yield return new FleetTarget(name, section.Name, Unpooled(config));
+        }
+    }
+
+    // A pool per target would keep each finished target's connections open until the run ends: hundreds of them.
+    private static RetortConfig Unpooled(RetortConfig config) => With(config, "Pooling", "false");
+
+    // The config with one more connection setting, unless it names that setting already.
+    private static RetortConfig With(RetortConfig config, string key, string value)
+    {
+        if (config.Url is { Length: > 0 } url)
+        {
+            var query = url.IndexOf('?');
+            var given = query < 0 ? [] : url[(query + 1)..].Split('&').Select(p => Uri.UnescapeDataString(p.Split('=')[0]));
+            return given.Contains(key, StringComparer.OrdinalIgnoreCase) ? config
+                : config with { Url = $"{url}{(query < 0 ? '?' : '&')}{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}" };
+        }
+        if (config.ConnectionString is not { Length: > 0 } connectionString)
+            return config;
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!builder.ContainsKey(key))
+            builder[key] = value;
+        return config with { ConnectionString = builder.ConnectionString };
+    }
+}
