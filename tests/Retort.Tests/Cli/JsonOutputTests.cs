@@ -66,7 +66,7 @@ public sealed class JsonOutputTests(OutputProject project) : IClassFixture<Outpu
         var online = await CliProcess.RunAsync(project.Folder, "upgrade", "heads", "--json");
         Assert.Equal(2, online.ExitCode);
         Assert.Equal("", online.Stdout);
-        Assert.Equal("retort: error: --json is for --sql (the plan of a script); online runs print their progress (see 'retort upgrade --help')\n",
+        Assert.Equal("retort: error: --json is for --sql (the plan of a script) or --all (the fleet's summary); online runs print their progress (see 'retort upgrade --help')\n",
             online.Stderr.ReplaceLineEndings("\n"));
     }
 
