@@ -3,7 +3,7 @@ using Retort.Ops;
 namespace Retort.EntityFrameworkCore.Tests;
 
 /// <summary>
-/// ModelChangeTests on MariaDB, for both MySQL providers: each of the shared MariaDB model's changes
+/// ModelChangeTests on MariaDB, for both MySQL providers (Oracle's on the changes its own mapping decides): each of the shared MariaDB model's changes
 /// (samples/efcore9-mysql/ShopChanges.cs), against a database EF created for ShopContext, is exactly the expected
 /// operations; applied, it leaves the schema EF's EnsureCreated makes for the changed context.
 /// </summary>
@@ -29,9 +29,14 @@ public sealed class MariaDbModelChangeTests
             ("DropTableContext", [typeof(DropTableOperation)]),
             ("ChangeDefaultContext", [typeof(AlterColumnOperation)]),
         ];
-        foreach (var sample in new[] { MySqlSamples.Pomelo, MySqlSamples.Oracle })
-            foreach (var (context, operations) in changes)
-                data.Add(sample, context, [.. operations.Select(o => o.Name)]);
+        // Every change with Pomelo; with Oracle's provider the changes whose mapping is the provider's own (types,
+        // defaults, nullability, a new table's columns, foreign keys): the rest is Retort's side, the same for both, and
+        // CI's time is better spent elsewhere.
+        string[] oracle = ["ChangeTypeContext", "ChangeDefaultContext", "ChangeNullabilityContext", "AddTableContext", "AddForeignKeyContext"];
+        foreach (var (context, operations) in changes)
+            data.Add(MySqlSamples.Pomelo, context, [.. operations.Select(o => o.Name)]);
+        foreach (var (context, operations) in changes.Where(c => oracle.Contains(c.Context)))
+            data.Add(MySqlSamples.Oracle, context, [.. operations.Select(o => o.Name)]);
         return data;
     }
 

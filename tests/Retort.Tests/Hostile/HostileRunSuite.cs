@@ -21,10 +21,10 @@ public sealed class HostileCollection
 /// </summary>
 public abstract partial class HostileRunSuite
 {
-    private const int Trials = 20;
+    private const int Trials = 12;
     private const int DataRows = 400;
     private const int DdlTables = 40;
-    private const int DowngradeTrials = 6;
+    private const int DowngradeTrials = 4;
 
     private readonly LiveTarget _target;
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("retort-hostile");
