@@ -8,6 +8,12 @@ internal static class Cli
     public static async Task<int> RunAsync(string[] args)
     {
         StartupWarmup.Json();
+#if RETORT_NATIVE
+        // The native front: the graph commands here, everything else by the managed CLI beside it (Engine).
+        Bundle? bundle = null;
+        if (!Engine.Handles(args))
+            return Engine.Run(args);
+#else
         Bundle? bundle;
         try
         {
@@ -18,11 +24,20 @@ internal static class Cli
             Console.Error.WriteLine($"retort: error: {e.Message}");
             return 1;
         }
+#endif
         var global = new GlobalOptions { Bundle = bundle };
         var root = Root(args, bundle);
         global.AddTo(root);
         using var console = new ConsoleWriters();
         var output = new Output(console.Out, console.Error);
+#if RETORT_NATIVE
+        InspectCommands.Add(root, global, output);
+        var result = root.Parse(args);
+        // Whatever the front cannot parse, or parses to a command that connects (history -i), the managed CLI does,
+        // errors and all, so that both say the same.
+        if (result.Errors.Count > 0 || !Engine.Handles(result))
+            return Engine.Run(args);
+#else
         ProjectCommands.Add(root, global, output);
         RevisionCommands.Add(root, global, output);
         InspectCommands.Add(root, global, output);
@@ -57,6 +72,7 @@ internal static class Cli
             output.Error.WriteLine($"retort: error: {string.Join("; ", messages)} (see '{usage}')");
             return 2;
         }
+#endif
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler interrupt = (_, e) =>
         {
@@ -94,12 +110,14 @@ internal static class Cli
             console.Flush();
             return console.OutFailure is { } unwritten ? output.Fail($"Cannot write to standard output: {unwritten.Message}", null) : code;
         }
+#if !RETORT_NATIVE
         catch (Scripting.ScriptCompilationException e)
         {
             foreach (var line in e.Errors)
                 output.Error.WriteLine(line);
             return output.ErrorExitCode;
         }
+#endif
         catch (RunCancelledException e)
         {
             return output.Fail(e.Message, null);
@@ -124,6 +142,10 @@ internal static class Cli
         }
     }
 
+    // The first argument of a completion request (CompletionCommands), known here to the native front too, which has no
+    // completion of its own and hands the request on.
+    internal const string CompletionRequest = "__complete";
+
     // Whether a global option before the command takes a value (-c FILE), so the word after it is not the command.
     private static bool TakesValue(Command root, string option) =>
         root.Options.FirstOrDefault(o => o.Name == option || o.Aliases.Contains(option)) is { } found && found.Arity.MaximumNumberOfValues > 0;
@@ -135,7 +157,7 @@ internal static class Cli
         var root = bundle is null ? new Command("retort", "Retort: database schema migrations for .NET, on the model of Alembic.")
             : new Command(bundle.Name, $"The revisions of a Retort project, bundled by 'retort bundle': upgrade, downgrade and inspect its databases without the SDK or the sources.");
         // A completion request offers them too.
-        var help = args.Any(a => a is "-h" or "/h" or "--help" or "-?" or "/?") || args is [CompletionCommands.Request, ..];
+        var help = args.Any(a => a is "-h" or "/h" or "--help" or "-?" or "/?") || args is [CompletionRequest, ..];
         if (help)
             root.Add(new System.CommandLine.Help.HelpOption());
         if (help || args.Contains("--version"))

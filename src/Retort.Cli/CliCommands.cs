@@ -1,6 +1,8 @@
 using Retort.Configuration;
+#if !RETORT_NATIVE
 using Retort.EntityFrameworkCore;
 using Retort.Scripting;
+#endif
 
 namespace Retort.Cli;
 
@@ -15,10 +17,15 @@ internal static class CliCommands
     /// <remarks>In a bundle (<paramref name="bundle"/>), the revisions are its compiled ones and nothing is compiled.</remarks>
     public static Commands Create(Bundle? bundle, RetortConfig config, TextWriter log, MigrationPlan? plan = null, MigrationProgress? progress = null)
     {
+#if RETORT_NATIVE
+        // The native front runs only commands that read the graph: no provider, no compiler (Engine.Handles).
+        return new(config, null, null, log);
+#else
         return bundle is not null ? bundle.Commands(config, Providers.Create, log, plan, progress)
             : new(config, Providers.Create, async (scripts, ct) => (await CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(config), log)
             {
                 Observer = plan is not null ? plan : progress,
             };
+#endif
     }
 }

@@ -13,7 +13,7 @@ namespace Retort.Cli;
 internal static class CompletionCommands
 {
     /// <summary>The first word of a completion request; not a command, so it neither lists nor shows in help.</summary>
-    public const string Request = "__complete";
+    public const string Request = Cli.CompletionRequest;
 
     public static void Add(Command root, Output output)
     {

@@ -20,8 +20,10 @@ internal static class StartupWarmup
     /// <summary>Readies the provider of <paramref name="database"/>, where that is worth it (see <see cref="Providers.WarmUp"/>).</summary>
     public static void Provider(DatabaseUrl database)
     {
+#if !RETORT_NATIVE
         if (Providers.WarmUp(database) is { } warm)
             Run(warm);
+#endif
     }
 
     private static void Run(Action warm) => new Thread(() =>

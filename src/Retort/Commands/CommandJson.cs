@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Retort.Revisions;
 
 namespace Retort;
@@ -101,7 +102,8 @@ public static partial class CommandJson
             CreateDate: r.Header.CreateDate))];
     }
 
-    internal static string Write<T>(T document) => JsonSerializer.Serialize(document, Options);
+    // Through the source-generated shapes (JsonShapes), never reflection: the native front (Engine) prints these too.
+    internal static string Write<T>(T document) => JsonSerializer.Serialize(document, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
     // Relaxed escaping keeps "a -> b" and names in other scripts readable; the documents are printed, not embedded in HTML.
     private static readonly JsonSerializerOptions Options = new()
