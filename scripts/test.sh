@@ -68,20 +68,20 @@ ensure_alembic() {
   echo "test: warning: Alembic could not be installed; the conformance suite will be skipped" >&2
 }
 
-# Graphviz checks what history --format dot writes (dot -Tsvg), and zsh loads the completion script; both from the OS
-# packages, as Alembic.
+# Graphviz checks what history --format dot writes (dot -Tsvg), zsh loads the completion script, strace sees which
+# files a command opens (no Roslyn where nothing compiles), gcc links the native front; all from the OS packages.
 ensure_shell_tools() {
-  command -v dot >/dev/null && command -v zsh >/dev/null && return 0
+  command -v dot >/dev/null && command -v zsh >/dev/null && command -v strace >/dev/null && command -v gcc >/dev/null && return 0
   if command -v apt-get >/dev/null &&
-    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz zsh >/dev/null 2>&1 ||
-      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz zsh >/dev/null 2>&1; }; }; then
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz zsh strace gcc zlib1g-dev >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz zsh strace gcc zlib1g-dev >/dev/null 2>&1; }; }; then
     return 0
   fi
   if is_ci; then
-    echo "test: error: Graphviz and zsh (apt-get install graphviz zsh) could not be installed, and CI=true forbids skipping their tests" >&2
+    echo "test: error: Graphviz, zsh, strace and gcc (apt-get install graphviz zsh strace gcc zlib1g-dev) could not be installed, and CI=true forbids skipping their tests" >&2
     exit 1
   fi
-  echo "test: warning: Graphviz or zsh could not be installed; the dot and zsh completion checks will be skipped" >&2
+  echo "test: warning: Graphviz, zsh, strace or gcc could not be installed; the dot, zsh completion, Roslyn-load and native front checks will be skipped" >&2
 }
 
 main() {

@@ -7,9 +7,13 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) =>
+        RunProgramAsync("dotnet", workingDirectory, null, [Path.Combine(AppContext.BaseDirectory, "Retort.Cli.dll"), .. args]);
+
+    /// <summary>Runs <paramref name="program"/> (a bundle, the native front) as a user would, with <paramref name="environment"/> over RETORT_URL unset.</summary>
+    public static async Task<Result> RunProgramAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(program, workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -18,19 +22,23 @@ internal static class CliProcess
     }
 
     /// <summary>Starts the CLI with stdout and stderr redirected, for a test that watches or kills it.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) =>
+        Start("dotnet", workingDirectory, null, [Path.Combine(AppContext.BaseDirectory, "Retort.Cli.dll"), .. args]);
+
+    private static Process Start(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Retort.Cli.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment.Remove("RETORT_URL");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         return Process.Start(start)!;
     }
 }

@@ -157,27 +157,8 @@ public sealed class BundleTests(BundleRunner runner) : IClassFixture<BundleRunne
         Assert.EndsWith("); write it again with 'retort bundle'\n", damaged.Stderr);
     }
 
-    private static async Task<CliProcess.Result> Run(string directory, Dictionary<string, string> environment, string program, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment.Remove("RETORT_URL");
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliProcess.Result(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<CliProcess.Result> Run(string directory, Dictionary<string, string> environment, string program, params string[] args) =>
+        CliProcess.RunProgramAsync(program, directory, environment, args);
 }
 
 /// <summary>Tests that publish or pack from this checkout, one at a time: each builds, and two builds at once collide.</summary>
