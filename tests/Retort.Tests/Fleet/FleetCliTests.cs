@@ -10,7 +10,7 @@ namespace Retort.Tests.Fleet;
 /// made to fail, the rerun, <c>current</c>, <c>check</c> and <c>--sql</c> over the fleet, <c>--where</c>,
 /// <c>--fail-fast</c>, and the one-line errors of a fleet that cannot be resolved.
 /// </summary>
-public sealed class FleetCliTests : IDisposable
+public sealed partial class FleetCliTests : IDisposable
 {
     private readonly TestProject _project = new("sqlite:///unused.db");
 
