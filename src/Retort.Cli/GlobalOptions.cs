@@ -15,9 +15,9 @@ internal sealed class GlobalOptions
 
     public Option<string?> Name { get; } = new("--name", "-n")
     {
-        Description = "The config section to use, for several databases in one retort.json",
+        Description = "The config section to use, for several databases in one retort.json, or one member of a section's target set (the name --all's summary shows)",
         Recursive = true,
-        HelpName = "SECTION",
+        HelpName = "NAME",
     };
 
     public Option<string[]> X { get; } = new("-x")

@@ -45,7 +45,7 @@ public sealed partial class Fleet
             throw new RetortException($"No section of {File(sections)} passes --where {string.Join(" --where ", where)}");
         var targets = new List<FleetTarget>();
         foreach (var section in chosen)
-            targets.AddRange(await MembersAsync(section, connect, cancellationToken));
+            targets.AddRange(await MembersAsync(section, connect, cancellationToken, unpooled: true));
         foreach (var name in names)
         {
             if (!targets.Any(t => t.Name == name))
@@ -70,7 +70,7 @@ public sealed partial class Fleet
             return new FleetTarget(section.Name, section.Name, section.Config);
         var members = new List<FleetTarget>();
         foreach (var set in sections.Where(s => s.Config.Targets.IsSet))
-            members.AddRange(await MembersAsync(set, connect, cancellationToken));
+            members.AddRange(await MembersAsync(set, connect, cancellationToken, unpooled: false));
         var found = members.Where(t => t.Name == name).ToList();
         if (found.Count > 1)
             throw new RetortException($"-n {name}: sections {string.Join(" and ", found.Select(t => t.Section))} each list a target named '{name}'; pick one with --all --where section={found[0].Section} --where name={name}");
@@ -81,13 +81,15 @@ public sealed partial class Fleet
             (close.Count > 0 ? $"; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?" : $"; the sections are {string.Join(", ", sections.Select(s => s.Name))}"));
     }
 
-    // The databases of one section: the section itself, or the members of its set.
-    private static async Task<IEnumerable<FleetTarget>> MembersAsync(ConfigSection section, ConnectionFactory connect, CancellationToken cancellationToken)
+    // The databases of one section: the section itself, or the members of its set; UNPOOLED for a run of many (see Unpooled).
+    private static async Task<IEnumerable<FleetTarget>> MembersAsync(ConfigSection section, ConnectionFactory connect, CancellationToken cancellationToken,
+        bool unpooled)
     {
         if (!section.Config.Targets.IsSet)
-            return [new FleetTarget(section.Name, section.Name, Unpooled(section.Config))];
+            return [new FleetTarget(section.Name, section.Name, unpooled ? Unpooled(section.Config) : section.Config)];
         var listed = await ListAsync(section, connect, cancellationToken);
-        return section.Config.Targets.Each == "schema" ? InSchemas(section, listed) : AtUrls(section, listed);
+        return section.Config.Targets.Each == "schema" ? InSchemas(section, listed)
+            : AtUrls(section, listed).Select(t => unpooled ? t with { Config = Unpooled(t.Config) } : t);
     }
 
     private static string File(IReadOnlyList<ConfigSection> sections) => sections.FirstOrDefault()?.Config.FilePath ?? "the config";
@@ -159,7 +161,7 @@ public sealed partial class Fleet
         {
             var name = names.Count(n => n == names[i]) > 1 ? parsed[i].Database.Display : names[i];
             var config = section.Config with { Url = parsed[i].Url, Provider = null, ConnectionString = null, Targets = new TargetSetSettings() };
-            yield return new FleetTarget(name, section.Name, Unpooled(config));
+            yield return new FleetTarget(name, section.Name, config);
         }
     }
 
