@@ -160,6 +160,7 @@ public sealed partial class FleetCliTests : IDisposable
     [InlineData("upgrade head -n shards", "retort: error: Section 'shards' stands for a set of databases (targets.file); run it with --all --where section=shards")]
     [InlineData("upgrade head --parallel 2", "retort: error: --parallel and --fail-fast are for --all (see 'retort upgrade --help')")]
     [InlineData("upgrade head --all --parallel 0", "retort: error: --parallel takes 1 or more, not 0 (see 'retort upgrade --help')")]
+    [InlineData("stamp a1 --all --sql", "retort: error: --sql is for one database's stamp; --all stamps each database of the fleet (see 'retort stamp --help')")]
     public async Task Bad_fleet_input_is_one_line(string args, string error)
     {
         Fleet(2);
