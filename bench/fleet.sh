@@ -2,10 +2,13 @@
 # Times one `upgrade head --all` over N SQLite files (a section's target-set file) with --parallel 1 and --parallel 4,
 # the rerun that finds all N at head, and N single-database `upgrade head --url …` runs one after another: wall time
 # and peak RSS (/usr/bin/time; for the one-after-another loop, the largest of its processes). A chain of R revisions.
+# With RETORT_BENCH_POSTGRES=URL, also N PostgreSQL schemas of a schema set (created and dropped here): the first
+# upgrade, the rerun at head, and the connections each opened (pg_stat_database.sessions, PostgreSQL 14+).
+# RETORT=FILE times that CLI instead of scripts/build.sh's release build.
 # usage: bench/fleet.sh [N] [R]      (default: 200 20)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-retort="$root/$("$root/scripts/build.sh")"
+retort=${RETORT:-"$root/$("$root/scripts/build.sh")"}
 n=${1:-200}
 revisions=${2:-20}
 work=$(mktemp -d)
@@ -35,3 +38,22 @@ measure "upgrade head --all --parallel 1" fresh "$retort" upgrade head --all --p
 measure "upgrade head --all --parallel 4" fresh "$retort" upgrade head --all --parallel 4
 measure "rerun, all at head: --all --parallel 4" keep "$retort" upgrade head --all --parallel 4
 measure "current --all --parallel 4" keep "$retort" current --all --parallel 4
+
+[ -n "${RETORT_BENCH_POSTGRES:-}" ] || exit 0
+pg=$RETORT_BENCH_POSTGRES
+schemas=$(for ((i = 1; i <= n; i++)); do printf 'bench_fleet_%03d ' "$i"; done)
+drop() { for s in $schemas; do echo "DROP SCHEMA IF EXISTS $s CASCADE;"; done | psql -q "$pg" 2>/dev/null; }
+trap 'drop; rm -rf "$work"' EXIT
+drop
+for s in $schemas; do echo "CREATE SCHEMA $s;"; done | psql -q "$pg"
+cat > retort.json <<JSON
+{ "scriptLocation": "migrations", "sections": { "tenants": { "url": "$pg",
+  "targets": { "query": "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\\\\_fleet\\\\_%' ORDER BY 1", "each": "schema" } } } }
+JSON
+sessions() { psql -Atc "SELECT sessions FROM pg_stat_database WHERE datname = current_database()" "$pg"; }
+echo "== $n PostgreSQL schemas, $revisions revisions each"
+for label in "upgrade head --all --parallel 4" "rerun, all at head: --all --parallel 4"; do
+  before=$(sessions)
+  measure "$label" keep "$retort" upgrade head --all --parallel 4
+  echo "    connections opened: $(($(sessions) - before - 1))"
+done

@@ -62,9 +62,10 @@ internal sealed class FleetOptions
         var targets = await Fleet.TargetsAsync(global.LoadSections(result), result.GetValue(_where) ?? [], Providers.Create, cancellationToken);
         var live = LiveProgress.Wanted(offline: false, Console.IsErrorRedirected, Environment.GetEnvironmentVariable);
         Action<string> above = output.Error.WriteLine;
-        // As CliCommands', loaded once for every target.
-        var fleet = new Fleet(targets, Providers.Create, async (scripts, ct) =>
-            (await Scripting.CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(targets[0].Config))
+        // As CliCommands', loaded once for every target; in a bundle, its compiled revisions.
+        MigrationLoader compile = async (revisions, ct) => (await Scripting.CompiledMigrationSource.LoadAsync(revisions, ct)).WithEfCoreModel(targets[0].Config);
+        var bundled = global.Bundle?.Revisions(targets[0].Config);
+        var fleet = new Fleet(targets, bundled?.Scripts, Providers.Create, bundled?.Load ?? compile)
         {
             Parallel = result.GetValue(_parallel),
             FailFast = result.GetValue(_failFast),

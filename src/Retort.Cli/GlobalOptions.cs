@@ -15,9 +15,9 @@ internal sealed class GlobalOptions
 
     public Option<string?> Name { get; } = new("--name", "-n")
     {
-        Description = "The config section to use, for several databases in one retort.json",
+        Description = "The config section to use, for several databases in one retort.json, or one member of a section's target set (the name --all's summary shows)",
         Recursive = true,
-        HelpName = "SECTION",
+        HelpName = "NAME",
     };
 
     public Option<string[]> X { get; } = new("-x")
@@ -66,9 +66,7 @@ internal sealed class GlobalOptions
     /// </summary>
     public RetortConfig Load(ParseResult result, bool urlNamesDatabase = true)
     {
-        var config = Adjust(Bundle is not null && result.GetValue(Config) is null
-            ? Bundle.Config(result.GetValue(Name))
-            : ConfigFile.Load(result.GetValue(Config), result.GetValue(Name)), result);
+        var config = Adjust(Named(result), result);
         config = config with { Url = (urlNamesDatabase ? result.GetValue(Url) : null) ?? config.Url };
         if (Database(config) is { } database)
         {
@@ -78,6 +76,27 @@ internal sealed class GlobalOptions
         return config;
     }
 
+    // The section -n names (the top level without -n), else the member of a target set a fleet run shows by that name.
+    private RetortConfig Named(ParseResult result)
+    {
+        var name = result.GetValue(Name);
+        var inBundle = Bundle is not null && result.GetValue(Config) is null;
+        try
+        {
+            return inBundle ? Bundle!.Config(name) : ConfigFile.Load(result.GetValue(Config), name);
+        }
+        catch (RetortException) when (name is not null && Sections(inBundle, result) is var sections
+            && sections.Any(s => s.Config.Targets.IsSet) && sections.All(s => s.Name != name))
+        {
+            // Load is synchronous for every command; only this lookup, of a name no section has, reads the sets.
+            return Fleet.FindAsync(sections, name, Providers.Create).GetAwaiter().GetResult().Config;
+        }
+    }
+
+    // Read in an exception filter: should the file not read as sections, the filter fails and Load's error is the one shown.
+    private IReadOnlyList<ConfigSection> Sections(bool inBundle, ParseResult result) =>
+        inBundle ? Bundle!.Sections() : ConfigFile.LoadSections(result.GetValue(Config));
+
     /// <summary>The sections of the config for <c>--all</c>, each with <c>-x</c> and <c>--context</c> applied.</summary>
     public IReadOnlyList<ConfigSection> LoadSections(ParseResult result)
     {
@@ -85,7 +104,7 @@ internal sealed class GlobalOptions
             throw new RetortException($"-n picks one section and --all runs them all; for part of the fleet use --where section={name} or --where tag=NAME");
         if (result.GetValue(Url) is not null)
             throw new RetortException("--url names one database and --all runs those retort.json names; leave one of them out");
-        var sections = ConfigFile.LoadSections(result.GetValue(Config)).Select(s => s with { Config = Adjust(s.Config, result) }).ToList();
+        var sections = (Bundle is not null && result.GetValue(Config) is null ? Bundle.Sections() : ConfigFile.LoadSections(result.GetValue(Config))).Select(s => s with { Config = Adjust(s.Config, result) }).ToList();
         if (Database(sections[0].Config) is { } database)
             StartupWarmup.Provider(database);
         return sections;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -31,7 +32,15 @@ internal static class Providers
     // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up; TLS and
     // Kerberos are switched back on, so that sslmode, root certificates and GSSAPI work as with Npgsql's full builder.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DbConnection Postgres(string connectionString)
+    private static DbConnection Postgres(string connectionString) =>
+        PostgresSources.GetOrAdd(connectionString, PostgresSource).CreateConnection();
+
+    // One data source per connection string for the process, as Npgsql keeps one pool per string for a plain
+    // NpgsqlConnection: a data source built per connection would load the server's types (a catalog query) at every
+    // connect and keep a pool of its own that nothing reuses.
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> PostgresSources = new(StringComparer.Ordinal);
+
+    private static NpgsqlDataSource PostgresSource(string connectionString)
     {
         var builder = new NpgsqlSlimDataSourceBuilder(connectionString).EnableTransportSecurity().EnableIntegratedSecurity();
         var settings = builder.ConnectionStringBuilder;
@@ -51,7 +60,7 @@ internal static class Providers
         // falls back to TLS where the server demands it; a URL's sslmode is always obeyed.
         if (!given.ContainsKey("SSL Mode") && IsLocal(settings.Host))
             settings.SslMode = SslMode.Allow;
-        return builder.Build().CreateConnection();
+        return builder.Build();
     }
 
     private static bool IsLocal(string? hosts) =>

@@ -15,16 +15,23 @@ internal static class RunCommands
         var stampNoLog = NoLogOption();
         var purge = new Option<bool>("--purge") { Description = "Empty the version table before stamping" };
         var stampJson = InspectCommands.JsonOption();
-        var stamp = new Command("stamp", "Set the version table to revisions without running migrations") { revisions, stampSql, stampNoLog, purge, stampJson };
+        var stamp = new Command("stamp", "Set the version table to revisions without running migrations (of every database of the fleet with --all)")
+            { revisions, stampSql, stampNoLog, purge, stampJson };
+        var stampFleet = new FleetOptions(stamp);
         stamp.Validators.Add(r => NeedsSql(r, stampNoLog, stampSql));
         stamp.Validators.Add(r =>
         {
             if (r.GetValue(stampJson) && r.GetValue(stampSql))
                 r.AddError("--json is for a stamp of the database; with --sql the script is the output");
+            if (stampFleet.Wanted(r) && r.GetValue(stampSql))
+                r.AddError("--sql is for one database's stamp; --all stamps each database of the fleet");
         });
         stamp.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, WithoutLog(global.Load(result), result.GetValue(stampNoLog)), output);
+            if (stampFleet.Wanted(result))
+                return (await stampFleet.RunAsync(result, global, output, result.GetValue(stampJson), scripts: false,
+                    (fleet, token) => fleet.StampAsync(result.GetValue(revisions)!, result.GetValue(purge), token), ct)).Succeeded ? 0 : 1;
+            var commands = CliCommands.Create(global.Bundle, FleetOptions.Single(WithoutLog(global.Load(result), result.GetValue(stampNoLog)), result, global), output);
             if (result.GetValue(stampJson))
             {
                 output.Line(await CommandJson.StampAsync(commands, result.GetValue(revisions)!, result.GetValue(purge), ct));

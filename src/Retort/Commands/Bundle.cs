@@ -116,16 +116,23 @@ public sealed partial class Bundle
     /// The bundled retort.json, read as if it were in the current folder: <c>${NAME}</c> and <c>RETORT_URL</c> come from
     /// the environment the bundle runs in.
     /// </summary>
-    public RetortConfig Config(string? section) =>
-        ConfigFile.Parse(_configText, System.IO.Path.Combine(Directory.GetCurrentDirectory(), $"retort.json in {Name}"), section,
-            ConfigFile.ReadEnvironment());
+    public RetortConfig Config(string? section) => ConfigFile.Parse(_configText, ConfigPath, section, ConfigFile.ReadEnvironment());
+
+    /// <summary>Every section of the bundled retort.json, as <see cref="ConfigFile.LoadSections"/> reads a file's: what <c>--all</c> runs.</summary>
+    public IReadOnlyList<ConfigSection> Sections() => ConfigFile.ParseSections(_configText, ConfigPath, ConfigFile.ReadEnvironment());
+
+    private string ConfigPath => System.IO.Path.Combine(Directory.GetCurrentDirectory(), $"retort.json in {Name}");
 
     /// <summary>The commands of the bundled revisions, for <paramref name="config"/>.</summary>
-    public Commands Commands(RetortConfig config, ConnectionFactory connect, TextWriter log, MigrationPlan? plan, MigrationProgress? progress) =>
-        new(ScriptDirectory.Of(config, _headers, []), connect, (_, _) => Task.FromResult<MigrationSource>(new Source(_assemblies)), log)
-        {
-            Observer = plan is not null ? plan : progress,
-        };
+    public Commands Commands(RetortConfig config, ConnectionFactory connect, TextWriter log, MigrationPlan? plan, MigrationProgress? progress)
+    {
+        var (scripts, load) = Revisions(config);
+        return new(scripts, connect, load, log) { Observer = plan is not null ? plan : progress };
+    }
+
+    /// <summary>The bundled revisions read for <paramref name="config"/>, and their compiled code: nothing is read from disk or compiled.</summary>
+    internal (ScriptDirectory Scripts, MigrationLoader Load) Revisions(RetortConfig config) =>
+        (ScriptDirectory.Of(config, _headers, []), (_, _) => Task.FromResult<MigrationSource>(new Source(_assemblies)));
 
     // The revisions' classes, and the project's Env class as the CLI would compile it (a class named Env, in any namespace).
     private sealed class Source(IReadOnlyList<Assembly> assemblies) : MigrationSource

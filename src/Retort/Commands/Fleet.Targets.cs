@@ -10,8 +10,9 @@ public sealed partial class Fleet
     /// <summary>
     /// The targets of <paramref name="sections"/> (<see cref="ConfigFile.LoadSections"/>) that pass every condition of
     /// <paramref name="where"/> (<c>tag=NAME</c>, <c>section=NAME</c>, <c>name=TARGET</c>): each section one target, or the databases its
-    /// <c>targets</c> set lists, read now with <paramref name="connect"/>. Every target's connections are unpooled, so
-    /// that a finished target holds no connection open while the rest run.
+    /// <c>targets</c> set lists, read now with <paramref name="connect"/>. The schemas of a schema set share one pool of
+    /// connections; every other target's connections are unpooled, so that a finished target holds no connection open
+    /// while the rest run.
     /// </summary>
     public static async Task<IReadOnlyList<FleetTarget>> TargetsAsync(IReadOnlyList<ConfigSection> sections, IReadOnlyList<string> where,
         ConnectionFactory connect, CancellationToken cancellationToken = default)
@@ -44,15 +45,7 @@ public sealed partial class Fleet
             throw new RetortException($"No section of {File(sections)} passes --where {string.Join(" --where ", where)}");
         var targets = new List<FleetTarget>();
         foreach (var section in chosen)
-        {
-            if (!section.Config.Targets.IsSet)
-            {
-                targets.Add(new FleetTarget(section.Name, section.Name, Unpooled(section.Config)));
-                continue;
-            }
-            var listed = await ListAsync(section, connect, cancellationToken);
-            targets.AddRange(section.Config.Targets.Each == "schema" ? InSchemas(section, listed) : AtUrls(section, listed));
-        }
+            targets.AddRange(await MembersAsync(section, connect, cancellationToken, unpooled: true));
         foreach (var name in names)
         {
             if (!targets.Any(t => t.Name == name))
@@ -62,6 +55,41 @@ public sealed partial class Fleet
         if (targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new RetortException($"Two targets are named '{twice.Key}' (sections {string.Join(", ", twice.Select(t => t.Section).Distinct())}); rename a section");
         return targets;
+    }
+
+    /// <summary>
+    /// The one database <paramref name="name"/> names, as <c>-n NAME</c> picks it: the section of that name, else the
+    /// member of a section's target set that a fleet run's summary shows as <paramref name="name"/> (its schema, or its
+    /// database's name), each set read once with <paramref name="connect"/>.
+    /// </summary>
+    /// <exception cref="RetortException">No section or member has that name (the message names the closest names), or two members have it.</exception>
+    public static async Task<FleetTarget> FindAsync(IReadOnlyList<ConfigSection> sections, string name, ConnectionFactory connect,
+        CancellationToken cancellationToken = default)
+    {
+        if (sections.FirstOrDefault(s => s.Name == name) is { } section)
+            return new FleetTarget(section.Name, section.Name, section.Config);
+        var members = new List<FleetTarget>();
+        foreach (var set in sections.Where(s => s.Config.Targets.IsSet))
+            members.AddRange(await MembersAsync(set, connect, cancellationToken, unpooled: false));
+        var found = members.Where(t => t.Name == name).ToList();
+        if (found.Count > 1)
+            throw new RetortException($"-n {name}: sections {string.Join(" and ", found.Select(t => t.Section))} each list a target named '{name}'; pick one with --all --where section={found[0].Section} --where name={name}");
+        if (found.Count == 1)
+            return found[0];
+        var close = ConfigFile.Closest(name, [.. sections.Select(s => s.Name), .. members.Select(t => t.Name)], 3);
+        throw new RetortException($"-n {name}: no section of {File(sections)} and no member of its target sets ({members.Count}) is named '{name}'" +
+            (close.Count > 0 ? $"; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?" : $"; the sections are {string.Join(", ", sections.Select(s => s.Name))}"));
+    }
+
+    // The databases of one section: the section itself, or the members of its set; UNPOOLED for a run of many (see Unpooled).
+    private static async Task<IEnumerable<FleetTarget>> MembersAsync(ConfigSection section, ConnectionFactory connect, CancellationToken cancellationToken,
+        bool unpooled)
+    {
+        if (!section.Config.Targets.IsSet)
+            return [new FleetTarget(section.Name, section.Name, unpooled ? Unpooled(section.Config) : section.Config)];
+        var listed = await ListAsync(section, connect, cancellationToken);
+        return section.Config.Targets.Each == "schema" ? InSchemas(section, listed)
+            : AtUrls(section, listed).Select(t => unpooled ? t with { Config = Unpooled(t.Config) } : t);
     }
 
     private static string File(IReadOnlyList<ConfigSection> sections) => sections.FirstOrDefault()?.Config.FilePath ?? "the config";
@@ -112,12 +140,10 @@ public sealed partial class Fleet
         var url = DatabaseUrl.From(section.Config);
         if (url.Id != DialectId.Postgres)
             throw new RetortException($"{section.Config.FilePath}: sections.{section.Name}.targets.each \"schema\" is for PostgreSQL, and the section's database is {url.Dialect}; list URLs with \"each\": \"url\"");
+        // One connection string for all the schemas, pooled: the connections a finished schema gave back serve the next
+        // (each put in its schema as it opens), where an unpooled run paid three connects per schema.
         foreach (var schema in schemas)
-        {
-            var quoted = schema.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') ? schema : $"\"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            var config = With(section.Config with { VersionTableSchema = schema, Targets = new TargetSetSettings() }, "Search Path", quoted);
-            yield return new FleetTarget(schema, section.Name, Unpooled(config));
-        }
+            yield return new FleetTarget(schema, section.Name, section.Config with { VersionTableSchema = schema, SessionSchema = schema, Targets = new TargetSetSettings() });
     }
 
     // Each value a database URL, named by its database (a SQLite file's name without extension); by the URL where two share one.
@@ -135,7 +161,7 @@ public sealed partial class Fleet
         {
             var name = names.Count(n => n == names[i]) > 1 ? parsed[i].Database.Display : names[i];
             var config = section.Config with { Url = parsed[i].Url, Provider = null, ConnectionString = null, Targets = new TargetSetSettings() };
-            yield return new FleetTarget(name, section.Name, Unpooled(config));
+            yield return new FleetTarget(name, section.Name, config);
         }
     }
 

@@ -30,6 +30,12 @@ public sealed partial class Fleet
     /// the revisions' code is loaded once, at the first target that needs it.
     /// </summary>
     public Fleet(IReadOnlyList<FleetTarget> targets, ConnectionFactory? connect = null, MigrationLoader? loadMigrations = null)
+        : this(targets, null, connect, loadMigrations)
+    {
+    }
+
+    /// <summary>The fleet on revisions read already (a bundle's), or when <paramref name="scripts"/> is null on those of the first target's settings.</summary>
+    internal Fleet(IReadOnlyList<FleetTarget> targets, ScriptDirectory? scripts, ConnectionFactory? connect, MigrationLoader? loadMigrations)
     {
         if (targets.Count == 0)
             throw new RetortException("The fleet has no targets");
@@ -39,7 +45,7 @@ public sealed partial class Fleet
             throw new RetortException($"A fleet runs one project's revisions, but sections '{first.Section}' and '{other.Section}' set different scriptLocation or versionLocations");
         Targets = targets;
         _connect = connect;
-        _scripts = ScriptDirectory.Load(first.Config);
+        _scripts = scripts ?? ScriptDirectory.Load(first.Config);
         _code = new(() => loadMigrations is null
             ? throw new RetortException("This fleet was created without a way to load the revisions' code (loadMigrations)")
             : loadMigrations(_scripts, CancellationToken.None));
@@ -72,21 +78,22 @@ public sealed partial class Fleet
 
     /// <summary>Upgrades every target to <paramref name="target"/> (<c>head</c>, …); <paramref name="tag"/> as for <see cref="Commands.UpgradeAsync"/>.</summary>
     public Task<FleetReport> UpgradeAsync(string target, string? tag = null, MigrationPhase? phase = null, CancellationToken cancellationToken = default) =>
-        RunAsync("upgrade", needsCode: true, async (commands, before, token) =>
-        {
-            var from = before.From = await HeadsAsync(commands, token);
-            var to = await commands.UpgradeAsync(target, tag: tag, phase: phase, cancellationToken: token);
-            return new Outcome(from, to, Moved(from, to, "upgraded"), []);
-        }, cancellationToken);
+        MoveAsync("upgrade", "upgraded", needsCode: true, (commands, token) => commands.UpgradeAsync(target, tag: tag, phase: phase, cancellationToken: token),
+            cancellationToken);
 
     /// <summary>Downgrades every target to <paramref name="target"/>.</summary>
     public Task<FleetReport> DowngradeAsync(string target, string? tag = null, CancellationToken cancellationToken = default) =>
-        RunAsync("downgrade", needsCode: true, async (commands, before, token) =>
-        {
-            var from = before.From = await HeadsAsync(commands, token);
-            var to = await commands.DowngradeAsync(target, tag: tag, cancellationToken: token);
-            return new Outcome(from, to, Moved(from, to, "downgraded"), []);
-        }, cancellationToken);
+        MoveAsync("downgrade", "downgraded", needsCode: true, (commands, token) => commands.DowngradeAsync(target, tag: tag, cancellationToken: token),
+            cancellationToken);
+
+    /// <summary>
+    /// Sets every target's version table to <paramref name="revisions"/> without running migrations, as
+    /// <see cref="Commands.StampAsync"/> does (<paramref name="purge"/> empties each table first); a target is
+    /// <c>stamped</c>, or <c>unchanged</c> when it was at those revisions.
+    /// </summary>
+    public Task<FleetReport> StampAsync(IReadOnlyList<string> revisions, bool purge = false, CancellationToken cancellationToken = default) =>
+        MoveAsync("stamp", "stamped", needsCode: false, (commands, token) => commands.StampAsync(revisions, purge, cancellationToken: token),
+            cancellationToken);
 
     /// <summary>
     /// The SQL of moving every target to <paramref name="target"/> (<c>FROM:TO</c>, as <c>--sql</c> takes it), without
@@ -119,6 +126,17 @@ public sealed partial class Fleet
             var diff = await commands.CompareAsync(token);
             var at = (await HeadsAsync(commands, token)).ToList();
             return new Outcome(at, at, diff.Upgrade.Count == 0 ? "clean" : "changed", [.. diff.Upgrade.Select(OperationSummary.Describe)]);
+        }, cancellationToken);
+
+    // A command that moves each target's version table: where it was before (kept for the report should the move fail),
+    // where it is after, and MOVED or unchanged.
+    private Task<FleetReport> MoveAsync(string command, string moved, bool needsCode,
+        Func<Commands, CancellationToken, Task<IReadOnlyList<string>>> move, CancellationToken cancellationToken) =>
+        RunAsync(command, needsCode, async (commands, before, token) =>
+        {
+            var from = before.From = await HeadsAsync(commands, token);
+            var to = await move(commands, token);
+            return new Outcome(from, to, Moved(from, to, moved), []);
         }, cancellationToken);
 
     // Where a target was before its run, kept for the report when the run fails.

@@ -14,7 +14,7 @@ public sealed record FleetTarget(string Name, string Section, RetortConfig Confi
 /// <param name="To">The revisions it is at after; empty when it failed.</param>
 /// <param name="Elapsed">How long its run took.</param>
 /// <param name="Status">
-/// <c>upgraded</c>, <c>downgraded</c>, <c>unchanged</c>, <c>written</c> (<c>--sql</c>), <c>head</c> or <c>behind</c>
+/// <c>upgraded</c>, <c>downgraded</c>, <c>stamped</c>, <c>unchanged</c>, <c>written</c> (<c>--sql</c>), <c>head</c> or <c>behind</c>
 /// (<c>current</c>), <c>clean</c> or <c>changed</c> (<c>check</c>); <c>failed</c>, <c>skipped</c> (not started after a failure
 /// with fail-fast) or <c>cancelled</c>.
 /// </param>

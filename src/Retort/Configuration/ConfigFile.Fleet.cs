@@ -19,7 +19,12 @@ public static partial class ConfigFile
     public static IReadOnlyList<ConfigSection> LoadSections(string? path = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (text, file) = Read(path);
-        environment ??= ReadEnvironment();
+        return ParseSections(text, file, environment ?? ReadEnvironment());
+    }
+
+    /// <summary>The sections of config text, as <see cref="LoadSections"/> reads a file's; <paramref name="file"/> names it in errors and anchors relative paths.</summary>
+    internal static IReadOnlyList<ConfigSection> ParseSections(string text, string file, IReadOnlyDictionary<string, string> environment)
+    {
         using var document = Document(text, file);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

@@ -130,6 +130,11 @@ public static partial class ConfigFile
         candidates.OrderBy(k => EditDistance(k.ToLowerInvariant(), word.ToLowerInvariant()))
             .FirstOrDefault(k => EditDistance(k.ToLowerInvariant(), word.ToLowerInvariant()) <= 3);
 
+    /// <summary>Up to <paramref name="most"/> of <paramref name="candidates"/> within a few edits of <paramref name="word"/>, closest first.</summary>
+    internal static IReadOnlyList<string> Closest(string word, IEnumerable<string> candidates, int most) =>
+        [.. candidates.Distinct(StringComparer.Ordinal).Select(c => (Name: c, Edits: EditDistance(c.ToLowerInvariant(), word.ToLowerInvariant())))
+            .Where(c => c.Edits <= Math.Max(2, word.Length / 3)).OrderBy(c => c.Edits).ThenBy(c => c.Name, StringComparer.Ordinal).Take(most).Select(c => c.Name)];
+
     private static int EditDistance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();

@@ -110,6 +110,12 @@ public sealed record RetortConfig
     /// <summary>Key/value pairs from <c>-x KEY=VALUE</c>, for Env.cs.</summary>
     public IReadOnlyDictionary<string, string> XArguments { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The PostgreSQL schema each connection is put in once open (<c>SET search_path</c>), for a member of a schema set:
+    /// set per connection rather than in the connection string, so that every schema of a server shares one pool.
+    /// </summary>
+    internal string? SessionSchema { get; init; }
+
     /// <summary>The folder of Retort's own cache (compiled scripts), beside the config file.</summary>
     public string CacheDirectory => Path.Combine(BaseDirectory, ".retort", "cache");
 }

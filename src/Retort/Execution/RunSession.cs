@@ -99,6 +99,13 @@ internal sealed class RunSession : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (_config.SessionSchema is { } schema)
+            {
+                // Every time: a pooled connection comes back from another schema's run, reset to the server's default.
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SET search_path TO \"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
             return connection;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException

@@ -47,6 +47,7 @@ internal static class CliProcess
 internal sealed class WatchedCli : IDisposable
 {
     private readonly System.Text.StringBuilder _stderr = new();
+    private readonly System.Text.StringBuilder _stdout = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
 
     private WatchedCli(Process process) => Process = process;
@@ -59,6 +60,16 @@ internal sealed class WatchedCli : IDisposable
         {
             lock (_stderr)
                 return _stderr.ToString();
+        }
+    }
+
+    /// <summary>What the process wrote to stdout so far (all of it once <see cref="ExitAsync"/> returns).</summary>
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+                return _stdout.ToString();
         }
     }
 
@@ -75,7 +86,11 @@ internal sealed class WatchedCli : IDisposable
                         seen.TrySetResult();
             }
         };
-        watched.Process.OutputDataReceived += (_, _) => { };
+        watched.Process.OutputDataReceived += (_, e) =>
+        {
+            lock (watched._stdout)
+                watched._stdout.AppendLine(e.Data);
+        };
         watched.Process.BeginErrorReadLine();
         watched.Process.BeginOutputReadLine();
         return watched;

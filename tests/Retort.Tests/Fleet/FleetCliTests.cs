@@ -10,7 +10,7 @@ namespace Retort.Tests.Fleet;
 /// made to fail, the rerun, <c>current</c>, <c>check</c> and <c>--sql</c> over the fleet, <c>--where</c>,
 /// <c>--fail-fast</c>, and the one-line errors of a fleet that cannot be resolved.
 /// </summary>
-public sealed class FleetCliTests : IDisposable
+public sealed partial class FleetCliTests : IDisposable
 {
     private readonly TestProject _project = new("sqlite:///unused.db");
 
@@ -160,6 +160,7 @@ public sealed class FleetCliTests : IDisposable
     [InlineData("upgrade head -n shards", "retort: error: Section 'shards' stands for a set of databases (targets.file); run it with --all --where section=shards")]
     [InlineData("upgrade head --parallel 2", "retort: error: --parallel and --fail-fast are for --all (see 'retort upgrade --help')")]
     [InlineData("upgrade head --all --parallel 0", "retort: error: --parallel takes 1 or more, not 0 (see 'retort upgrade --help')")]
+    [InlineData("stamp a1 --all --sql", "retort: error: --sql is for one database's stamp; --all stamps each database of the fleet (see 'retort stamp --help')")]
     public async Task Bad_fleet_input_is_one_line(string args, string error)
     {
         Fleet(2);

@@ -172,7 +172,7 @@ public sealed class FleetTests : IDisposable
         Assert.Equal($"{ConfigPath}: sections.s.targets.each \"schema\" is for PostgreSQL, and the section's database is sqlite; list URLs with \"each\": \"url\"", error.Message);
     }
 
-    private static async Task AdminAsync(string url, string sql)
+    internal static async Task AdminAsync(string url, string sql)
     {
         await using var connection = TestProject.Connect(DatabaseUrl.Parse(url, "/"));
         await connection.OpenAsync();
@@ -181,7 +181,7 @@ public sealed class FleetTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<object?> ScalarAsync(string url, string sql)
+    internal static async Task<object?> ScalarAsync(string url, string sql)
     {
         await using var connection = TestProject.Connect(DatabaseUrl.Parse(url, "/"));
         await connection.OpenAsync();

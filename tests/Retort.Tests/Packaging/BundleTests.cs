@@ -128,6 +128,30 @@ public sealed class BundleTests(BundleRunner runner) : IClassFixture<BundleRunne
     }
 
     [Fact]
+    public async Task A_bundle_runs_upgrade_all_over_the_targets_of_its_retort_json()
+    {
+        using var project = Project("sqlite:///unused.db");
+        // Both targets' files are named relative to where the bundle runs; the second is a set's member, read from a file there.
+        File.WriteAllText(Path.Combine(project.Root, "retort.json"), """
+            { "scriptLocation": "migrations", "sections": { "one": { "url": "sqlite:///one.db", "tags": ["eu"] }, "shards": { "targets": { "file": "shards.txt" } } } }
+            """);
+        var (folder, _) = await BundleAsync(project, []);
+        File.WriteAllText(Path.Combine(folder, "shards.txt"), "sqlite:///shard_a.db\n");
+        var migrate = Path.Combine(folder, "migrate");
+
+        var upgraded = await Run(folder, [], migrate, "upgrade", "head", "--all");
+
+        Assert.True(upgraded.ExitCode == 0, upgraded.Stdout + upgraded.Stderr);
+        Assert.Contains("2 target(s) in ", upgraded.Stdout);
+        Assert.Contains(": 2 upgraded", upgraded.Stdout);
+        Assert.True(File.Exists(Path.Combine(folder, "one.db")) && File.Exists(Path.Combine(folder, "shard_a.db")));
+        var current = await Run(folder, [], migrate, "current", "-n", "shard_a");
+        Assert.Equal((0, "b1 (head)\n"), (current.ExitCode, current.Stdout));
+        var eu = await Run(folder, [], migrate, "current", "--where", "tag=eu");
+        Assert.Matches(@"\none +b1 +b1 +\d\.\d\d s +head\n1 target\(s\)", eu.Stdout);
+    }
+
+    [Fact]
     public async Task A_password_in_retort_json_a_missing_runner_and_a_damaged_bundle_are_one_line_each_and_write_nothing()
     {
         using var project = new TestProject("postgresql://app:s3cret@db.example/app").TableRevision("a1");
