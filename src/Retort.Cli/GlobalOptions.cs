@@ -81,6 +81,10 @@ internal sealed class GlobalOptions
     {
         var name = result.GetValue(Name);
         var inBundle = Bundle is not null && result.GetValue(Config) is null;
+#if RETORT_NATIVE
+        // The native front hands -n to the managed CLI (Engine.Handles), which can read target sets.
+        return ConfigFile.Load(result.GetValue(Config), name);
+#else
         try
         {
             return inBundle ? Bundle!.Config(name) : ConfigFile.Load(result.GetValue(Config), name);
@@ -91,6 +95,7 @@ internal sealed class GlobalOptions
             // Load is synchronous for every command; only this lookup, of a name no section has, reads the sets.
             return Fleet.FindAsync(sections, name, Providers.Create).GetAwaiter().GetResult().Config;
         }
+#endif
     }
 
     // Read in an exception filter: should the file not read as sections, the filter fails and Load's error is the one shown.

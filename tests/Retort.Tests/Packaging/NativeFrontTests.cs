@@ -63,7 +63,7 @@ public sealed partial class NativeFrontTests(NativeFront front) : IClassFixture<
         ["history"], ["history", "--no-graph"], ["history", "--json"], ["history", "--format", "dot"], ["history", "-r", "b1:"],
         ["branches"], ["branches", "--json"], ["show", "side@head"], ["show", "a1", "--json"], ["-c", "retort.json", "heads"],
         // Errors the graph itself finds: the front says them as the managed CLI does.
-        ["show", "zz"], ["history", "-r", "zz:"], ["-n", "nosuch", "heads"], ["-c", "missing.json", "heads"],
+        ["show", "zz"], ["history", "-r", "zz:"], ["-c", "missing.json", "heads"],
         ["heads", "--help"],
     ];
 
@@ -79,7 +79,8 @@ public sealed partial class NativeFrontTests(NativeFront front) : IClassFixture<
 
     public static TheoryData<string[]> OtherCommands() =>
     [
-        ["upgrade", "head"], ["current"], ["history", "-i"], ["upgrade", "head", "--sql"], ["hedas"], ["heads", "--bogus"], [], ["--help"],
+        // -n may name a member of a target set, which only a query finds.
+        ["upgrade", "head"], ["current"], ["history", "-i"], ["-n", "nosuch", "heads"], ["upgrade", "head", "--sql"], ["hedas"], ["heads", "--bogus"], [], ["--help"],
         ["--version"], ["-c"],
     ];
 
@@ -98,6 +99,21 @@ public sealed partial class NativeFrontTests(NativeFront front) : IClassFixture<
         Assert.Equal(RunId().Replace(managed.Stdout, "RUN"), RunId().Replace(native.Stdout, "RUN"));
         Assert.Equal(managed.Stderr, native.Stderr);
         Assert.Equal(made, File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Upgrade_and_downgrade_start_with_a_small_first_GC_generation_unless_the_user_set_one()
+    {
+        using var project = new TestProject("sqlite:///app.db")
+            .Revision("a1", [], "op.Execute(\"-- gen0 \" + (System.Environment.GetEnvironmentVariable(\"DOTNET_GCgen0size\") ?? \"unset\"));");
+        File.WriteAllText(Path.Combine(project.Root, "retort.json"), """{ "scriptLocation": "migrations", "url": "sqlite:///app.db" }""");
+        var started = await CliProcess.RunProgramAsync(front.Path, project.Root, null, "upgrade", "head", "--sql");
+        Assert.Contains("-- gen0 0x400000;", started.Stdout);
+        var chosen = await CliProcess.RunProgramAsync(front.Path, project.Root, new Dictionary<string, string> { ["DOTNET_GCgen0size"] = "0x800000" }, "upgrade", "head", "--sql");
+        Assert.Contains("-- gen0 0x800000;", chosen.Stdout);
+        // The managed CLI alone sets nothing.
+        var managed = await CliProcess.RunAsync(project.Root, "upgrade", "head", "--sql");
+        Assert.Contains("-- gen0 unset;", managed.Stdout);
     }
 
     [Fact]
