@@ -37,7 +37,7 @@ internal static class BaselineCommands
             }
             var request = new BaselineRequest(result.GetValue(message)!, result.GetValue(modelOut), result.GetValue(force), !result.GetValue(noStamp),
                 result.GetValue(global.Url), result.GetValue(revId));
-            var report = await CliCommands.Create(global.Bundle, global.Load(result, urlNamesDatabase: false), output).SchemaRevisions.BaselineAsync(request, cancellationToken: ct);
+            var report = await CliCommands.Create(global, global.Load(result, urlNamesDatabase: false), output).SchemaRevisions.BaselineAsync(request, cancellationToken: ct);
             output.Lines(CommandText.Baseline(report));
             return report.Proved ? 0 : 1;
         });
@@ -61,7 +61,7 @@ internal static class BaselineCommands
         adopt.SetAction(async (result, ct) =>
         {
             var request = new BaselineRequest(result.GetValue(message)!, ScratchUrl: result.GetValue(global.Url), RevisionId: result.GetValue(revId));
-            var commands = CliCommands.Create(global.Bundle, global.Load(result, urlNamesDatabase: false), output);
+            var commands = CliCommands.Create(global, global.Load(result, urlNamesDatabase: false), output);
             var report = await new EfAdoption(commands).AdoptAsync(request, result.GetValue(dryRun), cancellationToken: ct);
             if (report.Baseline is null)
             {

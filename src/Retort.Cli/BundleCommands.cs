@@ -36,7 +36,7 @@ internal static class BundleCommands
             var from = Path.GetFullPath(result.GetValue(runner) ?? DefaultRunner);
             if (!File.Exists(from))
                 throw new RetortException($"No bundle runner at {from}: build it with scripts/runner.sh (it writes artifacts/retort/runner/retort-runner), or pass --runner FILE");
-            var commands = CliCommands.Create(null, global.Load(result), output.Error);
+            var commands = CliCommands.Create(global, global.Load(result), output.Error);
             var compiled = await CompiledMigrationSource.CompileAsync(commands.Scripts, ct);
             var image = compiled.ImagePath ?? throw new RetortException("The compiled revisions have no file in the cache to bundle; run 'retort compile' and try again");
             var target = result.GetValue(outputPath)!;

@@ -10,7 +10,7 @@ internal static class CheckCommands
         var compile = new Command("compile", "Compile Env.cs and the revision files (cached by content; nothing recompiles when nothing changed)");
         compile.SetAction(async (result, ct) =>
         {
-            var compiled = await Scripting.CompiledMigrationSource.CompileAsync(CliCommands.Create(global.Bundle, global.Load(result), TextWriter.Null).Scripts, ct);
+            var compiled = await Scripting.CompiledMigrationSource.CompileAsync(CliCommands.Create(global, global.Load(result), TextWriter.Null).Scripts, ct);
             output.Line($"{compiled.RevisionIds.Count} revision(s) {(compiled.FromCache ? "loaded from the cache" : "compiled")}");
             return 0;
         });
@@ -43,17 +43,17 @@ internal static class CheckCommands
             }
             if (result.GetValue(drift))
             {
-                var report = await CliCommands.Create(global.Bundle, global.Load(result), output).SafetyNet.DriftAsync(cancellationToken: ct);
+                var report = await CliCommands.Create(global, global.Load(result), output).SafetyNet.DriftAsync(cancellationToken: ct);
                 output.Lines(result.GetValue(checkJson) ? [CommandJson.Drift(report)] : CommandText.Drift(report));
                 return report.Drifted ? 1 : 0;
             }
             if (result.GetValue(checkJson))
             {
-                var checkResult = await CommandJson.CheckAsync(CliCommands.Create(global.Bundle, FleetOptions.Single(global.Load(result), result, global), output), ct);
+                var checkResult = await CommandJson.CheckAsync(CliCommands.Create(global, FleetOptions.Single(global.Load(result), result, global), output), ct);
                 output.Line(checkResult.Json);
                 return checkResult.Changed ? 1 : 0;
             }
-            var operations = await CommandText.CheckAsync(CliCommands.Create(global.Bundle, FleetOptions.Single(global.Load(result), result, global), output), ct);
+            var operations = await CommandText.CheckAsync(CliCommands.Create(global, FleetOptions.Single(global.Load(result), result, global), output), ct);
             if (operations.Count == 0)
             {
                 output.Line("No new upgrade operations detected.");
@@ -78,7 +78,7 @@ internal static class CheckCommands
             output.ErrorExitCode = 2;
             var request = new VerifyRequest(result.GetValue(range), result.GetValue(global.Url), result.GetValue(severalHeads));
             var config = global.Load(result) with { Url = null };
-            var report = await CliCommands.Create(global.Bundle, config, output).SafetyNet.VerifyAsync(request, ct);
+            var report = await CliCommands.Create(global, config, output).SafetyNet.VerifyAsync(request, ct);
             output.Lines(result.GetValue(json) ? [report.ToJson()] : CommandText.Verify(report));
             return report.Passed ? 0 : 1;
         });
@@ -109,7 +109,7 @@ internal static class CheckCommands
                 return 0;
             }
             var request = new LintRequest(result.GetValue(lintRange), Live: result.GetValue(global.Url) is not null);
-            var report = await CliCommands.Create(global.Bundle, global.Load(result), output).SafetyNet.LintAsync(request, ct);
+            var report = await CliCommands.Create(global, global.Load(result), output).SafetyNet.LintAsync(request, ct);
             output.Lines(result.GetValue(lintJson) ? [report.ToJson()] : CommandText.Lint(report));
             return report.Passed ? 0 : 1;
         });
@@ -132,7 +132,7 @@ internal static class CheckCommands
         {
             var request = new SquashRequest(result.GetValue(squashRange)!, result.GetValue(message)!, result.GetValue(keepData), result.GetValue(global.Url),
                 result.GetValue(revId), result.GetValue(dryRun));
-            var report = await CliCommands.Create(global.Bundle, global.Load(result), output).SchemaRevisions.SquashAsync(request, ct);
+            var report = await CliCommands.Create(global, global.Load(result), output).SchemaRevisions.SquashAsync(request, ct);
             output.Lines(CommandText.Squash(report));
             return report.Proven ? 0 : 1;
         });

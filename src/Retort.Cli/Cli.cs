@@ -7,13 +7,15 @@ internal static class Cli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        StartupWarmup.Json();
 #if RETORT_NATIVE
-        // The native front: the graph commands here, everything else by the managed CLI beside it (Engine).
-        Bundle? bundle = null;
+        // The native front: the graph commands here, everything else by the managed CLI beside it (Engine), before
+        // anything else starts.
         if (!Engine.Handles(args))
             return Engine.Run(args);
+        Bundle? bundle = null;
+        StartupWarmup.Json();
 #else
+        StartupWarmup.Json();
         Bundle? bundle;
         try
         {

@@ -49,7 +49,7 @@ internal static class CompletionCommands
     {
         try
         {
-            return CommandText.RevisionSymbols(CliCommands.Create(global.Bundle, global.Load(context.ParseResult), TextWriter.Null)).Select(s => new CompletionItem(s));
+            return CommandText.RevisionSymbols(CliCommands.Create(global, global.Load(context.ParseResult), TextWriter.Null)).Select(s => new CompletionItem(s));
         }
         catch (Exception e) when (e is RetortException or IOException or UnauthorizedAccessException or ArgumentException)
         {

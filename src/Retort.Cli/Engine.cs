@@ -56,8 +56,7 @@ internal static partial class Engine
             Console.Error.WriteLine($"retort: error: {path} is missing: this command runs in the managed CLI, which belongs beside {System.Environment.ProcessPath}; reinstall Retort");
             return 1;
         }
-        Console.Out.Flush();
-        Console.Error.Flush();
+        // Nothing was written yet: the front hands a command on before it prints anything.
         if (OperatingSystem.IsWindows())
         {
             // No exec on Windows: a child with the same streams, whose exit code becomes this one's.

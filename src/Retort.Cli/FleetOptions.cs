@@ -59,13 +59,13 @@ internal sealed class FleetOptions
     public async Task<FleetReport> RunAsync(ParseResult result, GlobalOptions global, Output output, bool json, bool scripts,
         Func<Fleet, CancellationToken, Task<FleetReport>> run, CancellationToken cancellationToken)
     {
-        var targets = await Fleet.TargetsAsync(global.LoadSections(result), result.GetValue(_where) ?? [], Providers.Create, cancellationToken);
+        var targets = await Fleet.TargetsAsync(global.LoadSections(result), result.GetValue(_where) ?? [], global.Providers.Create, cancellationToken);
         var live = LiveProgress.Wanted(offline: false, Console.IsErrorRedirected, Environment.GetEnvironmentVariable);
         Action<string> above = output.Error.WriteLine;
         // As CliCommands', loaded once for every target; in a bundle, its compiled revisions.
         MigrationLoader compile = async (revisions, ct) => (await Scripting.CompiledMigrationSource.LoadAsync(revisions, ct)).WithEfCoreModel(targets[0].Config);
         var bundled = global.Bundle?.Revisions(targets[0].Config);
-        var fleet = new Fleet(targets, bundled?.Scripts, Providers.Create, bundled?.Load ?? compile)
+        var fleet = new Fleet(targets, bundled?.Scripts, global.Providers.Create, bundled?.Load ?? compile)
         {
             Parallel = result.GetValue(_parallel),
             FailFast = result.GetValue(_failFast),

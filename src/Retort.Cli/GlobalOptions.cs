@@ -49,6 +49,11 @@ internal sealed class GlobalOptions
 
     /// <summary>The payload when this process is a bundle (<c>retort bundle</c>): its retort.json and compiled revisions.</summary>
     public Bundle? Bundle { get; init; }
+#if !RETORT_NATIVE
+
+    /// <summary>The run's database providers (and its PostgreSQL pools).</summary>
+    public Providers Providers { get; } = new();
+#endif
 
     public void AddTo(Command root)
     {
@@ -70,7 +75,7 @@ internal sealed class GlobalOptions
         config = config with { Url = (urlNamesDatabase ? result.GetValue(Url) : null) ?? config.Url };
         if (Database(config) is { } database)
         {
-            StartupWarmup.Provider(database);
+            StartupWarmup.Provider(this, database);
             RememberPassword(database);
         }
         return config;
@@ -111,7 +116,7 @@ internal sealed class GlobalOptions
             throw new RetortException("--url names one database and --all runs those retort.json names; leave one of them out");
         var sections = (Bundle is not null && result.GetValue(Config) is null ? Bundle.Sections() : ConfigFile.LoadSections(result.GetValue(Config))).Select(s => s with { Config = Adjust(s.Config, result) }).ToList();
         if (Database(sections[0].Config) is { } database)
-            StartupWarmup.Provider(database);
+            StartupWarmup.Provider(this, database);
         return sections;
     }
 

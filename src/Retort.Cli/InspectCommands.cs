@@ -28,7 +28,7 @@ internal static class InspectCommands
         });
         history.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
+            var commands = CliCommands.Create(global, global.Load(result), output);
             var (rev, current) = (result.GetValue(range), result.GetValue(indicate));
             output.Lines(result.GetValue(historyJson) ? [await CommandJson.HistoryAsync(commands, rev, current, ct)] : result.GetValue(format) switch
             {
@@ -56,7 +56,7 @@ internal static class InspectCommands
         var edit = new Command("edit", "Open the files of the revisions a symbol names in $VISUAL or $EDITOR") { editSymbol };
         edit.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), TextWriter.Null);
+            var commands = CliCommands.Create(global, global.Load(result), TextWriter.Null);
             var files = commands.Edit(result.GetValue(editSymbol)!);
             var editor = Environment.GetEnvironmentVariable("VISUAL") is { Length: > 0 } v ? v
                 : Environment.GetEnvironmentVariable("EDITOR") is { Length: > 0 } e ? e
@@ -80,7 +80,7 @@ internal static class InspectCommands
         command.Add(asJson);
         command.SetAction(result =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), TextWriter.Null);
+            var commands = CliCommands.Create(global, global.Load(result), TextWriter.Null);
             output.Lines(result.GetValue(asJson) ? [json(commands, result)] : lines(commands, result));
             return 0;
         });

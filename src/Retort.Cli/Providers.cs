@@ -7,16 +7,26 @@ using Retort.Configuration;
 
 namespace Retort.Cli;
 
-/// <summary>The ADO.NET providers the CLI brings, one per database; <see cref="DatabaseProviders"/> picks the one a URL names.</summary>
-internal static class Providers
+/// <summary>
+/// The ADO.NET providers the CLI brings, one per database; <see cref="DatabaseProviders"/> picks the one a URL names. One
+/// per run (<see cref="GlobalOptions.Providers"/>), holding the run's PostgreSQL data sources.
+/// </summary>
+internal sealed class Providers
 {
-    // One method per provider, kept apart, so that a run loads only its own provider's assembly.
-    private static readonly DatabaseProviders All = new(Sqlite, Postgres, MySql, SqlServer);
+    private readonly DatabaseProviders _all;
 
-    public static DbConnection Create(DatabaseUrl url) => All.Connect(url);
+    // One data source per connection string for the run, as Npgsql keeps one pool per string for a plain
+    // NpgsqlConnection: a data source built per connection would load the server's types (a catalog query) at every
+    // connect and keep a pool of its own that nothing reuses.
+    private readonly ConcurrentDictionary<string, NpgsqlDataSource> _postgresSources = new(StringComparer.Ordinal);
+
+    // One method per provider, kept apart, so that a run loads only its own provider's assembly.
+    public Providers() => _all = new(Sqlite, Postgres, MySql, SqlServer);
+
+    public DbConnection Create(DatabaseUrl url) => _all.Connect(url);
 
     /// <summary>What readies the provider of <paramref name="url"/> before its first connection, or null (see <see cref="DatabaseProviders.WarmUp"/>).</summary>
-    public static Action? WarmUp(DatabaseUrl url) => All.WarmUp(url);
+    public Action? WarmUp(DatabaseUrl url) => _all.WarmUp(url);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbConnection Sqlite(string connectionString) => new InterruptibleSqliteConnection(connectionString);
@@ -32,13 +42,8 @@ internal static class Providers
     // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up; TLS and
     // Kerberos are switched back on, so that sslmode, root certificates and GSSAPI work as with Npgsql's full builder.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DbConnection Postgres(string connectionString) =>
-        PostgresSources.GetOrAdd(connectionString, PostgresSource).CreateConnection();
-
-    // One data source per connection string for the process, as Npgsql keeps one pool per string for a plain
-    // NpgsqlConnection: a data source built per connection would load the server's types (a catalog query) at every
-    // connect and keep a pool of its own that nothing reuses.
-    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> PostgresSources = new(StringComparer.Ordinal);
+    private DbConnection Postgres(string connectionString) =>
+        _postgresSources.GetOrAdd(connectionString, PostgresSource).CreateConnection();
 
     private static NpgsqlDataSource PostgresSource(string connectionString)
     {

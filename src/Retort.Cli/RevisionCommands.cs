@@ -29,7 +29,7 @@ internal static class RevisionCommands
         };
         revision.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
+            var commands = CliCommands.Create(global, global.Load(result), output);
             var request = new RevisionRequest(
                 result.GetValue(message)!,
                 result.GetValue(head),
@@ -64,7 +64,7 @@ internal static class RevisionCommands
         };
         merge.SetAction(result =>
         {
-            output.Line(CommandText.Merge(CliCommands.Create(global.Bundle, global.Load(result), TextWriter.Null), result.GetValue(revisions)!, result.GetValue(mergeMessage)!,
+            output.Line(CommandText.Merge(CliCommands.Create(global, global.Load(result), TextWriter.Null), result.GetValue(revisions)!, result.GetValue(mergeMessage)!,
                 result.GetValue(mergeLabel), result.GetValue(mergeRevId)));
             return 0;
         });

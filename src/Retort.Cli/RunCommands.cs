@@ -31,7 +31,7 @@ internal static class RunCommands
             if (stampFleet.Wanted(result))
                 return (await stampFleet.RunAsync(result, global, output, result.GetValue(stampJson), scripts: false,
                     (fleet, token) => fleet.StampAsync(result.GetValue(revisions)!, result.GetValue(purge), token), ct)).Succeeded ? 0 : 1;
-            var commands = CliCommands.Create(global.Bundle, FleetOptions.Single(WithoutLog(global.Load(result), result.GetValue(stampNoLog)), result, global), output);
+            var commands = CliCommands.Create(global, FleetOptions.Single(WithoutLog(global.Load(result), result.GetValue(stampNoLog)), result, global), output);
             if (result.GetValue(stampJson))
             {
                 output.Line(await CommandJson.StampAsync(commands, result.GetValue(revisions)!, result.GetValue(purge), ct));
@@ -49,7 +49,7 @@ internal static class RunCommands
         {
             if (currentFleet.Wanted(result))
                 return (await currentFleet.RunAsync(result, global, output, result.GetValue(currentJson), scripts: false, (fleet, token) => fleet.CurrentAsync(token), ct)).Succeeded ? 0 : 1;
-            var commands = CliCommands.Create(global.Bundle, FleetOptions.Single(global.Load(result), result, global), output);
+            var commands = CliCommands.Create(global, FleetOptions.Single(global.Load(result), result, global), output);
             if (result.GetValue(currentJson))
             {
                 output.Line(await CommandJson.CurrentAsync(commands, ct));
@@ -88,7 +88,7 @@ internal static class RunCommands
         });
         resolve.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
+            var commands = CliCommands.Create(global, global.Load(result), output);
             if (result.GetValue(statement) is { } fate)
                 await commands.ResolveStatementAsync(result.GetValue(resolved)!, fate == "ran", ct);
             else
@@ -101,7 +101,7 @@ internal static class RunCommands
         var ensure = new Command("ensure-version", "Create the version table if it is missing") { ensureSql };
         ensure.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
+            var commands = CliCommands.Create(global, global.Load(result), output);
             await commands.EnsureVersionAsync(result.GetValue(ensureSql) ? output.Out : null, ct);
             return 0;
         });
@@ -110,14 +110,14 @@ internal static class RunCommands
         var status = new Command("status", "Show who holds the migration lock, if anyone");
         status.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
+            var commands = CliCommands.Create(global, global.Load(result), output);
             output.Line(await commands.Lock.DescribeAsync(ct));
             return 0;
         });
         var release = new Command("release", "End the lease in the lock table (\"lock\": \"table\") whoever holds it");
         release.SetAction(async (result, ct) =>
         {
-            var commands = CliCommands.Create(global.Bundle, global.Load(result), output);
+            var commands = CliCommands.Create(global, global.Load(result), output);
             output.Line(await commands.Lock.ReleaseAsync(ct) ? "Released the migration lock" : "The migration lock was not held");
             return 0;
         });
@@ -190,14 +190,14 @@ internal static class RunCommands
             if (result.GetValue(json))
             {
                 var plan = new MigrationPlan(result.GetValue(target)!);
-                await Run(CliCommands.Create(global.Bundle, config, output.Error, plan), TextWriter.Null);
+                await Run(CliCommands.Create(global, config, output.Error, plan), TextWriter.Null);
                 output.Line(plan.ToJson());
             }
             else if (LiveProgress.Wanted(offline, Console.IsErrorRedirected, Environment.GetEnvironmentVariable))
                 await LiveProgress.RunAsync(LiveProgress.Console(output.Error, Environment.GetEnvironmentVariable),
-                    (progress, log) => Run(CliCommands.Create(global.Bundle, config, log, progress: progress), null));
+                    (progress, log) => Run(CliCommands.Create(global, config, log, progress: progress), null));
             else
-                await Run(CliCommands.Create(global.Bundle, config, output), offline ? output.Out : null);
+                await Run(CliCommands.Create(global, config, output), offline ? output.Out : null);
             return 0;
         });
         return command;

@@ -17,11 +17,11 @@ internal static class StartupWarmup
         using var document = JsonDocument.Parse("""{ "warm": ["up", 1, true] }""");
     });
 
-    /// <summary>Readies the provider of <paramref name="database"/>, where that is worth it (see <see cref="Providers.WarmUp"/>).</summary>
-    public static void Provider(DatabaseUrl database)
+    /// <summary>Readies the provider of <paramref name="database"/>, where that is worth it (see <c>Providers.WarmUp</c>).</summary>
+    public static void Provider(GlobalOptions global, DatabaseUrl database)
     {
 #if !RETORT_NATIVE
-        if (Providers.WarmUp(database) is { } warm)
+        if (global.Providers.WarmUp(database) is { } warm)
             Run(warm);
 #endif
     }

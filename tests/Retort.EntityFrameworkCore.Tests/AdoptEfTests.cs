@@ -57,7 +57,7 @@ public sealed class AdoptEfTests
 
     private static async Task ExecuteAsync(string url, string sql)
     {
-        await using var connection = Cli.Providers.Create(DatabaseUrl.Parse(url, "/"));
+        await using var connection = new Cli.Providers().Create(DatabaseUrl.Parse(url, "/"));
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -66,7 +66,7 @@ public sealed class AdoptEfTests
 
     private static async Task<string?> ScalarAsync(string url, string sql)
     {
-        await using var connection = Cli.Providers.Create(DatabaseUrl.Parse(url, "/"));
+        await using var connection = new Cli.Providers().Create(DatabaseUrl.Parse(url, "/"));
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

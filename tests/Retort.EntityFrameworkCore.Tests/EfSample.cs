@@ -68,7 +68,7 @@ internal static class EfSample
 
     /// <summary>Retort's commands on <paramref name="folder"/>, loaded as the CLI loads them (the EF model hung on the compiled revisions).</summary>
     public static Commands Commands(string folder, TextWriter? log = null) =>
-        new(ConfigFile.Load(Path.Combine(folder, "retort.json"), null), Providers.Create,
+        new(ConfigFile.Load(Path.Combine(folder, "retort.json"), null), new Providers().Create,
             async (scripts, ct) => (await CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(scripts.Config), log);
 
     /// <summary>Runs the built CLI in <paramref name="folder"/>.</summary>

@@ -76,10 +76,10 @@ public sealed class ModelChangeTests
     {
         var dialect = Dialect.ForName(DatabaseUrl.Parse(liveUrl, "/").Dialect);
         TableName[] own = [new("retort_version"), new("retort_version_log"), new("retort_version_lock")];
-        await using var wantedConnection = Cli.Providers.Create(DatabaseUrl.Parse(wantedUrl, "/"));
+        await using var wantedConnection = new Cli.Providers().Create(DatabaseUrl.Parse(wantedUrl, "/"));
         await wantedConnection.OpenAsync();
         var wanted = await dialect.InspectAsync(wantedConnection, own, CancellationToken.None);
-        await using var liveConnection = Cli.Providers.Create(DatabaseUrl.Parse(liveUrl, "/"));
+        await using var liveConnection = new Cli.Providers().Create(DatabaseUrl.Parse(liveUrl, "/"));
         await liveConnection.OpenAsync();
         var live = await dialect.InspectAsync(liveConnection, own, CancellationToken.None);
         var diff = await SchemaComparer.CompareAsync(wanted, live, dialect, new CompareOptions { CompareServerDefault = true }, liveConnection);

@@ -25,7 +25,7 @@ public sealed class CompareOrderTests : IDisposable
             File.WriteAllText(Path.Combine(_dir.FullName, "Models", "User.cs"), model);
         var file = Path.Combine(_dir.FullName, "retort.json");
         File.WriteAllText(file, $$"""{ "scriptLocation": "migrations", "url": "{{url}}", "model": { "sources": ["Models/*.cs"] } }""");
-        return CliCommands.Create(null, ConfigFile.Load(file, environment: new Dictionary<string, string>()), new Output(TextWriter.Null, TextWriter.Null));
+        return CliCommands.Create(new GlobalOptions(), ConfigFile.Load(file, environment: new Dictionary<string, string>()), new Output(TextWriter.Null, TextWriter.Null));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed partial class LiveProgressTests : IDisposable
         });
         console.Profile.Width = 120;
 
-        await LiveProgress.RunAsync(console, (progress, log) => CliCommands.Create(null, config, log, progress: progress).UpgradeAsync("head"));
+        await LiveProgress.RunAsync(console, (progress, log) => CliCommands.Create(new GlobalOptions(), config, log, progress: progress).UpgradeAsync("head"));
 
         var text = Ansi().Replace(screen.ToString(), "");
         Assert.Contains("Upgrade 1 of 3 ", text);
@@ -97,7 +97,7 @@ public sealed partial class LiveProgressTests : IDisposable
         var lines = text.Split('\n', '\r').ToList();
         Assert.Contains("Running upgrade  -> aaaa00000001, step aaaa00000001", lines);
         Assert.Contains("Running upgrade bbbb00000002 -> cccc00000003, step cccc00000003", lines);
-        Assert.Equal(["cccc00000003"], (await CliCommands.Create(null, config, TextWriter.Null).VersionHeadsAsync()).Select(r => r.Id));
+        Assert.Equal(["cccc00000003"], (await CliCommands.Create(new GlobalOptions(), config, TextWriter.Null).VersionHeadsAsync()).Select(r => r.Id));
     }
 
     [Fact]

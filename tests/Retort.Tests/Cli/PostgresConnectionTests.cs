@@ -9,7 +9,7 @@ public sealed class PostgresConnectionTests
 {
     private static NpgsqlConnectionStringBuilder Settings(string url)
     {
-        using var connection = Providers.Create(DatabaseUrl.Parse(url, "."));
+        using var connection = new Providers().Create(DatabaseUrl.Parse(url, "."));
         return new NpgsqlConnectionStringBuilder(connection.ConnectionString);
     }
 
@@ -67,13 +67,13 @@ public sealed class PostgresConnectionTests
     public async Task Sslmode_require_connects_encrypted_when_the_server_offers_tls()
     {
         var url = LiveDatabase.Url(LiveServer.Postgres);
-        await using var plain = Providers.Create(DatabaseUrl.Parse(url, "."));
+        await using var plain = new Providers().Create(DatabaseUrl.Parse(url, "."));
         await plain.OpenAsync();
         await using var ask = plain.CreateCommand();
         ask.CommandText = "SELECT current_setting('ssl')";
         var serverOffersTls = (string?)await ask.ExecuteScalarAsync() == "on";
 
-        await using var secure = Providers.Create(DatabaseUrl.Parse(url + (url.Contains('?') ? "&" : "?") + "sslmode=require", "."));
+        await using var secure = new Providers().Create(DatabaseUrl.Parse(url + (url.Contains('?') ? "&" : "?") + "sslmode=require", "."));
         if (!serverOffersTls)
         {
             var refused = await Assert.ThrowsAnyAsync<NpgsqlException>(() => secure.OpenAsync());
