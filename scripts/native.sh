@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the native front of the CLI (src/Retort.Cli with RetortNative=true): the graph commands (history, heads,
-# branches, show, edit) compiled ahead of time, which hand every other command to the managed Retort.Cli in the same
-# folder. Needs a C toolchain for the native link (gcc or clang; installed from the OS packages where missing).
+# branches, show, edit) and current on SQLite and PostgreSQL compiled ahead of time, which hand every other command to
+# the managed Retort.Cli in the same folder. Needs a C toolchain for the native link (gcc or clang; installed from the OS packages where missing).
 # Default output: artifacts/retort/retort, in front of the release CLI of scripts/build.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +26,6 @@ dotnet publish src/Retort.Cli -c Release -r linux-x64 -p:RetortNative=true -o "$
 mkdir -p "$out"
 rm -f "$out/retort"
 mv "$staging/Retort.Cli" "$out/retort"
+# SQLite's native library, which current on SQLite loads (the managed CLI's publish has the same file).
+cp "$staging/libe_sqlite3.so" "$out/"
 echo "$out/retort"

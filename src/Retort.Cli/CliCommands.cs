@@ -18,8 +18,8 @@ internal static class CliCommands
     public static Commands Create(GlobalOptions global, RetortConfig config, TextWriter log, MigrationPlan? plan = null, MigrationProgress? progress = null)
     {
 #if RETORT_NATIVE
-        // The native front runs only commands that read the graph: no provider, no compiler (Engine.Handles).
-        return new(config, null, null, log);
+        // The native front runs only commands that read the graph and the version table: no compiler (Engine.Handles).
+        return new(config, global.Providers.Create, null, log);
 #else
         return global.Bundle is { } bundle ? bundle.Commands(config, global.Providers.Create, log, plan, progress)
             : new(config, global.Providers.Create, async (scripts, ct) => (await CompiledMigrationSource.LoadAsync(scripts, ct)).WithEfCoreModel(config), log)

@@ -16,14 +16,18 @@ internal static partial class Engine
 {
     private const string FileName = "Retort.Cli";
 
-    // history, heads, branches, show and edit: InspectCommands, which read revision headers and nothing else.
-    private static readonly string[] Commands = ["history", "heads", "branches", "show", "edit"];
+    // history, heads, branches, show and edit (InspectCommands), which read revision headers and nothing else, and
+    // current (CurrentCommand), which reads the version table too.
+    private static readonly string[] Commands = ["history", "heads", "branches", "show", "edit", "current"];
+
+    // Help lists a command's every option, some of which only the managed CLI has (current's --all...).
+    private static readonly string[] Help = ["-h", "/h", "--help", "-?", "/?"];
 
     // The global options that take a value, so that the word after one is not taken for the command.
     private static readonly string[] ValueOptions = ["-c", "--config", "-n", "--name", "-x", "--url", "--context"];
 
     /// <summary>Whether the arguments name a command the front may run, before parsing them.</summary>
-    public static bool Handles(string[] args) => Command(args) is { } command && Commands.Contains(command);
+    public static bool Handles(string[] args) => Command(args) is { } command && Commands.Contains(command) && !args.Any(Help.Contains);
 
     // The command word: the first argument that is neither an option nor a global option's value.
     private static string? Command(string[] args)
@@ -45,6 +49,12 @@ internal static partial class Engine
     public static bool Handles(ParseResult result) =>
         Commands.Contains(result.CommandResult.Command.Name)
         && !result.Tokens.Any(t => t.Value is "-i" or "--indicate-current" or "-n" or "--name");
+
+    /// <summary>
+    /// Thrown by a command of the front that finds, once it has read the config, that the managed CLI must run it (a
+    /// database whose provider the front does not carry); nothing has been printed yet.
+    /// </summary>
+    public sealed class HandOffException : Exception;
 
     /// <summary>Runs <paramref name="args"/> with the managed CLI; returns only if it cannot be started.</summary>
     public static int Run(string[] args)

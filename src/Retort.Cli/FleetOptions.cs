@@ -62,10 +62,10 @@ internal sealed class FleetOptions
         var targets = await Fleet.TargetsAsync(global.LoadSections(result), result.GetValue(_where) ?? [], global.Providers.Create, cancellationToken);
         var live = LiveProgress.Wanted(offline: false, Console.IsErrorRedirected, Environment.GetEnvironmentVariable);
         Action<string> above = output.Error.WriteLine;
-        // As CliCommands', loaded once for every target; in a bundle, its compiled revisions.
-        MigrationLoader compile = async (revisions, ct) => (await Scripting.CompiledMigrationSource.LoadAsync(revisions, ct)).WithEfCoreModel(targets[0].Config);
+        // In a bundle, its compiled revisions; else as CliCommands', loaded once for every target.
         var bundled = global.Bundle?.Revisions(targets[0].Config);
-        var fleet = new Fleet(targets, bundled?.Scripts, global.Providers.Create, bundled?.Load ?? compile)
+        var fleet = new Fleet(targets, bundled?.Scripts, global.Providers.Create,
+            bundled?.Load ?? (async (revisions, ct) => (await Scripting.CompiledMigrationSource.LoadAsync(revisions, ct)).WithEfCoreModel(targets[0].Config)))
         {
             Parallel = result.GetValue(_parallel),
             FailFast = result.GetValue(_failFast),

@@ -49,11 +49,9 @@ internal sealed class GlobalOptions
 
     /// <summary>The payload when this process is a bundle (<c>retort bundle</c>): its retort.json and compiled revisions.</summary>
     public Bundle? Bundle { get; init; }
-#if !RETORT_NATIVE
 
     /// <summary>The run's database providers (and its PostgreSQL pools).</summary>
     public Providers Providers { get; } = new();
-#endif
 
     public void AddTo(Command root)
     {

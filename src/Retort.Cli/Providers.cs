@@ -21,7 +21,12 @@ internal sealed class Providers
     private readonly ConcurrentDictionary<string, NpgsqlDataSource> _postgresSources = new(StringComparer.Ordinal);
 
     // One method per provider, kept apart, so that a run loads only its own provider's assembly.
+#if RETORT_NATIVE
+    // The native front carries SQLite and PostgreSQL only (CurrentCommand hands the others to the managed CLI).
+    public Providers() => _all = new(Sqlite, Postgres, _ => throw new Engine.HandOffException(), _ => throw new Engine.HandOffException());
+#else
     public Providers() => _all = new(Sqlite, Postgres, MySql, SqlServer);
+#endif
 
     public DbConnection Create(DatabaseUrl url) => _all.Connect(url);
 
@@ -31,6 +36,7 @@ internal sealed class Providers
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbConnection Sqlite(string connectionString) => new InterruptibleSqliteConnection(connectionString);
 
+#if !RETORT_NATIVE
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbConnection MySql(string connectionString) =>
         new MySqlConnector.MySqlConnection(WithTimeout(connectionString, "Connection Timeout"));
@@ -38,6 +44,7 @@ internal sealed class Providers
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbConnection SqlServer(string connectionString) =>
         new Microsoft.Data.SqlClient.SqlConnection(WithTimeout(connectionString, "Connect Timeout"));
+#endif
 
     // The slim builder skips the type plugins (ranges, JSON, arrays...) whose set-up dominates start-up; TLS and
     // Kerberos are switched back on, so that sslmode, root certificates and GSSAPI work as with Npgsql's full builder.

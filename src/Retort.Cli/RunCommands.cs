@@ -42,33 +42,7 @@ internal static class RunCommands
         });
         root.Add(stamp);
 
-        var currentJson = InspectCommands.JsonOption();
-        var current = new Command("current", "Show the revisions the database is at") { currentJson };
-        var currentFleet = new FleetOptions(current);
-        current.SetAction(async (result, ct) =>
-        {
-            if (currentFleet.Wanted(result))
-                return (await currentFleet.RunAsync(result, global, output, result.GetValue(currentJson), scripts: false, (fleet, token) => fleet.CurrentAsync(token), ct)).Succeeded ? 0 : 1;
-            var commands = CliCommands.Create(global, FleetOptions.Single(global.Load(result), result, global), output);
-            if (result.GetValue(currentJson))
-            {
-                output.Line(await CommandJson.CurrentAsync(commands, ct));
-                return 0;
-            }
-            output.Info($"Current revision(s) for {Configuration.DatabaseUrl.From(commands.Config).Display}:");
-            if (!result.GetValue(global.Verbose))
-            {
-                output.Lines(await CommandText.CurrentAsync(commands, ct));
-                return 0;
-            }
-            // Verbose also checks the applied scripts against the log, which reads every one of them.
-            var (entries, warnings) = await CommandText.StatusAsync(commands, ct);
-            output.Lines(entries);
-            foreach (var warning in warnings)
-                output.Info($"warning: {warning}");
-            return 0;
-        });
-        root.Add(current);
+        CurrentCommand.Add(root, global, output);
 
         var resolved = new Argument<string>("REV") { Description = "The revision left half applied" };
         var applied = new Option<bool>("--applied") { Description = "Its step was finished by hand: move the version table as the step would have" };

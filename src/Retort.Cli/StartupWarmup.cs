@@ -20,10 +20,8 @@ internal static class StartupWarmup
     /// <summary>Readies the provider of <paramref name="database"/>, where that is worth it (see <c>Providers.WarmUp</c>).</summary>
     public static void Provider(GlobalOptions global, DatabaseUrl database)
     {
-#if !RETORT_NATIVE
         if (global.Providers.WarmUp(database) is { } warm)
             Run(warm);
-#endif
     }
 
     private static void Run(Action warm) => new Thread(() =>

@@ -74,7 +74,7 @@ public sealed partial class Bundle
             assemblies.Add(Load(entry));
         var revisions = zip.GetEntry(RevisionsEntry) ?? throw new RetortException($"{path}: the bundle holds no {RevisionsEntry}; write it again with 'retort bundle'");
         assemblies.Insert(0, Load(revisions));
-        var headers = JsonSerializer.Deserialize(Read(zip, HeadersEntry, path), BundleJson.Default.ListRevisionHeader)
+        var headers = JsonSerializer.Deserialize(Read(zip, HeadersEntry, path), HeadersJson.Default.ListRevisionHeader)
             ?? throw new RetortException($"{path}: the bundle's {HeadersEntry} is empty; write it again with 'retort bundle'");
         return new Bundle(path, Encoding.UTF8.GetString(config), headers, assemblies);
     }
@@ -149,6 +149,11 @@ public sealed partial class Bundle
                 : null;
     }
 
+    // revisions.json, read and written by generated code: reflection over the headers' shape cost each start of a
+    // bundle some 20-40 ms of JIT (bench/bundle.sh: current 184 -> 90 ms).
+    [System.Text.Json.Serialization.JsonSerializable(typeof(List<RevisionHeader>))]
+    private sealed partial class HeadersJson : System.Text.Json.Serialization.JsonSerializerContext;
+
     /// <summary>
     /// Writes the bundle: <paramref name="runner"/> copied to <paramref name="output"/>, then the payload and its trailer.
     /// Written beside the output first and moved over it, so a failure leaves no half-written executable.
@@ -193,7 +198,7 @@ public sealed partial class Bundle
                     await using (var entry = zip.CreateEntry(ConfigEntry).Open())
                         await entry.WriteAsync(Encoding.UTF8.GetBytes(configText), cancellationToken);
                     await using (var entry = zip.CreateEntry(HeadersEntry).Open())
-                        await JsonSerializer.SerializeAsync(entry, headers, BundleJson.Default.ListRevisionHeader, cancellationToken);
+                        await JsonSerializer.SerializeAsync(entry, headers, HeadersJson.Default.ListRevisionHeader, cancellationToken);
                     zip.CreateEntryFromFile(revisionsImage, RevisionsEntry, CompressionLevel.Optimal);
                     foreach (var model in modelAssemblies)
                         zip.CreateEntryFromFile(model, ModelFolder + System.IO.Path.GetFileName(model), CompressionLevel.Optimal);
@@ -242,13 +247,6 @@ public sealed partial class Bundle
     [System.Text.RegularExpressions.GeneratedRegex(@"://[^/@:\s]+:[^/@\s]+@|(?i)password\s*=")]
     private static partial System.Text.RegularExpressions.Regex PasswordInUrl();
 }
-
-/// <summary>
-/// The bundle's revisions.json, read and written by generated code: reflection over the headers' shape cost each start of
-/// a bundle some 20 ms of JIT.
-/// </summary>
-[System.Text.Json.Serialization.JsonSerializable(typeof(List<RevisionHeader>))]
-internal sealed partial class BundleJson : System.Text.Json.Serialization.JsonSerializerContext;
 
 /// <summary>What <c>retort bundle</c> wrote: how many revisions, the heads, the executable's size in bytes.</summary>
 /// <param name="Revisions">The number of revisions bundled.</param>

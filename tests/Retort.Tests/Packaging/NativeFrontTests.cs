@@ -28,6 +28,7 @@ public sealed class NativeFront : IAsyncLifetime
             File.SetUnixFileMode(engine, File.GetUnixFileMode(Path));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Alone)!);
         File.Copy(Path, Alone);
+        File.Copy(System.IO.Path.Combine(_root, "libe_sqlite3.so"), System.IO.Path.Combine(_root, "alone", "libe_sqlite3.so"));
     }
 
     public Task DisposeAsync()
@@ -64,7 +65,8 @@ public sealed partial class NativeFrontTests(NativeFront front) : IClassFixture<
         ["branches"], ["branches", "--json"], ["show", "side@head"], ["show", "a1", "--json"], ["-c", "retort.json", "heads"],
         // Errors the graph itself finds: the front says them as the managed CLI does.
         ["show", "zz"], ["history", "-r", "zz:"], ["-c", "missing.json", "heads"],
-        ["heads", "--help"],
+        // current, on a database not made yet.
+        ["current"], ["current", "--json"], ["--url", "sqlite:///other.db", "current"],
     ];
 
     [Theory]
@@ -80,7 +82,8 @@ public sealed partial class NativeFrontTests(NativeFront front) : IClassFixture<
     public static TheoryData<string[]> OtherCommands() =>
     [
         // -n may name a member of a target set, which only a query finds.
-        ["upgrade", "head"], ["current"], ["history", "-i"], ["-n", "nosuch", "heads"], ["upgrade", "head", "--sql"], ["hedas"], ["heads", "--bogus"], [], ["--help"],
+        ["upgrade", "head"], ["history", "-i"], ["-n", "nosuch", "heads"], ["heads", "--help"], ["current", "--all"],
+        ["--url", "mysql://retort@127.0.0.1:1/none", "current"], ["upgrade", "head", "--sql"], ["hedas"], ["heads", "--bogus"], [], ["--help"],
         ["--version"], ["-c"],
     ];
 
@@ -114,6 +117,31 @@ public sealed partial class NativeFrontTests(NativeFront front) : IClassFixture<
         // The managed CLI alone sets nothing.
         var managed = await CliProcess.RunAsync(project.Root, "upgrade", "head", "--sql");
         Assert.Contains("-- gen0 unset;", managed.Stdout);
+    }
+
+    [Fact]
+    public async Task The_front_reads_SQLite_and_PostgreSQL_version_tables_as_the_managed_CLI_does()
+    {
+        using var project = Project();
+        Assert.Equal(0, (await CliProcess.RunAsync(project.Root, "upgrade", "heads")).ExitCode);
+        string[][] commands = [["current"], ["current", "--json"], ["current", "-v"]];
+        var database = $"native_front_{Guid.NewGuid():N}"[..24];
+        var postgres = Live.LiveDatabase.IsRequired(Live.LiveServer.Postgres) ? await Live.LiveDatabase.CreateDatabaseAsync(Live.LiveServer.Postgres, database) : null;
+        try
+        {
+            if (postgres is not null)
+            {
+                Assert.Equal(0, (await CliProcess.RunAsync(project.Root, "--url", postgres, "upgrade", "heads")).ExitCode);
+                commands = [.. commands, ["--url", postgres, "current"], ["--url", postgres, "current", "--json"]];
+            }
+            foreach (var args in commands)
+                Assert.Equal(await CliProcess.RunAsync(project.Root, args), await RunAsync(front.Alone, project.Root, args));
+        }
+        finally
+        {
+            if (postgres is not null)
+                await Live.LiveDatabase.DropDatabaseAsync(Live.LiveServer.Postgres, database);
+        }
     }
 
     [Fact]
