@@ -20,7 +20,7 @@ internal static class CurrentCommand
 #if RETORT_NATIVE
             var config = global.Load(result);
             // A set of databases, or a database whose provider the front does not carry: the managed CLI's.
-            if (config.Targets.IsSet || Configuration.DatabaseUrl.From(config).Id != Dialects.DialectId.Sqlite && Configuration.DatabaseUrl.From(config).Id != Dialects.DialectId.Postgres)
+            if (!Engine.Carries(config))
                 throw new Engine.HandOffException();
             var commands = CliCommands.Create(global, config, output);
 #else

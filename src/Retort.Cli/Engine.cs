@@ -16,9 +16,10 @@ internal static partial class Engine
 {
     private const string FileName = "Retort.Cli";
 
-    // history, heads, branches, show and edit (InspectCommands), which read revision headers and nothing else, and
-    // current (CurrentCommand), which reads the version table too.
-    private static readonly string[] Commands = ["history", "heads", "branches", "show", "edit", "current"];
+    // history, heads, branches, show and edit (InspectCommands), which read revision headers and nothing else;
+    // current (CurrentCommand), which reads the version table too; upgrade and downgrade (RunCommands) of a project whose
+    // revisions were recorded when they compiled (Recorded).
+    private static readonly string[] Commands = ["history", "heads", "branches", "show", "edit", "current", "upgrade", "downgrade"];
 
     // Help lists a command's every option, some of which only the managed CLI has (current's --all...).
     private static readonly string[] Help = ["-h", "/h", "--help", "-?", "/?"];
@@ -55,6 +56,43 @@ internal static partial class Engine
     /// database whose provider the front does not carry); nothing has been printed yet.
     /// </summary>
     public sealed class HandOffException : Exception;
+
+    /// <summary>
+    /// Whether the front can run <paramref name="config"/>'s database itself: one database (not a set), SQLite or
+    /// PostgreSQL, whose providers it carries. A URL it cannot read is the managed CLI's to report.
+    /// </summary>
+    public static bool Carries(Configuration.RetortConfig config)
+    {
+        try
+        {
+            return !config.Targets.IsSet && Configuration.DatabaseUrl.From(config).Id is var id
+                && (id == Dialects.DialectId.Sqlite || id == Dialects.DialectId.Postgres);
+        }
+        catch (RetortException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The commands of an upgrade or downgrade the front runs from the recording of the project's revisions (made when
+    /// they compiled: only revisions that are plain <c>op.</c> calls on constant values are recorded). Hands the command
+    /// on, before anything is printed, when there is no recording of the files as they are now, or the database is not
+    /// one the front carries; a revision file that cannot be read is also the managed CLI's to report.
+    /// </summary>
+    public static Retort.Commands Recorded(Configuration.RetortConfig config, GlobalOptions global, Output output)
+    {
+        if (!Carries(config))
+            throw new HandOffException();
+        try
+        {
+            return Retort.Commands.FromRecording(config, global.Providers.Create, output.Error) ?? throw new HandOffException();
+        }
+        catch (RetortException)
+        {
+            throw new HandOffException();
+        }
+    }
 
     /// <summary>Runs <paramref name="args"/> with the managed CLI; returns only if it cannot be started.</summary>
     public static int Run(string[] args)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Retort.Configuration;
+#if !RETORT_NATIVE
 using Retort.EntityFrameworkCore;
+#endif
 
 namespace Retort.Cli;
 
@@ -52,6 +54,11 @@ internal sealed class FleetOptions
             ? throw new RetortException($"{(result.GetValue(global.Name) is { } name ? $"Section '{name}'" : "The config")} stands for a set of databases (targets.{(config.Targets.Query is null ? "file" : "query")}); run it with --all{(result.GetValue(global.Name) is { } n ? $" --where section={n}" : "")}")
             : config;
 
+#if RETORT_NATIVE
+    /// <summary>A fleet's run is the managed CLI's (Engine): the native front hands it on.</summary>
+    public Task<FleetReport> RunAsync(ParseResult result, GlobalOptions global, Output output, bool json, bool scripts,
+        Func<Fleet, CancellationToken, Task<FleetReport>> run, CancellationToken cancellationToken) => throw new Engine.HandOffException();
+#else
     /// <summary>
     /// Runs <paramref name="run"/> on the fleet and prints the summary (or <paramref name="json"/>'s document) on stdout,
     /// with <paramref name="scripts"/> each target's script instead and the summary on stderr.
@@ -96,4 +103,5 @@ internal sealed class FleetOptions
             output.Lines(CommandText.Fleet(report));
         return report;
     }
+#endif
 }

@@ -9,30 +9,9 @@ namespace Retort.Cli;
 /// the step's line, the running statement's time, an estimate of what remains) below the plain lines the run logs;
 /// elsewhere only the plain lines, so that logs stay greppable.
 /// </summary>
-internal static class LiveProgress
+internal static partial class LiveProgress
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// Whether to draw: never for a script (<c>--sql</c>) or when stderr, where progress goes, is not a terminal (a pipe, a
-    /// file, CI's log capture); never with <c>TERM=dumb</c> (no cursor movement) or with <c>CI</c> set (CI runners that
-    /// give a pseudo-terminal still keep the log as text). <c>RETORT_PROGRESS=plain</c> turns it off, and
-    /// <c>RETORT_PROGRESS=live</c> on whatever the rest says. <c>NO_COLOR</c> keeps the display but drops its colour.
-    /// </summary>
-    public static bool Wanted(bool offline, bool stderrRedirected, Func<string, string?> environment)
-    {
-        switch (environment("RETORT_PROGRESS")?.Trim().ToLowerInvariant())
-        {
-            case "plain":
-                return false;
-            case "live":
-                return !offline;
-        }
-        return !offline && !stderrRedirected && environment("TERM") != "dumb" && !IsSet(environment("CI"));
-    }
-
-    // CI=true, CI=1, CI=yes… (runners set it differently) mean a CI run; CI=false and CI=0 do not.
-    private static bool IsSet(string? value) => value is { Length: > 0 } && !value.Equals("false", StringComparison.OrdinalIgnoreCase) && value != "0";
 
     /// <summary>The Spectre console over the CLI's stderr writer, as wide as the terminal.</summary>
     public static IAnsiConsole Console(TextWriter stderr, Func<string, string?> environment)

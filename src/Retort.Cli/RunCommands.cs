@@ -152,6 +152,18 @@ internal static class RunCommands
                 "post" => MigrationPhase.PostDeploy,
                 _ => (MigrationPhase?)null,
             };
+#if RETORT_NATIVE
+            // The front runs one database's upgrade or downgrade from the revisions' recording, printing what the managed
+            // CLI prints; the rest (a fleet, a plan as JSON, --resume, live progress) is the managed CLI's.
+            if (fleet.Wanted(result) || result.GetValue(json) || result.GetValue(resume)
+                || LiveProgress.Wanted(offline, Console.IsErrorRedirected, Environment.GetEnvironmentVariable))
+                throw new Engine.HandOffException();
+            var commands = Engine.Recorded(WithoutLog(global.Load(result), result.GetValue(noLog)), global, output);
+            await (upgrade
+                ? commands.UpgradeAsync(name, offline ? output.Out : null, false, result.GetValue(tag), runPhase, ct)
+                : commands.DowngradeAsync(name, offline ? output.Out : null, false, result.GetValue(tag), ct));
+            return 0;
+#else
             if (fleet.Wanted(result))
                 return (await fleet.RunAsync(result, global, output, result.GetValue(json), offline, (f, token) =>
                     offline ? f.ScriptAsync(name, upgrade, result.GetValue(tag), token)
@@ -173,6 +185,7 @@ internal static class RunCommands
             else
                 await Run(CliCommands.Create(global, config, output), offline ? output.Out : null);
             return 0;
+#endif
         });
         return command;
     }

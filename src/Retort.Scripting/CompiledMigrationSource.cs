@@ -1,6 +1,7 @@
 using System.Reflection;
 using Retort.Configuration;
 using Retort.Revisions;
+using Retort.Scripting.Internal;
 
 namespace Retort.Scripting;
 
@@ -20,8 +21,16 @@ public sealed class CompiledMigrationSource : MigrationSource
     }
 
     /// <summary>The project's code, compiled as <see cref="CompileAsync"/> compiles it; a <see cref="MigrationLoader"/>.</summary>
-    public static async Task<MigrationSource> LoadAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>
-        new CompiledMigrationSource(await CompileAsync(scripts, cancellationToken), scripts);
+    /// <remarks>
+    /// When every revision is only <c>op.</c> calls on constant values, it also records what they call (once per change of
+    /// the files), so that the native front can run upgrades and downgrades without this runtime.
+    /// </remarks>
+    public static async Task<MigrationSource> LoadAsync(ScriptDirectory scripts, CancellationToken cancellationToken)
+    {
+        var compiled = await CompileAsync(scripts, cancellationToken);
+        ScriptRecorder.Refresh(compiled, scripts);
+        return new CompiledMigrationSource(compiled, scripts);
+    }
 
     /// <summary>
     /// Compiles <c>Env.cs</c>, the revision files and the model sources of <paramref name="scripts"/> against its model

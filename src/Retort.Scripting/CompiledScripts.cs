@@ -70,6 +70,9 @@ public sealed class CompiledScripts
     /// <summary>The revisions whose instances are made without running a constructor, since theirs would do nothing.</summary>
     internal IReadOnlySet<string> MadeWithoutConstructor => _index.WithoutConstructor;
 
+    /// <summary>The revisions whose code is only <c>op.</c> calls on constant values, which a recording captures whole.</summary>
+    internal IReadOnlySet<string> Recordable => _index.Recordable;
+
     /// <summary>A new instance of the migration class for <paramref name="revisionId"/> (the full id).</summary>
     /// <exception cref="RetortException">No compiled class carries that revision id.</exception>
     public Migration CreateMigration(string revisionId)

@@ -11,8 +11,12 @@ namespace Retort.Scripting.Internal;
 /// The revisions whose class, and every class between it and <see cref="Migration"/>, declares no constructor and no
 /// instance field: their constructors do nothing, so an instance can be made without running (and JIT-compiling) one.
 /// </param>
+/// <param name="Recordable">
+/// The revisions whose upgrade and downgrade are only <c>op.</c> calls on constant values (RecordableCode): recording them
+/// once gives what they do on every run.
+/// </param>
 internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionTypes, string? EnvironmentTypeName,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> TypesBySource, IReadOnlySet<string> WithoutConstructor)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> TypesBySource, IReadOnlySet<string> WithoutConstructor, IReadOnlySet<string> Recordable)
 {
     /// <summary>Writes the index in the format <see cref="ReadFrom"/> reads.</summary>
     public void WriteTo(Stream stream)
@@ -24,7 +28,7 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
         {
             writer.Write(id);
             writer.Write(typeName);
-            writer.Write(WithoutConstructor.Contains(id));
+            writer.Write((byte)((WithoutConstructor.Contains(id) ? 1 : 0) | (Recordable.Contains(id) ? 2 : 0)));
         }
         writer.Write(EnvironmentTypeName ?? "");
         writer.Write(TypesBySource.Count);
@@ -49,12 +53,16 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
         int count = reader.ReadInt32();
         var revisions = new Dictionary<string, string>(count, StringComparer.Ordinal);
         var withoutConstructor = new HashSet<string>(StringComparer.Ordinal);
+        var recordable = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
         {
             var id = reader.ReadString();
             revisions.Add(id, reader.ReadString());
-            if (reader.ReadBoolean())
+            var flags = reader.ReadByte();
+            if ((flags & 1) != 0)
                 withoutConstructor.Add(id);
+            if ((flags & 2) != 0)
+                recordable.Add(id);
         }
         string environment = reader.ReadString();
         int sources = reader.ReadInt32();
@@ -67,6 +75,6 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
                 types[j] = reader.ReadString();
             typesBySource.Add(source, types);
         }
-        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment, typesBySource, withoutConstructor);
+        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment, typesBySource, withoutConstructor, recordable);
     }
 }

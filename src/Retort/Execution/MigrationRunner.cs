@@ -312,6 +312,8 @@ internal sealed partial class MigrationRunner(RunOptions options)
     /// Where in a revision's own code <paramref name="error"/> was thrown, as " at FILE(LINE,COLUMN)" (the compiled
     /// revisions carry their line table); empty when no frame of the trace is in a script.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026",
+        Justification = "Frames of compiled revisions, which only a runtime that loads them (not one compiled ahead of time) has")]
     private static string At(Exception error)
     {
         var frames = new System.Diagnostics.StackTrace(error, fNeedFileInfo: true).GetFrames();

@@ -59,6 +59,8 @@ internal sealed class MigrationWarmer
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "Classes of compiled revisions (MigrationSource.TypeOf), loaded at run time whole; a source that has none warms nothing")]
     private static void Prepare(Type type, bool upgrade)
     {
         var (name, asyncName) = upgrade ? (nameof(Migration.Upgrade), nameof(Migration.UpgradeAsync)) : (nameof(Migration.Downgrade), nameof(Migration.DowngradeAsync));

@@ -15,6 +15,7 @@ internal static class ScriptIndexBuilder
         var migration = compilation.GetTypeByMetadataName(typeof(Migration).FullName!);
         var revisions = new Dictionary<string, string>(StringComparer.Ordinal);
         var withoutConstructor = new HashSet<string>(StringComparer.Ordinal);
+        var recordable = new HashSet<string>(StringComparer.Ordinal);
         var owners = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
         var environments = new List<INamedTypeSymbol>();
         // Source order, so that "the first" of two duplicates is the one earlier in file order.
@@ -22,6 +23,7 @@ internal static class ScriptIndexBuilder
             .OrderBy(t => t.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(t => t.Locations[0].SourceSpan.Start)
             .ToList();
+        var recordableCode = new RecordableCode(types.Select(t => t.Name), compilation);
         // Binding attributes is most of the work here and emit needs it anyway: do it on every core.
         Parallel.ForEach(types, type => type.GetAttributes());
         foreach (var type in types)
@@ -54,6 +56,8 @@ internal static class ScriptIndexBuilder
                 revisions.Add(id, MetadataName(type));
                 if (NeedsNoConstructor(type, migration))
                     withoutConstructor.Add(id);
+                if (recordableCode.Accepts(type, migration))
+                    recordable.Add(id);
             }
         }
         foreach (var extra in environments.Skip(1))
@@ -67,7 +71,7 @@ internal static class ScriptIndexBuilder
             .Where(t => t.ContainingType is null && t.TypeKind == TypeKind.Class && t.Locations[0].SourceTree?.FilePath is { } path && keys.ContainsKey(path))
             .GroupBy(t => keys[t.Locations[0].SourceTree!.FilePath], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(MetadataName).ToList(), StringComparer.Ordinal);
-        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null, typesBySource, withoutConstructor);
+        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null, typesBySource, withoutConstructor, recordable);
     }
 
     // No declared constructor and no instance field (so no initializer) on the way down to Migration: constructing

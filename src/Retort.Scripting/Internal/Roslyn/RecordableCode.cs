@@ -1,0 +1,137 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Retort.Ops;
+
+namespace Retort.Scripting.Internal.Roslyn;
+
+/// <summary>
+/// Tells the revisions whose code does the same thing on every run: an <c>Upgrade</c> and a <c>Downgrade</c> made of
+/// nothing but <c>op.</c> calls on constant values (literals, Retort's schema values, collections and batches of these).
+/// Recording such a revision once gives every operation it will ever call, on any database, online or offline; anything
+/// else (a variable, a condition, <c>op.Dialect</c>, <c>op.Connection</c>, a call into the project's own code) may not.
+/// Read from the syntax, which costs no binding; names that the project's own types could shadow do not count.
+/// </summary>
+internal sealed class RecordableCode
+{
+    // The Retort types a revision names for values; all of them are plain data, built the same way every time.
+    private static readonly HashSet<string> ValueTypes = new(StringComparer.Ordinal)
+    {
+        nameof(SqlType), nameof(Column), nameof(ForeignKey), nameof(PrimaryKey), nameof(UniqueConstraint), nameof(CheckConstraint),
+        nameof(TableIndex), nameof(TableName), nameof(Table), nameof(Sequence), nameof(ObjectKind), nameof(ConstraintKind),
+        nameof(BatchMode), nameof(SqlTypeKind),
+        nameof(CreateTableOperation), nameof(DropTableOperation), nameof(RenameTableOperation), nameof(TableCommentOperation),
+        nameof(AddColumnOperation), nameof(DropColumnOperation), nameof(AlterColumnOperation), nameof(AddConstraintOperation),
+        nameof(DropConstraintOperation), nameof(ExecuteSqlOperation), nameof(CreateIndexOperation), nameof(DropIndexOperation),
+        nameof(CreateObjectOperation), nameof(ReplaceObjectOperation), nameof(DropObjectOperation), nameof(CreateSequenceOperation),
+        nameof(DropSequenceOperation), nameof(AlterSequenceOperation),
+    };
+
+    // op's methods, less those whose operation depends on more than their arguments: InlineLiteral spells a value as the
+    // database does, Restore* read another revision's definition, BulkInsert reads the properties of any object.
+    private static readonly HashSet<string> OpMethods = new(
+        typeof(Operations).GetMethods().Concat(typeof(BatchOperations).GetMethods())
+            .Where(m => !m.IsStatic && m.DeclaringType != typeof(object))
+            .Select(m => m.Name)
+            .Where(n => n is not (nameof(Operations.InlineLiteral) or nameof(Operations.BulkInsert)) && !n.StartsWith("Restore", StringComparison.Ordinal)),
+        StringComparer.Ordinal);
+
+    private readonly HashSet<string> _shadowed;
+    private readonly bool _extended;
+
+    /// <param name="declaredTypeNames">The simple names of the types the project's sources declare.</param>
+    /// <param name="compilation">The compilation, searched for extension methods on <c>op</c>, which could stand in for its own.</param>
+    public RecordableCode(IEnumerable<string> declaredTypeNames, Compilation compilation)
+    {
+        _shadowed = new HashSet<string>(declaredTypeNames, StringComparer.Ordinal);
+        _extended = compilation.SyntaxTrees.Any(t => t.GetRoot().DescendantNodes().Any(n =>
+            n is ParameterSyntax p && p.Modifiers.Any(SyntaxKind.ThisKeyword) || n.GetType().Name == "ExtensionBlockDeclarationSyntax"));
+    }
+
+    /// <summary>Whether the revision class <paramref name="type"/> is made only of such code.</summary>
+    public bool Accepts(INamedTypeSymbol type, INamedTypeSymbol? migration)
+    {
+        if (_extended || !SymbolEqualityComparer.Default.Equals(type.BaseType, migration) || type.DeclaringSyntaxReferences is not [var reference])
+            return false;
+        if (reference.GetSyntax() is not ClassDeclarationSyntax declaration
+            || declaration.SyntaxTree.GetRoot() is not CompilationUnitSyntax unit
+            || unit.Usings.Any(u => u.Alias is not null || u.StaticKeyword != default))
+            return false;
+        return declaration.Members.All(member => member is MethodDeclarationSyntax
+        {
+            Identifier.ValueText: "Upgrade" or "Downgrade", TypeParameterList: null, ParameterList.Parameters: [var parameter],
+        } method && method.Modifiers.Any(SyntaxKind.OverrideKeyword) && !method.Modifiers.Any(SyntaxKind.AsyncKeyword)
+            && Body(method, parameter.Identifier.ValueText));
+    }
+
+    private bool Body(MethodDeclarationSyntax method, string op) => method switch
+    {
+        { ExpressionBody: { } arrow } => Call(arrow.Expression, op),
+        { Body: { } block } => block.Statements.All(s => s is ExpressionStatementSyntax e && Call(e.Expression, op)),
+        _ => false,
+    };
+
+    // op.Method(args), optionally followed by .Lint(code, reason).
+    private bool Call(ExpressionSyntax expression, string op) => expression switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Lint", Expression: InvocationExpressionSyntax inner } } lint =>
+            Call(inner, op) && Arguments(lint.ArgumentList),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: IdentifierNameSyntax name } } call =>
+            receiver.Identifier.ValueText == op && OpMethods.Contains(name.Identifier.ValueText) && Arguments(call.ArgumentList),
+        _ => false,
+    };
+
+    private bool Arguments(BaseArgumentListSyntax? arguments) =>
+        arguments is null || arguments.Arguments.All(a => a.RefKindKeyword == default && Value(a.Expression));
+
+    private bool Value(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax => true,
+        InterpolatedStringExpressionSyntax s => s.Contents.All(c => c is InterpolatedStringTextSyntax),
+        ParenthesizedExpressionSyntax p => Value(p.Expression),
+        PrefixUnaryExpressionSyntax u => Value(u.Operand),
+        BinaryExpressionSyntax b => Value(b.Left) && Value(b.Right),
+        CastExpressionSyntax c => Plain(c.Type) && Value(c.Expression),
+        ObjectCreationExpressionSyntax o => Named(o.Type) && Arguments(o.ArgumentList) && Initializer(o.Initializer),
+        ImplicitObjectCreationExpressionSyntax o => Arguments(o.ArgumentList) && Initializer(o.Initializer),
+        ArrayCreationExpressionSyntax a => Plain(a.Type.ElementType) && Initializer(a.Initializer),
+        ImplicitArrayCreationExpressionSyntax a => Initializer(a.Initializer),
+        CollectionExpressionSyntax c => c.Elements.All(e => e is ExpressionElementSyntax x && Value(x.Expression)),
+        // SqlType.Integer, ObjectKind.View, Retort.SqlType.Integer
+        MemberAccessExpressionSyntax m => Named(m.Expression) && m.Name is IdentifierNameSyntax,
+        // SqlType.String(50)
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax m } i => Named(m.Expression) && Arguments(i.ArgumentList),
+        // batch => { batch.AddColumn(...); }, for op.BatchAlterTable
+        SimpleLambdaExpressionSyntax l => l.Modifiers.Count == 0 && Lambda(l.Block, l.ExpressionBody, l.Parameter.Identifier.ValueText),
+        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: [var p] } l => p.Type is null && l.Modifiers.Count == 0
+            && Lambda(l.Block, l.ExpressionBody, p.Identifier.ValueText),
+        _ => false,
+    };
+
+    private bool Lambda(BlockSyntax? block, ExpressionSyntax? body, string parameter) =>
+        body is not null ? Call(body, parameter)
+        : block is not null && block.Statements.All(s => s is ExpressionStatementSyntax e && Call(e.Expression, parameter));
+
+    private bool Initializer(InitializerExpressionSyntax? initializer) =>
+        initializer is null || initializer.Expressions.All(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax } a ? Value(a.Right) : Value(e));
+
+    // A Retort value type, by its name or as Retort.Name / Retort.Ops.Name, that no type of the project shadows.
+    private bool Named(SyntaxNode type) => type switch
+    {
+        IdentifierNameSyntax name => ValueTypes.Contains(name.Identifier.ValueText) && !_shadowed.Contains(name.Identifier.ValueText),
+        QualifiedNameSyntax q => Namespace(q.Left) && Named(q.Right),
+        MemberAccessExpressionSyntax m => Namespace(m.Expression) && Named(m.Name),
+        _ => false,
+    };
+
+    private static bool Namespace(SyntaxNode node) => node.ToString() is "Retort" or "Retort.Ops" or "global::Retort" or "global::Retort.Ops";
+
+    // string, int?, bool[]: the language's own types, or a Retort value type.
+    private bool Plain(TypeSyntax type) => type switch
+    {
+        PredefinedTypeSyntax => true,
+        NullableTypeSyntax n => Plain(n.ElementType),
+        ArrayTypeSyntax a => Plain(a.ElementType),
+        _ => Named(type),
+    };
+}
