@@ -21,28 +21,26 @@ public sealed class CompiledMigrationSource : MigrationSource
     }
 
     /// <summary>The project's code, compiled as <see cref="CompileAsync"/> compiles it; a <see cref="MigrationLoader"/>.</summary>
-    /// <remarks>
-    /// When every revision is only <c>op.</c> calls on constant values, it also records what they call (once per change of
-    /// the files), so that the native front can run upgrades and downgrades without this runtime.
-    /// </remarks>
-    public static async Task<MigrationSource> LoadAsync(ScriptDirectory scripts, CancellationToken cancellationToken)
-    {
-        var compiled = await CompileAsync(scripts, cancellationToken);
-        ScriptRecorder.Refresh(compiled, scripts);
-        return new CompiledMigrationSource(compiled, scripts);
-    }
+    public static async Task<MigrationSource> LoadAsync(ScriptDirectory scripts, CancellationToken cancellationToken) =>
+        new CompiledMigrationSource(await CompileAsync(scripts, cancellationToken), scripts);
 
     /// <summary>
     /// Compiles <c>Env.cs</c>, the revision files and the model sources of <paramref name="scripts"/> against its model
     /// assemblies. Errors name each file as the user would type it (<see cref="CommandText.DisplayPath(string)"/>).
     /// </summary>
     /// <exception cref="ScriptCompilationException">The sources do not compile.</exception>
+    /// <remarks>
+    /// When every revision is only <c>op.</c> calls on constant values, it also records what they call (once per change of
+    /// the files, into the cache folder), so that the native front can run upgrades and downgrades without this runtime.
+    /// </remarks>
     public static async Task<CompiledScripts> CompileAsync(ScriptDirectory scripts, CancellationToken cancellationToken = default)
     {
         var here = Directory.GetCurrentDirectory();
-        return await new ScriptCompiler { KnownFiles = scripts.Listed }.CompileAsync(
+        var compiled = await new ScriptCompiler { KnownFiles = scripts.Listed }.CompileAsync(
             scripts.CompileSources().Select(p => CommandText.DisplayPath(p, here)).ToList(),
             scripts.Config.CacheDirectory, ModelAssemblies(scripts.Config), cancellationToken);
+        ScriptRecorder.Refresh(compiled, scripts);
+        return compiled;
     }
 
     /// <inheritdoc />
