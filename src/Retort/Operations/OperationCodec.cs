@@ -22,7 +22,7 @@ internal sealed class OperationCodec
     private sealed record Entry(Type Type, Func<object> Create, FieldInfo[] Fields);
 
     // Listed by hand because code compiled ahead of time keeps only the fields it is told about (the annotation on Of).
-    // CodecTests checks that every operation record of the library is here.
+    // OperationCodecTests (tests/Retort.Tests/Recording) checks that every operation record of the library is here.
     private static readonly Entry[] Entries =
     [
         Of<MigrationOperation>(), Of<CreateTableOperation>(), Of<DropTableOperation>(), Of<RenameTableOperation>(),
@@ -98,8 +98,18 @@ internal sealed class OperationCodec
 
     /// <summary>Reads what <see cref="Write"/> wrote.</summary>
     /// <exception cref="InvalidDataException">The bytes are not what this build writes.</exception>
-    public static IReadOnlyList<MigrationOperation> Read(BinaryReader reader) =>
-        (IReadOnlyList<MigrationOperation>)(ReadValue(reader, typeof(IReadOnlyList<MigrationOperation>)) ?? throw new InvalidDataException("no operations"));
+    public static IReadOnlyList<MigrationOperation> Read(BinaryReader reader)
+    {
+        try
+        {
+            return (IReadOnlyList<MigrationOperation>)(ReadValue(reader, typeof(IReadOnlyList<MigrationOperation>), 0) ?? throw new InvalidDataException("no operations"));
+        }
+        catch (Exception e) when (e is FormatException || e is IOException and not EndOfStreamException)
+        {
+            // BinaryReader's own complaints about damaged bytes (a string length that never ends or is negative, a bad decimal).
+            throw new InvalidDataException("not an operation recording", e);
+        }
+    }
 
     private static void WriteValue(BinaryWriter writer, object? value, Type declared)
     {
@@ -116,6 +126,9 @@ internal sealed class OperationCodec
                 writer.Write((byte)(b ? Tag.True : Tag.False));
                 return;
             case Enum e:
+                // The number alone comes back only where the field names the enum's type (not object, as a row value).
+                if ((Nullable.GetUnderlyingType(declared) ?? declared) != e.GetType())
+                    throw new NotSupportedException($"a value of type {e.GetType()} (for {declared}) cannot be recorded");
                 writer.Write((byte)Tag.Enum);
                 writer.Write(Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture));
                 return;
@@ -157,9 +170,22 @@ internal sealed class OperationCodec
         throw new NotSupportedException($"a value of type {type} (for {declared}) cannot be recorded");
     }
 
-    private static object? ReadValue(BinaryReader reader, Type declared)
+    // Far deeper than any operation nests (a batch of operations on a table of columns of types); a damaged file does not
+    // get to overflow the stack.
+    private const int MaxDepth = 32;
+
+    // A value of the declared type, else InvalidDataException: damaged bytes must not make a field or array refuse a value.
+    private static object? ReadValue(BinaryReader reader, Type declared, int depth)
     {
         var target = Nullable.GetUnderlyingType(declared) ?? declared;
+        if (depth > MaxDepth)
+            throw new InvalidDataException("operations nested too deep");
+        var value = ReadTagged(reader, declared, target, depth + 1);
+        return value is null || target.IsInstanceOfType(value) ? value : throw new InvalidDataException($"a {value.GetType()} for {declared}");
+    }
+
+    private static object? ReadTagged(BinaryReader reader, Type declared, Type target, int depth)
+    {
         switch ((Tag)reader.ReadByte())
         {
             case Tag.Null: return null;
@@ -178,16 +204,22 @@ internal sealed class OperationCodec
                 if ((uint)index >= (uint)Entries.Length)
                     throw new InvalidDataException($"type {index} is not one the codec knows");
                 var entry = Entries[index];
+                if (entry.Type.IsAbstract || !target.IsAssignableFrom(entry.Type))
+                    throw new InvalidDataException($"a {entry.Type} for {declared}");
                 var value = entry.Create();
                 foreach (var field in FieldsOf(entry.Type))
-                    field.SetValue(value, ReadValue(reader, field.FieldType));
+                    field.SetValue(value, ReadValue(reader, field.FieldType, depth));
                 return value;
             case Tag.List:
-                var element = ElementType(target) is { } e && Arrays.TryGetValue(e, out var make) ? e
+                var element = ElementType(target) is { } e && Arrays.ContainsKey(e) ? e
                     : throw new InvalidDataException($"a list for {declared}");
-                var array = Arrays[element](reader.ReadInt32());
+                // Each item takes a byte at least: a count beyond the bytes left is damage, not a list to allocate.
+                var count = reader.ReadInt32();
+                if (count < 0 || reader.BaseStream.CanSeek && count > reader.BaseStream.Length - reader.BaseStream.Position)
+                    throw new InvalidDataException($"a list of {count} items");
+                var array = Arrays[element](count);
                 for (var i = 0; i < array.Length; i++)
-                    array.SetValue(ReadValue(reader, element), i);
+                    array.SetValue(ReadValue(reader, element, depth), i);
                 return array;
             default:
                 throw new InvalidDataException("not an operation recording");

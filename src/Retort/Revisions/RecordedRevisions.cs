@@ -16,6 +16,10 @@ internal sealed class RecordedRevisions
 
     private const string Magic = "retort-recorded-revisions";
 
+    // The file's last bytes: without them it was cut short, and IsCurrent, which reads no further than the header, has it
+    // written again rather than leave the native front to fall back on every run.
+    private const string End = "retort-recorded-revisions-end";
+
     private readonly IReadOnlyDictionary<string, (IReadOnlyList<MigrationOperation> Up, IReadOnlyList<MigrationOperation> Down)> _revisions;
 
     private RecordedRevisions(IReadOnlyDictionary<string, (IReadOnlyList<MigrationOperation>, IReadOnlyList<MigrationOperation>)> revisions) =>
@@ -84,6 +88,7 @@ internal sealed class RecordedRevisions
                 OperationCodec.Write(writer, up);
                 OperationCodec.Write(writer, down);
             }
+            writer.Write(End);
         }
         var path = Path.Combine(cacheDirectory, FileName);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -113,9 +118,15 @@ internal sealed class RecordedRevisions
         try
         {
             using var reader = new BinaryReader(File.OpenRead(Path.Combine(cacheDirectory, FileName)), System.Text.Encoding.UTF8);
-            return Header(reader, stamp, sources);
+            if (!Header(reader, stamp, sources))
+                return false;
+            var end = System.Text.Encoding.UTF8.GetBytes(End);
+            var tail = new byte[end.Length];
+            reader.BaseStream.Seek(-end.Length, SeekOrigin.End);
+            reader.BaseStream.ReadExactly(tail);
+            return tail.AsSpan().SequenceEqual(end);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             return false;
         }
@@ -145,12 +156,15 @@ internal sealed class RecordedRevisions
             if (Sources(scripts) is not { Count: > 0 } sources || !Header(reader, null, sources) || !OperationCodec.ReadLayout(reader))
                 return null;
             var count = reader.ReadInt32();
+            if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
+                return null;
             var revisions = new Dictionary<string, (IReadOnlyList<MigrationOperation>, IReadOnlyList<MigrationOperation>)>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
                 revisions[reader.ReadString()] = (OperationCodec.Read(reader), OperationCodec.Read(reader));
-            return scripts.Headers.All(h => revisions.ContainsKey(h.Id)) ? new RecordedRevisions(revisions) : null;
+            return reader.ReadString() == End && scripts.Headers.All(h => revisions.ContainsKey(h.Id)) ? new RecordedRevisions(revisions) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or InvalidDataException)
+        // FormatException: BinaryReader's for a string length that never ends.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
             return null;
         }

@@ -46,6 +46,10 @@ internal sealed class RecordableCode
         _shadowed = new HashSet<string>(declaredTypeNames, StringComparer.Ordinal);
         _extended = compilation.SyntaxTrees.Any(t => t.GetRoot().DescendantNodes().Any(n =>
             n is ParameterSyntax p && p.Modifiers.Any(SyntaxKind.ThisKeyword) || n.GetType().Name == "ExtensionBlockDeclarationSyntax"));
+        // A global alias renames in every file (global using SqlType = Project.Types;), as a type of the project would.
+        foreach (var tree in compilation.SyntaxTrees)
+            if (tree.GetRoot() is CompilationUnitSyntax unit)
+                _shadowed.UnionWith(unit.Usings.Where(u => u.GlobalKeyword != default && u.Alias is not null).Select(u => u.Alias!.Name.Identifier.ValueText));
     }
 
     /// <summary>Whether the revision class <paramref name="type"/> is made only of such code.</summary>
@@ -55,7 +59,8 @@ internal sealed class RecordableCode
             return false;
         if (reference.GetSyntax() is not ClassDeclarationSyntax declaration
             || declaration.SyntaxTree.GetRoot() is not CompilationUnitSyntax unit
-            || unit.Usings.Any(u => u.Alias is not null || u.StaticKeyword != default))
+            || unit.Usings.Concat(declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().SelectMany(n => n.Usings))
+                .Any(u => u.Alias is not null || u.StaticKeyword != default))
             return false;
         return declaration.Members.All(member => member is MethodDeclarationSyntax
         {
