@@ -99,6 +99,12 @@ internal static partial class Engine
     {
         var folder = Path.GetDirectoryName(System.Environment.ProcessPath) ?? AppContext.BaseDirectory;
         var path = Path.Combine(folder, OperatingSystem.IsWindows() ? FileName + ".exe" : FileName);
+        // A front that finds itself under the managed CLI's name (copied over it) would hand the command to itself for ever.
+        if (string.Equals(Path.GetFullPath(path), System.Environment.ProcessPath, StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine($"retort: error: {path} is this native front, not the managed CLI: this command runs in the managed CLI; reinstall Retort");
+            return 1;
+        }
         if (!File.Exists(path))
         {
             Console.Error.WriteLine($"retort: error: {path} is missing: this command runs in the managed CLI, which belongs beside {System.Environment.ProcessPath}; reinstall Retort");

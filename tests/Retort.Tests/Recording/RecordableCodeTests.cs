@@ -105,6 +105,8 @@ public sealed class RecordableCodeTests
         { "op.InlineLiteral", Revision("b4", """public override void Upgrade(Operations op) => op.Execute("SELECT " + op.InlineLiteral(1));""") },
         { "op.BulkInsert", Revision("b5", """public override void Upgrade(Operations op) => op.BulkInsert("users", new[] { new { id = 1 } });""") },
         { "op.RestoreView", Revision("b6", """public override void Upgrade(Operations op) => op.RestoreView("v", revision: "a1");""") },
+        { "op.ReplaceView naming the revision it replaces", Revision("b6", """public override void Upgrade(Operations op) => op.ReplaceView("v", "SELECT 2", replaces: "a1");""") },
+        { "op.ReplaceFunction with the replaced revision third", Revision("b6", """public override void Upgrade(Operations op) => op.ReplaceFunction("f", "() RETURNS int AS $$ SELECT 2 $$ LANGUAGE sql", "a1");""") },
         { "a project static method", Revision("b7", """public override void Upgrade(Operations op) => op.Execute(Sql.Now());""")
             + "\npublic static class Sql { public static string Now() => \"SELECT 1\"; }" },
         { "DateTime.Now", Revision("b8", """public override void Upgrade(Operations op) => op.Execute("SELECT " + DateTime.Now.Ticks);""") },

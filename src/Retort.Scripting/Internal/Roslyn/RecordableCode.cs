@@ -82,9 +82,16 @@ internal sealed class RecordableCode
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Lint", Expression: InvocationExpressionSyntax inner } } lint =>
             Call(inner, op) && Arguments(lint.ArgumentList),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: IdentifierNameSyntax name } } call =>
-            receiver.Identifier.ValueText == op && OpMethods.Contains(name.Identifier.ValueText) && Arguments(call.ArgumentList),
+            receiver.Identifier.ValueText == op && OpMethods.Contains(name.Identifier.ValueText) && Arguments(call.ArgumentList)
+            && !ReadsAnotherRevision(name.Identifier.ValueText, call.ArgumentList),
         _ => false,
     };
+
+    // op.ReplaceView(name, definition, replaces: "rev"): a run reads the definition that revision gave (for the reverse),
+    // which a recording made outside a run cannot; the replacement itself does not need it.
+    private static bool ReadsAnotherRevision(string method, ArgumentListSyntax arguments) =>
+        method.StartsWith("Replace", StringComparison.Ordinal)
+        && arguments.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "replaces" || a.NameColon is null && arguments.Arguments.IndexOf(a) == 2);
 
     private bool Arguments(BaseArgumentListSyntax? arguments) =>
         arguments is null || arguments.Arguments.All(a => a.RefKindKeyword == default && Value(a.Expression));
