@@ -34,7 +34,11 @@ internal static class Cli
         var output = new Output(console.Out, console.Error);
 #if RETORT_NATIVE
         InspectCommands.Add(root, global, output);
-        RunCommands.Add(root, global, output);
+        // The run commands only for a run: the graph commands start without building them.
+        if (Engine.Runs(args))
+            RunCommands.Add(root, global, output);
+        else
+            CurrentCommand.Add(root, global, output);
         var result = root.Parse(args);
         // Whatever the front cannot parse, or parses to a command that connects (history -i), the managed CLI does,
         // errors and all, so that both say the same.

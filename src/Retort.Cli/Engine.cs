@@ -30,6 +30,9 @@ internal static partial class Engine
     /// <summary>Whether the arguments name a command the front may run, before parsing them.</summary>
     public static bool Handles(string[] args) => Command(args) is { } command && Commands.Contains(command) && !args.Any(Help.Contains);
 
+    /// <summary>Whether the arguments name upgrade or downgrade, which the front runs from recorded revisions.</summary>
+    public static bool Runs(string[] args) => Command(args) is "upgrade" or "downgrade";
+
     // The command word: the first argument that is neither an option nor a global option's value.
     private static string? Command(string[] args)
     {
