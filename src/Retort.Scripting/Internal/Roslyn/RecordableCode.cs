@@ -39,13 +39,14 @@ internal sealed class RecordableCode
     private readonly HashSet<string> _shadowed;
     private readonly bool _extended;
 
-    /// <param name="declaredTypeNames">The simple names of the types the project's sources declare.</param>
-    /// <param name="compilation">The compilation, searched for extension methods on <c>op</c>, which could stand in for its own.</param>
-    public RecordableCode(IEnumerable<string> declaredTypeNames, Compilation compilation)
+    /// <param name="declaredTypes">The types the project's sources declare: their names could shadow Retort's, and an
+    /// extension method among them could stand in for one of <c>op</c>'s.</param>
+    /// <param name="compilation">The compilation, whose files' global aliases rename as a type would.</param>
+    public RecordableCode(IReadOnlyList<INamedTypeSymbol> declaredTypes, Compilation compilation)
     {
-        _shadowed = new HashSet<string>(declaredTypeNames, StringComparer.Ordinal);
-        _extended = compilation.SyntaxTrees.Any(t => t.GetRoot().DescendantNodes().Any(n =>
-            n is ParameterSyntax p && p.Modifiers.Any(SyntaxKind.ThisKeyword) || n.GetType().Name == "ExtensionBlockDeclarationSyntax"));
+        _shadowed = new HashSet<string>(declaredTypes.Select(t => t.Name), StringComparer.Ordinal);
+        // The symbols' declaration flags say it without walking every file's syntax.
+        _extended = declaredTypes.Any(t => t.MightContainExtensionMethods || t.TypeKind.ToString() == "Extension");
         // A global alias renames in every file (global using SqlType = Project.Types;), as a type of the project would.
         foreach (var tree in compilation.SyntaxTrees)
             if (tree.GetRoot() is CompilationUnitSyntax unit)

@@ -23,7 +23,7 @@ internal static class ScriptIndexBuilder
             .OrderBy(t => t.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(t => t.Locations[0].SourceSpan.Start)
             .ToList();
-        var recordableCode = new RecordableCode(types.Select(t => t.Name), compilation);
+        var recordableCode = new RecordableCode(types, compilation);
         // Binding attributes is most of the work here and emit needs it anyway: do it on every core.
         Parallel.ForEach(types, type => type.GetAttributes());
         foreach (var type in types)
