@@ -10,8 +10,12 @@ internal static class CheckCommands
         var compile = new Command("compile", "Compile Env.cs and the revision files (cached by content; nothing recompiles when nothing changed)");
         compile.SetAction(async (result, ct) =>
         {
-            var compiled = await Scripting.CompiledMigrationSource.CompileAsync(CliCommands.Create(global, global.Load(result), TextWriter.Null).Scripts, ct);
+            var commands = CliCommands.Create(global, global.Load(result), TextWriter.Null);
+            var compiled = await Scripting.CompiledMigrationSource.CompileAsync(commands.Scripts, ct);
             output.Line($"{compiled.RevisionIds.Count} revision(s) {(compiled.FromCache ? "loaded from the cache" : "compiled")}");
+            // Why an upgrade starts the runtime or not, which the user cannot otherwise tell.
+            if (Scripting.CompiledMigrationSource.RecordingSummary(compiled, commands.Scripts) is { } recording)
+                output.Line(recording);
             return 0;
         });
         root.Add(compile);

@@ -39,8 +39,25 @@ public sealed class CompiledMigrationSource : MigrationSource
         var compiled = await new ScriptCompiler { KnownFiles = scripts.Listed }.CompileAsync(
             scripts.CompileSources().Select(p => CommandText.DisplayPath(p, here)).ToList(),
             scripts.Config.CacheDirectory, ModelAssemblies(scripts.Config), cancellationToken);
-        ScriptRecorder.Refresh(compiled, scripts);
+        compiled.Recorded = ScriptRecorder.Refresh(compiled, scripts);
         return compiled;
+    }
+
+    /// <summary>
+    /// One line on whether <paramref name="compiled"/>'s revisions are recorded for the native front, or which revision
+    /// keeps them from it; null for a project without revisions, or one whose recording could not be written.
+    /// </summary>
+    public static string? RecordingSummary(CompiledScripts compiled, ScriptDirectory scripts)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(scripts);
+        if (compiled.Recorded)
+            return "recorded: the native front runs their upgrades and downgrades without the .NET runtime";
+        if (compiled.UnrecordedRevisionIds is not [var first, ..] unrecorded)
+            return null;
+        var file = scripts.Headers.FirstOrDefault(h => h.Id == first)?.Path is { } path ? $" ({CommandText.DisplayPath(path)})" : "";
+        return $"not recorded: {(unrecorded.Count == 1 ? "revision" : $"{unrecorded.Count} revisions, the first")} {first}{file} " +
+            "is more than op. calls on constant values; the managed CLI runs upgrades and downgrades";
     }
 
     /// <inheritdoc />

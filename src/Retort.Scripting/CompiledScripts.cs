@@ -73,6 +73,19 @@ public sealed class CompiledScripts
     /// <summary>The revisions whose code is only <c>op.</c> calls on constant values, which a recording captures whole.</summary>
     internal IReadOnlySet<string> Recordable => _index.Recordable;
 
+    /// <summary>
+    /// The revisions whose code is more than <c>op.</c> calls on constant values (a variable, a condition, a data
+    /// migration...), ordered by id: while there is one, the project's upgrades and downgrades are not recorded, and the
+    /// release CLI's native front leaves them to the managed CLI.
+    /// </summary>
+    public IReadOnlyList<string> UnrecordedRevisionIds => [.. RevisionIds.Where(id => !_index.Recordable.Contains(id)).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Whether the cache folder holds the recording of these revisions (written or found current by
+    /// <c>CompiledMigrationSource.CompileAsync</c>), from which the native front runs upgrades and downgrades.
+    /// </summary>
+    public bool Recorded { get; internal set; }
+
     /// <summary>A new instance of the migration class for <paramref name="revisionId"/> (the full id).</summary>
     /// <exception cref="RetortException">No compiled class carries that revision id.</exception>
     public Migration CreateMigration(string revisionId)

@@ -10,15 +10,18 @@ namespace Retort.Scripting.Internal;
 /// </summary>
 internal static class ScriptRecorder
 {
-    public static void Refresh(CompiledScripts compiled, ScriptDirectory scripts)
+    /// <summary>Records the revisions when that is needed and possible; whether the recording is there now.</summary>
+    public static bool Refresh(CompiledScripts compiled, ScriptDirectory scripts)
     {
         if (scripts.Headers.Count == 0 || !scripts.Headers.All(h => compiled.Recordable.Contains(h.Id)))
-            return;
+            return false;
         // The assembly's name carries the key of its sources' content.
         var stamp = compiled.Assembly.FullName is { } name ? name[..name.IndexOf(',', StringComparison.Ordinal)] : "";
         var sources = RecordedRevisions.Sources(scripts);
-        if (sources.Count == 0 || RecordedRevisions.IsCurrent(scripts.Config.CacheDirectory, stamp, sources))
-            return;
+        if (sources.Count == 0)
+            return false;
+        if (RecordedRevisions.IsCurrent(scripts.Config.CacheDirectory, stamp, sources))
+            return true;
         var revisions = new List<(string, IReadOnlyList<MigrationOperation>, IReadOnlyList<MigrationOperation>)>(scripts.Headers.Count);
         try
         {
@@ -27,12 +30,13 @@ internal static class ScriptRecorder
                 var migration = compiled.CreateMigration(header.Id);
                 revisions.Add((header.Id, Record(migration.Upgrade), Record(migration.Downgrade)));
             }
-            RecordedRevisions.Write(scripts.Config.CacheDirectory, stamp, sources, revisions);
+            return RecordedRevisions.Write(scripts.Config.CacheDirectory, stamp, sources, revisions);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A revision that throws, or builds a value the recording cannot hold: its runs stay the managed CLI's, which
             // reports such a failure where it happens.
+            return false;
         }
     }
 

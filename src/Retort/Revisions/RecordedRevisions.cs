@@ -60,10 +60,11 @@ internal sealed class RecordedRevisions
 
     /// <summary>
     /// Writes the recording of <paramref name="revisions"/>, made from <paramref name="sources"/>; the file appears whole
-    /// or not at all. A folder that cannot be written is not an error: the managed CLI then runs every command.
+    /// or not at all; whether it was written. A folder that cannot be written is not an error: the managed CLI then runs
+    /// every command.
     /// </summary>
     /// <exception cref="NotSupportedException">An operation holds a value the codec cannot write.</exception>
-    public static void Write(string cacheDirectory, string stamp, IReadOnlyList<(string Path, long Length, long Ticks)> sources,
+    public static bool Write(string cacheDirectory, string stamp, IReadOnlyList<(string Path, long Length, long Ticks)> sources,
         IEnumerable<(string Id, IReadOnlyList<MigrationOperation> Up, IReadOnlyList<MigrationOperation> Down)> revisions)
     {
         using var buffer = new MemoryStream();
@@ -97,10 +98,12 @@ internal sealed class RecordedRevisions
             Directory.CreateDirectory(cacheDirectory);
             File.WriteAllBytes(temp, buffer.ToArray());
             File.Move(temp, path, overwrite: true);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // As for the compiled assemblies beside it: a cache that cannot be written only costs speed.
+            return false;
         }
         finally
         {
