@@ -55,8 +55,8 @@ public sealed class CompiledMigrationSource : MigrationSource
             return "recorded: the native front runs their upgrades and downgrades without the .NET runtime";
         if (compiled.UnrecordedRevisionIds is not [var first, ..] unrecorded)
             return null;
-        var file = scripts.Headers.FirstOrDefault(h => h.Id == first)?.Path is { } path ? $" ({CommandText.DisplayPath(path)})" : "";
-        return $"not recorded: {(unrecorded.Count == 1 ? "revision" : $"{unrecorded.Count} revisions, the first")} {first}{file} " +
+        var file = scripts.Headers.FirstOrDefault(h => h.Id == first)?.Path is { } path ? CommandText.DisplayPath(path) + ", " : "";
+        return $"not recorded: {(unrecorded.Count == 1 ? "revision" : $"{unrecorded.Count} revisions, the first")} {first} ({file}{compiled.WhyNotRecorded(first)}) " +
             "is more than op. calls on constant values; the managed CLI runs upgrades and downgrades";
     }
 

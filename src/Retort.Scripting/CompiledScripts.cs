@@ -86,6 +86,12 @@ public sealed class CompiledScripts
     /// </summary>
     public bool Recorded { get; internal set; }
 
+    /// <summary>
+    /// Why revision <paramref name="revisionId"/> is not recorded: where in its file, and the code that is more than an
+    /// <c>op.</c> call on constant values ("line 7: `var name = …`"); null for a revision that is.
+    /// </summary>
+    public string? WhyNotRecorded(string revisionId) => _index.Refusals.GetValueOrDefault(revisionId);
+
     /// <summary>A new instance of the migration class for <paramref name="revisionId"/> (the full id).</summary>
     /// <exception cref="RetortException">No compiled class carries that revision id.</exception>
     public Migration CreateMigration(string revisionId)

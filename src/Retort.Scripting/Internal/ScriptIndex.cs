@@ -15,8 +15,10 @@ namespace Retort.Scripting.Internal;
 /// The revisions whose upgrade and downgrade are only <c>op.</c> calls on constant values (RecordableCode): recording them
 /// once gives what they do on every run.
 /// </param>
+/// <param name="Refusals">Why each other revision is not recordable ("line 7: `var name = …` (…)").</param>
 internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionTypes, string? EnvironmentTypeName,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> TypesBySource, IReadOnlySet<string> WithoutConstructor, IReadOnlySet<string> Recordable)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> TypesBySource, IReadOnlySet<string> WithoutConstructor, IReadOnlySet<string> Recordable,
+    IReadOnlyDictionary<string, string> Refusals)
 {
     /// <summary>Writes the index in the format <see cref="ReadFrom"/> reads.</summary>
     public void WriteTo(Stream stream)
@@ -29,6 +31,7 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
             writer.Write(id);
             writer.Write(typeName);
             writer.Write((byte)((WithoutConstructor.Contains(id) ? 1 : 0) | (Recordable.Contains(id) ? 2 : 0)));
+            writer.Write(Refusals.GetValueOrDefault(id) ?? "");
         }
         writer.Write(EnvironmentTypeName ?? "");
         writer.Write(TypesBySource.Count);
@@ -54,6 +57,7 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
         var revisions = new Dictionary<string, string>(count, StringComparer.Ordinal);
         var withoutConstructor = new HashSet<string>(StringComparer.Ordinal);
         var recordable = new HashSet<string>(StringComparer.Ordinal);
+        var refusals = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
         {
             var id = reader.ReadString();
@@ -63,6 +67,8 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
                 withoutConstructor.Add(id);
             if ((flags & 2) != 0)
                 recordable.Add(id);
+            if (reader.ReadString() is { Length: > 0 } refusal)
+                refusals.Add(id, refusal);
         }
         string environment = reader.ReadString();
         int sources = reader.ReadInt32();
@@ -75,6 +81,6 @@ internal sealed record ScriptIndex(IReadOnlyDictionary<string, string> RevisionT
                 types[j] = reader.ReadString();
             typesBySource.Add(source, types);
         }
-        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment, typesBySource, withoutConstructor, recordable);
+        return new ScriptIndex(revisions, environment.Length == 0 ? null : environment, typesBySource, withoutConstructor, recordable, refusals);
     }
 }

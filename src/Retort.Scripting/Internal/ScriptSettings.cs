@@ -7,7 +7,7 @@ namespace Retort.Scripting.Internal;
 internal static class ScriptSettings
 {
     /// <summary>Bumped whenever the cache layout or the embedded index format changes.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>The namespaces the .NET SDK imports implicitly for a console project, minus System.Net.Http.</summary>
     public static IReadOnlyList<string> ImplicitUsings { get; } =

@@ -95,7 +95,7 @@ public sealed partial class NativeFrontTests
         using var project = RecordedProject()
             .Revision("h1", ["g1"], """var name = "t_" + "h1"; op.CreateTable(name, new Column("id", SqlType.Integer, primaryKey: true));""", """op.DropTable("t_h1");""");
         var compile = await CliProcess.RunAsync(project.Root, "compile");
-        Assert.Equal((0, "8 revision(s) compiled\nnot recorded: revision h1 (migrations/versions/h1.cs) is more than op. calls on constant values; the managed CLI runs upgrades and downgrades\n"),
+        Assert.Equal((0, "8 revision(s) compiled\nnot recorded: revision h1 (migrations/versions/h1.cs, line 7: `var name = \"t_\" + \"h1\";`) is more than op. calls on constant values; the managed CLI runs upgrades and downgrades\n"),
             (compile.ExitCode, compile.Stdout));
         Assert.Empty(Directory.GetFiles(project.Root, "revisions.recorded", SearchOption.AllDirectories));
         AssertHandedOn(await RunAsync(front.Alone, project.Root, "upgrade", "head"));

@@ -180,5 +180,45 @@ public sealed class RecordableCodeTests
 
         var id = Assert.Single(compiled.RevisionIds);
         Assert.DoesNotContain(id, compiled.Recordable);
+        Assert.NotNull(compiled.WhyNotRecorded(id));
+        Assert.Equal([id], compiled.UnrecordedRevisionIds);
+    }
+
+    public static TheoryData<string, string> Refusals => new()
+    {
+        { """
+            public override void Upgrade(Operations op)
+            {
+                op.Execute("SELECT 1");
+                if (op.Dialect == "sqlite") op.Execute("VACUUM");
+            }
+            """, "line 9: `if (op.Dialect == \"sqlite\") op.Execute(\"VACUUM\");`" },
+        { """public override void Upgrade(Operations op) => op.Execute(System.DateTime.Now.ToString());""", "line 6: `op.Execute(System.DateTime.Now.ToString())`" },
+        { """
+            public override void Upgrade(Operations op) { }
+            private static readonly string Table = "users";
+            """, "line 7: `private static readonly string Table = \"users\";` (a member other than the Upgrade and Downgrade overrides)" },
+    };
+
+    // Read from the index stored in the assembly, as compile's second line shows it.
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_refusal_says_where_and_what(string members, string expected)
+    {
+        using var folder = new ScriptFolder();
+        folder.Write("revision.cs", $$"""
+            using Retort;
+            namespace Migrations;
+            [Revision("r1")]
+            public sealed class R1 : Migration
+            {
+            {{members}}
+            }
+            """);
+
+        var compiled = await CompileAsync(folder);
+
+        Assert.Equal(expected, compiled.WhyNotRecorded("r1"));
+        Assert.False(compiled.Recorded);
     }
 }

@@ -53,29 +53,46 @@ internal sealed class RecordableCode
                 _shadowed.UnionWith(unit.Usings.Where(u => u.GlobalKeyword != default && u.Alias is not null).Select(u => u.Alias!.Name.Identifier.ValueText));
     }
 
-    /// <summary>Whether the revision class <paramref name="type"/> is made only of such code.</summary>
-    public bool Accepts(INamedTypeSymbol type, INamedTypeSymbol? migration)
+    /// <summary>
+    /// Null when the revision class <paramref name="type"/> is made only of such code; else why not, as a phrase that
+    /// follows the revision's file name ("line 7: `var name = …`").
+    /// </summary>
+    public string? Refusal(INamedTypeSymbol type, INamedTypeSymbol? migration)
     {
-        if (_extended || !SymbolEqualityComparer.Default.Equals(type.BaseType, migration) || type.DeclaringSyntaxReferences is not [var reference])
-            return false;
-        if (reference.GetSyntax() is not ClassDeclarationSyntax declaration
-            || declaration.SyntaxTree.GetRoot() is not CompilationUnitSyntax unit
-            || unit.Usings.Concat(declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().SelectMany(n => n.Usings))
-                .Any(u => u.Alias is not null || u.StaticKeyword != default))
-            return false;
-        return declaration.Members.All(member => member is MethodDeclarationSyntax
+        if (_extended)
+            return "the project declares an extension method, which could stand in for one of op's";
+        if (!SymbolEqualityComparer.Default.Equals(type.BaseType, migration))
+            return $"its class derives from {type.BaseType?.Name}, not Migration";
+        if (type.DeclaringSyntaxReferences is not [var reference] || reference.GetSyntax() is not ClassDeclarationSyntax declaration
+            || declaration.SyntaxTree.GetRoot() is not CompilationUnitSyntax unit)
+            return "its class is declared in several parts";
+        if (unit.Usings.Concat(declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().SelectMany(n => n.Usings))
+                .FirstOrDefault(u => u.Alias is not null || u.StaticKeyword != default) is { } directive)
+            return At(directive, "a using alias or using static");
+        foreach (var member in declaration.Members)
         {
-            Identifier.ValueText: "Upgrade" or "Downgrade", TypeParameterList: null, ParameterList.Parameters: [var parameter],
-        } method && method.Modifiers.Any(SyntaxKind.OverrideKeyword) && !method.Modifiers.Any(SyntaxKind.AsyncKeyword)
-            && Body(method, parameter.Identifier.ValueText));
+            if (member is not MethodDeclarationSyntax
+                {
+                    Identifier.ValueText: "Upgrade" or "Downgrade", TypeParameterList: null, ParameterList.Parameters: [var parameter],
+                } method || !method.Modifiers.Any(SyntaxKind.OverrideKeyword) || method.Modifiers.Any(SyntaxKind.AsyncKeyword))
+                return At(member, "a member other than the Upgrade and Downgrade overrides");
+            var op = parameter.Identifier.ValueText;
+            if (method.ExpressionBody is { } arrow && !Call(arrow.Expression, op))
+                return At(arrow.Expression);
+            if (method.Body?.Statements.FirstOrDefault(st => st is not ExpressionStatementSyntax e || !Call(e.Expression, op)) is { } statement)
+                return At(statement);
+        }
+        return null;
     }
 
-    private bool Body(MethodDeclarationSyntax method, string op) => method switch
+    // line 7: `var name = "t_" + id;` (what), the code cut at its first line and 60 characters.
+    private static string At(SyntaxNode node, string? what = null)
     {
-        { ExpressionBody: { } arrow } => Call(arrow.Expression, op),
-        { Body: { } block } => block.Statements.All(s => s is ExpressionStatementSyntax e && Call(e.Expression, op)),
-        _ => false,
-    };
+        var text = node.ToString().Split('\n')[0].Trim();
+        if (text.Length > 60)
+            text = text[..57] + "...";
+        return $"line {node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: `{text}`{(what is null ? "" : $" ({what})")}";
+    }
 
     // op.Method(args), optionally followed by .Lint(code, reason).
     private bool Call(ExpressionSyntax expression, string op) => expression switch

@@ -16,6 +16,7 @@ internal static class ScriptIndexBuilder
         var revisions = new Dictionary<string, string>(StringComparer.Ordinal);
         var withoutConstructor = new HashSet<string>(StringComparer.Ordinal);
         var recordable = new HashSet<string>(StringComparer.Ordinal);
+        var refusals = new Dictionary<string, string>(StringComparer.Ordinal);
         var owners = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
         var environments = new List<INamedTypeSymbol>();
         // Source order, so that "the first" of two duplicates is the one earlier in file order.
@@ -56,7 +57,9 @@ internal static class ScriptIndexBuilder
                 revisions.Add(id, MetadataName(type));
                 if (NeedsNoConstructor(type, migration))
                     withoutConstructor.Add(id);
-                if (recordableCode.Accepts(type, migration))
+                if (recordableCode.Refusal(type, migration) is { } refusal)
+                    refusals.Add(id, refusal);
+                else
                     recordable.Add(id);
             }
         }
@@ -71,7 +74,7 @@ internal static class ScriptIndexBuilder
             .Where(t => t.ContainingType is null && t.TypeKind == TypeKind.Class && t.Locations[0].SourceTree?.FilePath is { } path && keys.ContainsKey(path))
             .GroupBy(t => keys[t.Locations[0].SourceTree!.FilePath], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(MetadataName).ToList(), StringComparer.Ordinal);
-        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null, typesBySource, withoutConstructor, recordable);
+        return new ScriptIndex(revisions, environments.Count == 1 ? MetadataName(environments[0]) : null, typesBySource, withoutConstructor, recordable, refusals);
     }
 
     // No declared constructor and no instance field (so no initializer) on the way down to Migration: constructing
