@@ -25,6 +25,9 @@ internal static class CliProcess
     public static Process Start(string workingDirectory, params string[] args) =>
         Start("dotnet", workingDirectory, null, [Path.Combine(AppContext.BaseDirectory, "Retort.Cli.dll"), .. args]);
 
+    /// <summary>Starts <paramref name="program"/> (a bundle, the native front) with stdout and stderr redirected.</summary>
+    public static Process StartProgram(string program, string workingDirectory, params string[] args) => Start(program, workingDirectory, null, args);
+
     private static Process Start(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var start = new ProcessStartInfo(program)
@@ -73,9 +76,15 @@ internal sealed class WatchedCli : IDisposable
         }
     }
 
-    public static WatchedCli Start(string workingDirectory, params string[] args)
+    public static WatchedCli Start(string workingDirectory, params string[] args) => Watch(CliProcess.Start(workingDirectory, args));
+
+    /// <summary>Starts and watches <paramref name="program"/> (the native front) rather than the managed CLI.</summary>
+    public static WatchedCli StartProgram(string program, string workingDirectory, params string[] args) =>
+        Watch(CliProcess.StartProgram(program, workingDirectory, args));
+
+    private static WatchedCli Watch(Process process)
     {
-        var watched = new WatchedCli(CliProcess.Start(workingDirectory, args));
+        var watched = new WatchedCli(process);
         watched.Process.ErrorDataReceived += (_, e) =>
         {
             lock (watched._stderr)

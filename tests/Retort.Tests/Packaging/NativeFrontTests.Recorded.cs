@@ -90,6 +90,43 @@ public sealed partial class NativeFrontTests
     }
 
     [Fact]
+    public async Task Ctrl_C_stops_a_recorded_upgrade_in_the_front_at_once_and_keeps_nothing_of_the_run()
+    {
+        if (!Live.LiveDatabase.IsRequired(Live.LiveServer.Postgres))
+            return;
+        using var project = Project().Revision("f1", ["e1"],
+            """op.Execute("SELECT pg_sleep(40)"); op.CreateTable("t_f1", new Column("id", SqlType.Integer, primaryKey: true));""", """op.DropTable("t_f1");""");
+        Assert.Contains("recorded: ", (await CliProcess.RunAsync(project.Root, "compile")).Stdout);
+        var database = $"front_c_{Guid.NewGuid():N}"[..20];
+        var url = await Live.LiveDatabase.CreateDatabaseAsync(Live.LiveServer.Postgres, database);
+        try
+        {
+            using (var run = WatchedCli.StartProgram(front.Alone, project.Root, "--url", url, "upgrade", "head"))
+            {
+                await run.WaitForAsync("Running upgrade e1 -> f1", TimeSpan.FromSeconds(60));
+                await Task.Delay(500);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await run.SignalAsync("INT");
+                var exit = await run.ExitAsync(TimeSpan.FromSeconds(20));
+                // The sleep is cancelled where it runs, and the run's one transaction rolled back.
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed} to stop");
+                Assert.True(exit == 1 && run.Stderr.TrimEnd().EndsWith("retort: error: cancelled", StringComparison.Ordinal), $"exit {exit}: {run.Stderr}");
+            }
+            Assert.Equal(0L, await PostgresCountAsync(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 't%'"));
+            Assert.Equal(0L, await PostgresCountAsync(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+            project.Revision("f1", ["e1"], """op.CreateTable("t_f1", new Column("id", SqlType.Integer, primaryKey: true));""", """op.DropTable("t_f1");""");
+            Assert.Contains("recorded: ", (await CliProcess.RunAsync(project.Root, "compile")).Stdout);
+            var again = await RunAsync(front.Alone, project.Root, "--url", url, "upgrade", "head");
+            Assert.True(again.ExitCode == 0, again.Stderr);
+            Assert.Equal(3L, await PostgresCountAsync(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 't%'"));
+        }
+        finally
+        {
+            await Live.LiveDatabase.DropDatabaseAsync(Live.LiveServer.Postgres, database);
+        }
+    }
+
+    [Fact]
     public async Task A_revision_that_is_not_plain_op_calls_leaves_the_project_to_the_managed_CLI()
     {
         using var project = RecordedProject()
@@ -153,6 +190,15 @@ public sealed partial class NativeFrontTests
             while (reader.Read())
                 lines.Add("log " + reader.GetString(0));
         return string.Join('\n', lines);
+    }
+
+    private static async Task<long> PostgresCountAsync(string url, string query)
+    {
+        await using var connection = TestProject.Connect(Retort.Configuration.DatabaseUrl.Parse(url, "."));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = query;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<string> PostgresColumnsAsync(string url)
