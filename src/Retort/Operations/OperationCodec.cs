@@ -46,6 +46,9 @@ internal sealed class OperationCodec
 
     private static readonly Dictionary<Type, int> Index = Entries.Select((e, i) => (e.Type, i)).ToDictionary(p => p.Type, p => p.i);
 
+    // Each entry's fields with its bases', worked out once rather than for every record written or read.
+    private static readonly FieldInfo[][] Chains = [.. Entries.Select(e => FieldsOf(e.Type).ToArray())];
+
     private static Entry Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields
         | DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.NonPublicConstructors)] T>() =>
         new(typeof(T), () => RuntimeHelpers.GetUninitializedObject(typeof(T)),
@@ -154,7 +157,7 @@ internal sealed class OperationCodec
         {
             writer.Write((byte)Tag.Object);
             writer.Write(index);
-            foreach (var field in FieldsOf(type))
+            foreach (var field in Chains[index])
                 WriteValue(writer, field.GetValue(value), field.FieldType);
             return;
         }
@@ -207,7 +210,7 @@ internal sealed class OperationCodec
                 if (entry.Type.IsAbstract || !target.IsAssignableFrom(entry.Type))
                     throw new InvalidDataException($"a {entry.Type} for {declared}");
                 var value = entry.Create();
-                foreach (var field in FieldsOf(entry.Type))
+                foreach (var field in Chains[index])
                     field.SetValue(value, ReadValue(reader, field.FieldType, depth));
                 return value;
             case Tag.List:

@@ -161,6 +161,28 @@ public sealed partial class NativeFrontTests
         Assert.DoesNotContain("email", Dump(Path.Combine(project.Root, "app.db")));
     }
 
+    [Fact]
+    public async Task A_front_copied_over_the_managed_CLI_says_so_instead_of_handing_a_command_to_itself()
+    {
+        using var project = RecordedProject();
+        var folder = Directory.CreateTempSubdirectory("retort-self").FullName;
+        try
+        {
+            // The front under the managed CLI's name, as a mistaken install would leave it.
+            var self = Path.Combine(folder, "Retort.Cli");
+            File.Copy(front.Alone, self);
+            File.Copy(Path.Combine(Path.GetDirectoryName(front.Alone)!, "libe_sqlite3.so"), Path.Combine(folder, "libe_sqlite3.so"));
+            var upgrade = await RunAsync(self, project.Root, "upgrade", "head");
+            Assert.Equal((1, "", $"retort: error: {self} is this native front, not the managed CLI: this command runs in the managed CLI; reinstall Retort\n"),
+                (upgrade.ExitCode, upgrade.Stdout, upgrade.Stderr));
+            Assert.False(File.Exists(Path.Combine(project.Root, "app.db")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private void AssertHandedOn(CliProcess.Result result)
     {
         var engine = Path.Combine(Path.GetDirectoryName(front.Alone)!, "Retort.Cli");
